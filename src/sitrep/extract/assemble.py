@@ -1,0 +1,623 @@
+"""Stage 4: assemble incidents, coordinated groups, figures at the level reported, perpetrators.
+
+* Event mentions at the same place on the same date become one incident.  An event mention
+  whose sentence names no place takes the province (or country) the article is about.
+* Two or more incidents on one day in one province, or an article that describes a coordinated
+  wave, make a group; figures given only for the wave belong to the group.
+* A figure belongs to an incident when its sentence reports that incident's action or place;
+  to the group when the article has one; else to the single incident; else to the article.
+  Figures over a period stay aggregates or background statistics.  Nothing is pushed down to an
+  incident it was not reported for.
+* The same count reported twice is one figure with two spans; a later count that updates an
+  earlier one ("the death toll rose to 26") supersedes it; a total that equals the sum of its
+  parts includes them; totals are only ever computed from figures of one level.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from sitrep.extract.casualties import FigureMention
+from sitrep.extract.incidents import (
+    SMALL_PLACE_KINDS,
+    EventMention,
+    Reading,
+    date_key,
+    order_types,
+    tagged,
+)
+from sitrep.extract.mentions import Doc
+from sitrep.model import (
+    AttackType,
+    Attribution,
+    Category,
+    Claim,
+    EventDate,
+    Figure,
+    FigureStatus,
+    Group,
+    Incident,
+    IncidentStatus,
+    Level,
+    Perpetrator,
+    Place,
+    PlaceKind,
+    Span,
+    Stance,
+    Warning,
+)
+
+_WAVE_WORDS = re.compile(
+    r"\b(?:coordinated|simultaneous(?:ly)?|series\s+of|wave\s+of|string\s+of|multiple\s+attacks|"
+    r"several\s+attacks|across\s+the\s+(?:province|region|country|state))\b",
+    re.I,
+)
+
+ACLED_TYPES = {
+    AttackType.BOMBING: ("Explosions/Remote violence", "Suicide bomb"),
+    AttackType.ARMED_ASSAULT: ("Violence against civilians", "Attack"),
+    AttackType.ASSASSINATION: ("Violence against civilians", "Attack"),
+    AttackType.KIDNAPPING: ("Violence against civilians", "Abduction/forced disappearance"),
+    AttackType.FACILITY_ATTACK: ("Strategic developments", "Looting/property destruction"),
+    AttackType.HIJACKING: ("Violence against civilians", "Abduction/forced disappearance"),
+    AttackType.UNARMED_ASSAULT: ("Violence against civilians", "Attack"),
+    AttackType.ARMED_CLASH: ("Battles", "Armed clash"),
+    AttackType.SECURITY_OPERATION: ("Battles", "Armed clash"),
+}
+
+STATE_TARGETS = {"police", "military", "paramilitary", "security_post", "prison", "government"}
+
+
+def _acled_type(inc: Incident) -> tuple[str | None, str | None]:
+    """ACLED event type and sub-event type from the GTD-style types, weapons and targets."""
+    if not inc.types:
+        return None, None
+    first = inc.types[0]
+    weapons = {w.kind for w in inc.weapons}
+    targets = {t.kind for t in inc.targets}
+    if inc.status == IncidentStatus.FOILED:
+        return "Strategic developments", "Disrupted weapons use"
+    if first == AttackType.BOMBING:
+        if inc.suicide:
+            return "Explosions/Remote violence", "Suicide bomb"
+        if weapons & {"grenade"}:
+            return "Explosions/Remote violence", "Grenade"
+        if weapons & {"airstrike", "drone"}:
+            return "Explosions/Remote violence", "Air/drone strike"
+        if weapons & {"rocket", "mortar", "artillery"}:
+            return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
+    if first in (AttackType.ARMED_ASSAULT, AttackType.ASSASSINATION, AttackType.UNARMED_ASSAULT):
+        if targets & STATE_TARGETS:
+            return "Battles", "Armed clash"
+        return "Violence against civilians", "Attack"
+    return ACLED_TYPES.get(first, (None, None))
+
+
+def _main_region(doc: Doc, events: list[EventMention]) -> Place | None:
+    """The province (else country) the article is about: the admin1 most places share."""
+    provinces = [p for p in doc.places if p.kind == PlaceKind.PROVINCE]
+    counts: Counter[str] = Counter()
+    for e in events:
+        if e.place is not None and e.place.admin1:
+            counts[e.place.admin1] += 2
+    for p in provinces:
+        counts[p.canonical_name or p.name] += len(p.spans)
+    if counts:
+        name = counts.most_common(1)[0][0]
+        for p in provinces:
+            if (p.canonical_name or p.name) == name:
+                return p
+        for e in events:
+            if e.place is not None and e.place.admin1 == name:
+                src = e.place
+                return Place(
+                    name=name,
+                    kind=PlaceKind.PROVINCE,
+                    canonical_name=name,
+                    admin1=name,
+                    country=src.country,
+                    country_iso3=src.country_iso3,
+                    country_name=src.country_name,
+                    precision=3,
+                    where_prec=4,
+                    resolved=False,
+                )
+    countries = [p for p in doc.places if p.kind == PlaceKind.COUNTRY]
+    if countries:
+        return max(countries, key=lambda p: len(p.spans))
+    small = [p for p in doc.places if p.kind in SMALL_PLACE_KINDS]
+    if small:
+        return max(small, key=lambda p: len(p.spans))
+    return None
+
+
+def build_incidents(doc: Doc, reading: Reading) -> tuple[list[Incident], list[EventMention]]:
+    """Merge event mentions into incidents (one per place and date)."""
+    events = reading.events
+    region = _main_region(doc, events)
+    small_events = [e for e in events if e.place is not None and e.place.kind in SMALL_PLACE_KINDS]
+    # an event with no place of its own continues the incident of the sentence before, when it
+    # is the same kind of act; else it happens in the article's region
+    last_small: EventMention | None = None
+    for e in events:
+        if e.place is not None and e.place.kind in SMALL_PLACE_KINDS:
+            last_small = e
+            continue
+        if (
+            e.place is None
+            and last_small is not None
+            and e.sentence - last_small.sentence <= 1
+            and set(e.attack_types) & set(last_small.attack_types)
+        ):
+            e.place, e.place_span = last_small.place, None
+            continue
+        if e.place is None:
+            if not small_events and len({id(x.place) for x in events if x.place}) <= 1:
+                # a single-place article: the place named anywhere in it
+                e.place = region
+            else:
+                e.place = region
+    buckets: dict[tuple[str, str], list[EventMention]] = {}
+    order: list[tuple[str, str]] = []
+    for e in events:
+        key = (e.place.key if e.place else "?", "earlier" if e.earlier else date_key(e.date))
+        if key not in buckets:
+            buckets[key] = []
+            order.append(key)
+        buckets[key].append(e)
+    incidents: list[Incident] = []
+    for n, key in enumerate(order, start=1):
+        group = buckets[key]
+        types = order_types({t for e in group for t in e.attack_types})
+        statuses = {e.status for e in group}
+        status = (
+            IncidentStatus.CARRIED_OUT
+            if IncidentStatus.CARRIED_OUT in statuses
+            else IncidentStatus.ATTEMPTED
+            if IncidentStatus.ATTEMPTED in statuses
+            else IncidentStatus.FOILED
+        )
+        place = group[0].place
+        if place is not None:
+            spans = [e.place_span for e in group if e.place_span is not None]
+            if spans:
+                place = _place_with_spans(place, spans)
+        date = next((e.date for e in group if e.date is not None), None)
+        sentence_spans = sorted({doc.sentences[e.sentence] for e in group})
+        inc = Incident(
+            id=f"i{n}",
+            types=types,
+            status=status,
+            date=date,
+            place=place,
+            targets=tagged([t for e in group for t in e.targets]),
+            weapons=tagged([w for e in group for w in e.weapons]),
+            triggers=tagged([e.trigger for e in group]),
+            suicide=any(e.suicide for e in group),
+            spans=list(sentence_spans),
+        )
+        inc.perpetrators = _agents(group)
+        incidents.append(inc)
+    return incidents, events
+
+
+def _place_with_spans(place: Place, spans: list[Span]) -> Place:
+    """The place with all its mention spans in the article (the resolved place holds them)."""
+    return place
+
+
+def _agents(group: list[EventMention]) -> list[Perpetrator]:
+    out: dict[str, Perpetrator] = {}
+    for e in group:
+        for actor, suspected in e.agents:
+            att = Attribution.SUSPECTED if suspected else Attribution.REPORTED
+            p = out.get(actor.entry.id)
+            if p is None:
+                out[actor.entry.id] = Perpetrator(actor.entry.id, actor.entry.label, att, [actor.span])
+            elif actor.span not in p.spans:
+                p.spans.append(actor.span)
+    return list(out.values())
+
+
+def build_groups(doc: Doc, reading: Reading, incidents: list[Incident]) -> list[Group]:
+    """Incidents on one day in one region reported as a wave."""
+    wave_described = bool(reading.wave_spans) or any(
+        _WAVE_WORDS.search(s.text) for s in doc.sentences[:5]
+    )
+    by_day: dict[tuple[str, str], list[Incident]] = {}
+    for inc in incidents:
+        if inc.date is None or inc.date.iso is None:
+            continue
+        region = (inc.place.admin1 or inc.place.country or inc.place.name) if inc.place else "?"
+        by_day.setdefault((inc.date.iso, region), []).append(inc)
+    groups: list[Group] = []
+    for (_day, _region), members in by_day.items():
+        places = {m.place.key for m in members if m.place is not None}
+        if len(members) < 2 or (len(places) < 2 and not wave_described):
+            continue
+        if len(members) < 3 and not wave_described:
+            continue
+        gid = f"g{len(groups) + 1}"
+        province = _group_place(doc, members)
+        group = Group(
+            id=gid,
+            incident_ids=[m.id for m in members],
+            date=members[0].date,
+            place=province,
+            spans=list(reading.wave_spans),
+        )
+        for m in members:
+            m.group_id = gid
+        groups.append(group)
+    return groups
+
+
+def _group_place(doc: Doc, members: list[Incident]) -> Place | None:
+    admin1 = Counter(m.place.admin1 for m in members if m.place is not None and m.place.admin1)
+    if admin1:
+        name = admin1.most_common(1)[0][0]
+        for p in doc.places:
+            if p.kind == PlaceKind.PROVINCE and (p.canonical_name == name or p.name == name):
+                return p
+        for m in members:
+            if m.place is not None and m.place.kind == PlaceKind.PROVINCE:
+                return m.place
+        src = next(m.place for m in members if m.place is not None and m.place.admin1 == name)
+        return Place(
+            name=name,
+            kind=PlaceKind.PROVINCE,
+            canonical_name=name,
+            admin1=name,
+            country=src.country,
+            country_iso3=src.country_iso3,
+            country_name=src.country_name,
+            precision=3,
+            where_prec=4,
+        )
+    return None
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def build_figures(
+    doc: Doc,
+    mentions: list[FigureMention],
+    events: list[EventMention],
+    incidents: list[Incident],
+    groups: list[Group],
+) -> tuple[list[Figure], list[Warning]]:
+    """Attach each figure to the level it was reported at; merge repeats; link updates/parts."""
+    warnings: list[Warning] = []
+    incident_of_event = _incident_of_event(events, incidents)
+    figures: list[Figure] = []
+    fig_of_mention: dict[int, Figure] = {}
+    for idx, fm in enumerate(mentions):
+        level, incident_id, group_id = _level_of(doc, fm, events, incident_of_event, incidents, groups)
+        if fm.part_of is not None and fm.part_of in fig_of_mention:
+            container = fig_of_mention[fm.part_of]
+            # "including the 92 insurgents": the same count already reported elsewhere
+            same = _find_same(figures, fm, exclude=container, any_level=True)
+            if same is not None:
+                _add_spans(same, fm.spans)
+                if same.id not in container.includes:
+                    container.includes.append(same.id)
+                fig_of_mention[idx] = same
+                continue
+        q = fm.quantity
+        fig = Figure(
+            id=f"f{len(figures) + 1}",
+            status=fm.status,
+            category=fm.category,
+            subcategory=fm.subcategory,
+            low=q.low,
+            best=q.best,
+            high=q.high,
+            level=level,
+            spans=sorted(set(fm.spans)),
+            source=fm.source,
+            source_span=fm.source_span,
+            incident_id=incident_id,
+            group_id=group_id,
+            period=fm.period,
+            sentence=doc.sentences[fm.sentence],
+        )
+        same = _find_same(figures, fm, level=level, incident_id=incident_id, group_id=group_id)
+        if same is not None and not fm.update:
+            _add_spans(same, fig.spans)
+            fig_of_mention[idx] = same
+            continue
+        earlier = _find_updatable(figures, fig) if fm.update or _is_rising(doc, fm) else None
+        if earlier is not None:
+            earlier.superseded_by = fig.id
+            fig.supersedes.append(earlier.id)
+            if fig.category == Category.UNKNOWN and earlier.category != Category.UNKNOWN:
+                fig.category, fig.subcategory = earlier.category, earlier.subcategory
+        if fm.part_of is not None and fm.part_of in fig_of_mention:
+            fig_of_mention[fm.part_of].includes.append(fig.id)
+        figures.append(fig)
+        fig_of_mention[idx] = fig
+    _link_totals(figures, warnings)
+    _conflicts(figures, warnings)
+    for inc in incidents:
+        inc.figure_ids = [f.id for f in figures if f.incident_id == inc.id]
+    for g in groups:
+        g.figure_ids = [f.id for f in figures if f.group_id == g.id]
+    return figures, warnings
+
+
+def _add_spans(fig: Figure, spans: list[Span]) -> None:
+    for s in spans:
+        if s not in fig.spans:
+            fig.spans.append(s)
+    fig.spans.sort()
+
+
+def _incident_of_event(events: list[EventMention], incidents: list[Incident]) -> dict[int, Incident]:
+    out: dict[int, Incident] = {}
+    for e in events:
+        key_date = "earlier" if e.earlier else date_key(e.date)
+        for inc in incidents:
+            inc_date = date_key(inc.date) if not (inc.date is None and e.earlier) else "earlier"
+            same_place = (e.place.key if e.place else "?") == (inc.place.key if inc.place else "?")
+            if same_place and (inc_date == key_date or (e.earlier and inc.date is None)):
+                out[id(e)] = inc
+                break
+    return out
+
+
+def _level_of(
+    doc: Doc,
+    fm: FigureMention,
+    events: list[EventMention],
+    incident_of_event: dict[int, Incident],
+    incidents: list[Incident],
+    groups: list[Group],
+) -> tuple[Level, str | None, str | None]:
+    if fm.level_hint in (Level.AGGREGATE, Level.BACKGROUND):
+        return fm.level_hint, None, None
+    in_sentence = [e for e in events if e.sentence == fm.sentence and id(e) in incident_of_event]
+    own = {incident_of_event[id(e)].id: incident_of_event[id(e)] for e in in_sentence}
+    if len(own) > 1:
+        # several actions in the sentence: the one whose segment holds the figure, else the
+        # nearest action before it
+        holding = [e for e in in_sentence if e.segment.start <= fm.start < e.segment.end]
+        if not holding:
+            holding = [e for e in in_sentence if e.trigger.span.start <= fm.start] or in_sentence
+        own = {incident_of_event[id(holding[-1])].id: incident_of_event[id(holding[-1])]}
+    if not own:
+        # a sentence that names an incident's place ("in Quetta, two policemen died")
+        sent = doc.sentences[fm.sentence]
+        keys = {p.key for _, p in doc.places_in(sent.start, sent.end) if p.kind in SMALL_PLACE_KINDS}
+        matching = [i for i in incidents if i.place is not None and i.place.key in keys]
+        if len(matching) == 1:
+            own = {matching[0].id: matching[0]}
+    if len(own) == 1:
+        inc = next(iter(own.values()))
+        return Level.INCIDENT, inc.id, None
+    if groups:
+        return Level.GROUP, None, groups[0].id
+    dated = [i for i in incidents]
+    if len(dated) == 1:
+        return Level.INCIDENT, dated[0].id, None
+    return Level.ARTICLE, None, None
+
+
+def _find_same(
+    figures: list[Figure],
+    fm: FigureMention,
+    *,
+    level: Level | None = None,
+    incident_id: str | None = None,
+    group_id: str | None = None,
+    exclude: Figure | None = None,
+    any_level: bool = False,
+) -> Figure | None:
+    q = fm.quantity
+    for f in figures:
+        if f is exclude or f.status != fm.status or f.best != q.best or f.low != q.low:
+            continue
+        if fm.category != Category.UNKNOWN and f.category not in (fm.category,):
+            continue
+        if any_level or (f.level == level and f.incident_id == incident_id and f.group_id == group_id):
+            return f
+    return None
+
+
+_RISING = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|reached|now\s+stands?|updated|revised)\b", re.I)
+
+
+def _is_rising(doc: Doc, fm: FigureMention) -> bool:
+    sent = doc.sentences[fm.sentence]
+    return bool(_RISING.search(doc.text[sent.start : fm.start]))
+
+
+def _find_updatable(figures: list[Figure], fig: Figure) -> Figure | None:
+    for f in reversed(figures):
+        if (
+            f.status == fig.status
+            and f.superseded_by is None
+            and f.level == fig.level
+            and f.incident_id == fig.incident_id
+            and f.group_id == fig.group_id
+            and (fig.category == Category.UNKNOWN or f.category in (fig.category, Category.UNKNOWN))
+            and f.best != fig.best
+        ):
+            return f
+    return None
+
+
+def _live(figures: list[Figure]) -> list[Figure]:
+    return [f for f in figures if f.superseded_by is None]
+
+
+def _link_totals(figures: list[Figure], warnings: list[Warning]) -> None:
+    """A count of 'people' (or a mixed count) that matches the sum of specific counts of the
+    same level and status includes them; one that contradicts them gets a warning."""
+    live = _live(figures)
+    keys = {(f.level, f.incident_id, f.group_id, f.status) for f in live}
+    for key in keys:
+        same = [f for f in live if (f.level, f.incident_id, f.group_id, f.status) == key]
+        parts = [f for f in same if f.category != Category.UNKNOWN]
+        totals = [f for f in same if f.category == Category.UNKNOWN]
+        if not totals or not parts:
+            continue
+        for total in sorted(totals, key=lambda f: f.low):
+            covered = _covered_parts(total, parts)
+            if not covered:
+                continue
+            s = sum(p.best for p in covered)
+            hi = total.high
+            if total.low <= s and (hi is None or s <= hi):
+                total.includes = sorted({*total.includes, *(p.id for p in covered)}, key=_fid)
+            else:
+                warnings.append(
+                    Warning(
+                        "figures_inconsistent",
+                        f"{total.status.value} total {_fmt(total)} does not match the sum of its "
+                        f"parts ({' + '.join(str(p.best) for p in covered)} = {s})",
+                        spans=[total.spans[0], *(p.spans[0] for p in covered)],
+                    )
+                )
+        # a mixed count ("33 civilians and security personnel") inside a larger total
+        for total in totals:
+            for other in totals:
+                if other is total or other.id in total.includes:
+                    continue
+                if other.best < total.low and other.subcategory and " and " in other.subcategory:
+                    inner = [p for p in parts if p.id in total.includes]
+                    names = other.subcategory
+                    covered = [p for p in inner if (p.subcategory or p.category.value) in names or p.category.value.split("_")[0] in names]
+                    if covered and sum(p.best for p in covered) == other.best:
+                        other.includes = sorted({*other.includes, *(p.id for p in covered)}, key=_fid)
+                        total.includes = sorted({*total.includes, other.id}, key=_fid)
+
+
+def _covered_parts(total: Figure, parts: list[Figure]) -> list[Figure]:
+    sub = total.subcategory or ""
+    if " and " in sub:  # a mixed count covers only the categories it names
+        names = sub.split(" and ")
+        return [p for p in parts if (p.subcategory in names) or any(n.startswith(p.category.value.split("_")[0]) for n in names)]
+    return parts
+
+
+def _conflicts(figures: list[Figure], warnings: list[Warning]) -> None:
+    live = _live(figures)
+    seen: dict[tuple, Figure] = {}
+    for f in live:
+        if f.level in (Level.AGGREGATE, Level.BACKGROUND):
+            continue
+        key = (f.level, f.incident_id, f.group_id, f.status, f.category, f.subcategory)
+        prev = seen.get(key)
+        if prev is not None and prev.best != f.best and f.id not in prev.includes and prev.id not in f.includes:
+            who = " vs ".join(x.source or "the article" for x in (prev, f))
+            warnings.append(
+                Warning(
+                    "figures_conflict",
+                    f"two counts of {f.category.value} {f.status.value}: {_fmt(prev)} and "
+                    f"{_fmt(f)} ({who}); both kept",
+                    spans=[prev.spans[0], f.spans[0]],
+                )
+            )
+        else:
+            seen[key] = f
+
+
+def _fid(fid: str) -> int:
+    return int(fid[1:])
+
+
+def _fmt(f: Figure) -> str:
+    if f.high is None:
+        return f"{f.low}+"
+    if f.high != f.low:
+        return f"{f.low}-{f.high}"
+    return str(f.best)
+
+
+# --------------------------------------------------------------------------- claims -> perpetrators
+
+
+def apply_claims(
+    claims: list[Claim], incidents: list[Incident], groups: list[Group], *, actor_kinds: dict[str, str]
+) -> None:
+    """A claim of responsibility by an armed group makes it the perpetrator ('claimed') of the
+    wave (all its incidents) or of the single incident; an allegation naming a group makes it
+    'alleged'.  Denials change nothing: both sides stay in the claims."""
+    for c in claims:
+        if c.stance == Stance.CLAIMS_RESPONSIBILITY and c.speaker_actor_id:
+            if actor_kinds.get(c.speaker_actor_id) not in (None, "armed_group"):
+                continue
+            span = c.speaker_span or (c.spans[0] if c.spans else None)
+            targets = _claim_targets(c, incidents, groups)
+            for holder in targets:
+                _set_perp(holder, c.speaker_actor_id, c.speaker, Attribution.CLAIMED, span)
+        elif c.stance in (Stance.ALLEGES, Stance.ACCUSES):
+            for actor_id in c.target_actor_ids:
+                if actor_kinds.get(actor_id) != "armed_group":
+                    continue
+                for holder in _claim_targets(c, incidents, groups):
+                    _set_perp(holder, actor_id, actor_id, Attribution.ALLEGED, c.spans[0] if c.spans else None)
+
+
+def _claim_targets(c: Claim, incidents: list[Incident], groups: list[Group]) -> list:
+    if groups:
+        out: list = [groups[0]]
+        out.extend(i for i in incidents if i.group_id == groups[0].id)
+        return out
+    live = [i for i in incidents if i.types != [AttackType.SECURITY_OPERATION]]
+    if len(live) == 1:
+        return live
+    # the incident whose place the claim names, else the first
+    for inc in live:
+        if inc.place is not None and inc.place.name.lower() in c.about.lower():
+            return [inc]
+    return live[:1]
+
+
+def _set_perp(holder, actor_id: str, name: str, attribution: Attribution, span: Span | None) -> None:
+    rank = {Attribution.CLAIMED: 3, Attribution.ALLEGED: 2, Attribution.REPORTED: 1, Attribution.SUSPECTED: 0}
+    for p in holder.perpetrators:
+        if p.actor_id == actor_id:
+            if rank[attribution] > rank[p.attribution]:
+                p.attribution = attribution
+            if span is not None and span not in p.spans:
+                p.spans.append(span)
+            return
+    holder.perpetrators.append(Perpetrator(actor_id, name, attribution, [span] if span else []))
+
+
+def summarise(inc: Incident, figures: list[Figure]) -> str:
+    """One readable line: '2026-02-02 Quetta: bombing/explosion (grenade) ...'."""
+    where = inc.place.canonical_name or inc.place.name if inc.place else "place unknown"
+    what = ", ".join(t.value for t in inc.types)
+    parts = [f"{inc.date.iso if inc.date else 'date unknown'} {where}: {what}"]
+    if inc.status != IncidentStatus.CARRIED_OUT:
+        parts.append(f"({inc.status.value})")
+    if inc.weapons:
+        parts.append("with " + ", ".join(w.label for w in inc.weapons))
+    if inc.targets:
+        parts.append("on " + ", ".join(t.label for t in inc.targets))
+    own = [f for f in figures if f.incident_id == inc.id and f.superseded_by is None]
+    if own:
+        parts.append("; " + ", ".join(f"{_fmt(f)} {f.category.value} {f.status.value}" for f in own))
+    return " ".join(parts)
+
+
+def fill_acled(incidents: list[Incident]) -> None:
+    for inc in incidents:
+        inc.acled_event_type, inc.acled_sub_event_type = _acled_type(inc)
+
+
+__all__ = [
+    "build_incidents",
+    "build_groups",
+    "build_figures",
+    "apply_claims",
+    "fill_acled",
+    "summarise",
+    "EventDate",
+    "FigureStatus",
+]

@@ -1,0 +1,324 @@
+"""Stage 2: casualty figures.
+
+Reads, sentence by sentence, counts of people with a status (killed, injured, abducted, arrested,
+freed) and a category (civilians, security forces, militants, unknown):
+
+* a number phrase followed by the people it counts: "two police officers", "92 insurgents",
+  "33 civilians and security personnel" (a mixed count: category unknown);
+* a number phrase followed directly by a status word: "12 dead", "30 others wounded";
+* a number after a toll phrase: "the death toll rose to 26" (an update of an earlier count);
+* a singular person with a status and no number: "the bomber was also killed" (one).
+
+Status comes from the casualty terms of the clause: the term right after the people ("were
+killed", "lost their lives", "were among the dead"), else the nearest term before them ("killing",
+"neutralised", "claiming the lives of"), else the nearest after.  A list of counts ("18 civilians,
+15 security personnel and 92 insurgents losing their lives") shares one status.  Periods in the
+clause ("within 48 hours", "in the past year") mark aggregates and background statistics; the
+level of the rest (incident, group, article) is decided when incidents are assembled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitrep.extract.mentions import Doc
+from sitrep.extract.speakers import find_source
+from sitrep.model import Category, FigureStatus, Level, Quantity, Span
+from sitrep.text.lexicon import Lexicon, LexMatch
+
+# Periods up to this many days make a figure an aggregate of several actions; longer ones make
+# it a background statistic.
+AGGREGATE_MAX_DAYS = 14
+
+_GAP_TO_VICTIM = re.compile(
+    r"^(?:\s+|\s*[\"\u201c\u201d']\s*|\s+(?:more|other|others|additional|further|of\s+the|of\s+them|"
+    r"of\s+whom|of\s+those|of\s+its|of\s+their|of\s+the\s+\w+|[A-Za-z]+(?:-[A-Za-z]+)?)(?=\s|[\"\u201c\u201d']))*\s*"
+    r"[\"\u201c\u201d']?$"
+)
+_LINKING = re.compile(
+    r"^[\s,\"\u201c\u201d']*(?:(?:were|was|are|is|have|has|had|been|being|also|reportedly|later|"
+    r"all|both|each|who|allegedly|confirmed|officially|now|so\s+far|in\s+all|in\s+total|"
+    r"total|subsequently|eventually|immediately|on\s+the\s+spot|instantly)\s*[,]?\s*)*$",
+    re.I,
+)
+_LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|including\s+)?|and\s+|as\s+well\s+as\s+|while\s+)$", re.I)
+_INCLUDING = re.compile(r"(?:including|among\s+them|of\s+whom|of\s+them)\s+(?:the\s+)?$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
+_NEGATION = re.compile(r"\b(?:no|not|none|nobody|no\s+one|without)\b[^.;]*$", re.I)
+_ONLY_WORDS_BETWEEN = 6
+
+
+@dataclass(slots=True)
+class FigureMention:
+    """A casualty count found in one sentence, before it is attached to incidents."""
+
+    quantity: Quantity
+    status: FigureStatus
+    category: Category
+    sentence: int
+    spans: list[Span]
+    subcategory: str | None = None
+    victim: LexMatch | None = None
+    status_term: LexMatch | None = None
+    update: bool = False  # a revised count ("toll rose to")
+    period: str | None = None
+    period_days: float | None = None
+    level_hint: Level | None = None  # AGGREGATE / BACKGROUND when a period says so
+    part_of: int | None = None  # index (in the returned list) of the figure it is part of
+    source: str | None = None
+    source_span: Span | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return min(s.start for s in self.spans)
+
+    @property
+    def end(self) -> int:
+        return max(s.end for s in self.spans)
+
+
+def _status_of(term: LexMatch) -> FigureStatus:
+    return FigureStatus(term.entry.attrs["status"])
+
+
+def _position(term: LexMatch) -> str:
+    return term.entry.attrs.get("position", "either")
+
+
+def _category(victim: LexMatch) -> tuple[Category, str | None]:
+    attrs = victim.entry.attrs
+    return Category(attrs.get("category", "unknown")), attrs.get("subcategory")
+
+
+def _victim_after(doc: Doc, end: int, limit: int, victims: list[LexMatch]) -> LexMatch | None:
+    """The victim noun that the words right after offset ``end`` lead to, if any."""
+    for v in victims:
+        if v.span.start < end:
+            continue
+        if v.span.start > limit:
+            break
+        gap = doc.text[end : v.span.start]
+        if len(gap.split()) > 3 or any(c in gap for c in ",;:.()"):
+            return None
+        if _GAP_TO_VICTIM.match(gap):
+            return v
+        return None
+    return None
+
+
+def _term_right_after(doc: Doc, end: int, sent_end: int, terms: list[LexMatch]) -> LexMatch | None:
+    for t in terms:
+        if t.span.start < end or _position(t) == "after" and not t.entry.attrs.get("noun"):
+            continue
+        if t.span.start > min(sent_end, end + 60):
+            return None
+        if _LINKING.match(doc.text[end : t.span.start]):
+            return t
+        return None
+    return None
+
+
+def _clause_bounds(doc: Doc, sent: Span, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence around ``[start, end)`` not cut off by ';', ':', 'while', 'but'."""
+    lo, hi = sent.start, sent.end
+    for m in _CLAUSE_BREAK.finditer(doc.text, sent.start, sent.end):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end and m.start() < hi:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def find_figure_mentions(doc: Doc, lexicon: Lexicon) -> list[FigureMention]:
+    """Every casualty count of the article, in text order, with status and category."""
+    out: list[FigureMention] = []
+    blocked = [d.span for d in doc.dates] + [p.span for p in doc.periods]
+    for si, sent in enumerate(doc.sentences):
+        quantities = [
+            q
+            for q in doc.quantities_in(sent.start, sent.end)
+            if not any(b.start <= q.span.start < b.end for b in blocked)
+        ]
+        victims = doc.terms_in(sent.start, sent.end, "victim")
+        terms = doc.terms_in(sent.start, sent.end, "casualty_term")
+        if not terms:
+            continue
+        found: list[FigureMention] = []
+        for q in quantities:
+            fm = _figure_from_quantity(doc, sent, si, q, victims, terms)
+            if fm is not None:
+                found.append(fm)
+        found.extend(_singular_figures(doc, sent, si, victims, terms, found))
+        found.sort(key=lambda f: f.start)
+        _assign_status(doc, sent, found, terms)
+        found = [f for f in found if f.extra.get("status_ok")]
+        if not found:
+            continue
+        _mark_periods(doc, sent, found)
+        _mark_parts(doc, found, base=len(out))
+        source = find_source(doc.text, sent, lexicon)
+        for f in found:
+            if source is not None:
+                f.source, f.source_span = source.name, source.span
+            f.extra.pop("status_ok", None)
+        out.extend(found)
+    return out
+
+
+def _figure_from_quantity(
+    doc: Doc,
+    sent: Span,
+    si: int,
+    q: Quantity,
+    victims: list[LexMatch],
+    terms: list[LexMatch],
+) -> FigureMention | None:
+    text = doc.text
+    victim = _victim_after(doc, q.span.end, q.span.end + 60, victims)
+    if victim is not None:
+        category, sub = _category(victim)
+        spans = [q.span, victim.span]
+        end = victim.span.end
+        # "33 civilians and security personnel": a second noun with no number of its own
+        nxt = _victim_after(doc, end, end + 40, victims)
+        m = re.match(r"\s+(?:and|or|&)\s+", text[end : end + 10])
+        if m:
+            nxt = _victim_after(doc, end + m.end(), end + m.end() + 40, victims)
+            if nxt is not None:
+                cat2, sub2 = _category(nxt)
+                if cat2 != category:
+                    category = Category.UNKNOWN
+                    sub = f"{sub or 'people'} and {sub2 or 'people'}"
+                spans.append(nxt.span)
+        else:
+            nxt = None
+        return FigureMention(q, FigureStatus.KILLED, category, si, spans, sub, victim)
+    # "12 dead", "30 others wounded", "five were killed": a status word right after the number
+    after = text[q.span.end : q.span.end + 40]
+    m = re.match(r"\s*(?:more|others?|people|persons)?\s*", after)
+    term = _term_right_after(doc, q.span.end + (m.end() if m else 0), sent.end, terms)
+    if term is not None and term.span.start - q.span.end <= 25:
+        fm = FigureMention(q, _status_of(term), Category.UNKNOWN, si, [q.span, term.span])
+        fm.status_term = term
+        fm.extra["status_ok"] = True
+        return fm
+    # "the death toll rose to 26", "killing 24": a status phrase right before the number
+    for t in terms:
+        if t.span.end <= q.span.start and q.span.start - t.span.end <= 12:
+            between = text[t.span.end : q.span.start]
+            if _position(t) in ("after", "either") and re.fullmatch(r"[\s,]*(?:to|at|of)?\s*", between):
+                fm = FigureMention(q, _status_of(t), Category.UNKNOWN, si, [t.span, q.span])
+                fm.status_term = t
+                fm.update = bool(t.entry.attrs.get("update"))
+                fm.extra["status_ok"] = True
+                return fm
+    return None
+
+
+def _singular_figures(
+    doc: Doc,
+    sent: Span,
+    si: int,
+    victims: list[LexMatch],
+    terms: list[LexMatch],
+    found: list[FigureMention],
+) -> list[FigureMention]:
+    """'the bomber was also killed', 'a policeman was martyred': one person, no number."""
+    out = []
+    taken = [(f.start, f.end) for f in found]
+    for v in victims:
+        if not v.entry.attrs.get("singular"):
+            continue
+        if any(s <= v.span.start < e for s, e in taken):
+            continue
+        before = doc.text[max(sent.start, v.span.start - 12) : v.span.start]
+        if not re.search(r"\b(?:the|a|an|one)\s+(?:\w+\s+)?$", before, re.I):
+            continue
+        term = _term_right_after(doc, v.span.end, sent.end, terms)
+        if term is None or _position(term) == "after":
+            continue
+        q = Quantity(low=1, best=1, high=1, span=v.span, exact=True)
+        category, sub = _category(v)
+        fm = FigureMention(q, _status_of(term), category, si, [v.span, term.span], sub, v)
+        fm.status_term = term
+        fm.extra["status_ok"] = True
+        out.append(fm)
+    return out
+
+
+def _assign_status(doc: Doc, sent: Span, found: list[FigureMention], terms: list[LexMatch]) -> None:
+    """Give each figure still without a status the one its clause gives; lists share one."""
+    text = doc.text
+    # group consecutive figures joined only by list separators
+    lists: list[list[FigureMention]] = []
+    for f in found:
+        if lists and _LIST_SEP.match(text[lists[-1][-1].end : f.start]):
+            lists[-1].append(f)
+        else:
+            lists.append([f])
+    for group in lists:
+        pending = [f for f in group if not f.extra.get("status_ok")]
+        if not pending:
+            continue
+        first, last = group[0], group[-1]
+        lo, hi = _clause_bounds(doc, sent, first.start, last.end)
+        term = _term_right_after(doc, last.end, hi, terms)
+        if term is None:
+            before = [
+                t
+                for t in terms
+                if lo <= t.span.start and t.span.end <= first.start and _position(t) != "before"
+            ]
+            # the nearest status word before the list, if no other count stands between
+            before = [
+                t
+                for t in before
+                if not any(t.span.end <= g.start < first.start for g in found if g not in group)
+            ]
+            if before:
+                term = before[-1]
+        if term is None:
+            after = [t for t in terms if t.span.start >= last.end and t.span.end <= hi]
+            after = [t for t in after if _position(t) != "after"]
+            if after:
+                term = after[0]
+        if term is None:
+            continue
+        # "no one was killed", "none of the 40 passengers was hurt": not a count of casualties
+        if _NEGATION.search(text[max(lo, first.start - 30) : first.start]):
+            continue
+        for f in pending:
+            f.status = _status_of(term)
+            f.status_term = term
+            f.spans.append(term.span)
+            f.extra["status_ok"] = True
+
+
+def _mark_periods(doc: Doc, sent: Span, found: list[FigureMention]) -> None:
+    """Figures over a period of days are aggregates; over weeks or more, background."""
+    periods = doc.periods_in(sent.start, sent.end)
+    for f in found:
+        lo, hi = _clause_bounds(doc, sent, f.start, f.end)
+        near = [p for p in periods if lo <= p.span.start < hi]
+        if not near:
+            continue
+        p = min(near, key=lambda p: abs(p.span.start - f.end))
+        f.period = p.span.text
+        f.period_days = p.days
+        days = p.days if p.days is not None else 365
+        f.level_hint = Level.AGGREGATE if days <= AGGREGATE_MAX_DAYS else Level.BACKGROUND
+        f.spans.append(p.span)
+
+
+def _mark_parts(doc: Doc, found: list[FigureMention], *, base: int) -> None:
+    """'133 militants ..., including the 92 insurgents': the second is part of the first."""
+    for i, f in enumerate(found):
+        head = doc.text[max(0, f.start - 25) : f.start]
+        if _INCLUDING.search(head) and i > 0:
+            for j in range(i - 1, -1, -1):
+                if found[j].status == f.status and found[j].quantity.best >= f.quantity.best:
+                    f.part_of = base + j
+                    break

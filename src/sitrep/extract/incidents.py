@@ -1,0 +1,317 @@
+"""Stage 3: incidents, one per place per day with its own action (the ACLED unit).
+
+An *event mention* is an attack word (lexicon kind ``trigger``) in a sentence that reports a
+specific act.  Attack words in generic or habitual statements ("have historically targeted",
+"has been implicated in numerous attacks"), in references back to acts already reported ("these
+assaults", "the attacks") or in descriptions of a whole wave ("a series of coordinated attacks")
+do not make incidents of their own: the first are dropped, the others mark a coordinated group.
+
+Each specific event mention is paired with the place its clause names (the nearest place after
+the attack word in the same clause, else before it, else in the sentence), takes the date of its
+sentence or the article's event date, its status from cues ("attempted", "thwarted"), and its
+weapons, targets and agents from the same clause.  Mentions at the same place on the same date
+become one incident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from sitrep.extract.mentions import Doc
+from sitrep.model import (
+    AttackType,
+    EventDate,
+    IncidentStatus,
+    Place,
+    PlaceKind,
+    Span,
+    Tagged,
+)
+from sitrep.text.dates import resolve_date
+from sitrep.text.lexicon import LexMatch
+
+_GENERIC = re.compile(
+    r"\b(?:historically|numerous|repeatedly|have\s+long|has\s+long|often|frequently|routinely|"
+    r"in\s+the\s+past|over\s+the\s+years|in\s+recent\s+(?:years|months|weeks)|escalat\w+|"
+    r"intensif\w+|has\s+been\s+implicated|have\s+been\s+implicated|to\s+launch|to\s+carry\s+out|"
+    r"to\s+conduct|deemed|banned|if\s|could|would|will|threaten\w*|plans?\s+to|planning|warn\w*|"
+    r"vow\w*|condemn\w*|a\s+history\s+of|responsible\s+for\s+(?:many|several|numerous|a\s+string)|"
+    r"since\s+\d{4}|hotspot|a\s+spate|uncommon|unprecedented|deadliest|analysts?|insurgency)\b",
+    re.I,
+)
+_WAVE_BEFORE = re.compile(
+    r"(?:series\s+of|wave\s+of|string\s+of|spate\s+of|coordinated|simultaneous|multiple|several|"
+    r"additional|a\s+number\s+of|serial|twin|separate)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_ANAPHOR_BEFORE = re.compile(
+    r"\b(?:these|those|the|such|this|that|its|their|of\s+these|most\s+of\s+the|most\s+of\s+these)\s+(?:[\w-]+\s+){0,1}$",
+    re.I,
+)
+_EARLIER = re.compile(r"\b(?:recent|earlier|previous|prior|last\s+(?:week|month)|followed)\b", re.I)
+_SEGMENT_BREAK = re.compile(r"[;,]\s*(?:and\s+|while\s+|but\s+)?|\s+(?:and|while|but)\s+(?=(?:an?|the)\s)")
+_AGENT_BEFORE = re.compile(r"\b(?:by|of)\s+(?:the\s+)?$", re.I)
+_SUSPECT = re.compile(r"\b(?:suspected|believed\s+to\s+(?:be|have)|thought\s+to|likely|blamed\s+on|linked\s+to)\b", re.I)
+
+SMALL_PLACE_KINDS = (PlaceKind.TOWN, PlaceKind.DISTRICT, PlaceKind.AREA, PlaceKind.UNKNOWN)
+
+_TYPE_ORDER = [
+    AttackType.BOMBING,
+    AttackType.ARMED_ASSAULT,
+    AttackType.ASSASSINATION,
+    AttackType.KIDNAPPING,
+    AttackType.FACILITY_ATTACK,
+    AttackType.HIJACKING,
+    AttackType.UNARMED_ASSAULT,
+    AttackType.ARMED_CLASH,
+    AttackType.SECURITY_OPERATION,
+    AttackType.UNKNOWN,
+]
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One specific attack word with what its clause says about it."""
+
+    trigger: LexMatch
+    sentence: int
+    segment: Span
+    attack_types: list[AttackType]
+    status: IncidentStatus = IncidentStatus.CARRIED_OUT
+    status_spans: list[Span] = field(default_factory=list)
+    place: Place | None = None
+    place_span: Span | None = None
+    date: EventDate | None = None
+    earlier: bool = False  # "recent raids", "earlier": before the article's event date
+    suicide: bool = False
+    weapons: list[LexMatch] = field(default_factory=list)
+    targets: list[LexMatch] = field(default_factory=list)
+    agents: list[tuple[LexMatch, bool]] = field(default_factory=list)  # (actor, suspected?)
+
+
+@dataclass(slots=True)
+class Reading:
+    """What stage 3 read: specific event mentions and the evidence of a coordinated wave."""
+
+    events: list[EventMention]
+    wave_spans: list[Span]
+    reference_spans: list[Span]
+    event_date: EventDate | None
+
+
+def _attack_types(m: LexMatch) -> list[AttackType]:
+    raw = m.entry.attrs.get("attack_type") or m.entry.attrs.get("attack_types") or "unknown"
+    values = raw if isinstance(raw, list) else [raw]
+    out = []
+    for v in values:
+        try:
+            out.append(AttackType(v))
+        except ValueError:
+            out.append(AttackType.UNKNOWN)
+    return out
+
+
+def _is_plural_noun(text: str) -> bool:
+    last = text.split()[-1].lower() if text.split() else ""
+    return last.endswith("s") and not last.endswith("ss")
+
+
+def _segments(doc: Doc, sent: Span) -> list[Span]:
+    cuts = [sent.start]
+    for m in _SEGMENT_BREAK.finditer(doc.text, sent.start, sent.end):
+        cuts.append(m.start())
+    cuts.append(sent.end)
+    return [Span.of(doc.text, a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _segment_of(segments: list[Span], offset: int) -> Span:
+    for s in segments:
+        if s.start <= offset < s.end:
+            return s
+    return segments[-1]
+
+
+def article_event_date(doc: Doc) -> EventDate | None:
+    """The date the article's events happened: the first date in the first sentences that
+    resolves, e.g. 'On February 2' or 'on Saturday'."""
+    limit = doc.sentences[min(len(doc.sentences), 4) - 1].end if doc.sentences else 0
+    for d in doc.dates:
+        if d.span.start > limit:
+            break
+        resolved = resolve_date(d, doc.published)
+        if resolved is not None and resolved.day is not None:
+            return resolved
+    return None
+
+
+def read_events(doc: Doc) -> Reading:
+    """Find the specific event mentions of the article and the wave/reference mentions."""
+    events: list[EventMention] = []
+    wave: list[Span] = []
+    refs: list[Span] = []
+    event_date = article_event_date(doc)
+    text = doc.text
+    for si, sent in enumerate(doc.sentences):
+        triggers = doc.terms_in(sent.start, sent.end, "trigger")
+        if not triggers:
+            continue
+        sentence_text = sent.text
+        generic = bool(_GENERIC.search(sentence_text))
+        background_period = any(
+            (p.days or 0) > 14 for p in doc.periods_in(sent.start, sent.end)
+        )
+        segments = _segments(doc, sent)
+        specific: list[EventMention] = []
+        for t in triggers:
+            before = text[max(sent.start, t.span.start - 40) : t.span.start]
+            plural = _is_plural_noun(t.span.text)
+            if _WAVE_BEFORE.search(before) and plural:
+                wave.append(t.span)
+                continue
+            if re.search(r"\b(?:coordinated|simultaneous)\b", sentence_text, re.I) and plural:
+                wave.append(t.span)
+                continue
+            if _ANAPHOR_BEFORE.search(before) and (plural or not re.search(r"\b(?:a|an)\s", before)):
+                # "these assaults", "the attack": a reference to acts already reported, unless
+                # the clause names a place of its own ("the attack in Quetta")
+                seg = _segment_of(segments, t.span.start)
+                if not any(
+                    p.kind in SMALL_PLACE_KINDS for _, p in doc.places_in(seg.start, seg.end)
+                ) or plural:
+                    refs.append(t.span)
+                    continue
+            if generic or background_period:
+                continue
+            seg = _segment_of(segments, t.span.start)
+            em = EventMention(
+                trigger=t,
+                sentence=si,
+                segment=seg,
+                attack_types=_attack_types(t),
+                suicide=bool(t.entry.attrs.get("suicide")),
+            )
+            specific.append(em)
+        if not specific:
+            continue
+        _pair_places(doc, sent, segments, specific)
+        sent_dates = [resolve_date(d, doc.published) for d in doc.dates_in(sent.start, sent.end)]
+        sent_dates = [d for d in sent_dates if d is not None and d.day is not None]
+        for em in specific:
+            _read_clause(doc, sent, em)
+            if sent_dates:
+                em.date = sent_dates[0]
+            elif _EARLIER.search(sentence_text):
+                em.earlier = True
+            else:
+                em.date = event_date
+        events.extend(specific)
+    return Reading(events=events, wave_spans=wave, reference_spans=refs, event_date=event_date)
+
+
+def _pair_places(doc: Doc, sent: Span, segments: list[Span], events: list[EventMention]) -> None:
+    """Give each place in the sentence to one attack word: in its own segment the nearest
+    attack word before it, else after it; else the nearest before it in the sentence, else after."""
+    places = doc.places_in(sent.start, sent.end)
+    small = [(s, p) for s, p in places if p.kind in SMALL_PLACE_KINDS]
+    use = small or places
+    assigned: dict[int, list[tuple[Span, Place]]] = {}
+    for span, place in use:
+        seg = _segment_of(segments, span.start)
+        in_seg = [e for e in events if seg.start <= e.trigger.span.start < seg.end]
+        before = [e for e in in_seg if e.trigger.span.start < span.start]
+        after = [e for e in in_seg if e.trigger.span.start >= span.start]
+        choice = None
+        if before:
+            choice = before[-1]
+        elif after:
+            choice = after[0]
+        else:
+            before = [e for e in events if e.trigger.span.start < span.start]
+            after = [e for e in events if e.trigger.span.start >= span.start]
+            if after and (not before or after[0].trigger.span.start - span.end < span.start - before[-1].trigger.span.end):
+                choice = after[0]
+            elif before:
+                choice = before[-1]
+        if choice is not None:
+            assigned.setdefault(id(choice), []).append((span, place))
+    extra: list[EventMention] = []
+    for em in events:
+        got = assigned.get(id(em), [])
+        # "X district" and its province in one mention ("Noshki, Balochistan"): keep the smallest
+        got_small = [g for g in got if g[1].kind in SMALL_PLACE_KINDS] or got
+        for k, (span, place) in enumerate(got_small):
+            target = em
+            if k > 0:  # "In Pasni and Gwadar, attempts to abduct ...": one action per place
+                target = EventMention(
+                    trigger=em.trigger,
+                    sentence=em.sentence,
+                    segment=em.segment,
+                    attack_types=list(em.attack_types),
+                    suicide=em.suicide,
+                )
+                extra.append(target)
+            target.place, target.place_span = place, span
+    events.extend(extra)
+    events.sort(key=lambda e: (e.trigger.span.start, e.place_span.start if e.place_span else 0))
+
+
+def _read_clause(doc: Doc, sent: Span, em: EventMention) -> None:
+    seg = em.segment
+    # status: cues in the segment, or in the sentence when it has a single action
+    cues = doc.terms_in(seg.start, seg.end, "status_cue")
+    if not cues:
+        cues = doc.terms_in(sent.start, sent.end, "status_cue")
+    statuses = {c.entry.attrs.get("status") for c in cues}
+    if "foiled" in statuses:
+        em.status = IncidentStatus.FOILED
+    elif "attempted" in statuses:
+        em.status = IncidentStatus.ATTEMPTED
+    em.status_spans = [c.span for c in cues]
+    lo = seg.start
+    hi = seg.end
+    em.weapons = doc.terms_in(lo, hi, "weapon")
+    em.targets = doc.terms_in(lo, hi, "target")
+    if not em.weapons:
+        em.weapons = [w for w in doc.terms_in(sent.start, sent.end, "weapon")]
+    if not em.targets:
+        em.targets = doc.terms_in(sent.start, sent.end, "target")
+    if any(w.entry.id == "suicide_vest" for w in em.weapons) or "suicide" in em.trigger.span.text.lower():
+        em.suicide = True
+    for a in doc.terms_in(sent.start, sent.end, "actor"):
+        if a.entry.attrs.get("actor_kind") != "armed_group":
+            continue
+        before = doc.text[max(sent.start, a.span.start - 40) : a.span.start]
+        suspected = bool(_SUSPECT.search(before))
+        em.agents.append((a, suspected))
+
+
+def tagged(matches: list[LexMatch]) -> list[Tagged]:
+    """Lexicon matches as model values, one per id with all spans."""
+    by_id: dict[str, Tagged] = {}
+    for m in matches:
+        t = by_id.get(m.entry.id)
+        if t is None:
+            t = by_id[m.entry.id] = Tagged(kind=m.entry.id, label=m.entry.label)
+        if m.span not in t.spans:
+            t.spans.append(m.span)
+    return list(by_id.values())
+
+
+def order_types(types: set[AttackType]) -> list[AttackType]:
+    if len(types) > 1:
+        types.discard(AttackType.UNKNOWN)
+    return [t for t in _TYPE_ORDER if t in types]
+
+
+def date_key(date: EventDate | None) -> str:
+    return date.iso if date is not None and date.iso else "?"
+
+
+def same_day(a: EventDate | None, b: EventDate | None) -> bool:
+    return a is not None and b is not None and a.iso == b.iso
+
+
+def earliest(dates: list[dt.date]) -> dt.date | None:
+    return min(dates) if dates else None

@@ -1,0 +1,122 @@
+"""Casualty figures: status, category, numbers and lists, on short texts of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import extract
+from sitrep.model import Category, FigureStatus, Level
+
+
+def figs(text: str, published: str | None = "2025-03-12"):
+    result = extract(text, published=published)
+    return [f for f in result.figures if f.superseded_by is None], result
+
+
+def one(text: str, **kw):
+    found, _ = figs(text, **kw)
+    assert len(found) == 1, [(f.best, f.category, f.status) for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "category", "low", "high"),
+    [
+        ("A suicide bomber struck a market in Peshawar, killing at least 24 people.", "killed", "unknown", 24, None),
+        ("Eighteen civilians lost their lives when a bomb exploded in Quetta on Monday.", "killed", "civilians", 18, 18),
+        ("Security forces neutralised 92 terrorists in Balochistan on Sunday.", "killed", "militants", 92, 92),
+        ("Two police officers were martyred in a grenade attack in Quetta.", "killed", "security_forces", 2, 2),
+        ("Gunmen attacked a checkpoint in Bannu, wounding 14 soldiers.", "injured", "security_forces", 14, 14),
+        ("Militants abducted six labourers from a construction site in Kech district.", "abducted", "civilians", 6, 6),
+        ("Police arrested 11 suspects after the blast in Karachi.", "arrested", "unknown", 11, 11),
+        ("More than 50 people were killed in an attack on a village in Borno State.", "killed", "unknown", 51, None),
+    ],
+)
+def test_single_figure(text, status, category, low, high):
+    f = one(text)
+    assert f.status == FigureStatus(status)
+    assert f.category == Category(category)
+    assert (f.low, f.high) == (low, high)
+    # evidence: the number phrase is quoted at its offsets
+    for s in f.spans:
+        assert text[s.start : s.end] == s.text
+
+
+def test_list_shares_one_status():
+    text = (
+        "The army said 18 civilians, 15 security personnel and 92 insurgents lost their lives "
+        "in the attacks across Balochistan on Saturday."
+    )
+    found, _ = figs(text)
+    by_cat = {(f.category.value, f.best) for f in found}
+    assert {("civilians", 18), ("security_forces", 15), ("militants", 92)} <= by_cat
+    assert all(f.status == FigureStatus.KILLED for f in found)
+
+
+def test_killed_and_injured_in_one_sentence():
+    text = "A roadside bomb hit a police van in Dera Ismail Khan, killing three policemen and injuring seven others."
+    found, _ = figs(text)
+    got = {(f.status.value, f.best) for f in found}
+    assert ("killed", 3) in got and ("injured", 7) in got
+
+
+def test_among_the_dead():
+    text = (
+        "A suicide attack on a train station in Quetta on Saturday killed 26 people. "
+        "A dozen soldiers and six railway employees were among the dead, officials said."
+    )
+    found, _ = figs(text)
+    got = {(f.category.value, f.best) for f in found}
+    assert ("security_forces", 12) in got and ("civilians", 6) in got
+
+
+def test_bomber_also_killed():
+    text = "A suicide bomber blew himself up near a mosque in Kabul, killing five worshippers. The bomber was also killed."
+    found, _ = figs(text)
+    militants = [f for f in found if f.category == Category.MILITANTS]
+    assert len(militants) == 1 and militants[0].best == 1
+
+
+def test_rising_toll_replaces_not_adds():
+    text = (
+        "At least 12 people were killed when a suicide bomber attacked a rally in Bajaur on Sunday. "
+        "The death toll rose to 19 on Monday as several of the wounded died in hospital."
+    )
+    result = extract(text, published="2023-07-31")
+    live = [f for f in result.figures if f.status == FigureStatus.KILLED and f.superseded_by is None and f.category != Category.MILITANTS]
+    assert [f.best for f in live] == [19]
+    old = [f for f in result.figures if f.best == 12]
+    assert old and old[0].superseded_by == live[0].id
+
+
+def test_no_one_killed_is_not_a_figure():
+    found, _ = figs("A grenade exploded outside a bank in Turbat on Tuesday but no one was killed.")
+    assert not [f for f in found if f.status == FigureStatus.KILLED]
+
+
+def test_background_statistic_is_kept_apart():
+    text = (
+        "Gunmen killed four soldiers in an attack on a checkpoint in North Waziristan on Friday. "
+        "More than 700 militants have been killed by security forces in the past year, the army said."
+    )
+    found, _ = figs(text)
+    bg = [f for f in found if f.level == Level.BACKGROUND]
+    assert bg and bg[0].low == 701 and bg[0].period
+    inc = [f for f in found if f.level == Level.INCIDENT]
+    assert [f.best for f in inc] == [4]
+
+
+def test_aggregate_over_hours():
+    text = (
+        "Troops killed 30 insurgents in clashes in Kech district on Monday. "
+        "The military said at least 45 militants had been killed within 48 hours."
+    )
+    found, _ = figs(text)
+    agg = [f for f in found if f.level == Level.AGGREGATE]
+    assert agg and agg[0].low == 45
+
+
+def test_source_is_recorded():
+    text = "Police said seven people were killed in the blast in Mastung on Friday."
+    f = one(text)
+    assert f.source and "police" in f.source.lower()

@@ -1,0 +1,96 @@
+"""Incidents: one per place and day, type, status, weapons, targets, perpetrators, dates."""
+
+from __future__ import annotations
+
+from sitrep import extract
+from sitrep.model import AttackType, Attribution, IncidentStatus, Stance
+
+
+def test_single_bombing_with_place_date_weapon():
+    text = (
+        "KABUL — A suicide bomber detonated an explosive vest at the entrance of a hospital in Kabul "
+        "on Tuesday, killing at least 19 people, health officials said. Islamic State Khorasan "
+        "Province claimed responsibility for the attack in a statement on Telegram."
+    )
+    r = extract(text, published="2021-11-03")
+    assert len(r.incidents) == 1
+    inc = r.incidents[0]
+    assert inc.place is not None and inc.place.country == "AF"
+    assert inc.date is not None and inc.date.iso == "2021-11-02"
+    assert AttackType.BOMBING in inc.types and inc.suicide
+    assert any(w.kind == "suicide_vest" for w in inc.weapons)
+    assert any(t.kind == "hospital" for t in inc.targets)
+    assert any(p.actor_id == "ISKP" and p.attribution == Attribution.CLAIMED for p in inc.perpetrators)
+    assert any(c.stance == Stance.CLAIMS_RESPONSIBILITY for c in r.claims)
+
+
+def test_two_places_two_incidents():
+    text = (
+        "On Friday, gunmen attacked a police station in Bannu, killing two constables, while a "
+        "roadside bomb struck a military convoy in Lakki Marwat, wounding five soldiers."
+    )
+    r = extract(text, published="2024-05-11")
+    names = sorted((i.place.canonical_name or i.place.name) for i in r.incidents if i.place)
+    assert names == ["Bannu", "Lakki Marwat"]
+    by = {(i.place.canonical_name or i.place.name): i for i in r.incidents}
+    assert AttackType.ARMED_ASSAULT in by["Bannu"].types
+    assert AttackType.BOMBING in by["Lakki Marwat"].types
+    b_figs = [r.figure(f) for f in by["Bannu"].figure_ids]
+    l_figs = [r.figure(f) for f in by["Lakki Marwat"].figure_ids]
+    assert [(f.status.value, f.best) for f in b_figs] == [("killed", 2)]
+    assert [(f.status.value, f.best) for f in l_figs] == [("injured", 5)]
+
+
+def test_foiled_attack():
+    text = (
+        "Bomb disposal squads defused an improvised explosive device planted near a school in "
+        "Peshawar on Wednesday morning, police said."
+    )
+    r = extract(text, published="2024-01-11")
+    assert len(r.incidents) == 1
+    assert r.incidents[0].status == IncidentStatus.FOILED
+
+
+def test_no_violent_event_gives_no_incident():
+    text = (
+        "Pakistan and Afghanistan agreed on Monday to resume talks on border trade, officials said. "
+        "The ministers discussed the reopening of the Torkham crossing, which some 4,000 people use "
+        "every day. Both sides said they hoped to prevent future attacks by improving cooperation."
+    )
+    r = extract(text, published="2024-01-15")
+    assert r.incidents == []
+    assert not [f for f in r.figures if f.status.value == "killed"]
+
+
+def test_generic_history_is_not_an_incident():
+    text = (
+        "The group has carried out numerous attacks on security forces in the past decade. "
+        "It has historically targeted police stations and army convoys in the province."
+    )
+    r = extract(text, published="2024-01-15")
+    assert r.incidents == []
+
+
+def test_date_without_year_and_without_published():
+    text = "On March 14, militants stormed a checkpoint in Zhob, killing three soldiers."
+    r = extract(text)
+    inc = r.incidents[0]
+    assert inc.date.year is None and (inc.date.month, inc.date.day) == (3, 14)
+    assert any(w.code == "year_unknown" for w in r.warnings)
+
+
+def test_relative_dates():
+    text = "Gunmen shot dead a tribal elder in Khyber district late Sunday night, police said on Monday."
+    r = extract(text, published="2024-06-11")
+    assert r.incidents[0].date.iso == "2024-06-09"
+
+
+def test_kidnapping_and_release():
+    text = (
+        "Armed men abducted 11 passengers from two buses on the highway near Noshki on Thursday. "
+        "Levies officials said four of them were later released."
+    )
+    r = extract(text, published="2024-04-13")
+    assert r.incidents and AttackType.KIDNAPPING in r.incidents[0].types
+    statuses = {(f.status.value, f.best) for f in r.figures}
+    assert ("abducted", 11) in statuses and ("freed", 4) in statuses
