@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 
 from sitrep.model import Quantity, Span
 
@@ -97,19 +96,22 @@ def words_to_int(phrase: str) -> int | None:
 # --------------------------------------------------------------------------- the core regex
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
-_DIGIT_NUM = rf"(?<![\w.,/:$£€¥₹#+\-]){_DIGITS}(?:\s+(?:hundred|thousand|million|billion|lakhs?|crore)\b)?(?![\w])(?![.,:/]\d)"
-_WORD = rf"(?<![\w\-']){_WORD_NUM}(?![\w'])"
+_DIGIT_NUM = (
+    rf"{_DIGITS}(?:\s+(?:hundred|thousand|million|billion|lakhs?|crore)\b)?(?![\w])(?![.,:/]\d)"
+)
+_WORD = rf"{_WORD_NUM}(?![\w'])"
 _NUM = rf"(?:{_DIGIT_NUM}|{_WORD})"
+_NUM_FIRST = rf"(?:(?<![\w.,/:$£€¥₹#+\-]){_DIGIT_NUM}|(?<![\w\-']){_WORD})"
 
 _CORE = re.compile(
-    rf"(?:(?P<pre>between|from)\s+)?(?P<a>{_NUM})"
+    rf"\b(?=[\dabefhnostz])(?:(?P<pre>between|from)\s+)?(?P<a>{_NUM_FIRST})"
     rf"(?:(?P<conn>\s*[-\u2013]\s*|\s+(?:to|or|and)\s+)(?P<b>{_NUM}))?",
     re.I,
 )
 
 # vague words, with (low, best, high) and the nominal value qualifiers act on
 _VAGUE_RE = re.compile(
-    r"(?<![\w\-'])(?:"
+    r"\b(?=[adefhnost])(?<![\w\-'])(?:"
     r"(?P<ndozen>(?:a|one|two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+dozen)"
     r"|(?P<plural>dozens|scores(?=\s+(?:of|were|are|have|had|more|others|killed|dead|injured|wounded|died|people)\b)"
     r"|(?:tens|hundreds|thousands)\s+of\s+thousands|hundreds|thousands|tens(?=\s+of\b))"
@@ -125,7 +127,6 @@ _VAGUE_PLURAL = {
     "thousands": 2_000,
     "tensofthousands": 20_000,
     "hundredsofthousands": 200_000,
-    "thousandsofthousands": 2_000_000,
 }
 _VAGUE_FEW = {  # low, best, high
     "several": (3, 3, 9),
@@ -150,12 +151,12 @@ _QUALIFIERS: dict[str, str] = {
     "lt": r"less\s+than|fewer\s+than|under|below",
 }
 _QUAL_BEFORE = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(f"(?P<{k}>{v})" for k, v in _QUALIFIERS.items())
-    + r")\s+$",
+    r"(?<![\w-])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _QUALIFIERS.items()) + r")\s+$",
     re.I,
 )
-_SUFFIX = re.compile(r"\s+or\s+(?P<more>more|above)\b|\s+or\s+(?P<so>so)\b|(?P<plus>\+|-plus\b)", re.I)
+_SUFFIX = re.compile(
+    r"\s+or\s+(?P<more>more|above)\b|\s+or\s+(?P<so>so)\b|(?P<plus>\+|-plus\b)", re.I
+)
 
 
 def _band_low(n: int) -> int:
@@ -195,7 +196,7 @@ _BEFORE_REJECT = re.compile(
     r"(?:"
     rf"(?<![\w]){_MONTH}\s*$"  # February 2
     r"|(?<![\w])(?:section|sections|article|articles|clause|rule|chapter|resolution|paragraph|"
-    r"para|no\.?|nos\.?|number|page|pages|room|flight|route|highway|model|part|vol\.?|volume|"
+    r"para|law|decree|act|no\.?|nos\.?|number|page|pages|room|flight|route|highway|model|part|vol\.?|volume|"
     r"unit|platoon|brigade|battalion|division|corps|regiment|precinct|district\s+no\.?|ward|"
     r"block|sector|phase|grade|class|level|category|ch\.|art\.|sec\.|year|years|mile|km|"
     r"rs\.?|pkr|usd|us\$|inr|afn|eur|gbp)\s*$"
@@ -212,7 +213,7 @@ _AFTER_REJECT = re.compile(
     r"bn\b|billion\s+(?:dollars|rupees))"  # money
     r"|(?:st|nd|rd|th)\b"  # ordinals written 2 nd (after a space)
     rf"|\s*(?:of\s+)?{_MONTH}(?![\w])"  # 2 February, 2nd of February
-    r"|-[a-z]"  # compound adjectives: 24-year-old, two-day, three-member
+    r"|-(?!plus\b)[a-z]"  # compound adjectives: 24-year-old, two-day, three-member
     r"|'s\b|\u2019s\b"  # 2021's
     r"|\s+(?:years?|yrs?)[\s-]+old\b"  # ages
     r")",
@@ -220,7 +221,7 @@ _AFTER_REJECT = re.compile(
 )
 # "one" as a pronoun, not a count
 _ONE_BEFORE = re.compile(
-    r"(?<![\w])(?:no|the|any|every|each|which|this|that|such|another|some|loved|little|only\s+the|"
+    r"(?<![\w])(?:one\s+by|no|the|any|every|each|which|this|that|such|another|some|loved|little|only\s+the|"
     r"last|right|wrong|young|big|new|old|first)\s+$",
     re.I,
 )
@@ -236,8 +237,30 @@ _YEAR_BEFORE = re.compile(
     r"|[-\u2013/]\s*$",
     re.I,
 )
-_PLURAL_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b(?!')", re.I)
+_PLURAL_NOUN_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:[a-z]+s|people|persons|men|women|children|police|personnel|dead|"
+    r"killed|injured|wounded|others|more)\b(?!')",
+    re.I,
+)
 _TIME_4 = re.compile(r"\s*(?:hours|hrs|hour|h\b)", re.I)
+_TIME_4_BEFORE = re.compile(
+    r"(?<![\w])(?:at|as\s+of|by|until|till|since|before|after|from)\s+$", re.I
+)
+_LIST_NUMBER = re.compile(r"[.)](?:\s|$)")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+
+
+def _is_clock_time(text: str, word: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """A four-digit 24-hour clock time: "0830", "at 1625", "2030 hours"."""
+    if len(word) != 4 or not word.isdigit() or int(word[:2]) > 23 or int(word[2:]) > 59:
+        return False
+    return (
+        word[0] == "0"
+        or _TIME_4.match(text, end, min(hi, end + 6)) is not None
+        or _TIME_4_BEFORE.search(text, max(lo, start - 12), start) is not None
+    )
+
+
 _CHANGE_BEFORE = re.compile(
     r"(?:rose|risen|rising|rises|climbed|climbing|increased|increasing|jumped|grew|revised|"
     r"raised|fell|dropped|declined|decreased|went\s+up|gone\s+up|up|down|toll)\s+$",
@@ -276,6 +299,16 @@ def _is_year(text: str, start: int, end: int, value: int, qualified: bool) -> bo
     return not _PLURAL_NOUN_AFTER.match(text, end, min(len(text), end + 40))
 
 
+def _is_year_range(a: str, a_val: int, b_val: int | None) -> bool:
+    return (
+        len(a) == 4
+        and a.isdigit()
+        and b_val is not None
+        and 1800 <= a_val <= 2100
+        and 1800 <= b_val <= 2100
+    )
+
+
 def _rejected_after(text: str, end: int, limit: int) -> bool:
     return _AFTER_REJECT.match(text, end, min(limit, end + 30)) is not None
 
@@ -307,6 +340,7 @@ def _finish(
     exact: bool,
     approximate: bool,
     open_vague: bool,
+    is_range: bool = False,
 ) -> Quantity:
     """Apply the qualifier before and the suffix after a number and build the Quantity."""
     low, best, high = base
@@ -318,7 +352,7 @@ def _finish(
             approximate = True
             if kind == "gt":
                 low, best = low + 1, best + 1
-        elif base[2] is not None and base[2] != base[0]:  # a range: keep it, mark it
+        elif is_range:  # a range: keep it, mark it
             approximate = approximate or kind in {"about", "near", "max", "lt"}
         else:
             low, best, high, approx = _qualify(kind, nominal)
@@ -343,7 +377,16 @@ def _finish(
     )
 
 
-def _scan_numbers(text: str, lo: int, hi: int, blocked: list[tuple[int, int]]) -> list[Quantity]:
+def _in_phone_number(text: str, start: int, end: int, lo: int, hi: int) -> int | None:
+    """End of the phone number around a digit run at ``start``, if it is part of one."""
+    w0 = max(lo, start - 24)
+    for m in _PHONE.finditer(text, w0, min(hi, end + 24)):
+        if m.start() <= start < m.end():
+            return m.end()
+    return None
+
+
+def _scan_numbers(text: str, lo: int, hi: int) -> list[Quantity]:
     out: list[Quantity] = []
     pos = lo
     search = _CORE.search
@@ -353,9 +396,11 @@ def _scan_numbers(text: str, lo: int, hi: int, blocked: list[tuple[int, int]]) -
             return out
         pos = m.end()
         a_start, a_end = m.span("a")
-        if any(b0 <= a_start < b1 for b0, b1 in blocked):
-            pos = max(pos, next(b1 for b0, b1 in blocked if b0 <= a_start < b1))
-            continue
+        if text[a_start].isdigit():
+            phone_end = _in_phone_number(text, a_start, a_end, lo, hi)
+            if phone_end is not None:
+                pos = max(pos, phone_end)
+                continue
         a_val = _value(m.group("a"))
         ranged = False
         if m.group("b") is not None and a_val is not None:
@@ -367,7 +412,11 @@ def _scan_numbers(text: str, lo: int, hi: int, blocked: list[tuple[int, int]]) -
                 ok = False
             if pre == "from" and _CHANGE_BEFORE.search(text, max(lo, m.start() - 20), m.start()):
                 ok = False  # "rose from 24 to 26" is a change, not a range
-            if ok and not _rejected_after(text, m.end(), hi):
+            if ok and _rejected_after(text, m.end(), hi):
+                continue  # "between 10 and 11 pm": neither number is a count
+            if ok and _is_year_range(m.group("a"), a_val, b_val):
+                continue  # 1989-1990
+            if ok:
                 start = m.start() if pre and (pre == "between" or conn == "to") else a_start
                 if (pre == "between" and conn != "and") or (pre == "from" and conn != "to"):
                     start = a_start
@@ -386,6 +435,7 @@ def _scan_numbers(text: str, lo: int, hi: int, blocked: list[tuple[int, int]]) -
                         exact=False,
                         approximate=False,
                         open_vague=False,
+                        is_range=True,
                     )
                 )
                 ranged = True
@@ -410,9 +460,12 @@ def _single(text: str, start: int, end: int, value: int, lo: int, hi: int) -> Qu
         ):
             return None
     if word[0].isdigit():
-        if len(word) == 4 and _TIME_4.match(text, end, min(hi, end + 6)) and word[0] in "012":
-            if int(word[2:]) < 60 and int(word[:2]) < 24:
-                return None  # 0830 hours
+        if _is_clock_time(text, word, start, end, lo, hi):
+            return None  # 0830 hours, at 1625
+        if _LIST_NUMBER.match(text, end, min(hi, end + 2)) and _LINE_START.search(
+            text, max(lo, start - 10), start
+        ):
+            return None  # "1. At 0945 this morning" (a numbered paragraph)
         kind, _ = _qualifier(text, start, lo)
         if _is_year(text, start, end, value, kind is not None):
             return None
@@ -440,13 +493,33 @@ def _scan_vague(text: str, lo: int, hi: int) -> list[Quantity]:
             n = round(count * 12)
             base: tuple[int, int, int | None] = (_band_low(n), n, _band_high(n))
             out.append(
-                _finish(text, start, end, hi, lo, n, base, exact=False, approximate=True, open_vague=False)
+                _finish(
+                    text,
+                    start,
+                    end,
+                    hi,
+                    lo,
+                    n,
+                    base,
+                    exact=False,
+                    approximate=True,
+                    open_vague=False,
+                )
             )
         elif m.lastgroup == "plural":
-            n = _VAGUE_PLURAL[key.replace("of", "of") if "of" in key else key]
+            n = _VAGUE_PLURAL[key]
             out.append(
                 _finish(
-                    text, start, end, hi, lo, n, (n, n, None), exact=False, approximate=True, open_vague=True
+                    text,
+                    start,
+                    end,
+                    hi,
+                    lo,
+                    n,
+                    (n, n, None),
+                    exact=False,
+                    approximate=True,
+                    open_vague=True,
                 )
             )
         else:
@@ -494,9 +567,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     lo = max(0, start)
     if lo >= hi:
         return []
-    blocked = [m.span() for m in _PHONE.finditer(text, lo, hi)]
-    found = _scan_numbers(text, lo, hi, blocked)
+    found = _scan_numbers(text, lo, hi)
     found.extend(_scan_vague(text, lo, hi))
+    if hi < len(text) and text[hi].isalnum():  # drop a word cut by the end of the window
+        found = [x for x in found if x.span.end < hi or not text[hi - 1].isalnum()]
     return _merge(found)
 
 
@@ -516,6 +590,3 @@ def parse_quantity(phrase: str) -> Quantity | None:
     if q.span.start != lead or q.span.end != lead + len(stripped):
         return None
     return q
-
-
-_: Callable[..., object] = find_quantities  # keep the public name referenced for linters

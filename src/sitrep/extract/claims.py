@@ -1,0 +1,361 @@
+"""Claims: statements by speakers, kept as said and never turned into facts.
+
+Per sentence, each stance word with its speakers (see :mod:`sitrep.extract.speakers`) gives one
+claim per speaker:
+
+* ``claims_responsibility``: "X claimed responsibility (for)", "X claimed the attack",
+  "responsibility was claimed by X", "X said it carried out"; not when negated ("did not claim",
+  "no group has claimed", "yet to claim");
+* ``alleges``: "alleged", "claimed that", "insisted that"; also a plain statement ("said") whose
+  content says someone backed, was behind or may have been behind an act, with an actor named;
+* ``accuses``: "accused X of", "blamed X";
+* ``denies``: "denied", "refuted", "rejected", "dismissed"; ``responds_to`` is the nearest
+  earlier allegation or accusation that names the denier (its id, its institution or its
+  country), else the nearest earlier one;
+* ``reports``: another reporting verb ("said", "reported", "confirmed", "according to") whose
+  clause holds a number or an attack/casualty/status word.
+
+``about`` is the clause content after the stance word (as written, trimmed); ``target_actor_ids``
+the actors it names (for allegations and accusations), without the speakers themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.extract.speakers import Source, object_after, subject_before
+from sitrep.model import Claim, Span, Stance
+from sitrep.text.lexicon import Lexicon, LexMatch
+
+_RESP = (
+    r"(?:claimed|claims|claiming|claim|has\s+claimed|have\s+claimed|accepted|accepts|accept|took|"
+    r"takes|take|taking|owned|assumed|assumes)\s+(?:the\s+|full\s+)?(?:responsibility|credit|ownership)"
+    r"|claimed\s+(?:the|this|that|these|those|both)\s+(?:\w+\s+)?(?:attacks?|bombings?|blasts?|assaults?|"
+    r"killings?|ambush|raids?|abductions?|kidnappings?)"
+)
+_RESP_SAID = (
+    r"(?:said|says|stated|announced|declared)\s+(?:in\s+a\s+[\w\s]{1,40}?\s+)?(?:that\s+)?"
+    r"(?:it|its\s+(?:fighters|militants|members|men|cadres|operatives|suicide\s+bombers?))\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:carried\s+out|was\s+behind|were\s+behind|conducted|launched|executed|"
+    r"staged|targeted|attacked)"
+)
+_PASSIVE_RESP = re.compile(
+    r"\bresponsibility\s+(?:for\s+[^.;]{0,80}?\s+)?(?:was|has\s+been|had\s+been|is)\s+claimed\s+by\s+",
+    re.I,
+)
+_ALLEGE = r"alleged|alleges|alleging|allege|claimed\s+that|claims\s+that|insisted\s+that|insists\s+that|maintained\s+that|maintains\s+that"
+_ACCUSE = r"accused|accuses|accusing|accuse|blamed|blames|blaming|blame|held\s+\w+\s+responsible"
+_DENY = (
+    r"denied|denies|deny|denying|refuted|refutes|refute|refuting|rejected|rejects|reject|rejecting|"
+    r"dismissed|dismisses|dismiss|dismissing|repudiated|repudiates|called\s+(?:the|these|such)\s+"
+    r"(?:allegations|claims|accusations)\s+(?:baseless|false|unfounded)"
+)
+_REPORT = (
+    r"said|says|stated|states|told|tells|added|adds|confirmed|confirms|reported|reports|announced|"
+    r"announces|noted|notes|indicated|indicates|revealed|reveals|disclosed|informed|explained|"
+    r"briefed|put\s+the\s+(?:toll|number)"
+)
+
+_STANCE_RE = re.compile(
+    rf"\b(?:(?P<resp>{_RESP})|(?P<respsaid>{_RESP_SAID})|(?P<allege>{_ALLEGE})|(?P<accuse>{_ACCUSE})|"
+    rf"(?P<deny>{_DENY})|(?P<report>{_REPORT}))\b",
+    re.I,
+)
+_ACCORDING = re.compile(r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by)\s+", re.I)
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|yet\s+to|no\s+one|nobody|none|neither|nor|without|refused\s+to|declined\s+to)\b|"
+    r"n[\u2019']t\b|\bno\s+(?:\w+\s+){0,2}(?:group|groups|organisation|organization|outfit|one|party|faction)\b)"
+    r"[^.;,]*$",
+    re.I,
+)
+_CLAUSE_END = re.compile(
+    r";|\s+-{1,2}\s+|,\s+(?:although|though|while|but|whereas|even\s+as|a\s+claim|an\s+allegation|"
+    r"a\s+charge|an\s+accusation|which)\b|,?\s+(?:although|though|whereas)\s",
+    re.I,
+)
+_CLAUSE_START = re.compile(
+    r"[;:(\"\u201c\u201d]|,\s+(?:although|though|while|but|whereas|even\s+as|which)\b|"
+    r",\s+(?=(?:a\s+claim|an\s+allegation|a\s+charge|an\s+accusation)\b)|\b(?:although|though|whereas|however)\b",
+    re.I,
+)
+_ALLEGATION_CUE = re.compile(
+    r"\b(?:support(?:ed)?\s+(?:from|by)|backed\s+by|backing|sponsored|sponsorship|funded\s+by|funding|"
+    r"behind\s+(?:the|these|this|those)|responsible\s+for|involved\s+in|involvement|a\s+hand\s+in|"
+    r"nexus|patronage|harbou?r(?:ing|s|ed)?|safe\s+havens?|using\s+\w+\s+(?:soil|territory)|proxies|proxy)\b",
+    re.I,
+)
+_NUMBER = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|hundreds|dozen|dozens|scores|thousand|thousands)\b",
+    re.I,
+)
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:militant\s+|terrorist\s+|separatist\s+|banned\s+|outlawed\s+|proscribed\s+)?"
+    r"(?:group|outfit|organisation|organization)\b",
+    re.I,
+)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
+_LEAD_THAT = re.compile(r"^(?:that|it\s+was|,)\s+", re.I)
+_LEAD_TOLD = re.compile(r"^(?:[\w.']+\s+){1,3}?that\s+", re.I)
+_INVERTING = ("said", "says", "added", "stated", "confirmed", "told")
+
+
+@dataclass(slots=True)
+class _Draft:
+    stance: Stance
+    speaker: Source
+    about: Span
+    clause: Span
+    targets: list[str]
+
+
+def _clause_bounds(text: str, sent: Span, pos: int) -> tuple[int, int]:
+    """The clause around ``pos`` inside the sentence."""
+    start = sent.start
+    for m in _CLAUSE_START.finditer(text, sent.start, pos):
+        start = m.end()
+    end = sent.end
+    m = _CLAUSE_END.search(text, pos, sent.end)
+    if m:
+        end = m.start()
+    return start, end
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and (text[start].isspace() or text[start] in ",.;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
+        end -= 1
+    return Span.of(text, start, end) if end > start else None
+
+
+def _actor_ids(
+    text: str, span: Span, lexicon: Lexicon, caseless: bool, *, exclude: set[str]
+) -> list[str]:
+    out: list[str] = []
+    for m in lexicon.find(
+        text, span.start, span.end, kinds=("actor",), case_sensitive_acronyms=not caseless
+    ):
+        if m.entry.id not in exclude and m.entry.id not in out:
+            out.append(m.entry.id)
+    if _GROUP_ANAPHOR.search(span.text):
+        group = _last_armed_group(text, span.start, lexicon, caseless)
+        if group is not None and group.entry.id not in exclude and group.entry.id not in out:
+            out.insert(0, group.entry.id)
+    return out
+
+
+def _last_armed_group(text: str, before: int, lexicon: Lexicon, caseless: bool) -> LexMatch | None:
+    found = [
+        m
+        for m in lexicon.find(
+            text,
+            max(0, before - 1500),
+            before,
+            kinds=("actor",),
+            case_sensitive_acronyms=not caseless,
+        )
+        if m.entry.attrs.get("actor_kind") == "armed_group" and not m.entry.attrs.get("generic")
+    ]
+    return found[-1] if found else None
+
+
+def _has_event_words(text: str, span: Span, lexicon: Lexicon, caseless: bool) -> bool:
+    if _NUMBER.search(span.text):
+        return True
+    return bool(
+        lexicon.find(
+            text,
+            span.start,
+            span.end,
+            kinds=("trigger", "casualty_term", "status_cue"),
+            case_sensitive_acronyms=not caseless,
+        )
+    )
+
+
+def _speaker_ids(s: Source) -> set[str]:
+    return {x for x in (s.actor_id, s.on_behalf_of) if x}
+
+
+def _claims_in_sentence(text: str, sent: Span, lexicon: Lexicon, caseless: bool) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    taken: list[tuple[int, int]] = []  # stance words already used
+    # "responsibility was claimed by X"
+    for m in _PASSIVE_RESP.finditer(text, sent.start, sent.end):
+        verb = Span.of(text, m.start(), m.end())
+        c_start, c_end = _clause_bounds(text, sent, m.start())
+        if _NEGATED.search(text, c_start, m.start()):
+            continue
+        about = _trimmed(text, m.start(), m.end() - len(" claimed by ") - 4) or verb
+        for src in object_after(text, m.end(), c_end, lexicon, verb=verb, caseless=caseless):
+            drafts.append(
+                _Draft(Stance.CLAIMS_RESPONSIBILITY, src, about, Span.of(text, c_start, c_end), [])
+            )
+        taken.append((m.start(), m.end()))
+    # "according to X"
+    for m in _ACCORDING.finditer(text, sent.start, sent.end):
+        verb = Span.of(text, m.start(), m.end())
+        c_start, c_end = _clause_bounds(text, sent, m.start())
+        speakers = object_after(text, m.end(), c_end, lexicon, verb=verb, caseless=caseless)
+        taken.append((m.start(), m.end()))
+        clause = _trimmed(text, c_start, c_end)
+        if not speakers or clause is None:
+            continue
+        # the content is the clause without "according to X"
+        last = max(s.span.end for s in speakers)
+        about = _trimmed(text, c_start, m.start()) or _trimmed(text, last, c_end) or clause
+        if not _has_event_words(text, about, lexicon, caseless):
+            continue
+        for src in speakers:
+            drafts.append(_Draft(Stance.REPORTS, src, about, clause, []))
+    for m in _STANCE_RE.finditer(text, sent.start, sent.end):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        kind = m.lastgroup
+        if kind != "resp" and _PASSIVE.search(text, max(sent.start, m.start() - 30), m.start()):
+            continue  # "Tehran was accused of ...": the speaker is not the subject
+        c_start, c_end = _clause_bounds(text, sent, m.start())
+        verb_word = re.match(r"\S+", m.group(0))
+        verb = Span.of(
+            text, m.start(), m.start() + (verb_word.end() if verb_word else len(m.group(0)))
+        )
+        speakers = subject_before(text, c_start, verb, lexicon, caseless=caseless)
+        inverted = False
+        if not speakers and kind == "report" and verb.text.lower() in _INVERTING:
+            speakers = object_after(text, m.end(), c_end, lexicon, verb=verb, caseless=caseless)
+            inverted = bool(speakers)
+        if not speakers:
+            continue
+        if kind == "respsaid" and not any(s.kind == "armed_group" for s in speakers):
+            kind = "report"  # "the army said it carried out an operation": a report
+        first = min(s.span.start for s in speakers)
+        if _NEGATED.search(text, max(c_start, first), m.start()):
+            continue
+        if kind in ("resp", "respsaid"):
+            stance = Stance.CLAIMS_RESPONSIBILITY
+            if kind == "respsaid":
+                speakers = [s for s in speakers if s.kind == "armed_group"]
+            gerund = re.compile(r",\s+\w+ing\b").search(text, m.end(), c_end)
+            about = _trimmed(text, m.start() + len(verb.text), gerund.start() if gerund else c_end)
+        else:
+            stance = {
+                "allege": Stance.ALLEGES,
+                "accuse": Stance.ACCUSES,
+                "deny": Stance.DENIES,
+                "report": Stance.REPORTS,
+            }[kind or "report"]
+            about = _trimmed(text, verb.end, c_end)
+            if inverted:
+                # '"We received nine bodies," said a hospital official': the quote is the content
+                about = _trimmed(text, sent.start, m.start())
+                if about is not None:
+                    about = (
+                        _trimmed(text, about.start + 1, about.end - 1)
+                        if about.text[0] in "\"\u201c'"
+                        else about
+                    )
+            elif about is not None:
+                lead = (
+                    _LEAD_TOLD
+                    if verb.text.lower() in ("told", "informed", "briefed")
+                    else _LEAD_THAT
+                ).match(about.text)
+                if lead:
+                    about = _trimmed(text, about.start + lead.end(), about.end)
+        clause = _trimmed(text, min(first, m.start()), c_end) or verb
+        if about is None:
+            about = _trimmed(text, c_start, c_end) or clause
+        exclude = set().union(*(_speaker_ids(s) for s in speakers))
+        targets: list[str] = []
+        if stance in (Stance.ALLEGES, Stance.ACCUSES, Stance.DENIES, Stance.REPORTS):
+            targets = _actor_ids(text, about, lexicon, caseless, exclude=exclude)
+        if stance == Stance.REPORTS:
+            if targets and _ALLEGATION_CUE.search(about.text) or _hedged(about.text) and targets:
+                stance = Stance.ALLEGES
+            elif not _has_event_words(text, about, lexicon, caseless):
+                continue
+            else:
+                targets = []
+        taken.append((m.start(), m.end()))
+        for src in speakers:
+            drafts.append(_Draft(stance, src, about, clause, list(targets)))
+    return drafts
+
+
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|likely|probably|possibly|suspected|believed)\s+(?:have\s+)?(?:been\s+)?"
+    r"(?:be\s+)?(?:behind|responsible|involved|linked|carried\s+out)\b",
+    re.I,
+)
+
+
+def _hedged(s: str) -> bool:
+    return bool(_HEDGE.search(s))
+
+
+def _responds_to(denial: _Draft, earlier: list[Claim], denier_ids: set[str]) -> str | None:
+    allegations = [c for c in earlier if c.stance in (Stance.ALLEGES, Stance.ACCUSES)]
+    if not allegations:
+        return None
+    for c in reversed(allegations):
+        if denier_ids & set(c.target_actor_ids):
+            return c.id
+    return allegations[-1].id
+
+
+def _country_gov(lexicon: Lexicon, actor_id: str | None) -> set[str]:
+    """The government ids standing for the country of ``actor_id`` (a denier's institution)."""
+    if not actor_id:
+        return set()
+    try:
+        entry = lexicon.entry("actor", actor_id)
+    except KeyError:
+        return set()
+    country = entry.attrs.get("country")
+    if not country:
+        return set()
+    return {
+        e.id
+        for e in lexicon.entries("actor")
+        if e.attrs.get("actor_kind") == "government"
+        and e.attrs.get("country") == country
+        and "parent" not in e.attrs
+    }
+
+
+def find_claims(text: str, sentences: list[Span], lexicon: Lexicon) -> list[Claim]:
+    """Claims of responsibility, allegations, accusations, denials and reports, in text order."""
+    letters = [c for c in text[:20000] if c.isalpha()]
+    caseless = bool(letters) and (
+        not any(c.isupper() for c in letters)
+        or sum(c.isupper() for c in letters) > 0.9 * len(letters)
+    )
+    drafts: list[_Draft] = []
+    for sent in sentences:
+        drafts.extend(_claims_in_sentence(text, sent, lexicon, caseless))
+    drafts.sort(key=lambda d: (d.clause.start, d.speaker.span.start, d.stance.value))
+    claims: list[Claim] = []
+    for d in drafts:
+        claim = Claim(
+            id=f"c{len(claims) + 1}",
+            speaker=d.speaker.name,
+            stance=d.stance,
+            about=d.about.text,
+            spans=[d.clause],
+            speaker_actor_id=d.speaker.actor_id,
+            speaker_span=d.speaker.span,
+            target_actor_ids=d.targets,
+        )
+        if d.stance == Stance.DENIES:
+            ids = _speaker_ids(d.speaker)
+            for i in list(ids):
+                ids |= _country_gov(lexicon, i)
+            claim.responds_to = _responds_to(d, claims, ids)
+        claims.append(claim)
+    return claims
+
+
+__all__ = ["find_claims"]

@@ -1,0 +1,252 @@
+"""Speakers (sitrep.extract.speakers) and claims (sitrep.extract.claims) on short texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.extract.claims import find_claims
+from sitrep.extract.speakers import find_source, find_speakers
+from sitrep.model import Claim, Stance
+from sitrep.text.lexicon import default_lexicon
+from sitrep.text.sentences import split_sentences
+
+SEED = (
+    Path(__file__).resolve().parents[1]
+    / ".."
+    / "shared"
+    / "seed"
+    / "balochistan-coordinated-attacks.txt"
+)
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return default_lexicon()
+
+
+def claims(text: str, lex) -> list[Claim]:
+    return find_claims(text, split_sentences(text), lex)
+
+
+def one(text: str, lex):
+    (s,) = split_sentences(text)
+    return find_source(text, s, lex)
+
+
+# ----------------------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize(
+    "text, name, actor_id",
+    [
+        ("The military said four soldiers were martyred.", "The military", "MILITARY"),
+        ("According to police, three constables were hurt.", "police", "POLICE"),
+        ("Officials said the road was closed.", "Officials", "AUTHORITIES"),
+        ("ISPR said in a statement that five terrorists were killed.", "ISPR", "PK_ARMY"),
+        ("On Monday, the army said it had cleared the area.", "the army", "MILITARY"),
+        (
+            "Interior Minister Mohsin Naqvi told reporters that 12 people died.",
+            "Mohsin Naqvi",
+            "person:Mohsin Naqvi",
+        ),
+        ("Kabul has flatly denied the charge.", "Kabul", "GOV_AF"),
+    ],
+)
+def test_find_source(lex, text, name, actor_id):
+    src = one(text, lex)
+    assert src is not None and src.name == name and src.actor_id == actor_id
+    assert text[src.span.start : src.span.end] == name
+
+
+def test_person_speaking_for_an_institution(lex):
+    text = "Jan Achakzai, a spokesman for the Balochistan government, stated that six attacks were repelled."
+    src = one(text, lex)
+    assert src.name == "Jan Achakzai" and src.actor_id == "person:Jan Achakzai"
+    assert src.on_behalf_of == "GOV_PK_BALOCHISTAN"
+    assert src.role and "spokesman" in src.role
+
+
+def test_title_before_name_and_country_possessive(lex):
+    text = "India’s foreign secretary, Vikram Misri, rejected the charge."
+    src = one(text, lex)
+    assert src.name == "Vikram Misri" and src.on_behalf_of == "GOV_IN"
+
+
+def test_inverted_said_and_described_official(lex):
+    text = '"We received nine bodies," said a hospital official.'
+    src = one(text, lex)
+    assert src.name == "a hospital official" and src.actor_id is None and src.kind == "official"
+
+
+def test_the_group_resolves_to_last_named_group(lex):
+    text = "The TTP was active in the area. The group said in a message to journalists that it attacked the post."
+    s = split_sentences(text)[1]
+    src = find_source(text, s, lex)
+    assert src.actor_id == "TTP" and src.name == "The group"
+
+
+def test_no_speaker(lex):
+    assert one("A bomb exploded near a market in Peshawar.", lex) is None
+
+
+def test_several_speakers_in_one_subject(lex):
+    text = "The army and the police said the attackers had fled."
+    (s,) = split_sentences(text)
+    got = [x.actor_id for x in find_speakers(text, s, lex)]
+    assert got == ["MILITARY", "POLICE"]
+
+
+# ----------------------------------------------------------------------------- claims
+
+
+def test_claim_of_responsibility(lex):
+    (c,) = claims("The Baloch Liberation Army claimed responsibility for the bombing.", lex)
+    assert c.stance == Stance.CLAIMS_RESPONSIBILITY and c.speaker_actor_id == "BLA"
+    assert c.id == "c1" and "bombing" in c.about
+    assert c.speaker_span.text == "Baloch Liberation Army"
+
+
+def test_passive_and_said_it_carried_out(lex):
+    cs = claims(
+        "Responsibility for the attack was claimed by Jaish al-Adl. "
+        "The TTP said it carried out the raid on the checkpost.",
+        lex,
+    )
+    assert [(c.stance, c.speaker_actor_id) for c in cs] == [
+        (Stance.CLAIMS_RESPONSIBILITY, "JAA"),
+        (Stance.CLAIMS_RESPONSIBILITY, "TTP"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group did not claim responsibility for the blast.",
+        "No group has claimed responsibility for the attack so far.",
+        "No one has yet claimed responsibility.",
+        "The TTP has not claimed the attack.",
+    ],
+)
+def test_negated_responsibility_is_no_claim(lex, text):
+    assert not [c for c in claims(text, lex) if c.stance == Stance.CLAIMS_RESPONSIBILITY]
+
+
+def test_state_force_saying_it_carried_out_is_a_report(lex):
+    (c,) = claims("The army said it carried out an operation in Tirah, killing six militants.", lex)
+    assert c.stance == Stance.REPORTS and c.speaker_actor_id == "MILITARY"
+
+
+def test_hypothetical_is_an_allegation(lex):
+    # decided: a hedged attribution by a speaker ("may have been behind") is an allegation
+    (c,) = claims("Police said the Islamic State may have been behind the bombing.", lex)
+    assert c.stance == Stance.ALLEGES and c.target_actor_ids == ["IS"]
+
+
+def test_accusation_and_denial(lex):
+    cs = claims(
+        "Officials blamed India for the violence, but New Delhi rejected the accusation.", lex
+    )
+    assert [(c.stance, c.speaker_actor_id) for c in cs] == [
+        (Stance.ACCUSES, "AUTHORITIES"),
+        (Stance.DENIES, "GOV_IN"),
+    ]
+    assert cs[0].target_actor_ids == ["GOV_IN"] and cs[1].responds_to == cs[0].id
+
+
+def test_denial_answers_the_allegation_naming_the_denier(lex):
+    cs = claims(
+        "Islamabad alleged that Kabul shelters the TTP. Tehran was accused of arming Jaish al-Adl. "
+        "The police said 3 people were killed. Kabul refutes the allegations.",
+        lex,
+    )
+    allegation = next(c for c in cs if c.stance == Stance.ALLEGES)
+    denial = next(c for c in cs if c.stance == Stance.DENIES)
+    assert "GOV_AF" in allegation.target_actor_ids and "TTP" in allegation.target_actor_ids
+    assert denial.speaker_actor_id == "GOV_AF" and denial.responds_to == allegation.id
+    assert not [c for c in cs if c.speaker_actor_id == "GOV_IR"]  # passive: Tehran is accused
+
+
+def test_reports_need_a_number_or_an_attack_word(lex):
+    cs = claims(
+        "The spokesman said the weather was fine. Police said 12 people were killed. "
+        "Officials said the blast damaged a school.",
+        lex,
+    )
+    assert [(c.stance, c.speaker) for c in cs] == [
+        (Stance.REPORTS, "Police"),
+        (Stance.REPORTS, "Officials"),
+    ]
+    assert cs[0].about == "12 people were killed"
+
+
+def test_quote_is_the_content_of_an_inverted_report(lex):
+    (c,) = claims('"Nine bodies were brought in," said a hospital official.', lex)
+    assert c.stance == Stance.REPORTS and c.about == "Nine bodies were brought in"
+
+
+def test_spans_and_ids(lex):
+    text = "Police said two people died. The TTP claimed responsibility. India denied it."
+    cs = claims(text, lex)
+    assert [c.id for c in cs] == [f"c{i}" for i in range(1, len(cs) + 1)]
+    for c in cs:
+        assert c.spans and all(text[s.start : s.end] == s.text for s in c.spans)
+        assert text[c.speaker_span.start : c.speaker_span.end] == c.speaker_span.text
+
+
+def test_no_claims_in_plain_narrative(lex):
+    assert claims("A bomb exploded near a market in Peshawar, killing three people.", lex) == []
+
+
+# ----------------------------------------------------------------------------- the seed
+
+
+@pytest.fixture(scope="module")
+def seed_claims(lex):
+    assert SEED.exists(), SEED
+    return claims(SEED.read_text(encoding="utf-8"), lex)
+
+
+def test_seed_responsibility(seed_claims):
+    resp = [c for c in seed_claims if c.stance == Stance.CLAIMS_RESPONSIBILITY]
+    assert [c.speaker_actor_id for c in resp] == ["BLA"]
+
+
+def test_seed_indian_support_alleged_twice_and_denied(seed_claims):
+    india = [
+        c for c in seed_claims if c.stance == Stance.ALLEGES and "GOV_IN" in c.target_actor_ids
+    ]
+    speakers = {c.speaker_actor_id for c in india}
+    assert {"MILITARY", "person:Mohsin Naqvi", "GOV_PK"} <= speakers
+    first_two = [c for c in india if c.speaker_actor_id in ("MILITARY", "person:Mohsin Naqvi")]
+    assert len(first_two) == 2 and first_two[0].spans == first_two[1].spans
+    delhi = next(c for c in seed_claims if c.stance == Stance.DENIES and c.speaker == "New Delhi")
+    assert delhi.speaker_actor_id == "GOV_IN" and delhi.responds_to in {c.id for c in first_two}
+    pk = next(c for c in india if c.speaker_actor_id == "GOV_PK")
+    assert "BLA" in pk.target_actor_ids  # "the group" = the BLA named just before
+    india_denies = next(
+        c for c in seed_claims if c.stance == Stance.DENIES and c.speaker == "India"
+    )
+    assert india_denies.responds_to == pk.id
+
+
+def test_seed_afghan_territory_accusation_and_refutation(seed_claims):
+    acc = next(c for c in seed_claims if c.stance == Stance.ACCUSES)
+    assert acc.speaker_actor_id == "GOV_PK"
+    assert {"BALOCH_SEPARATISTS", "TTP", "MILITANTS", "GOV_AF"} <= set(acc.target_actor_ids)
+    kabul = next(
+        c for c in seed_claims if c.stance == Stance.DENIES and c.speaker_actor_id == "GOV_AF"
+    )
+    assert kabul.responds_to == acc.id
+
+
+def test_seed_official_reports(seed_claims):
+    reports = {c.speaker: c for c in seed_claims if c.stance == Stance.REPORTS}
+    assert "thwarted" in reports["Shahid Rind"].about
+    assert "700" in reports["Sarfraz Bugti"].about
+    assert reports["Shahid Rind"].speaker_actor_id == "person:Shahid Rind"
+
+
+def test_seed_no_claim_from_analysts(seed_claims):
+    assert not [c for c in seed_claims if "Abdullah Khan" in c.speaker]
