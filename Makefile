@@ -1,10 +1,35 @@
-PYTHON ?= /work/venv/bin/python
-SITREP ?= $(PYTHON) -m sitrep.cli
+# Two entry points a fresh machine needs (README.md): `make demo` and `make test`.
+VENV ?= .venv
+PYTHON ?= $(VENV)/bin/python
+SITREP ?= $(VENV)/bin/sitrep
 REPORTS ?= reports
+EXTRAS ?= test,dask,postgres,service
 
-.PHONY: evaluate
+.PHONY: install demo test lint evaluate
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -q --upgrade pip
+	$(PYTHON) -m pip install -q -e ".[$(EXTRAS)]"
+	touch $@
+
+install: $(VENV)/.installed
+
+# Install, then extract the bundled example article and print the result for an analyst.
+demo: install
+	$(SITREP) extract --example --format text
+
+# Install, start a throw-away PostgreSQL when none is given, lint, run every test.
+test: install
+	$(PYTHON) -m ruff check src tests benchmarks
+	SITREP_TEST_POSTGRES_URL=$$(bash .ci/postgres.sh) $(PYTHON) -m pytest
+
+lint: install
+	$(PYTHON) -m ruff check src tests benchmarks
+	$(PYTHON) -m ruff format --check src tests benchmarks
+
 # Regenerate every evaluation report and the README scoreboard (reports/scoreboard.md).
-evaluate:
+evaluate: install
 	mkdir -p $(REPORTS)
 	$(SITREP) evaluate muc4 --report $(REPORTS)/muc4-dev.json
 	$(SITREP) evaluate wikievents --report $(REPORTS)/wikievents-dev.json

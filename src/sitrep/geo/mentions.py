@@ -1,0 +1,272 @@
+"""Find place names in an article's text.
+
+Capitalised word runs (or, in text without case, the words after a locative cue such as "in",
+"near" or "district of") are looked up in the gazetteer, longest first.  A name is kept when the
+gazetteer knows it and the context makes it a place: a cue word before ("in Quetta", "near"), a
+unit word after ("Mastung district"), a country or province name, or a town big enough that a
+bare capitalised mention is rarely anything else.  Words that are places somewhere but are far
+more often something else ("Police", "Victoria" as a person, weekdays) are listed in
+``geo/data/not_places.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from sitrep.geo.gazetteer import Gazetteer, fold, load_gazetteer
+from sitrep.model import PlaceKind, Span
+
+# a bare capitalised town name (no cue word) must be at least this big to count as a place
+BARE_TOWN_POPULATION = 15_000
+# in text without case, a cued town must be at least this big
+CASELESS_TOWN_POPULATION = 2_000
+MAX_WORDS = 4
+
+_WORD = r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f'’.\-]*"
+_CONNECT = r"(?:de|del|de la|de las|de los|la|las|los|el|al|e|du|des|da|do|dos|y|ul|i|an|am|upon|on)"
+_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
+_TOKEN = re.compile(r"[\w\u00c0-\u024f'’.\-]+")
+_TRAILING_PUNCT = re.compile(r"[.'’\-]+$")
+
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|nearby|from|outside|around|across|to|into|toward|towards|towns?\s+of|"
+    r"city\s+of|village\s+of|district\s+of|province\s+of|region\s+of|area\s+of|"
+    r"outskirts\s+of|suburbs?\s+of|capital|hit|struck|rocked|attacked|targeted|between|and|via|"
+    r"province|district|city|town|village|areas?\s+of)\s+(?:the\s+)?$)",
+    re.I,
+)
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|nearby|outside|close\s+to|outskirts\s+of|on\s+the\s+outskirts\s+of|"
+    r"suburbs?\s+of|around|km\s+(?:from|of|north\s+of|south\s+of|east\s+of|west\s+of)|"
+    r"kilometres?\s+(?:from|of)|miles?\s+(?:from|of))\s+(?:the\s+)?$",
+    re.I,
+)
+_UNIT_AFTER = re.compile(
+    r"[ \t]+(?P<unit>district|province|division|region|department|state|county|governorate|"
+    r"tehsil|agency|city|town|village|area|valley|subdivision|municipality|prefecture)\b",
+    re.I,
+)
+_COMMA_AFTER = re.compile(r",[ \t]+")
+_DATELINE_AFTER = re.compile(r"\s*(?:,[^\n:]{0,40})?(?:[:—–]|\s+-\s|\s*\((?:AP|AFP|Reuters|dpa)\))")
+
+_UNIT_KIND = {
+    "district": PlaceKind.DISTRICT,
+    "tehsil": PlaceKind.DISTRICT,
+    "agency": PlaceKind.DISTRICT,
+    "county": PlaceKind.DISTRICT,
+    "subdivision": PlaceKind.DISTRICT,
+    "municipality": PlaceKind.DISTRICT,
+    "prefecture": PlaceKind.DISTRICT,
+    "department": PlaceKind.PROVINCE,
+    "province": PlaceKind.PROVINCE,
+    "division": PlaceKind.PROVINCE,
+    "region": PlaceKind.PROVINCE,
+    "state": PlaceKind.PROVINCE,
+    "governorate": PlaceKind.PROVINCE,
+    "city": PlaceKind.TOWN,
+    "town": PlaceKind.TOWN,
+    "village": PlaceKind.TOWN,
+    "area": PlaceKind.AREA,
+    "valley": PlaceKind.AREA,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place name as written, with what its context says about it."""
+
+    span: Span
+    name: str
+    key: str  # folded lookup key
+    kind_hint: PlaceKind = PlaceKind.UNKNOWN  # from a unit word after it ("district")
+    near: bool = False  # "near", "outskirts of", "outside"
+    cued: bool = False  # a locative cue word or unit word made it a place
+    qualifier: str | None = None  # "Balochistan" in "Noshki, Balochistan"
+
+
+@lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    text = resources.files("sitrep.geo").joinpath("data/not_places.txt").read_text("utf-8")
+    return frozenset(
+        fold(line.split("#", 1)[0]) for line in text.splitlines() if line.split("#", 1)[0].strip()
+    )
+
+
+def _is_caseless(text: str) -> bool:
+    letters = [c for c in text[:20000] if c.isalpha()]
+    if len(letters) < 20:
+        return False
+    share = sum(1 for c in letters if c.isupper()) / len(letters)
+    return share < 0.01 or share > 0.9
+
+
+def find_place_mentions(
+    text: str, *, gazetteer: Gazetteer | None = None, caseless: bool | None = None
+) -> list[PlaceMention]:
+    """Every place name in ``text`` the gazetteer knows and the context supports, in order."""
+    gaz = gazetteer or load_gazetteer()
+    if caseless is None:
+        caseless = _is_caseless(text)
+    if caseless:
+        return _find_caseless(text.lower(), text, gaz)
+    return _find_cased(text, gaz)
+
+
+def _context(text: str, start: int, end: int) -> tuple[bool, bool, PlaceKind, str | None]:
+    """(cued, near, kind hint, qualifier) from the words around ``text[start:end]``."""
+    before = text[max(0, start - 40) : start]
+    near = _NEAR_BEFORE.search(before) is not None
+    cued = near or _CUE_BEFORE.search(before) is not None
+    kind = PlaceKind.UNKNOWN
+    m = _UNIT_AFTER.match(text, end)
+    if m:
+        kind = _UNIT_KIND[m.group("unit").lower()]
+        cued = True
+    qualifier = None
+    c = _COMMA_AFTER.match(text, end)
+    if c:
+        q = _RUN.match(text, c.end())
+        if q:
+            qualifier = q.group(0)
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and _DATELINE_AFTER.match(text, end):
+        cued = True  # a dateline: "QUETTA:" / "KABUL —"
+    return cued, near, kind, qualifier
+
+
+def _accept(gaz: Gazetteer, key: str, *, cued: bool, kind: PlaceKind, bare_min: int) -> bool:
+    if key in not_places() and not (cued and kind != PlaceKind.UNKNOWN):
+        return False
+    if gaz.has_kind(key, PlaceKind.COUNTRY, PlaceKind.PROVINCE):
+        return True
+    if cued:
+        if gaz.has_kind(key, PlaceKind.DISTRICT):
+            return True
+        return gaz.max_population(key) >= (0 if kind != PlaceKind.UNKNOWN else bare_min // 20)
+    return gaz.max_population(key) >= bare_min
+
+
+def _find_cased(text: str, gaz: Gazetteer) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for run in _RUN.finditer(text):
+        tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(text, run.start(), run.end())]
+        i = 0
+        while i < len(tokens):
+            found = None
+            for j in range(min(len(tokens), i + MAX_WORDS), i, -1):
+                s, e = tokens[i][0], tokens[j - 1][1]
+                raw = text[s:e]
+                trimmed = _TRAILING_PUNCT.sub("", raw)
+                e -= len(raw) - len(trimmed)
+                key = fold(trimmed if not trimmed.isupper() else trimmed.title())
+                if gaz.rows(key) or key in gaz.aliases:
+                    found = (s, e, j, key)
+                    break
+            if found is None:
+                i += 1
+                continue
+            s, e, j, key = found
+            name = text[s:e]
+            if not name[:1].isupper():
+                i = j
+                continue
+            cued, near, kind, qualifier = _context(text, s, e)
+            # a place word glued to other capitalised words is usually part of a name
+            # ("Pakistan Institute", "Abdullah Khan"): keep only countries and provinces there
+            stop = not_places()
+            glued = (j < len(tokens) and fold(text[slice(*tokens[j])]) not in stop) or (
+                i > 0 and fold(text[slice(*tokens[i - 1])]) not in stop
+            )
+            first = i == 0 or fold(text[slice(*tokens[i - 1])]) in stop
+            big_unit = gaz.has_kind(key, PlaceKind.COUNTRY, PlaceKind.PROVINCE)
+            if key in gaz.aliases:
+                ok = not glued or cued
+            elif glued and not big_unit and not (cued and (first or kind != PlaceKind.UNKNOWN)):
+                ok = False
+            else:
+                ok = _accept(gaz, key, cued=cued, kind=kind, bare_min=BARE_TOWN_POPULATION)
+            if ok:
+                out.append(
+                    PlaceMention(
+                        span=Span(s, e, name),
+                        name=name,
+                        key=key,
+                        kind_hint=kind,
+                        near=near,
+                        cued=cued,
+                        qualifier=qualifier,
+                    )
+                )
+            i = j
+    return out
+
+
+_CASELESS_CUE = re.compile(
+    r"\b(?:in|at|near|from|outside|of|to|toward|towards|between|and)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|department|province|municipality|district|capital)\s+of\s+)?"
+    r"(?=[a-z])",
+)
+
+
+def _find_caseless(low: str, text: str, gaz: Gazetteer) -> list[PlaceMention]:
+    """Text with no case (all upper or all lower): look only after locative cue words."""
+    out: list[PlaceMention] = []
+    seen: set[int] = set()
+    starts = [m.end() for m in _CASELESS_CUE.finditer(low)]
+    # country and province names are safe anywhere; find their first words cheaply
+    for m in re.finditer(r"\b[a-z][a-z'\-]+", low):
+        if m.start() not in seen:
+            starts.append(m.start())
+    for start in sorted(set(starts)):
+        if start in seen:
+            continue
+        tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(low, start, min(len(low), start + 60))]
+        if not tokens or tokens[0][0] != start:
+            continue
+        for j in range(min(len(tokens), MAX_WORDS), 0, -1):
+            s, e = tokens[0][0], tokens[j - 1][1]
+            raw = low[s:e]
+            trimmed = _TRAILING_PUNCT.sub("", raw)
+            e -= len(raw) - len(trimmed)
+            key = fold(trimmed)
+            if not (gaz.rows(key) or key in gaz.aliases):
+                continue
+            cued, near, kind, qualifier = _context(low, s, e)
+            cued = cued or _cued_before(low, s)
+            if key in not_places():
+                break
+            if key in gaz.aliases or gaz.has_kind(key, PlaceKind.COUNTRY, PlaceKind.PROVINCE):
+                ok = True
+            elif cued:
+                ok = gaz.has_kind(key, PlaceKind.DISTRICT) or gaz.max_population(key) >= CASELESS_TOWN_POPULATION
+            else:
+                ok = False
+            if ok:
+                out.append(
+                    PlaceMention(
+                        span=Span(s, e, text[s:e]),
+                        name=text[s:e],
+                        key=key,
+                        kind_hint=kind,
+                        near=near,
+                        cued=cued,
+                        qualifier=qualifier,
+                    )
+                )
+                seen.update(range(s, e))
+            break
+    out.sort(key=lambda m: m.span.start)
+    return out
+
+
+_CUE_END = re.compile(
+    r"(?:\b(?:in|at|near|from|outside|of|to|toward|towards)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|department|province|municipality|district|capital)\s+of\s+)?)$"
+)
+
+
+def _cued_before(low: str, start: int) -> bool:
+    return _CUE_END.search(low, max(0, start - 40), start) is not None

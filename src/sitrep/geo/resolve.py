@@ -1,0 +1,395 @@
+"""Resolve place mentions to gazetteer entries, with precision codes.
+
+For each distinct name the candidates are scored on:
+
+- population (a prior: a bare "Lima" is Peru's capital, not a village in Argentina);
+- the countries and provinces the article names (or whose people it names: "Pakistani");
+- the provinces of the article's other places (co-mentioned places lie together);
+- a qualifier written beside it ("Noshki, Balochistan");
+- the unit word after it ("Mastung district" prefers the district over the town);
+- an entry of our alias file (``geo/data/aliases.toml``);
+- the outlet's country, as a weak hint only.
+
+The best candidate wins; the others are kept as ``alternatives`` with their scores and reasons.
+A name whose candidates are too close gets a ``place_ambiguous`` note in ``Place.alternatives``
+(the pipeline turns unresolved places into warnings).  Precision codes:
+
+==========================  ========================  =======================
+what the text gives         ACLED ``geo_precision``    UCDP ``where_prec``
+==========================  ========================  =======================
+a town or village           1                          1
+"near"/"outskirts of" town  2                          2
+a district                  2                          3
+a province                  3                          4
+a country                   4 (ours)                   6
+==========================  ========================  =======================
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from sitrep.geo.gazetteer import Alias, Entry, Gazetteer, fold, load_gazetteer
+from sitrep.geo.mentions import PlaceMention
+from sitrep.model import Place, PlaceCandidate, PlaceKind, Span
+
+MAX_ALTERNATIVES = 5
+_SUFFIX = re.compile(
+    r"\s+(?:district|province|division|agency|tehsil|region|prefecture|department|county|"
+    r"governorate|municipality|protected area)$",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class _Scored:
+    entry: Entry
+    score: float
+    reasons: list[str]
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Adjectives of nationality -> ISO2 ("Pakistani" -> "PK"), from geo/data/demonyms.tsv."""
+    text = resources.files("sitrep.geo").joinpath("data/demonyms.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, iso2 = line.split("\t")[:2]
+        out[word.strip().casefold()] = iso2.strip()
+    return out
+
+
+_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:i|an|ian|ese|ish|ic)\b")
+
+
+def text_context(
+    text: str, mentions: list[PlaceMention], gaz: Gazetteer
+) -> tuple[Counter[str], Counter[int]]:
+    """Countries (ISO2) and provinces (rows) the article names, with how often."""
+    countries: Counter[str] = Counter()
+    provinces: Counter[int] = Counter()
+    for m in mentions:
+        entries = _candidates(m.key, gaz)
+        kinds = {e.kind for e in entries}
+        if kinds == {PlaceKind.COUNTRY} or (
+            PlaceKind.COUNTRY in kinds and not m.kind_hint == PlaceKind.DISTRICT
+        ):
+            for e in entries:
+                if e.kind == PlaceKind.COUNTRY and e.country:
+                    countries[e.country] += 2
+        provs = [e for e in entries if e.kind == PlaceKind.PROVINCE]
+        if provs and len({e.country for e in provs}) == 1:
+            for e in provs:
+                provinces[e.row] += 2
+                if e.country:
+                    countries[e.country] += 1
+    table = demonyms()
+    for dm in _DEMONYM.finditer(text):
+        iso = table.get(dm.group(0).casefold())
+        if iso:
+            countries[iso] += 1
+    return countries, provinces
+
+
+def _candidates(key: str, gaz: Gazetteer) -> list[Entry]:
+    out = list(gaz.entry(r) for r in gaz.rows(key))
+    for al in gaz.aliases.get(key, ()):
+        out.extend(_alias_targets(al, gaz))
+    seen: set[int] = set()
+    uniq = []
+    for e in out:
+        if e.row not in seen:
+            seen.add(e.row)
+            uniq.append(e)
+    return uniq
+
+
+def _alias_targets(al: Alias, gaz: Gazetteer) -> list[Entry]:
+    found = []
+    for e in gaz.lookup(al.target):
+        if al.country and e.country != al.country:
+            continue
+        if al.kind and e.kind.value != al.kind:
+            continue
+        if al.admin1 and e.admin1 and fold(e.admin1) != fold(al.admin1):
+            continue
+        found.append(e)
+    return found
+
+
+def _score(
+    m: PlaceMention,
+    e: Entry,
+    *,
+    countries: Counter[str],
+    provinces: Counter[int],
+    peer_provinces: Counter[int],
+    alias_rows: set[int],
+    qualifier_rows: set[int],
+    outlet_country: str | None,
+) -> _Scored:
+    reasons: list[str] = []
+    score = 0.0
+    pop = max(e.population, 0)
+    prior = min(math.log10(pop + 10) / 7.0, 1.2)
+    score += prior
+    reasons.append(f"population {pop:,} (+{prior:.2f})")
+    if e.country and countries.get(e.country):
+        bonus = 2.0 + min(countries[e.country], 6) * 0.1
+        score += bonus
+        reasons.append(f"country {e.country} named in the text (+{bonus:.1f})")
+    if e.admin1_row is not None and e.kind != PlaceKind.PROVINCE and provinces.get(e.admin1_row):
+        score += 2.0
+        reasons.append(f"province {e.admin1} named in the text (+2.0)")
+    if e.admin1_row is not None and peer_provinces.get(e.admin1_row):
+        bonus = min(peer_provinces[e.admin1_row], 4) * 0.4
+        score += bonus
+        reasons.append(f"other places of the article lie in {e.admin1} (+{bonus:.1f})")
+    if e.row in qualifier_rows or (e.admin1_row in qualifier_rows) or (e.admin2_row in qualifier_rows):
+        score += 3.0
+        reasons.append(f"qualified as {m.qualifier!r} (+3.0)")
+    if e.row in alias_rows:
+        score += 1.5
+        reasons.append("our alias file names it (+1.5)")
+    hint = m.kind_hint
+    if hint == PlaceKind.DISTRICT:
+        if e.kind == PlaceKind.DISTRICT:
+            score += 1.5
+            reasons.append("written as a district (+1.5)")
+    elif hint == PlaceKind.PROVINCE:
+        if e.kind == PlaceKind.PROVINCE:
+            score += 1.5
+            reasons.append("written as a province (+1.5)")
+    elif hint == PlaceKind.TOWN:
+        if e.kind == PlaceKind.TOWN:
+            score += 1.0
+            reasons.append("written as a town (+1.0)")
+    else:
+        if e.kind == PlaceKind.COUNTRY:
+            score += 2.0
+            reasons.append("a country's name (+2.0)")
+        elif e.kind == PlaceKind.PROVINCE:
+            score += 0.8
+            reasons.append("a province's name (+0.8)")
+        elif e.kind == PlaceKind.TOWN:
+            score += 0.3
+    if outlet_country and e.country == outlet_country:
+        score += 0.3
+        reasons.append("the outlet's country (+0.3)")
+    return _Scored(e, score, reasons)
+
+
+def resolve_places(
+    text: str,
+    mentions: list[PlaceMention],
+    *,
+    gazetteer: Gazetteer | None = None,
+    outlet_country: str | None = None,
+) -> list[Place]:
+    """One :class:`Place` per distinct place mentioned, with every span that names it."""
+    gaz = gazetteer or load_gazetteer()
+    countries, provinces = text_context(text, mentions, gaz)
+    # a name and the same name written as a district are resolved apart (town vs district)
+    by_key: dict[tuple[str, bool], list[PlaceMention]] = {}
+    for m in mentions:
+        by_key.setdefault((m.key, m.kind_hint == PlaceKind.DISTRICT), []).append(m)
+
+    # pass 1 without peers, pass 2 with the provinces the other places' best candidates lie in
+    peer: Counter[int] = Counter()
+    choice: dict = {}
+    for _pass in range(2):
+        scored_all = {}
+        for group_key, ms in by_key.items():
+            m = ms[0]
+            cands = _candidates(m.key, gaz)
+            if not cands:
+                continue
+            alias_rows = {
+                e.row for al in gaz.aliases.get(m.key, ()) for e in _alias_targets(al, gaz)
+            }
+            qual_rows: set[int] = set()
+            for mm in ms:
+                if mm.qualifier:
+                    qual_rows.update(gaz.rows(fold(mm.qualifier)))
+            own_peer = Counter(peer)
+            prev = choice.get(group_key)
+            if prev is not None and prev.entry.admin1_row is not None:
+                own_peer[prev.entry.admin1_row] -= 1  # do not count yourself
+            scored = [
+                _score(
+                    m,
+                    e,
+                    countries=countries,
+                    provinces=provinces,
+                    peer_provinces=+own_peer,
+                    alias_rows=alias_rows,
+                    qualifier_rows=qual_rows,
+                    outlet_country=outlet_country,
+                )
+                for e in cands
+            ]
+            scored.sort(key=lambda s: (-s.score, -s.entry.population, s.entry.row))
+            scored_all[group_key] = scored
+        choice = {k: v[0] for k, v in scored_all.items()}
+        peer = Counter(
+            s.entry.admin1_row
+            for s in choice.values()
+            if s.entry.admin1_row is not None and s.entry.kind in (PlaceKind.TOWN, PlaceKind.DISTRICT)
+        )
+
+    places: dict[str, Place] = {}
+    order: list[str] = []
+    for group_key, ms in by_key.items():
+        scored = scored_all.get(group_key)
+        if not scored:
+            place = Place(
+                name=ms[0].name,
+                spans=[m.span for m in ms],
+                kind=ms[0].kind_hint,
+            )
+            key = place.key
+        elif _outside_article(scored[0], countries):
+            # the only candidates lie in countries the article does not speak of: a village of
+            # the same name abroad is a worse answer than none (kept as alternatives)
+            place = _place(ms, scored)
+            place = Place(
+                name=ms[0].name,
+                spans=[m.span for m in ms],
+                kind=ms[0].kind_hint,
+                alternatives=place.alternatives,
+            )
+            key = place.key
+        else:
+            place = _place(ms, scored)
+            key = place.key
+        if key in places:
+            places[key].spans.extend(m.span for m in ms)
+        else:
+            places[key] = place
+            order.append(key)
+    result = [places[k] for k in order]
+    result = _fold_districts_into_towns(result)
+    for p in result:
+        p.spans.sort()
+    result.sort(key=lambda p: p.spans[0].start)
+    return result
+
+
+FOREIGN_TOWN_POPULATION = 100_000
+
+
+def _outside_article(best: _Scored, countries: Counter[str]) -> bool:
+    """True when the article names countries and ``best`` is a small place in none of them."""
+    e = best.entry
+    if not countries or e.kind == PlaceKind.COUNTRY:
+        return False
+    strong = {c for c, n in countries.items() if n >= 2}
+    return bool(strong) and e.country not in strong and e.population < FOREIGN_TOWN_POPULATION
+
+
+def _place(ms: list[PlaceMention], scored: list[_Scored]) -> Place:
+    best = scored[0]
+    e = best.entry
+    near = all(m.near for m in ms)
+    kind = e.kind
+    if kind == PlaceKind.TOWN:
+        precision, where_prec = (2, 2) if near else (1, 1)
+    elif kind == PlaceKind.DISTRICT:
+        precision, where_prec = 2, 3
+    elif kind == PlaceKind.PROVINCE:
+        precision, where_prec = 3, 4
+    else:
+        precision, where_prec = 4, 6
+    canonical = e.name if kind != PlaceKind.DISTRICT else _SUFFIX.sub("", e.name)
+    alternatives = [
+        PlaceCandidate(
+            geonames_id=s.entry.geonames_id,
+            name=s.entry.name,
+            kind=s.entry.kind,
+            admin1=s.entry.admin1,
+            admin2=s.entry.admin2,
+            country=s.entry.country,
+            latitude=s.entry.latitude,
+            longitude=s.entry.longitude,
+            score=round(s.score, 3),
+            reasons=s.reasons,
+        )
+        for s in scored[:MAX_ALTERNATIVES]
+    ]
+    return Place(
+        name=ms[0].name,
+        spans=[m.span for m in ms],
+        kind=kind,
+        geonames_id=e.geonames_id,
+        canonical_name=canonical,
+        admin1=e.admin1 if kind != PlaceKind.PROVINCE else e.name,
+        admin2=e.admin2 if kind != PlaceKind.DISTRICT else e.name,
+        country=e.country,
+        country_iso3=e.country_iso3,
+        country_name=e.country_name,
+        latitude=e.latitude,
+        longitude=e.longitude,
+        precision=precision,
+        where_prec=where_prec,
+        resolved=True,
+        alternatives=alternatives,
+    )
+
+
+def _fold_districts_into_towns(places: list[Place]) -> list[Place]:
+    """"Nushki district" and "Noshki" in one article are one place: the town, spans merged."""
+    towns = {
+        (fold(p.canonical_name or ""), p.admin2): p
+        for p in places
+        if p.kind == PlaceKind.TOWN and p.resolved
+    }
+    out = []
+    for p in places:
+        if p.kind == PlaceKind.DISTRICT and p.resolved:
+            town = towns.get((fold(p.canonical_name or ""), p.admin2))
+            if town is not None:
+                town.spans.extend(p.spans)
+                continue
+        out.append(p)
+    return out
+
+
+def geocode(query: str, *, gazetteer: Gazetteer | None = None) -> Place:
+    """Resolve a query such as ``"Nushki, Balochistan"``: a name, then optional context."""
+    from sitrep.geo.mentions import PlaceMention as _PM
+
+    gaz = gazetteer or load_gazetteer()
+    parts = [p.strip() for p in query.split(",") if p.strip()]
+    if not parts:
+        return Place(name=query)
+    name = parts[0]
+    hint = PlaceKind.UNKNOWN
+    m = re.search(r"\s+(district|province|city|town|village)$", name, re.I)
+    if m:
+        from sitrep.geo.mentions import _UNIT_KIND
+
+        hint = _UNIT_KIND[m.group(1).lower()]
+        name = name[: m.start()]
+    mention = _PM(
+        span=Span(0, len(name), name),
+        name=name,
+        key=fold(name),
+        kind_hint=hint,
+        cued=True,
+        qualifier=parts[1] if len(parts) > 1 else None,
+    )
+    context = [
+        _PM(span=Span(0, len(p), p), name=p, key=fold(p), cued=True) for p in parts[1:]
+    ]
+    places = resolve_places(query, [mention, *context], gazetteer=gaz)
+    for p in places:
+        if any(s.text == name for s in p.spans):
+            return p
+    return Place(name=name, spans=[mention.span])
