@@ -130,12 +130,16 @@ def build_doc(text: str, *, published: dt.date | None, lexicon: Lexicon, geocode
         for m in lexicon.find(text, kinds=kinds, case_sensitive_acronyms=not caseless)
     ]
     place_mentions = geo.find_place_mentions(text)
-    # a place name inside an actor's name ("Balochistan Liberation Army") is not a place
+    # a place name inside a longer actor name ("Balochistan Liberation Army") is not a place;
+    # a capital standing for its government ("Kabul refutes") still names the place
     actor_spans = [m.span for m in terms if m.entry.kind == "actor"]
     place_mentions = [
         pm
         for pm in place_mentions
-        if not any(a.start <= pm.span.start and pm.span.end <= a.end for a in actor_spans)
+        if not any(
+            a.start <= pm.span.start and pm.span.end <= a.end and (a.end - a.start) > len(pm.name)
+            for a in actor_spans
+        )
     ]
     doc = Doc(
         text=text,

@@ -87,6 +87,7 @@ class Alias:
     admin1: str | None
     kind: str | None
     source: str
+    canonical: str | None = None  # the name to show when it is better known than GeoNames'
 
 
 _KIND_CODES = {
@@ -217,6 +218,7 @@ def _parse_aliases(text: str) -> list[Alias]:
                     admin1=item.get("admin1"),
                     kind=item.get("kind"),
                     source=item["source"],
+                    canonical=item.get("canonical"),
                 )
             )
         except KeyError as exc:

@@ -51,6 +51,7 @@ class _Scored:
     entry: Entry
     score: float
     reasons: list[str]
+    alias: Alias | None = None
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +132,7 @@ def _score(
     countries: Counter[str],
     provinces: Counter[int],
     peer_provinces: Counter[int],
-    alias_rows: set[int],
+    alias_rows: dict[int, Alias],
     qualifier_rows: set[int],
     outlet_country: str | None,
 ) -> _Scored:
@@ -183,7 +184,7 @@ def _score(
     if outlet_country and e.country == outlet_country:
         score += 0.3
         reasons.append("the outlet's country (+0.3)")
-    return _Scored(e, score, reasons)
+    return _Scored(e, score, reasons, alias_rows.get(e.row))
 
 
 def resolve_places(
@@ -212,7 +213,7 @@ def resolve_places(
             if not cands:
                 continue
             alias_rows = {
-                e.row for al in gaz.aliases.get(m.key, ()) for e in _alias_targets(al, gaz)
+                e.row: al for al in gaz.aliases.get(m.key, ()) for e in _alias_targets(al, gaz)
             }
             qual_rows: set[int] = set()
             for mm in ms:
@@ -308,6 +309,8 @@ def _place(ms: list[PlaceMention], scored: list[_Scored]) -> Place:
     else:
         precision, where_prec = 4, 6
     canonical = e.name if kind != PlaceKind.DISTRICT else _SUFFIX.sub("", e.name)
+    if best.alias is not None and best.alias.canonical:
+        canonical = best.alias.canonical
     alternatives = [
         PlaceCandidate(
             geonames_id=s.entry.geonames_id,
