@@ -17,7 +17,7 @@ install: $(VENV)/.installed
 
 # Install, then extract the bundled example article and print the result for an analyst.
 demo: install
-	$(SITREP) extract --example --format text
+	$(SITREP) extract src/sitrep/examples/example-quetta-wave.txt --published 2025-11-18 --format text
 
 # Install, start a throw-away PostgreSQL when none is given, lint, run every test.
 test: install
