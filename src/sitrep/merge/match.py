@@ -6,8 +6,8 @@ Gates (any failing one means "not the same event", score 0):
 
 * date: both known to the day, and the same day or adjacent days;
 * place: the same gazetteer place, or coordinates within the distance the coarser of the two
-  precisions allows (:data:`RADIUS_KM`), or one place containing the other (a district or
-  province holding the town), or the same name when neither is resolved;
+  precisions allows (:data:`RADIUS_KM`), or a district report of a town in that district, or the
+  same name when neither is resolved (a province-level report matches only the same province);
 * type: not two sets of attack types that cannot describe one act (:func:`types_compatible`);
 * articles: an event never takes two incidents of the same article (the article told them apart).
 
@@ -24,8 +24,10 @@ from dataclasses import dataclass, field
 
 THRESHOLD = 0.6
 WEIGHTS = {"date": 0.3, "place": 0.35, "type": 0.15, "actors": 0.2}
-# How far apart two reports of one place may be, by ACLED geo_precision of the coarser one.
-RADIUS_KM = {1: 10.0, 2: 30.0, 3: 150.0}
+# How far apart two reports of one place may be, by ACLED geo_precision of the coarser one.  A
+# province (3) or a country (4) only matches itself: a report that gives the province alone is
+# not evidence of the same act as a town's.
+RADIUS_KM = {1: 10.0, 2: 30.0}
 EARTH_RADIUS_KM = 6371.0088
 
 # Attack types that reporters use for the same act ("gunmen stormed" vs "militants attacked").
@@ -126,11 +128,21 @@ def place_match(a: PlaceFacts | None, b: PlaceFacts | None) -> tuple[float, str]
     # containment: one report gives only the district or province of the other's town
     if a.admin2 and b.admin2 and _fold(a.admin2) == _fold(b.admin2) and coarse == 2:
         return 0.6, f"{a.name} and {b.name} in the same district {a.admin2}"
-    if a.admin1 and b.admin1 and _fold(a.admin1) == _fold(b.admin1) and coarse == 3:
-        return 0.45, f"{a.name} and {b.name} in the same province {a.admin1}"
-    if not a.resolved and not b.resolved and _fold(a.name) == _fold(b.name):
-        return 0.9, f"same place name {a.name} (not resolved)"
+    if (not a.resolved or not b.resolved) and _fold(a.name) == _fold(b.name):
+        if a.precision is None or b.precision is None or a.precision == b.precision:
+            return 0.8, f"same place name {a.name} (not resolved on one side)"
     return 0.0, f"different places {a.name} / {b.name}"
+
+
+def area_match(a: PlaceFacts | None, b: PlaceFacts | None) -> tuple[float, str]:
+    """How well the areas of two coordinated waves agree: the same place, or the same province."""
+    if a is None or b is None:
+        return 0.0, "area unknown"
+    if a.key == b.key:
+        return 1.0, f"same area {a.name}"
+    if a.admin1 and b.admin1 and _fold(a.admin1) == _fold(b.admin1):
+        return 0.8, f"{a.name} and {b.name} in the same province {a.admin1}"
+    return 0.0, f"different areas {a.name} / {b.name}"
 
 
 def score(incident: Facts, event: Facts) -> Match:
@@ -171,6 +183,41 @@ def score(incident: Facts, event: Facts) -> Match:
         + WEIGHTS["actors"] * s_actors
     )
     return Match(round(total, 4), reasons)
+
+
+def same_article_cluster(facts: Sequence[Facts]) -> list[list[int]]:
+    """Group one article's incidents that are one event by ACLED's rule: the same place, the
+    same day, compatible types and no conflicting perpetrators.  Gives lists of indexes, in order."""
+    clusters: list[list[int]] = []
+    for i, f in enumerate(facts):
+        for cluster in clusters:
+            head = facts[cluster[0]]
+            if (
+                f.date is not None
+                and f.date == head.date
+                and f.place is not None
+                and head.place is not None
+                and f.place.key == head.place.key
+                and types_compatible(f.types, head.types)[0] > 0
+                and not (f.actors and head.actors and not f.actors & head.actors)
+            ):
+                cluster.append(i)
+                break
+        else:
+            clusters.append([i])
+    return clusters
+
+
+def combine(facts: Sequence[Facts]) -> Facts:
+    """The facts of a cluster of one article's incidents, as one."""
+    head = facts[0]
+    return Facts(
+        date=head.date,
+        place=head.place,
+        types=frozenset().union(*(f.types for f in facts)),
+        actors=frozenset().union(*(f.actors for f in facts)),
+        article_ids=frozenset().union(*(f.article_ids for f in facts)),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -619,13 +619,15 @@ class Store:
             else:
                 free.append(si)
         facts = [self._incident_facts(article_id, si.incident) for si in free]
+        clusters = mm.same_article_cluster(facts)
+        unit_facts = [mm.combine([facts[i] for i in c]) for c in clusters]
         candidates = [
             c
-            for c in self._candidate_events([f.date for f in facts if f.date], article_id)
+            for c in self._candidate_events([f.date for f in unit_facts if f.date], article_id)
             if c[0] not in used_events
         ]
-        for a in mm.assign(facts, candidates):
-            si = free[a.incident]
+        for a in mm.assign(unit_facts, candidates):
+            members = [free[i] for i in clusters[a.incident]]
             if a.event is None:
                 event_id = self._new_event()
                 outcome.events_new += 1
@@ -634,18 +636,28 @@ class Store:
                 event_id = a.event
                 outcome.events_merged += 1
                 action = "merge"
-            placed[si.row_id] = event_id
-            self.db.execute("UPDATE incidents SET event_id = ? WHERE id = ?", (event_id, si.row_id))
-            self._decide(
-                kind="incident",
-                action=action,
-                article_id=article_id,
-                local_id=si.local_id,
-                incident_id=si.row_id,
-                event_id=event_id,
-                score=a.match.score if a.event is not None else None,
-                reasons=a.match.reasons,
-            )
+            for k, si in enumerate(members):
+                placed[si.row_id] = event_id
+                self.db.execute(
+                    "UPDATE incidents SET event_id = ? WHERE id = ?", (event_id, si.row_id)
+                )
+                reasons = list(a.match.reasons)
+                if k > 0:
+                    outcome.events_merged += 1
+                    reasons = [
+                        f"same place and day as incident {members[0].local_id} of this article "
+                        "(one event per place, day and actors, as ACLED codes it)"
+                    ]
+                self._decide(
+                    kind="incident",
+                    action=action if k == 0 else "merge",
+                    article_id=article_id,
+                    local_id=si.local_id,
+                    incident_id=si.row_id,
+                    event_id=event_id,
+                    score=(a.match.score if a.event is not None else None) if k == 0 else 1.0,
+                    reasons=reasons,
+                )
         self._merge_groups(article_id, incidents, placed, outcome)
         self._refresh_events(set(placed.values()))
 
@@ -730,9 +742,7 @@ class Store:
             days,
         ):
             other_area = self._place_facts(oplace, precision=3)
-            s_place, why_place = (
-                mm.place_match(area, other_area) if area and other_area else (0.0, "area unknown")
-            )
+            s_place, why_place = mm.area_match(area, other_area)
             other_actors = {p["actor_id"] for p in json.loads(operps)}
             shared = actors & other_actors
             if s_place == 0.0 or not shared:
