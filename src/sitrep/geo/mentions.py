@@ -26,7 +26,9 @@ CASELESS_TOWN_POPULATION = 2_000
 MAX_WORDS = 4
 
 _WORD = r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f'’.\-]*"
-_CONNECT = r"(?:de|del|de la|de las|de los|la|las|los|el|al|e|du|des|da|do|dos|y|ul|i|an|am|upon|on)"
+_CONNECT = (
+    r"(?:de|del|de la|de las|de los|la|las|los|el|al|e|du|des|da|do|dos|y|ul|i|an|am|upon|on)"
+)
 _RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
 _TOKEN = re.compile(r"[\w\u00c0-\u024f'’.\-]+")
 _TRAILING_PUNCT = re.compile(r"[.'’\-]+$")
@@ -223,7 +225,9 @@ def _find_caseless(low: str, text: str, gaz: Gazetteer) -> list[PlaceMention]:
     for start in sorted(set(starts)):
         if start in seen:
             continue
-        tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(low, start, min(len(low), start + 60))]
+        tokens = [
+            (t.start(), t.end()) for t in _TOKEN.finditer(low, start, min(len(low), start + 60))
+        ]
         if not tokens or tokens[0][0] != start:
             continue
         for j in range(min(len(tokens), MAX_WORDS), 0, -1):
@@ -241,7 +245,10 @@ def _find_caseless(low: str, text: str, gaz: Gazetteer) -> list[PlaceMention]:
             if key in gaz.aliases or gaz.has_kind(key, PlaceKind.COUNTRY, PlaceKind.PROVINCE):
                 ok = True
             elif cued:
-                ok = gaz.has_kind(key, PlaceKind.DISTRICT) or gaz.max_population(key) >= CASELESS_TOWN_POPULATION
+                ok = (
+                    gaz.has_kind(key, PlaceKind.DISTRICT)
+                    or gaz.max_population(key) >= CASELESS_TOWN_POPULATION
+                )
             else:
                 ok = False
             if ok:

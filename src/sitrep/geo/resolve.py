@@ -39,6 +39,7 @@ from sitrep.geo.mentions import PlaceMention
 from sitrep.model import Place, PlaceCandidate, PlaceKind, Span
 
 MAX_ALTERNATIVES = 5
+LOOSE_PENALTY = 0.6  # a candidate found only through gazetteer.compact()
 _SUFFIX = re.compile(
     r"\s+(?:district|province|division|agency|tehsil|region|prefecture|department|county|"
     r"governorate|municipality|protected area)$",
@@ -103,6 +104,9 @@ def _candidates(key: str, gaz: Gazetteer) -> list[Entry]:
     out = list(gaz.entry(r) for r in gaz.rows(key))
     for al in gaz.aliases.get(key, ()):
         out.extend(_alias_targets(al, gaz))
+    # spelling variants: "Miranshah" for "Miran Shah", "Raqqa" for "Ar Raqqah" (scored lower)
+    for k in gaz.loose_keys(key):
+        out.extend(e for e in map(gaz.entry, gaz.rows(k)) if e.kind != PlaceKind.COUNTRY)
     seen: set[int] = set()
     uniq = []
     for e in out:
@@ -135,6 +139,8 @@ def _score(
     alias_rows: dict[int, Alias],
     qualifier_rows: set[int],
     outlet_country: str | None,
+    loose_rows: frozenset[int] = frozenset(),
+    seat_units: frozenset[int] = frozenset(),
 ) -> _Scored:
     reasons: list[str] = []
     score = 0.0
@@ -153,13 +159,27 @@ def _score(
         bonus = min(peer_provinces[e.admin1_row], 4) * 0.4
         score += bonus
         reasons.append(f"other places of the article lie in {e.admin1} (+{bonus:.1f})")
-    if e.row in qualifier_rows or (e.admin1_row in qualifier_rows) or (e.admin2_row in qualifier_rows):
+    if (
+        e.row in qualifier_rows
+        or (e.admin1_row in qualifier_rows)
+        or (e.admin2_row in qualifier_rows)
+    ):
         score += 3.0
         reasons.append(f"qualified as {m.qualifier!r} (+3.0)")
     if e.row in alias_rows:
         score += 1.5
         reasons.append("our alias file names it (+1.5)")
+    if e.latitude is None:
+        score -= 1.0
+        reasons.append("no coordinates in the data (-1.0)")
+    if e.row in loose_rows:
+        score -= LOOSE_PENALTY
+        reasons.append(f"a spelling variant of {e.name!r} (-{LOOSE_PENALTY})")
     hint = m.kind_hint
+    if e.row in seat_units and hint not in (PlaceKind.DISTRICT, PlaceKind.PROVINCE):
+        # "San Salvador" names the city more often than the department it lies in
+        score -= 1.0
+        reasons.append("a town of this name lies in it (-1.0)")
     if hint == PlaceKind.DISTRICT:
         if e.kind == PlaceKind.DISTRICT:
             score += 1.5
@@ -177,14 +197,28 @@ def _score(
             score += 2.0
             reasons.append("a country's name (+2.0)")
         elif e.kind == PlaceKind.PROVINCE:
-            score += 0.8
-            reasons.append("a province's name (+0.8)")
+            score += 0.4
+            reasons.append("a province's name (+0.4)")
         elif e.kind == PlaceKind.TOWN:
             score += 0.3
     if outlet_country and e.country == outlet_country:
         score += 0.3
         reasons.append("the outlet's country (+0.3)")
     return _Scored(e, score, reasons, alias_rows.get(e.row))
+
+
+def _seat_units(cands: list[Entry]) -> frozenset[int]:
+    """Provinces and districts among ``cands`` that contain a candidate town of the same name."""
+    units = {e.row for e in cands if e.kind in (PlaceKind.PROVINCE, PlaceKind.DISTRICT)}
+    if not units:
+        return frozenset()
+    out = set()
+    for e in cands:
+        if e.kind == PlaceKind.TOWN:
+            for u in (e.admin1_row, e.admin2_row):
+                if u in units:
+                    out.add(u)
+    return frozenset(out)
 
 
 def resolve_places(
@@ -219,6 +253,11 @@ def resolve_places(
             for mm in ms:
                 if mm.qualifier:
                     qual_rows.update(gaz.rows(fold(mm.qualifier)))
+            exact = set(gaz.rows(m.key))
+            loose = frozenset(
+                e.row for e in cands if e.row not in exact and e.row not in alias_rows
+            )
+            seats = _seat_units(cands)
             own_peer = Counter(peer)
             prev = choice.get(group_key)
             if prev is not None and prev.entry.admin1_row is not None:
@@ -233,6 +272,8 @@ def resolve_places(
                     alias_rows=alias_rows,
                     qualifier_rows=qual_rows,
                     outlet_country=outlet_country,
+                    loose_rows=loose,
+                    seat_units=seats,
                 )
                 for e in cands
             ]
@@ -242,7 +283,8 @@ def resolve_places(
         peer = Counter(
             s.entry.admin1_row
             for s in choice.values()
-            if s.entry.admin1_row is not None and s.entry.kind in (PlaceKind.TOWN, PlaceKind.DISTRICT)
+            if s.entry.admin1_row is not None
+            and s.entry.kind in (PlaceKind.TOWN, PlaceKind.DISTRICT)
         )
 
     places: dict[str, Place] = {}
@@ -259,7 +301,7 @@ def resolve_places(
         elif _outside_article(scored[0], countries):
             # the only candidates lie in countries the article does not speak of: a village of
             # the same name abroad is a worse answer than none (kept as alternatives)
-            place = _place(ms, scored)
+            place = _place(ms, scored, gaz)
             place = Place(
                 name=ms[0].name,
                 spans=[m.span for m in ms],
@@ -268,7 +310,7 @@ def resolve_places(
             )
             key = place.key
         else:
-            place = _place(ms, scored)
+            place = _place(ms, scored, gaz)
             key = place.key
         if key in places:
             places[key].spans.extend(m.span for m in ms)
@@ -295,10 +337,11 @@ def _outside_article(best: _Scored, countries: Counter[str]) -> bool:
     return bool(strong) and e.country not in strong and e.population < FOREIGN_TOWN_POPULATION
 
 
-def _place(ms: list[PlaceMention], scored: list[_Scored]) -> Place:
+def _place(ms: list[PlaceMention], scored: list[_Scored], gaz: Gazetteer) -> Place:
     best = scored[0]
     e = best.entry
-    near = all(m.near for m in ms)
+    lat, lon = e.latitude, e.longitude
+    near = all(m.near or m.kind_hint == PlaceKind.AREA for m in ms)
     kind = e.kind
     if kind == PlaceKind.TOWN:
         precision, where_prec = (2, 2) if near else (1, 1)
@@ -308,6 +351,13 @@ def _place(ms: list[PlaceMention], scored: list[_Scored]) -> Place:
         precision, where_prec = 3, 4
     else:
         precision, where_prec = 4, 6
+    if lat is None:
+        # a unit with no town in the data: its province's point (or country's), coded as such
+        up = gaz.entry(e.admin1_row) if e.admin1_row not in (None, e.row) else None
+        if up is not None and up.latitude is not None:
+            lat, lon, precision, where_prec = up.latitude, up.longitude, 3, 4
+        elif e.country and (c := gaz.country(e.country)) is not None and c.latitude is not None:
+            lat, lon, precision, where_prec = c.latitude, c.longitude, 4, 6
     canonical = e.name if kind != PlaceKind.DISTRICT else _SUFFIX.sub("", e.name)
     if best.alias is not None and best.alias.canonical:
         canonical = best.alias.canonical
@@ -337,8 +387,8 @@ def _place(ms: list[PlaceMention], scored: list[_Scored]) -> Place:
         country=e.country,
         country_iso3=e.country_iso3,
         country_name=e.country_name,
-        latitude=e.latitude,
-        longitude=e.longitude,
+        latitude=lat,
+        longitude=lon,
         precision=precision,
         where_prec=where_prec,
         resolved=True,
@@ -347,7 +397,7 @@ def _place(ms: list[PlaceMention], scored: list[_Scored]) -> Place:
 
 
 def _fold_districts_into_towns(places: list[Place]) -> list[Place]:
-    """"Nushki district" and "Noshki" in one article are one place: the town, spans merged."""
+    """ "Nushki district" and "Noshki" in one article are one place: the town, spans merged."""
     towns = {
         (fold(p.canonical_name or ""), p.admin2): p
         for p in places
@@ -375,6 +425,8 @@ def geocode(query: str, *, gazetteer: Gazetteer | None = None) -> Place:
     name = parts[0]
     hint = PlaceKind.UNKNOWN
     m = re.search(r"\s+(district|province|city|town|village)$", name, re.I)
+    if m and (gaz.rows(fold(name)) or fold(name) in gaz.aliases):
+        m = None  # "Gaza City", "Kuwait City": the unit word is part of the name
     if m:
         from sitrep.geo.mentions import _UNIT_KIND
 
@@ -388,9 +440,7 @@ def geocode(query: str, *, gazetteer: Gazetteer | None = None) -> Place:
         cued=True,
         qualifier=parts[1] if len(parts) > 1 else None,
     )
-    context = [
-        _PM(span=Span(0, len(p), p), name=p, key=fold(p), cued=True) for p in parts[1:]
-    ]
+    context = [_PM(span=Span(0, len(p), p), name=p, key=fold(p), cued=True) for p in parts[1:]]
     places = resolve_places(query, [mention, *context], gazetteer=gaz)
     for p in places:
         if any(s.text == name for s in p.spans):
