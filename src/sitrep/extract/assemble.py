@@ -2,8 +2,8 @@
 
 * Event mentions at the same place on the same date become one incident.  An event mention
   whose sentence names no place takes the province (or country) the article is about.
-* Two or more incidents on one day in one province, or an article that describes a coordinated
-  wave, make a group; figures given only for the wave belong to the group.
+* Two or more incidents at different places on one day in one province, in an article that
+  describes a coordinated wave, make a group; figures given only for the wave belong to it.
 * A figure belongs to an incident when its sentence reports that incident's action or place;
   to the group when the article has one; else to the single incident; else to the article.
   Figures over a period stay aggregates or background statistics.  Nothing is pushed down to an
@@ -133,32 +133,63 @@ def _main_region(doc: Doc, events: list[EventMention]) -> Place | None:
     return None
 
 
-def build_incidents(doc: Doc, reading: Reading) -> tuple[list[Incident], list[EventMention]]:
-    """Merge event mentions into incidents (one per place and date)."""
+_RESPONSE_TYPES = frozenset({AttackType.ARMED_CLASH, AttackType.SECURITY_OPERATION})
+
+
+def wave_described(doc: Doc, reading: Reading) -> bool:
+    """The article reports a coordinated wave ("a series of coordinated attacks")."""
+    return bool(reading.wave_spans) or any(_WAVE_WORDS.search(s.text) for s in doc.sentences[:5])
+
+
+def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
+    """Give every event mention a place; drop the security forces' response to a wave.
+
+    An attack word whose sentence names no town is the same act as an earlier one with a town
+    when it is the same kind of act and names no other target ("the bomb", "the attack"), or when
+    it is the response to it ("a search operation was launched", "troops engaged the
+    attackers"); such a response in an article about a coordinated wave is the wave's, not an
+    incident of its own (its figures go to the wave).  Anything else with no town is its own
+    action in the article's region ("insurgents sabotaged rail tracks")."""
     events = reading.events
     region = _main_region(doc, events)
-    small_events = [e for e in events if e.place is not None and e.place.kind in SMALL_PLACE_KINDS]
-    # an event with no place of its own continues the incident of the sentence before, when it
-    # is the same kind of act; else it happens in the article's region
-    last_small: EventMention | None = None
+    wave = wave_described(doc, reading)
+    sited = [e for e in events if e.place is not None and e.place.kind in SMALL_PLACE_KINDS]
+    out: list[EventMention] = []
     for e in events:
         if e.place is not None and e.place.kind in SMALL_PLACE_KINDS:
-            last_small = e
+            out.append(e)
             continue
-        if (
-            e.place is None
-            and last_small is not None
-            and e.sentence - last_small.sentence <= 1
-            and set(e.attack_types) & set(last_small.attack_types)
-        ):
-            e.place, e.place_span = last_small.place, None
+        types = set(e.attack_types)
+        response = bool(types) and types <= _RESPONSE_TYPES
+        if e.earlier or not sited:
+            e.place = e.place or region
+            out.append(e)
             continue
-        if e.place is None:
-            if not small_events and len({id(x.place) for x in events if x.place}) <= 1:
-                # a single-place article: the place named anywhere in it
-                e.place = region
-            else:
-                e.place = region
+        if response and wave:
+            continue
+        before = [s for s in sited if s.trigger.span.start < e.trigger.span.start] or sited[:1]
+        same_kind = [
+            s for s in before if types & set(s.attack_types) and _targets_compatible(e, s)
+        ]
+        host = (same_kind or (before if response else []))[-1:] or None
+        if host is not None:
+            e.place, e.place_span = host[0].place, None
+        else:
+            e.place = e.place or region
+        out.append(e)
+    return out
+
+
+def _targets_compatible(e: EventMention, other: EventMention) -> bool:
+    """An attack word with no target of its own, or one sharing a target kind with ``other``."""
+    own = {t.entry.id for t in e.targets if t.span.start >= e.segment.start and t.span.end <= e.segment.end}
+    return not own or bool(own & {t.entry.id for t in other.targets})
+
+
+def build_incidents(doc: Doc, reading: Reading) -> tuple[list[Incident], list[EventMention]]:
+    """Merge event mentions into incidents (one per place and date)."""
+    events = _place_events(doc, reading)
+    reading.events = events
     buckets: dict[tuple[str, str], list[EventMention]] = {}
     order: list[tuple[str, str]] = []
     for e in events:
@@ -223,9 +254,7 @@ def _agents(group: list[EventMention]) -> list[Perpetrator]:
 
 def build_groups(doc: Doc, reading: Reading, incidents: list[Incident]) -> list[Group]:
     """Incidents on one day in one region reported as a wave."""
-    wave_described = bool(reading.wave_spans) or any(
-        _WAVE_WORDS.search(s.text) for s in doc.sentences[:5]
-    )
+    wave = wave_described(doc, reading)
     by_day: dict[tuple[str, str], list[Incident]] = {}
     for inc in incidents:
         if inc.date is None or inc.date.iso is None:
@@ -235,9 +264,9 @@ def build_groups(doc: Doc, reading: Reading, incidents: list[Incident]) -> list[
     groups: list[Group] = []
     for (_day, _region), members in by_day.items():
         places = {m.place.key for m in members if m.place is not None}
-        if len(members) < 2 or (len(places) < 2 and not wave_described):
-            continue
-        if len(members) < 3 and not wave_described:
+        # a group needs the article to describe a wave: several incidents on one day are not
+        # by themselves one coordinated action
+        if len(members) < 2 or len(places) < 2 or not wave:
             continue
         gid = f"g{len(groups) + 1}"
         province = _group_place(doc, members)

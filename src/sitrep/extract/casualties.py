@@ -47,6 +47,10 @@ _INCLUDING = re.compile(r"(?:including|among\s+them|of\s+whom|of\s+them)\s+(?:th
 _CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 _NEGATION = re.compile(r"\b(?:no|not|none|nobody|no\s+one|without)\b[^.;]*$", re.I)
 _ONLY_WORDS_BETWEEN = 6
+_COUNTED_PRONOUN = re.compile(
+    r"\s*(?:more|others?|people|persons|(?P<partitive>of\s+(?:them|whom|those|these|the\s+hostages)))?\s*",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -137,6 +141,8 @@ def find_figure_mentions(doc: Doc, lexicon: Lexicon) -> list[FigureMention]:
     out: list[FigureMention] = []
     blocked = [d.span for d in doc.dates] + [p.span for p in doc.periods]
     for si, sent in enumerate(doc.sentences):
+        if sent.end <= doc.body_start:  # the headline repeats the body's figures
+            continue
         quantities = [
             q
             for q in doc.quantities_in(sent.start, sent.end)
@@ -159,6 +165,7 @@ def find_figure_mentions(doc: Doc, lexicon: Lexicon) -> list[FigureMention]:
             continue
         _mark_periods(doc, sent, found)
         _mark_parts(doc, found, base=len(out))
+        _resolve_partitives(found, out)
         source = find_source(doc.text, sent, lexicon)
         for f in found:
             if source is not None:
@@ -198,12 +205,14 @@ def _figure_from_quantity(
         return FigureMention(q, FigureStatus.KILLED, category, si, spans, sub, victim)
     # "12 dead", "30 others wounded", "five were killed": a status word right after the number
     after = text[q.span.end : q.span.end + 40]
-    m = re.match(r"\s*(?:more|others?|people|persons)?\s*", after)
+    m = _COUNTED_PRONOUN.match(after)
     term = _term_right_after(doc, q.span.end + (m.end() if m else 0), sent.end, terms)
-    if term is not None and term.span.start - q.span.end <= 25:
+    if term is not None and term.span.start - q.span.end <= 30:
         fm = FigureMention(q, _status_of(term), Category.UNKNOWN, si, [q.span, term.span])
         fm.status_term = term
         fm.extra["status_ok"] = True
+        if m is not None and m.group("partitive"):
+            fm.extra["partitive"] = True  # "four of them were released": the people counted before
         return fm
     # "the death toll rose to 26", "killing 24": a status phrase right before the number
     for t in terms:
@@ -297,6 +306,16 @@ def _assign_status(doc: Doc, sent: Span, found: list[FigureMention], terms: list
             f.extra["status_ok"] = True
 
 
+def _resolve_partitives(found: list[FigureMention], earlier: list[FigureMention]) -> None:
+    """'four of them were later released': the category of the people counted just before."""
+    for i, f in enumerate(found):
+        if not f.extra.pop("partitive", False):
+            continue
+        before = [g for g in (*earlier, *found[:i]) if g.category != Category.UNKNOWN]
+        if before and before[-1].quantity.best >= f.quantity.best:
+            f.category, f.subcategory = before[-1].category, before[-1].subcategory
+
+
 def _mark_periods(doc: Doc, sent: Span, found: list[FigureMention]) -> None:
     """Figures over a period of days are aggregates; over weeks or more, background."""
     periods = doc.periods_in(sent.start, sent.end)
@@ -316,7 +335,8 @@ def _mark_periods(doc: Doc, sent: Span, found: list[FigureMention]) -> None:
 def _mark_parts(doc: Doc, found: list[FigureMention], *, base: int) -> None:
     """'133 militants ..., including the 92 insurgents': the second is part of the first."""
     for i, f in enumerate(found):
-        head = doc.text[max(0, f.start - 25) : f.start]
+        qstart = f.quantity.span.start
+        head = doc.text[max(0, qstart - 25) : qstart]
         if _INCLUDING.search(head) and i > 0:
             for j in range(i - 1, -1, -1):
                 if found[j].status == f.status and found[j].quantity.best >= f.quantity.best:

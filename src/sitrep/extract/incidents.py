@@ -32,15 +32,8 @@ from sitrep.model import (
 from sitrep.text.dates import resolve_date
 from sitrep.text.lexicon import LexMatch
 
-_GENERIC = re.compile(
-    r"\b(?:historically|numerous|repeatedly|have\s+long|has\s+long|often|frequently|routinely|"
-    r"in\s+the\s+past|over\s+the\s+years|in\s+recent\s+(?:years|months|weeks)|escalat\w+|"
-    r"intensif\w+|has\s+been\s+implicated|have\s+been\s+implicated|to\s+launch|to\s+carry\s+out|"
-    r"to\s+conduct|deemed|banned|if\s|could|would|will|threaten\w*|plans?\s+to|planning|warn\w*|"
-    r"vow\w*|condemn\w*|a\s+history\s+of|responsible\s+for\s+(?:many|several|numerous|a\s+string)|"
-    r"since\s+\d{4}|hotspot|a\s+spate|uncommon|unprecedented|deadliest|analysts?|insurgency)\b",
-    re.I,
-)
+# structural patterns of generic statements (the words are lexicon context cues)
+_GENERIC_PATTERN = re.compile(r"\bsince\s+(?:1[89]|20)\d\d\b", re.I)
 _WAVE_BEFORE = re.compile(
     r"(?:series\s+of|wave\s+of|string\s+of|spate\s+of|coordinated|simultaneous|multiple|several|"
     r"additional|a\s+number\s+of|serial|twin|separate)\s+(?:[\w-]+\s+){0,3}$",
@@ -158,7 +151,14 @@ def read_events(doc: Doc) -> Reading:
         if not triggers:
             continue
         sentence_text = sent.text
-        generic = bool(_GENERIC.search(sentence_text))
+        if sent.end <= doc.body_start:  # the headline repeats the body
+            continue
+        cues = doc.terms_in(sent.start, sent.end, "context_cue")
+        generic = bool(_GENERIC_PATTERN.search(sentence_text)) or any(
+            c.entry.attrs.get("scope") == "sentence" and c.entry.attrs.get("role") in ("generic", "hypothetical")
+            for c in cues
+        )
+        clause_cues = [c for c in cues if c.entry.attrs.get("scope") == "clause" and c.entry.attrs.get("role") == "hypothetical"]
         background_period = any(
             (p.days or 0) > 14 for p in doc.periods_in(sent.start, sent.end)
         )
@@ -185,6 +185,8 @@ def read_events(doc: Doc) -> Reading:
             if generic or background_period:
                 continue
             seg = _segment_of(segments, t.span.start)
+            if any(seg.start <= c.span.start < t.span.start for c in clause_cues):
+                continue  # "to prevent future attacks"
             em = EventMention(
                 trigger=t,
                 sentence=si,
@@ -198,8 +200,9 @@ def read_events(doc: Doc) -> Reading:
         _pair_places(doc, sent, segments, specific)
         sent_dates = [resolve_date(d, doc.published) for d in doc.dates_in(sent.start, sent.end)]
         sent_dates = [d for d in sent_dates if d is not None and d.day is not None]
+        single = len({e.trigger.span for e in specific}) == 1
         for em in specific:
-            _read_clause(doc, sent, em)
+            _read_clause(doc, sent, em, single=single)
             if sent_dates:
                 em.date = sent_dates[0]
             elif _EARLIER.search(sentence_text):
@@ -210,10 +213,37 @@ def read_events(doc: Doc) -> Reading:
     return Reading(events=events, wave_spans=wave, reference_spans=refs, event_date=event_date)
 
 
+_PLACE_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|&)\s+)$", re.I)
+_SPECIFICITY = {PlaceKind.TOWN: 0, PlaceKind.AREA: 1, PlaceKind.UNKNOWN: 2, PlaceKind.DISTRICT: 3}
+
+
+def event_places(doc: Doc, sent: Span) -> list[tuple[Span, Place]]:
+    """The places of a sentence that can be where its acts happened.
+
+    Not the dateline ("RAWALPINDI, May 20 -": where the report was filed) when the sentence
+    names another town; not a place after a cue such as "shifted to hospital in" (lexicon
+    ``context_cue`` with role ``not_event_place``)."""
+    places = doc.places_in(sent.start, sent.end)
+    cues = [c for c in doc.terms_in(sent.start, sent.end, "context_cue") if c.entry.attrs.get("role") == "not_event_place"]
+    if cues:
+        places = [
+            (s, p)
+            for s, p in places
+            if not any(0 <= s.start - c.span.end <= 25 and "." not in doc.text[c.span.end : s.start] for c in cues)
+        ]
+    dl = doc.dateline
+    if dl is not None:
+        inside = [(s, p) for s, p in places if dl.start <= s.start < dl.end]
+        others = [(s, p) for s, p in places if not dl.start <= s.start < dl.end]
+        if inside and any(p.kind in SMALL_PLACE_KINDS for _, p in others):
+            places = others
+    return places
+
+
 def _pair_places(doc: Doc, sent: Span, segments: list[Span], events: list[EventMention]) -> None:
     """Give each place in the sentence to one attack word: in its own segment the nearest
     attack word before it, else after it; else the nearest before it in the sentence, else after."""
-    places = doc.places_in(sent.start, sent.end)
+    places = event_places(doc, sent)
     small = [(s, p) for s, p in places if p.kind in SMALL_PLACE_KINDS]
     use = small or places
     assigned: dict[int, list[tuple[Span, Place]]] = {}
@@ -239,9 +269,7 @@ def _pair_places(doc: Doc, sent: Span, segments: list[Span], events: list[EventM
     extra: list[EventMention] = []
     for em in events:
         got = assigned.get(id(em), [])
-        # "X district" and its province in one mention ("Noshki, Balochistan"): keep the smallest
-        got_small = [g for g in got if g[1].kind in SMALL_PLACE_KINDS] or got
-        for k, (span, place) in enumerate(got_small):
+        for k, (span, place) in enumerate(_distinct_sites(doc, got)):
             target = em
             if k > 0:  # "In Pasni and Gwadar, attempts to abduct ...": one action per place
                 target = EventMention(
@@ -257,11 +285,80 @@ def _pair_places(doc: Doc, sent: Span, segments: list[Span], events: list[EventM
     events.sort(key=lambda e: (e.trigger.span.start, e.place_span.start if e.place_span else 0))
 
 
-def _read_clause(doc: Doc, sent: Span, em: EventMention) -> None:
+def _distinct_sites(doc: Doc, got: list[tuple[Span, Place]]) -> list[tuple[Span, Place]]:
+    """The places an attack word stands for, one per site.
+
+    Places listed as peers ("in Pasni and Gwadar", "Quetta, Kalat and Mastung") are separate
+    sites; otherwise the words name one site more or less precisely ("the Mir Ali area of North
+    Waziristan district", "Noshki, Balochistan") and the most specific place is kept, with the
+    province and country of the wider one when it has none of its own."""
+    if not got:
+        return []
+    small = [g for g in got if g[1].kind in SMALL_PLACE_KINDS] or got
+    small.sort(key=lambda g: g[0].start)
+    # "near Daquq, south of Kirkuk": a reference town only when nothing nearer is named
+    refs = [
+        c.span.end
+        for c in doc.terms_in(small[0][0].start - 40, small[-1][0].end, "context_cue")
+        if c.entry.attrs.get("role") == "reference_place"
+    ]
+    kept = [g for g in small if not any(0 <= g[0].start - e <= 3 for e in refs)]
+    small = kept or small
+    runs: list[list[tuple[Span, Place]]] = [[small[0]]]
+    for prev, cur in zip(small, small[1:], strict=False):
+        gap = doc.text[prev[0].end : cur[0].start]
+        same_kind = _SPECIFICITY.get(prev[1].kind, 4) == _SPECIFICITY.get(cur[1].kind, 4)
+        if _PLACE_LIST_GAP.match(gap) and same_kind and not _contains(prev[1], cur[1]) and not _contains(cur[1], prev[1]):
+            runs.append([cur])
+        else:
+            runs[-1].append(cur)
+    out = []
+    for run in runs:
+        best = min(run, key=lambda g: (_SPECIFICITY.get(g[1].kind, 4), g[0].start))
+        wider = [g[1] for g in run if g is not best and g[1].resolved]
+        out.append((best[0], _with_context(best[1], wider[0]) if wider and not best[1].resolved else best[1]))
+    return out
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """True when ``inner`` lies in ``outer`` by the admin names the gazetteer gives."""
+    if outer.kind not in (PlaceKind.DISTRICT, PlaceKind.PROVINCE, PlaceKind.COUNTRY):
+        return False
+    names = {x for x in (outer.canonical_name, outer.name) if x}
+    return bool(names & {inner.admin1, inner.admin2}) or (
+        outer.kind == PlaceKind.COUNTRY and inner.country == outer.country and inner.country is not None
+    )
+
+
+def _with_context(place: Place, wider: Place) -> Place:
+    """An unresolved place ("Mir Ali") placed in the resolved district or province around it:
+    the wider unit's coordinates at district precision (ACLED: a place known only to lie in a
+    district is coded at the district, precision 2; province precision 3)."""
+    district = wider.kind in (PlaceKind.DISTRICT, PlaceKind.TOWN, PlaceKind.AREA)
+    return Place(
+        name=place.name,
+        spans=list(place.spans),
+        kind=place.kind,
+        canonical_name=place.name,
+        admin1=wider.admin1 if wider.kind != PlaceKind.PROVINCE else (wider.canonical_name or wider.name),
+        admin2=wider.admin2 if wider.kind != PlaceKind.DISTRICT else (wider.canonical_name or wider.name),
+        country=wider.country,
+        country_iso3=wider.country_iso3,
+        country_name=wider.country_name,
+        latitude=wider.latitude,
+        longitude=wider.longitude,
+        precision=2 if district else 3,
+        where_prec=3 if district else 4,
+        resolved=False,
+        alternatives=[],
+    )
+
+
+def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True) -> None:
     seg = em.segment
     # status: cues in the segment, or in the sentence when it has a single action
     cues = doc.terms_in(seg.start, seg.end, "status_cue")
-    if not cues:
+    if not cues and single:
         cues = doc.terms_in(sent.start, sent.end, "status_cue")
     statuses = {c.entry.attrs.get("status") for c in cues}
     if "foiled" in statuses:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -36,6 +37,8 @@ class Doc:
     place_mentions: list  # geo.PlaceMention
     places: list[Place] = field(default_factory=list)  # resolved, one per distinct place
     caseless: bool = False  # the text has no case information (all lower or all upper)
+    body_start: int = 0  # offset after a headline line (0 when the text has none)
+    dateline: Span | None = None  # "RAWALPINDI, May 20 (Wire) -": where the report was filed
     _sentence_starts: list[int] = field(default_factory=list)
     _term_starts: list[int] = field(default_factory=list)
     _quantity_starts: list[int] = field(default_factory=list)
@@ -95,6 +98,41 @@ def _within(items: list, starts: list[int], start: int, end: int) -> list:
     return out
 
 
+_HEADLINE_MAX = 160
+_DATELINE = re.compile(
+    r"[ \t]*((?:[A-Z][A-Za-z.'\u2019-]*[ \t]+){0,3}[A-Z][A-Za-z.'\u2019-]*)"
+    r"(?:,[ \t]*[A-Z][A-Za-z0-9 .'-]{1,30}){0,2}"
+    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?::|[-\u2013\u2014]{1,2}[ \t])"
+)
+
+
+def headline_end(text: str) -> int:
+    """Offset where the body starts when the first line is a headline (0 when it is not).
+
+    A headline is a short first line with no final punctuation followed by more text; it repeats
+    what the body reports, so it is not read for events or figures (they would be counted twice).
+    """
+    nl = text.find("\n")
+    if nl <= 0:
+        return 0
+    first = text[:nl].strip()
+    rest = text[nl:].strip()
+    if not first or not rest or len(first) > _HEADLINE_MAX or first[-1] in ".!?\"\u201d'":
+        return 0
+    return nl + 1
+
+
+def find_dateline(text: str, body_start: int) -> Span | None:
+    """The dateline place at the start of the body ("RAWALPINDI:", "Kabul, Afghanistan -")."""
+    m = _DATELINE.match(text, body_start)
+    if m is None or len(m.group(1)) < 3:
+        return None
+    # "QUETTA:" (capitals) or "Quetta, Pakistan (AP) -" (a dash or agency): not "On Monday: ..."
+    if not m.group(1).isupper() and m.group(0).rstrip()[-1] == ":" and "(" not in m.group(0):
+        return None
+    return Span.of(text, m.start(1), m.end())
+
+
 def is_caseless(text: str) -> bool:
     """True when the text has (almost) no lower-case or no upper-case letters."""
     letters = [c for c in text[:20000] if c.isalpha()]
@@ -113,7 +151,29 @@ KIND_GROUPS = (
     ("victim",),
     ("casualty_term",),
     ("status_cue",),
+    ("context_cue",),
 )
+
+
+def _join_split_names(text: str, mentions: list) -> list:
+    """Two place mentions with one space between them are one name the gazetteer lacks
+    ("Mir Ali" is not "Mir" in Belarus and "Ali" in India)."""
+    import dataclasses
+
+    from sitrep.geo.gazetteer import fold
+
+    out: list = []
+    for pm in sorted(mentions, key=lambda m: m.span.start):
+        prev = out[-1] if out else None
+        if prev is not None and text[prev.span.end : pm.span.start] == " " and not prev.qualifier:
+            span = Span.of(text, prev.span.start, pm.span.end)
+            out[-1] = dataclasses.replace(
+                pm, span=span, name=span.text, key=fold(span.text), near=prev.near or pm.near,
+                cued=prev.cued or pm.cued,
+            )
+            continue
+        out.append(pm)
+    return out
 
 
 def build_doc(text: str, *, published: dt.date | None, lexicon: Lexicon, geocode: bool = True) -> Doc:
@@ -129,7 +189,7 @@ def build_doc(text: str, *, published: dt.date | None, lexicon: Lexicon, geocode
         for kinds in KIND_GROUPS
         for m in lexicon.find(text, kinds=kinds, case_sensitive_acronyms=not caseless)
     ]
-    place_mentions = geo.find_place_mentions(text)
+    place_mentions = _join_split_names(text, geo.find_place_mentions(text))
     # a place name inside a longer actor name ("Balochistan Liberation Army") is not a place;
     # a capital standing for its government ("Kabul refutes") still names the place
     actor_spans = [m.span for m in terms if m.entry.kind == "actor"]
@@ -152,6 +212,8 @@ def build_doc(text: str, *, published: dt.date | None, lexicon: Lexicon, geocode
         place_mentions=place_mentions,
         caseless=caseless,
     )
+    doc.body_start = headline_end(text)
+    doc.dateline = find_dateline(text, doc.body_start)
     if geocode and place_mentions:
         doc.places = geo.resolve_places(text, place_mentions)
     else:

@@ -50,6 +50,7 @@ DEFAULT_FILES = (
     "victims.toml",
     "casualty_terms.toml",
     "status_cues.toml",
+    "context_cues.toml",
 )
 
 # Kinds in the order they win ties when ``find`` is called across kinds.
@@ -61,6 +62,7 @@ KIND_ORDER = (
     "victim",
     "casualty_term",
     "status_cue",
+    "context_cue",
 )
 
 # Acronyms that, lower-cased, are ordinary English words: never matched in caseless text.
