@@ -28,7 +28,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", default=str(DEFAULT))
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--field", default="text", help="record field holding the text (text or text_raw)")
+    ap.add_argument(
+        "--field", default="text", help="record field holding the text (text or text_raw)"
+    )
     args = ap.parse_args()
 
     texts = []
@@ -64,7 +66,9 @@ def main() -> None:
     print(f"corpus: {args.data} ({len(texts)} articles, {words:,} words)")
     print(f"warm-up (imports, lexicon, gazetteer, first article): {warm:.2f} s")
     print(f"extract: {len(texts) / el:,.1f} articles/s, {words / el:,.0f} words/s, {el:.2f} s")
-    print(f"baseline (sentence splitting only): {words / base:,.0f} words/s; extract/baseline time ratio {el / base:,.1f}x")
+    print(
+        f"baseline (sentence splitting only): {words / base:,.0f} words/s; extract/baseline time ratio {el / base:,.1f}x"
+    )
     print(f"found: {n_inc} incidents, {n_fig} figures")
     print(f"peak RSS: {peak_rss_mb():,.0f} MB (before import {rss0:,.0f} MB)")
 

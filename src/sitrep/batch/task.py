@@ -32,7 +32,7 @@ from sitrep.errors import SitrepError
 # ``sitrep.extract`` as soon as that subpackage is imported.
 from sitrep.extract.pipeline import extract as extract_article
 from sitrep.ingest import RecordError, iter_jsonl
-from sitrep.model import Article
+from sitrep.model import Article, Extraction
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,23 @@ def parse_line(raw: bytes | None, *, source: str) -> Article | RecordError | Non
     return None
 
 
+def extract_or_error(article: Article, *, source: str) -> Extraction | RecordError:
+    """The article's extraction, or a RecordError when the extractor refuses or fails on it.
+
+    ``extract_input``: the extractor refused the text (an InputError, e.g. NUL characters);
+    ``extract_failed``: it raised anything else (a bug: logged with its traceback).
+    """
+    try:
+        return extract_article(
+            article.text, published=article.published, url=article.url, article=article
+        )
+    except Exception as exc:  # noqa: BLE001 - a batch reports a bad record and goes on
+        code = "extract_input" if isinstance(exc, SitrepError) else "extract_failed"
+        if code == "extract_failed":
+            log.exception("extraction failed for %s", source)
+        return RecordError(source, f"{type(exc).__name__}: {exc}", code)
+
+
 def process_partition(part: Partition, *, source_name: str) -> PartitionResult:
     """Read and extract every line of ``part``; one bad line is an error row, never a failure."""
     started = time.perf_counter()
@@ -88,21 +105,15 @@ def process_partition(part: Partition, *, source_name: str) -> PartitionResult:
                 )
             )
             continue
-        try:
-            extraction = extract_article(
-                item.text, published=item.published, url=item.url, article=item
-            )
-        except Exception as exc:  # noqa: BLE001 - a batch reports a bad record and goes on
-            code = "extract_input" if isinstance(exc, SitrepError) else "extract_failed"
-            if code == "extract_failed":
-                log.exception("extraction failed for %s", source)
+        extraction = extract_or_error(item, source=source)
+        if isinstance(extraction, RecordError):
             rows["errors"].append(
                 error_row(
                     partition=part.index,
                     line=line,
                     source=source,
-                    code=code,
-                    message=f"{type(exc).__name__}: {exc}",
+                    code=extraction.code,
+                    message=extraction.message,
                     article_id=item.id,
                 )
             )
