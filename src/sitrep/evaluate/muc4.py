@@ -14,20 +14,30 @@ Mapping (one template per incident; see docs/evaluation.md for the reasons):
   counted words of the incident's killed / injured / abducted figures that are not militants.
 - Weapon: weapon mentions.
 
-Scoring (GTT's ``eval.py`` semantics, written anew): fillers are normalised (lower case, no
-punctuation, no a/an/the); a predicted filler matches a gold entity when it equals one of the
-entity's coreferent mentions; within a role each gold entity and each prediction is matched
-at most once (maximum matching).  A predicted template aligns only with a gold template of
-the same incident type; then the incident type counts one matched filler on both sides.  Per
-document the template alignment maximising matched fillers is found (Hungarian algorithm;
-the denominators do not depend on the alignment, so this is also the F1-best one).
-Unaligned templates count all their fillers as spurious or missing.
+Scoring (GTT's ``eval.py`` semantics, written anew and checked against it): fillers are
+normalised as GTT does (lower case, ASCII punctuation deleted, no a/an/the); a predicted
+entity matches a gold entity when all its mentions are among the gold entity's coreferent
+mentions.  A predicted template aligns only with a gold template of the same incident type
+("attack" also with "bombing / attack"); an aligned pair counts the incident type as one
+correct filler on both sides; a prediction is correct when it matches any gold entity of its
+role in the aligned template, a gold entity is found when any prediction matches it.  Per
+document the one-to-one template alignment with the best F1 is chosen by exhaustive search
+(as GTT does).  Unaligned templates count all their fillers as spurious or missing.  Counts
+are summed over documents; micro P/R/F1 over incident type and the five roles.
+
+A second, stricter variant (``ceaf_ree``) also matches each gold entity and each prediction
+at most once within a role (maximum bipartite matching), as CEAF-style entity alignment does.
+
+The key-location measure scores geocoding: per document whose answer key gives an incident
+location, whether some extracted incident place lies in the key's country and, when the key
+names a city (or a place within one), is that city.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import string
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,8 +46,17 @@ from typing import Any
 
 from sitrep.evaluate.datasets import MUC_ROLES, MucDocument, MucTemplate
 from sitrep.evaluate.extractor import Extractor, RunStats, default_extractor, run_all
-from sitrep.evaluate.scoring import Counts, best_assignment, max_bipartite, normalise
-from sitrep.model import AttackType, Category, Extraction, FigureStatus, Incident, Level, Span
+from sitrep.evaluate.scoring import Counts, best_assignment, fold, max_bipartite, normalise
+from sitrep.model import (
+    AttackType,
+    Category,
+    Extraction,
+    FigureStatus,
+    Incident,
+    Level,
+    Place,
+    Span,
+)
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +155,7 @@ def _dedupe(values: Iterable[str | None]) -> tuple[tuple[str, ...], ...]:
     for value in values:
         if not value:
             continue
-        key = normalise(value)
+        key = gtt_normalise(value)
         if key and key not in seen:
             seen.add(key)
             out.append((value,))
@@ -186,6 +205,20 @@ def extraction_to_templates(extraction: Extraction) -> list[MucTemplate]:
 
 # --------------------------------------------------------------------------- GTT scoring
 
+_GTT_PUNCT = str.maketrans("", "", string.punctuation)
+_GTT_ARTICLES = re.compile(r"\b(a|an|the)\b", re.UNICODE)
+
+#: above this many candidate alignments per document the search falls back to the Hungarian
+#: algorithm on matched fillers (counted in ``GttScore.approximate``; never reached on MUC-4 dev)
+ALIGNMENT_BUDGET = 200_000
+
+
+def gtt_normalise(text: str) -> str:
+    """GTT's ``normalize_string``: lower case, ASCII punctuation deleted, a/an/the removed,
+    whitespace squeezed.  Punctuation is deleted, not replaced: "ak-47" becomes "ak47"."""
+    text = text.lower().translate(_GTT_PUNCT)
+    return " ".join(_GTT_ARTICLES.sub(" ", text).split())
+
 
 @dataclass(slots=True)
 class GttScore:
@@ -194,6 +227,7 @@ class GttScore:
     roles: dict[str, Counts] = field(default_factory=lambda: {k: Counts() for k in ROLE_KEYS})
     missed: Counter[tuple[str, str]] = field(default_factory=Counter)
     spurious: Counter[tuple[str, str]] = field(default_factory=Counter)
+    approximate: int = 0  # documents aligned by the Hungarian fallback
 
     @property
     def micro(self) -> Counts:
@@ -207,6 +241,7 @@ class GttScore:
             self.roles[key].add(counts)
         self.missed.update(other.missed)
         self.spurious.update(other.spurious)
+        self.approximate += other.approximate
 
 
 def _type_ok(pred_type: str, gold_type: str) -> bool:
@@ -214,43 +249,164 @@ def _type_ok(pred_type: str, gold_type: str) -> bool:
     return pred_type in {t.strip() for t in gold_type.split("/")}
 
 
-def _role_matches(
-    pred: Sequence[tuple[str, ...]], gold: Sequence[tuple[str, ...]]
-) -> list[tuple[int, int]]:
-    pred_norm = [{normalise(m) for m in entity} for entity in pred]
-    gold_norm = [{normalise(m) for m in entity} for entity in gold]
-    return max_bipartite(pred_norm, gold_norm, lambda p, g: bool(p) and p <= g)
+def _entity_match(pred: frozenset[str], gold: frozenset[str]) -> bool:
+    """GTT's ``matching``: every mention of the predicted entity is a mention of the gold one."""
+    return bool(pred) and pred <= gold
 
 
-def _pair_matches(pred: MucTemplate, gold: MucTemplate) -> dict[str, list[tuple[int, int]]]:
+@dataclass(frozen=True, slots=True)
+class _RoleHits:
+    """Which predicted and which gold entities of one role count as correct for a pair."""
+
+    pred: frozenset[int]
+    gold: frozenset[int]
+
+
+def _role_hits(
+    pred: Sequence[frozenset[str]], gold: Sequence[frozenset[str]], *, one_to_one: bool
+) -> _RoleHits:
+    if one_to_one:
+        pairs = max_bipartite(pred, gold, _entity_match)
+        return _RoleHits(frozenset(i for i, _ in pairs), frozenset(j for _, j in pairs))
+    # GTT eval.py: a prediction is correct when it matches any gold entity, a gold entity is
+    # found when any prediction matches it (two predictions may hit one gold entity)
+    hit_p = {i for i, p in enumerate(pred) if any(_entity_match(p, g) for g in gold)}
+    hit_g = {j for j, g in enumerate(gold) if any(_entity_match(p, g) for p in pred)}
+    return _RoleHits(frozenset(hit_p), frozenset(hit_g))
+
+
+def _norm_roles(template: MucTemplate) -> dict[str, list[frozenset[str]]]:
     return {
-        role: _role_matches(pred.roles.get(role, ()), gold.roles.get(role, ()))
+        role: [
+            frozenset(gtt_normalise(m) for m in entity) for entity in template.roles.get(role, ())
+        ]
         for role in MUC_ROLES
     }
 
 
-def score_document(pred: Sequence[MucTemplate], gold: Sequence[MucTemplate]) -> GttScore:
-    """GTT score of one document's predicted templates against its gold templates."""
+def _f1(p_num: int, p_den: int, r_num: int, r_den: int) -> float:
+    p = p_num / p_den if p_den else 0.0
+    r = r_num / r_den if r_den else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _partial_injections(n_pred: int, n_gold: int, cap: int) -> int:
+    """Number of one-to-one partial maps of n_pred items into n_gold (stops above ``cap``)."""
+    total, term = 0, 1
+    for k in range(min(n_pred, n_gold) + 1):
+        if k:
+            term = term * (n_pred - k + 1) * (n_gold - k + 1) // k
+        total += term
+        if total > cap:
+            return total
+    return total
+
+
+def _best_alignment(
+    gains: dict[tuple[int, int], tuple[int, int]],
+    n_pred: int,
+    n_gold: int,
+    p_den: int,
+    r_den: int,
+) -> tuple[list[tuple[int, int]], bool]:
+    """The one-to-one template alignment with the best document F1, as GTT finds it.
+
+    ``gains[(i, j)]`` is (correct predicted fillers, found gold fillers) when predicted
+    template i is aligned with gold template j (incident type included); pairs of different
+    types are absent (GTT leaves them unaligned).  The denominators do not depend on the
+    alignment.  GTT enumerates ``itertools.product(gold indices + [-1])`` over the predicted
+    templates, skips maps that use a gold template twice and keeps the first map with a
+    strictly higher F1; the depth-first search here visits the same valid maps in the same
+    order, so ties are broken the same way.  Above ``ALIGNMENT_BUDGET`` maps it enumerates
+    only the compatible pairs (same best F1, ties may differ); above that too, it falls back
+    to the Hungarian algorithm on ``p_num + r_num`` (exact when the two are equal, as under
+    one-to-one entity matching) and returns True as the second value.
+    """
+    full = _partial_injections(n_pred, n_gold, ALIGNMENT_BUDGET) <= ALIGNMENT_BUDGET
+    options: list[list[int]] = [[] for _ in range(n_pred)]
+    if full:
+        for i in range(n_pred):
+            options[i] = list(range(n_gold))
+    else:
+        for i, j in sorted(gains):
+            options[i].append(j)
+        count = 1
+        for opts in options:
+            count *= len(opts) + 1
+            if count > ALIGNMENT_BUDGET:
+                weights = [[0.0] * n_gold for _ in range(n_pred)]
+                for (pi, gj), (pn, rn) in gains.items():
+                    weights[pi][gj] = float(pn + rn)
+                return best_assignment(weights), True
+    best_f1 = -1.0
+    best: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int]] = []
+    used: set[int] = set()
+
+    def visit(i: int, pn: int, rn: int) -> None:
+        nonlocal best_f1, best
+        if i == n_pred:
+            f1 = _f1(pn, p_den, rn, r_den)
+            if f1 > best_f1:
+                best_f1, best = f1, list(chosen)
+            return
+        for j in options[i]:
+            if j in used:
+                continue
+            used.add(j)
+            gain = gains.get((i, j))
+            if gain is None:  # a map onto a template of another type: scored as unaligned
+                visit(i + 1, pn, rn)
+            else:
+                chosen.append((i, j))
+                visit(i + 1, pn + gain[0], rn + gain[1])
+                chosen.pop()
+            used.discard(j)
+        visit(i + 1, pn, rn)  # -1: template i unaligned (last, as in GTT's product order)
+
+    visit(0, 0, 0)
+    return sorted(best), False
+
+
+def score_document(
+    pred: Sequence[MucTemplate], gold: Sequence[MucTemplate], *, one_to_one: bool = False
+) -> GttScore:
+    """GTT score of one document's predicted templates against its gold templates.
+
+    ``one_to_one=False`` is GTT's ``eval.py``; ``one_to_one=True`` also matches each gold
+    entity and each prediction at most once within a role (CEAF-style entity alignment).
+    """
     score = GttScore()
-    matches: dict[tuple[int, int], dict[str, list[tuple[int, int]]]] = {}
-    weights = [[0.0] * len(gold) for _ in pred]
+    pred_n = [_norm_roles(p) for p in pred]
+    gold_n = [_norm_roles(g) for g in gold]
+    hits: dict[tuple[int, int], dict[str, _RoleHits]] = {}
+    gains: dict[tuple[int, int], tuple[int, int]] = {}
     for i, p in enumerate(pred):
         for j, g in enumerate(gold):
             if _type_ok(p.incident_type, g.incident_type):
-                m = _pair_matches(p, g)
-                matches[(i, j)] = m
-                weights[i][j] = 1.0 + sum(len(v) for v in m.values())
-    alignment = best_assignment(weights)
+                h = {
+                    role: _role_hits(pred_n[i][role], gold_n[j][role], one_to_one=one_to_one)
+                    for role in MUC_ROLES
+                }
+                hits[(i, j)] = h
+                gains[(i, j)] = (
+                    1 + sum(len(x.pred) for x in h.values()),
+                    1 + sum(len(x.gold) for x in h.values()),
+                )
+    p_den = sum(1 + sum(len(v) for v in t.values()) for t in pred_n)
+    r_den = sum(1 + sum(len(v) for v in t.values()) for t in gold_n)
+    alignment, approximate = _best_alignment(gains, len(pred), len(gold), p_den, r_den)
+    score.approximate = int(approximate)
     matched_pred: dict[int, set[tuple[str, int]]] = {i: set() for i in range(len(pred))}
     matched_gold: dict[int, set[tuple[str, int]]] = {j: set() for j in range(len(gold))}
     for i, j in alignment:
         score.roles["incident_type"].tp_pred += 1
         score.roles["incident_type"].tp_gold += 1
-        for role, pairs in matches[(i, j)].items():
-            score.roles[role].tp_pred += len(pairs)
-            score.roles[role].tp_gold += len(pairs)
-            matched_pred[i].update((role, a) for a, _ in pairs)
-            matched_gold[j].update((role, b) for _, b in pairs)
+        for role, h in hits[(i, j)].items():
+            score.roles[role].tp_pred += len(h.pred)
+            score.roles[role].tp_gold += len(h.gold)
+            matched_pred[i].update((role, a) for a in h.pred)
+            matched_gold[j].update((role, b) for b in h.gold)
     for i, p in enumerate(pred):
         score.roles["incident_type"].n_pred += 1
         for role in MUC_ROLES:
@@ -258,7 +414,7 @@ def score_document(pred: Sequence[MucTemplate], gold: Sequence[MucTemplate]) -> 
             score.roles[role].n_pred += len(entities)
             for k, entity in enumerate(entities):
                 if (role, k) not in matched_pred[i]:
-                    score.spurious[(role, normalise(entity[0]))] += 1
+                    score.spurious[(role, gtt_normalise(entity[0]))] += 1
     for j, g in enumerate(gold):
         score.roles["incident_type"].n_gold += 1
         for role in MUC_ROLES:
@@ -266,10 +422,10 @@ def score_document(pred: Sequence[MucTemplate], gold: Sequence[MucTemplate]) -> 
             score.roles[role].n_gold += len(entities)
             for k, entity in enumerate(entities):
                 if (role, k) not in matched_gold[j]:
-                    score.missed[(role, normalise(entity[0]))] += 1
-    aligned_types = {j for _, j in alignment}
+                    score.missed[(role, gtt_normalise(entity[0]))] += 1
+    aligned_gold = {j for _, j in alignment}
     for j, g in enumerate(gold):
-        if j not in aligned_types:
+        if j not in aligned_gold:
             score.missed[("incident_type", g.incident_type)] += 1
     aligned_pred = {i for i, _ in alignment}
     for i, p in enumerate(pred):
@@ -279,12 +435,15 @@ def score_document(pred: Sequence[MucTemplate], gold: Sequence[MucTemplate]) -> 
 
 
 def score_gtt(
-    predictions: dict[str, Sequence[MucTemplate]], docs: Sequence[MucDocument]
+    predictions: dict[str, Sequence[MucTemplate]],
+    docs: Sequence[MucDocument],
+    *,
+    one_to_one: bool = False,
 ) -> GttScore:
     """Corpus GTT score: counts summed over documents (a missing prediction is empty)."""
     total = GttScore()
     for doc in docs:
-        total.add(score_document(predictions.get(doc.id, ()), doc.templates))
+        total.add(score_document(predictions.get(doc.id, ()), doc.templates, one_to_one=one_to_one))
     return total
 
 
@@ -435,6 +594,226 @@ def score_effects(
     return score
 
 
+# --------------------------------------------------------------------------- key location
+
+#: MUC-4 country names (as the keys spell them) to ISO 3166-1 alpha-2
+MUC_COUNTRIES: dict[str, str] = {
+    "ARGENTINA": "AR",
+    "BOLIVIA": "BO",
+    "BRAZIL": "BR",
+    "CHILE": "CL",
+    "COLOMBIA": "CO",
+    "COSTA RICA": "CR",
+    "CUBA": "CU",
+    "ECUADOR": "EC",
+    "EL SALVADOR": "SV",
+    "GUATEMALA": "GT",
+    "HONDURAS": "HN",
+    "MEXICO": "MX",
+    "NICARAGUA": "NI",
+    "PANAMA": "PA",
+    "PERU": "PE",
+    "SPAIN": "ES",
+    "UNITED STATES": "US",
+    "VENEZUELA": "VE",
+}
+
+#: kinds in a key location that name a populated place (the "city" of the measure)
+CITY_KINDS = frozenset(
+    "CITY TOWN VILLAGE MUNICIPALITY PORT HAMLET CANTON CORREGIMIENTO JURISDICTION".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyLocation:
+    """One alternative of a key's INCIDENT: LOCATION fill.
+
+    ``countries`` holds the country alternatives ("HONDURAS / EL SALVADOR" gives two);
+    ``cities`` the names of populated places in it and of the places within them
+    (neighbourhoods, districts of a city); empty when the key gives only a country, a region
+    or a site ("GUATEMALA: SANTO TOMAS (FARM)").
+    """
+
+    countries: tuple[str, ...]
+    cities: tuple[str, ...]
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    """``text`` split on ``sep`` outside parentheses."""
+    parts: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and text.startswith(sep, i):
+            parts.append(text[start:i])
+            start = i + len(sep)
+            i = start
+            continue
+        i += 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _closing(text: str, start: int) -> int:
+    """Index of the parenthesis closing the one at ``start`` (-1 when unbalanced)."""
+    depth = 0
+    for i in range(start, len(text)):
+        depth += text[i] == "("
+        depth -= text[i] == ")"
+        if depth == 0:
+            return i
+    return -1
+
+
+def _unwrap(text: str) -> str:
+    """``text`` without a leading "?" (optional fill) and parentheses enclosing all of it."""
+    text = text.strip().lstrip("?").strip()
+    while text.startswith("(") and _closing(text, 0) == len(text) - 1:
+        text = text[1:-1].strip().lstrip("?").strip()
+    return text
+
+
+_COMPONENT = re.compile(r"^(?P<name>.*?)\s*\((?P<kind>[^()]*)\)\s*$")
+
+
+def parse_key_location(value: str | None) -> list[KeyLocation]:
+    """A key's incident location as its alternatives.
+
+    "PERU: LIMA (CITY)" -> one location, country PERU, city LIMA;
+    "(EL SALVADOR: SAN SALVADOR (CITY)) / (EL SALVADOR)" -> two;
+    "CHILE: COPIAPO (CITY) - TALCA (CITY)" -> one location with the cities COPIAPO and TALCA;
+    "COLOMBIA: MEDELLIN (CITY): AMERICA (NEIGHBORHOOD)" -> city MEDELLIN or AMERICA;
+    "-" or "*" -> none.
+    """
+    text = _unwrap(value or "")
+    if not text or text in {"-", "*"}:
+        return []
+    out: list[KeyLocation] = []
+    for alt in _split_top(text, " / ") if text.startswith("(") else [text]:
+        alt = _unwrap(alt)
+        parts = _split_top(alt, ":")
+        if not parts:
+            continue
+        countries = tuple(c.strip().upper() for c in parts[0].split("/") if c.strip())
+        cities: list[str] = []
+        in_city = False
+        for level in parts[1:]:
+            for component in _split_top(level, " - "):
+                m = _COMPONENT.match(component)
+                name, kinds = (m["name"], m["kind"]) if m else (component, "")
+                is_city = bool({k.strip().upper() for k in kinds.split("/")} & CITY_KINDS)
+                if (is_city or in_city) and name.strip():
+                    cities.append(name.strip().strip('"').upper())
+                in_city = in_city or is_city
+        out.append(KeyLocation(countries=countries, cities=tuple(cities)))
+    return out
+
+
+def _place_country_ok(place: Place, loc: KeyLocation) -> bool:
+    for country in loc.countries:
+        iso = MUC_COUNTRIES.get(country)
+        if iso and place.country and place.country.upper() == iso:
+            return True
+        if place.country_name and fold(place.country_name) == fold(country):
+            return True
+    return False
+
+
+def _place_city_ok(place: Place, loc: KeyLocation) -> bool:
+    if not _place_country_ok(place, loc):
+        return False
+    if not loc.cities:
+        return True
+    names = {fold(n) for n in (place.name, place.canonical_name) if n}
+    return bool(names & {fold(c) for c in loc.cities})
+
+
+@dataclass(slots=True)
+class LocationScore:
+    """Documents whose key gives a location: is some extracted incident place right?"""
+
+    documents: int = 0  # documents with at least one key location
+    with_place: int = 0  # ... where we extracted at least one incident place
+    country: int = 0  # ... some incident place is in a key country
+    city: int = 0  # ... some incident place matches a key's country and city
+    city_documents: int = 0  # documents whose key names a city
+    city_strict: int = 0  # ... where some incident place is that city
+    places: int = 0  # extracted incident places in those documents
+    places_in_country: int = 0  # ... in one of the key countries
+    examples: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        def p(a: int, b: int) -> float:
+            return round(100 * a / b, 2) if b else 0.0
+
+        return {
+            "documents": self.documents,
+            "documents_with_place": self.with_place,
+            "country": p(self.country, self.documents),
+            "country_and_city": p(self.city, self.documents),
+            "documents_with_city": self.city_documents,
+            "city_when_key_names_one": p(self.city_strict, self.city_documents),
+            "places": self.places,
+            "places_in_key_country": p(self.places_in_country, self.places),
+        }
+
+
+def score_locations(
+    extractions: dict[str, Extraction], docs: Sequence[MucDocument]
+) -> LocationScore:
+    """The MUC-4 dev key-location measure (geocoding of the incidents' places).
+
+    Per document whose relevant key templates give an incident location: *country* when
+    some extracted incident place lies in a key's country, *country and city* when some place
+    also is the key's city (or a place the key names within it; a key naming no city needs
+    the country only).  ``city_when_key_names_one`` is the share over documents whose key
+    names a city; ``places_in_key_country`` the share of extracted places in a key country.
+    """
+    score = LocationScore()
+    for doc in docs:
+        locations = [
+            loc
+            for key in doc.key_templates
+            if key.relevant
+            for loc in parse_key_location(key.incident_location)
+        ]
+        if not locations:
+            continue
+        ext = extractions.get(doc.id)
+        places = [i.place for i in ext.incidents if i.place is not None] if ext else []
+        score.documents += 1
+        score.with_place += bool(places)
+        country = any(_place_country_ok(p, loc) for p in places for loc in locations)
+        city = any(_place_city_ok(p, loc) for p in places for loc in locations)
+        score.country += country
+        score.city += city
+        named = [loc for loc in locations if loc.cities]
+        if named:
+            score.city_documents += 1
+            score.city_strict += any(_place_city_ok(p, loc) for p in places for loc in named)
+        score.places += len(places)
+        score.places_in_country += sum(
+            any(_place_country_ok(p, loc) for loc in locations) for p in places
+        )
+        if not city and len(score.examples) < 15:
+            score.examples.append(
+                {
+                    "id": doc.id,
+                    "key": sorted(
+                        {k.incident_location or "" for k in doc.key_templates if k.relevant}
+                    ),
+                    "predicted": [
+                        f"{p.name} -> {p.canonical_name or '?'}, {p.country or '?'}" for p in places
+                    ],
+                }
+            )
+    return score
+
+
 # --------------------------------------------------------------------------- run
 
 
@@ -468,16 +847,26 @@ def evaluate_muc4(
     )
     predictions = {doc_id: extraction_to_templates(e) for doc_id, e in extractions.items()}
     gtt = score_gtt(predictions, docs)
+    strict = score_gtt(predictions, docs, one_to_one=True)
     deaths = score_effects(extractions, docs, "DEATH")
     injuries = score_effects(extractions, docs, "INJURY")
+    locations = score_locations(extractions, docs)
     return {
         "scores": {
             "gtt_micro": gtt.micro.as_dict(),
             "roles": {role: gtt.roles[role].as_dict() for role in ROLE_KEYS},
+            "one_to_one_micro": strict.micro.as_dict(),
+            "one_to_one_roles": {role: strict.roles[role].as_dict() for role in ROLE_KEYS},
             "deaths": deaths.as_dict(),
             "injuries": injuries.as_dict(),
+            "key_location": locations.as_dict(),
         },
-        "headline": {"gtt_f1": round(100 * gtt.micro.f1, 2)},
+        "headline": {
+            "gtt_f1": round(100 * gtt.micro.f1, 2),
+            "one_to_one_f1": round(100 * strict.micro.f1, 2),
+            "deaths_in_range": deaths.as_dict()["in_range_with_gold"],
+            "key_location_city": locations.as_dict()["country_and_city"],
+        },
         "run": {
             "documents": stats.documents,
             "failures": stats.failures,
@@ -485,11 +874,13 @@ def evaluate_muc4(
             "text_field": text_field,
             "templates_predicted": sum(len(v) for v in predictions.values()),
             "templates_gold": sum(len(d.templates) for d in docs),
+            "alignments_approximate": gtt.approximate,
         },
         "errors": {
             "missed": _top(gtt.missed),
             "spurious": _top(gtt.spurious),
             "deaths_out_of_range": deaths.examples,
             "injuries_out_of_range": injuries.examples,
+            "key_location_missed": locations.examples,
         },
     }

@@ -168,6 +168,8 @@ def format_table(report: dict[str, Any]) -> str:
     parts = [title]
     if dataset == "muc4":
         rows = _prf_rows(scores["roles"]) + _prf_rows({"micro (GTT)": scores["gtt_micro"]})
+        if "one_to_one_micro" in scores:
+            rows += _prf_rows({"micro (one-to-one)": scores["one_to_one_micro"]})
         parts.append(_render(rows, header))
         effect_rows = [
             (
@@ -186,6 +188,31 @@ def format_table(report: dict[str, Any]) -> str:
             )
         )
         parts.append("* documents whose key gives at least one victim")
+        loc = scores.get("key_location")
+        if loc:
+            parts.append(
+                _render(
+                    [
+                        ("country", f"{loc['country']:.2f}", str(loc["documents"])),
+                        (
+                            "country and city",
+                            f"{loc['country_and_city']:.2f}",
+                            str(loc["documents"]),
+                        ),
+                        (
+                            "city, keys naming one",
+                            f"{loc['city_when_key_names_one']:.2f}",
+                            str(loc["documents_with_city"]),
+                        ),
+                        (
+                            "places in a key country",
+                            f"{loc['places_in_key_country']:.2f}",
+                            str(loc["places"]),
+                        ),
+                    ],
+                    ("key location", "%", "of"),
+                )
+            )
     elif dataset == "wikievents":
         rows = _prf_rows(scores["roles"]) + _prf_rows({"micro": scores["micro"]})
         parts.append(_render(rows, header))
