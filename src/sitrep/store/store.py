@@ -1125,9 +1125,13 @@ class Store:
         )
         if conds:
             sql += " WHERE " + " AND ".join(conds)
-        sql += " ORDER BY e.confidence, e.id" if order == "confidence" else " ORDER BY e.date, e.id"
+        sql += (
+            " ORDER BY e.confidence, e.id"
+            if order == "confidence"
+            else " ORDER BY (e.date IS NULL), e.date, e.id"
+        )
         rows = self.db.all(sql, params)
-        kinds = dict(self.db.all("SELECT id, kind FROM actors"))
+        kinds = {r[0]: (r[1], r[2]) for r in self.db.all("SELECT id, kind, name FROM actors")}
         emitted = 0
         for chunk in _chunks(rows, batch):
             pairs = [_event_record(r, kinds) for r in chunk]
@@ -1612,7 +1616,10 @@ def _event_record(
     perps = []
     for p in json.loads(row[19]):
         rec = from_dict(PerpetratorRecord, p)
-        rec.kind = kinds.get(rec.actor_id, rec.kind)
+        kind, name = kinds.get(rec.actor_id, (rec.kind, rec.name))
+        rec.kind = kind
+        if rec.name == rec.actor_id and name:
+            rec.name = name  # the lexicon's name rather than its id
         perps.append(rec)
     record = EventRecord(
         id=int(row[0]),
