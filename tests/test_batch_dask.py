@@ -44,10 +44,18 @@ def _lexicon_loads(dask_worker=None) -> int:  # noqa: ARG001
     return default_lexicon.cache_info().misses
 
 
+def _gazetteer_id(dask_worker=None) -> int:  # noqa: ARG001
+    from sitrep.geo import gazetteer
+
+    assert gazetteer._LOADED is not None, "the worker was not warmed"
+    return id(gazetteer._LOADED)
+
+
 def test_two_workers_give_the_single_process_result_byte_for_byte(
     client: Client, corpus: tuple[Path, Path], tmp_path: Path
 ) -> None:
     source, serial = corpus
+    gazetteers = client.run(_gazetteer_id)  # loaded by the warm-up plugin
     summary = run_batch(source, tmp_path / "out", client=client, partition_size=4)
     assert summary.articles == 48
     for table in TABLES:
@@ -55,6 +63,7 @@ def test_two_workers_give_the_single_process_result_byte_for_byte(
     assert part_files(tmp_path / "out") == part_files(serial)
     # both workers did work, and each loaded the lexicon once for all its tasks
     assert set(client.run(_lexicon_loads).values()) == {1}
+    assert client.run(_gazetteer_id) == gazetteers  # the same index, never loaded again
 
 
 def test_resume_on_the_cluster_after_an_interrupted_run(

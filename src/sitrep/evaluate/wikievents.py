@@ -13,13 +13,15 @@ are counted), Instrument = weapon mentions, Place = the incident places' mention
 over all incidents.
 
 Head rule: the head of a span is its last token after normalisation (lower case, punctuation
-and a/an/the removed), so "a roadside IED" and "IED" share the head "ied".  A predicted head
+and a/an/the removed) before any preposition or relative pronoun, so "a roadside IED" and
+"IED" share the head "ied" and "members of the group" has the head "members".  A predicted head
 matches a gold entity when it equals the head of any mention coreferent with it; each gold
 entity and each predicted head is matched at most once (document-level, per role).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -39,10 +41,43 @@ ATTACK_ROLE_MAP = {
 }
 
 
+#: words that end a noun phrase's pre-head part: the head is the last token before them
+#: ("members of the group" -> "members", "the man who fired" -> "man")
+_POST_HEAD = frozenset(
+    "of in at from on with for near by who whom whose which that where when during after before".split()
+)
+_STATUS_WORD = re.compile(
+    r"^(killed|kill|kills|killing|dead|death|deaths|died|die|toll|injured|injuring|injuries|"
+    r"wounded|wounding|hurt)$",
+    re.IGNORECASE,
+)
+
+
 def head(text: str) -> str:
-    """The last token of the normalised span ("" for an empty one)."""
+    """The head word of a span: its last normalised token before a preposition or relative
+    pronoun ("a roadside IED" -> "ied", "members of the FMLN" -> "members"); "" when empty.
+
+    WikiEvents' gold arguments are mostly one head word already; gen-arg finds the head of a
+    predicted span with a dependency parse, which this offline rule approximates for English
+    noun phrases.
+    """
     tokens = normalise(text).split()
+    for k, token in enumerate(tokens):
+        if k and token in _POST_HEAD:
+            tokens = tokens[:k]
+            break
     return tokens[-1] if tokens else ""
+
+
+def _victim_words(spans: Sequence[Any]) -> str | None:
+    """What a figure counts ("soldiers"), else its number phrase ("11"), never a status word."""
+    words = counted_words(spans)
+    if words:
+        return words
+    for span in sorted(spans):
+        if span.text.strip() and not _STATUS_WORD.match(span.text.strip()):
+            return span.text
+    return None
 
 
 def gold_entities(doc: WikiDocument) -> dict[str, list[frozenset[str]]]:
@@ -94,7 +129,7 @@ def predicted_heads(extraction: Extraction) -> dict[str, list[str]]:
             fig.status in (FigureStatus.KILLED, FigureStatus.INJURED)
             and fig.category != Category.MILITANTS
         ):
-            words = counted_words(fig.spans) or _first(fig.spans)
+            words = _victim_words(fig.spans)
             if words:
                 values["Victim"].append(words)
     out: dict[str, list[str]] = {}

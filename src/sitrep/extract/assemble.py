@@ -168,9 +168,7 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
         if response and wave:
             continue
         before = [s for s in sited if s.trigger.span.start < e.trigger.span.start] or sited[:1]
-        same_kind = [
-            s for s in before if types & set(s.attack_types) and _targets_compatible(e, s)
-        ]
+        same_kind = [s for s in before if _types_compatible(types, set(s.attack_types)) and _targets_compatible(e, s)]
         host = (same_kind or (before if response else []))[-1:] or None
         if host is not None:
             e.place, e.place_span = host[0].place, None
@@ -178,6 +176,11 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
             e.place = e.place or region
         out.append(e)
     return out
+
+
+def _types_compatible(a: set[AttackType], b: set[AttackType]) -> bool:
+    """The same kind of act; a bare "attack" (unknown type) fits any."""
+    return bool(a & b) or AttackType.UNKNOWN in a or AttackType.UNKNOWN in b
 
 
 def _targets_compatible(e: EventMention, other: EventMention) -> bool:

@@ -234,10 +234,27 @@ def event_places(doc: Doc, sent: Span) -> list[tuple[Span, Place]]:
     dl = doc.dateline
     if dl is not None:
         inside = [(s, p) for s, p in places if dl.start <= s.start < dl.end]
-        others = [(s, p) for s, p in places if not dl.start <= s.start < dl.end]
-        if inside and any(p.kind in SMALL_PLACE_KINDS for _, p in others):
-            places = others
+        if inside and not (_HERE.search(sent.text) or _local_dateline_is_scene(doc)):
+            places = [(s, p) for s, p in places if not dl.start <= s.start < dl.end]
     return places
+
+
+_HERE = re.compile(r"\bhere\b", re.I)
+
+
+def _local_dateline_is_scene(doc: Doc) -> bool:
+    """A local paper's dateline ("KARAK: ...", no agency or date in it) is the scene when the
+    first sentences of the body name no other town; a wire dateline ("LIMA (AP) -",
+    "RAIPUR, Jan 7 -") is the bureau's city, the scene only when the body says "here" or names
+    it again."""
+    dl = doc.dateline
+    if dl is None or "(" in dl.text or any(c.isdigit() for c in dl.text):
+        return False
+    limit = doc.sentences[min(len(doc.sentences), 3) - 1].end if doc.sentences else 0
+    return not any(
+        p.kind in SMALL_PLACE_KINDS and not dl.start <= s.start < dl.end
+        for s, p in doc.places_in(dl.end, limit)
+    )
 
 
 def _pair_places(doc: Doc, sent: Span, segments: list[Span], events: list[EventMention]) -> None:
