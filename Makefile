@@ -28,13 +28,14 @@ lint: install
 	$(PYTHON) -m ruff check src tests benchmarks
 	$(PYTHON) -m ruff format --check src tests benchmarks
 
-# Regenerate every evaluation report and the README scoreboard (reports/scoreboard.md).
+# Regenerate every evaluation report, the scoreboard (reports/scoreboard.md and the README block
+# between the scoreboard markers), then check the evaluation gate (src/sitrep/evaluate/gate.toml).
 evaluate: install
 	mkdir -p $(REPORTS)
 	$(SITREP) evaluate muc4 --report $(REPORTS)/muc4-dev.json
 	$(SITREP) evaluate wikievents --report $(REPORTS)/wikievents-dev.json
 	$(SITREP) evaluate gold tests/gold/articles.jsonl --report $(REPORTS)/gold.json
 	$(SITREP) evaluate ucdp-places --report $(REPORTS)/ucdp-places.json
-	$(PYTHON) -m sitrep.evaluate.scoreboard $(REPORTS) > $(REPORTS)/scoreboard.md
+	$(PYTHON) -m sitrep.evaluate.scoreboard $(REPORTS) --readme README.md > $(REPORTS)/scoreboard.md
 	cat $(REPORTS)/scoreboard.md
 	$(PYTHON) -m sitrep.evaluate.gate $(REPORTS)/*.json

@@ -863,6 +863,8 @@ def evaluate_muc4(
         },
         "headline": {
             "gtt_f1": round(100 * gtt.micro.f1, 2),
+            "gtt_p": round(100 * gtt.micro.precision, 2),
+            "gtt_r": round(100 * gtt.micro.recall, 2),
             "one_to_one_f1": round(100 * strict.micro.f1, 2),
             "deaths_in_range": deaths.as_dict()["in_range_with_gold"],
             "key_location_city": locations.as_dict()["country_and_city"],

@@ -140,6 +140,13 @@ def read_report(path: str | Path) -> dict[str, Any]:
 # --------------------------------------------------------------------------- tables
 
 
+def fmt_value(value: Any) -> str:
+    """A number as tables and the scoreboard print it: floats with two decimals."""
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
 def _prf_rows(scores: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
     return [
         (name, f"{s['p']:.2f}", f"{s['r']:.2f}", f"{s['f1']:.2f}", f"{s['tp_gold']}/{s['n_gold']}")
@@ -249,7 +256,9 @@ def format_table(report: dict[str, Any]) -> str:
             f"{scores['no_event_articles']} no-event articles: {scores['no_event_false_incidents']}"
         )
     else:
-        rows = [(k, str(v)) for k, v in sorted(scores.items()) if not isinstance(v, dict | list)]
+        rows = [
+            (k, fmt_value(v)) for k, v in sorted(scores.items()) if not isinstance(v, dict | list)
+        ]
         parts.append(_render(rows, ("measure", "value")))
     run = report.get("run") or {}
     if "documents" in run:

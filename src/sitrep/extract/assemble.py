@@ -243,10 +243,31 @@ def _place_with_spans(place: Place, spans: list[Span]) -> Place:
 
 
 def _agents(group: list[EventMention]) -> list[Perpetrator]:
+    """Who did it, as the text says: the state force of a security operation (reported), or the
+    armed groups named with the act: suspected when hedged ("suspected Boko Haram"), alleged when
+    the sentence is someone's statement, reported when the article says so itself."""
     out: dict[str, Perpetrator] = {}
+    state = [e for e in group if e.state_agent is not None]
+    # a security operation when every act of the incident is the state's; otherwise the state's
+    # acts are its response to an attack ("a search operation was launched")
+    if state and len(state) == len(group):
+        for e in state:
+            a = e.state_agent
+            p = out.get(a.entry.id)
+            if p is None:
+                out[a.entry.id] = Perpetrator(a.entry.id, a.entry.label, Attribution.REPORTED, [a.span])
+            elif a.span not in p.spans:
+                p.spans.append(a.span)
+        return list(out.values())
     for e in group:
         for actor, suspected in e.agents:
-            att = Attribution.SUSPECTED if suspected else Attribution.REPORTED
+            att = (
+                Attribution.SUSPECTED
+                if suspected
+                else Attribution.ALLEGED
+                if e.attributed
+                else Attribution.REPORTED
+            )
             p = out.get(actor.entry.id)
             if p is None:
                 out[actor.entry.id] = Perpetrator(actor.entry.id, actor.entry.label, att, [actor.span])

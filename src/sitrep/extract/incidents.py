@@ -82,6 +82,8 @@ class EventMention:
     weapons: list[LexMatch] = field(default_factory=list)
     targets: list[LexMatch] = field(default_factory=list)
     agents: list[tuple[LexMatch, bool]] = field(default_factory=list)  # (actor, suspected?)
+    attributed: bool = False  # the sentence is someone's statement ("the military said")
+    state_agent: LexMatch | None = None  # the state force acting ("troops raided", "raids by police")
 
 
 @dataclass(slots=True)
@@ -393,12 +395,61 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
         em.targets = doc.terms_in(sent.start, sent.end, "target")
     if any(w.entry.id == "suicide_vest" for w in em.weapons) or "suicide" in em.trigger.span.text.lower():
         em.suicide = True
+    em.attributed = bool(_ATTRIBUTED.search(sent.text))
+    em.state_agent = _state_agent(doc, sent, em)
+    if em.state_agent is not None and AttackType.SECURITY_OPERATION not in em.attack_types:
+        # "security forces killed eight militants", "raids by police": the state's own action
+        em.attack_types = [t for t in em.attack_types if t != AttackType.UNKNOWN] + [AttackType.SECURITY_OPERATION]
     for a in doc.terms_in(sent.start, sent.end, "actor"):
-        if a.entry.attrs.get("actor_kind") != "armed_group":
-            continue
+        if a.entry.attrs.get("actor_kind") != "armed_group" or a.entry.attrs.get("generic"):
+            continue  # "militants", "separatists": nobody in particular
         before = doc.text[max(sent.start, a.span.start - 40) : a.span.start]
         suspected = bool(_SUSPECT.search(before))
         em.agents.append((a, suspected))
+
+
+_STATE_KINDS = ("state_force", "police")
+_ATTRIBUTED = re.compile(
+    r"\b(?:said|says|told|stated|according\s+to|reported|confirmed|alleged|blamed|accused|claimed\s+by)\b", re.I
+)
+
+
+def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
+    """The state force that carried out the act: the subject of the attack word in its clause
+    with no armed group between ("troops raided"), or the agent after "by" ("raids by police");
+    for attack words that are the state's by definition ("intelligence-based operation",
+    "airstrike") the nearest state force in the sentence."""
+    t = em.trigger
+    seg = em.segment
+    side = t.entry.attrs.get("actor_side", "either")
+    if side == "militant":
+        return None
+    actors = doc.terms_in(sent.start, sent.end, "actor")
+    state = [a for a in actors if a.entry.attrs.get("actor_kind") in _STATE_KINDS]
+    if not state:
+        return None
+    groups_before = [
+        a for a in actors
+        if a.entry.attrs.get("actor_kind") == "armed_group" and seg.start <= a.span.start < t.span.start
+    ]
+    subject = [
+        a
+        for a in state
+        if seg.start <= a.span.start < t.span.start
+        and t.span.start - a.span.end <= 60
+        and not _ATTRIBUTED.search(doc.text[a.span.end : t.span.start])  # "police said the bomb ..."
+    ]
+    if subject and not any(g.span.start > subject[-1].span.start for g in groups_before):
+        if not groups_before or _AGENT_BEFORE.search(doc.text[max(sent.start, subject[-1].span.start - 6) : subject[-1].span.start]) is None:
+            return subject[-1]
+    after = doc.text[t.span.end : t.span.end + 12]
+    if re.match(r"\s+by\s+(?:the\s+)?$", after[: len(after)]) or re.match(r"\s+by\s", after):
+        for a in state:
+            if 0 <= a.span.start - t.span.end <= 14:
+                return a
+    if t.entry.attrs.get("actor_side") == "state" and not groups_before:
+        return min(state, key=lambda a: abs(a.span.start - t.span.start))
+    return None
 
 
 def tagged(matches: list[LexMatch]) -> list[Tagged]:

@@ -42,6 +42,15 @@ _ADMIN_SUFFIX = re.compile(
     r"departamento|county|governorate|municipality|state|protected area|city)$",
     re.I,
 )
+# words that name provinces somewhere once "Province"/"Region" is stripped, but in news are
+# directions or adjectives: never an index key for a unit on their own
+GENERIC_UNIT_WORDS = frozenset(
+    """capital central north south east west northern southern eastern western northeastern
+    northwestern southeastern southwestern north east north west south east south west free
+    federal special autonomous maritime coast coastal upper lower interior islands island
+    lake lakes river mountain mountains valley plateau highlands lowlands middle centre center
+    metropolitan national district province region state city""".split()
+)
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff'’ .\-]")
 _SPACES = re.compile(r"[\s\-‐‑–—_]+")
 _APOS = re.compile(r"['’`ʼ]")
@@ -305,10 +314,14 @@ def build_state() -> dict:
     country_names: list[str] = []
     index: dict[str, list[int]] = {}
 
-    def add_key(key_name: str, row: int) -> None:
+    def add_key(key_name: str, row: int, *, unit: bool = False, alias: bool = False) -> None:
         k = fold(key_name)
         if not k or len(k) < 2:
             return
+        if unit and (k in GENERIC_UNIT_WORDS or any(c.isdigit() for c in k)):
+            return
+        if alias and len(k) <= 3 and kinds[row] == _CODE_OF[PlaceKind.PROVINCE]:
+            return  # subdivision codes ("NO", "ACT") read as words
         rows = index.setdefault(k, [])
         if row not in rows:
             rows.append(row)
@@ -365,10 +378,10 @@ def build_state() -> dict:
         lngs.append(nan)
         pops.append(0)
         for n in _latin_names(name, *aliases.split("|")):
-            add_key(n, row)
+            add_key(n, row, unit=True, alias=n != name)
             bare = _ADMIN_SUFFIX.sub("", n)
             if bare != n:
-                add_key(bare, row)
+                add_key(bare, row, unit=True, alias=True)
     for row, parent_lid in sub_parent.items():
         prow = sub_row.get(parent_lid)
         if prow is not None and kinds[row] == _CODE_OF[PlaceKind.DISTRICT]:
