@@ -38,6 +38,8 @@ def check_gate(report: dict[str, Any], gate: dict[str, Any]) -> list[str]:
         failures.append(
             f"{dataset}: report made with --limit {report['limit']}; the gate needs a full run"
         )
+    if rules.get("file") and report.get("file") != rules["file"]:
+        failures.append(f"{dataset}: scored {report.get('file')}, the gate pins {rules['file']}")
     want = rules.get("sha256")
     if want and report.get("sha256") != want:
         failures.append(
