@@ -19,10 +19,12 @@ install: $(VENV)/.installed
 demo: install
 	$(SITREP) extract src/sitrep/examples/example-quetta-wave.txt --published 2025-11-18 --format text
 
-# Install, start a throw-away PostgreSQL when none is given, lint, run every test.
+# Install, start a throw-away PostgreSQL when none is given, run every test, then lint.
 test: install
-	$(PYTHON) -m ruff check src tests benchmarks
-	SITREP_TEST_POSTGRES_URL=$$(bash .ci/postgres.sh) $(PYTHON) -m pytest
+	status=0; \
+	SITREP_TEST_POSTGRES_URL=$$(bash .ci/postgres.sh) $(PYTHON) -m pytest || status=$$?; \
+	$(PYTHON) -m ruff check src tests benchmarks || status=$$((status ? status : 1)); \
+	exit $$status
 
 lint: install
 	$(PYTHON) -m ruff check src tests benchmarks

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from sitrep import extract
-from sitrep.model import AttackType, Attribution, Category, FigureStatus, IncidentStatus, Level, Stance
+from sitrep.model import (
+    AttackType,
+    Attribution,
+    Category,
+    FigureStatus,
+    IncidentStatus,
+    Level,
+    Stance,
+)
 
 
 @pytest.fixture(scope="module")

@@ -18,11 +18,8 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
-class StrEnum(str, enum.Enum):
-    """An enum whose JSON form is its value."""
-
-    def __str__(self) -> str:
-        return self.value
+class StrEnum(enum.StrEnum):
+    """An enum whose JSON form (and ``str``) is its value."""
 
 
 # --------------------------------------------------------------------------- evidence
