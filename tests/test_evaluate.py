@@ -174,6 +174,92 @@ def test_gtt_prefers_the_alignment_with_more_matches() -> None:
     assert score.micro.tp_pred == 3  # type + priest + rifle, aligned with the second gold template
 
 
+def test_gtt_normalise_is_gtts_normalize_string() -> None:
+    # GTT deletes punctuation (it does not turn it into a space), then drops a/an/the
+    assert muc4.gtt_normalise("AK-47") == "ak47"
+    assert muc4.gtt_normalise('the "Santo Tomas" Farm.') == "santo tomas farm"
+    assert muc4.gtt_normalise("The FMLN's  urban commandos") == "fmlns urban commandos"
+
+
+def test_gtt_two_predictions_of_one_gold_entity_both_count() -> None:
+    # GTT eval.py: a prediction is correct when it matches any gold entity; the gold entity
+    # is found once.  pred fillers: type + 2 = 3, all correct; gold fillers: type + 1 = 2.
+    gold = [tmpl("attack", PerpInd=[["guerrillas", "guerrilla column"]])]
+    pred = [tmpl("attack", PerpInd=[["guerrillas"], ["guerrilla column"]])]
+    gtt = muc4.score_document(pred, gold).micro
+    assert (gtt.tp_pred, gtt.n_pred, gtt.tp_gold, gtt.n_gold) == (3, 3, 2, 2)
+    assert gtt.f1 == 1.0
+    # one-to-one: the second prediction is spurious; P = 2/3, R = 1, F1 = 0.8
+    strict = muc4.score_document(pred, gold, one_to_one=True).micro
+    assert (strict.tp_pred, strict.n_pred, strict.tp_gold, strict.n_gold) == (2, 3, 2, 2)
+    assert strict.f1 == pytest.approx(0.8)
+
+
+def test_gtt_predicted_mentions_must_all_be_gold_mentions() -> None:
+    # GTT's matching(): every mention of the predicted entity must be among the gold entity's
+    gold = [tmpl("bombing", Weapon=[["bomb"]])]
+    pred = [tmpl("bombing", Weapon=[["bomb", "car bomb"]])]
+    score = muc4.score_document(pred, gold)
+    assert score.roles["Weapon"].tp_pred == 0 and score.roles["Weapon"].tp_gold == 0
+    assert score.micro.f1 == pytest.approx(2 * (1 / 2) * (1 / 2) / 1)  # type only: P = R = 1/2
+
+
+def test_gtt_ties_go_to_the_first_gold_template_as_in_gtt() -> None:
+    # aligning with either gold template gives the same F1 (2 of 3 and 2 of 4); GTT keeps the
+    # first map it meets in itertools.product order, i.e. the first gold template
+    gold = [tmpl("attack", Victim=[["mayor"]]), tmpl("attack", PerpInd=[["gunmen"]])]
+    pred = [tmpl("attack", Victim=[["mayor"]], PerpInd=[["gunmen"]])]
+    score = muc4.score_document(pred, gold)
+    assert score.roles["Victim"].tp_gold == 1 and score.roles["PerpInd"].tp_gold == 0
+    assert score.missed[("PerpInd", "gunmen")] == 1
+
+
+def _gtt_reference(pred: list[MucTemplate], gold: list[MucTemplate]) -> dict[str, tuple[int, ...]]:
+    """GTT eval.py's per-document loop, restated plainly: every map of predicted templates to
+    gold templates or none (itertools.product order), invalid maps skipped, first best F1."""
+    roles = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+
+    def ents(t: MucTemplate, r: str) -> list[set[str]]:
+        return [{muc4.gtt_normalise(m) for m in e} for e in t.roles[r]]
+
+    best: tuple[float, dict[str, list[int]]] | None = None
+    for combo in itertools.product([*range(len(gold)), -1], repeat=len(pred)):
+        used = [j for j in combo if j != -1]
+        if len(used) != len(set(used)):
+            continue
+        c = {r: [0, 0, 0, 0] for r in ("incident_type", *roles)}  # p_num p_den r_num r_den
+        mapped_p, mapped_g = set(), set()
+        for i, j in enumerate(combo):
+            if j != -1 and pred[i].incident_type in gold[j].incident_type:
+                mapped_p.add(i)
+                mapped_g.add(j)
+                c["incident_type"] = [x + 1 for x in c["incident_type"]]
+                for r in roles:
+                    pe, ge = ents(pred[i], r), ents(gold[j], r)
+                    c[r][0] += sum(any(p <= g for g in ge) for p in pe)
+                    c[r][1] += len(pe)
+                    c[r][2] += sum(any(p <= g for p in pe) for g in ge)
+                    c[r][3] += len(ge)
+        for i, t in enumerate(pred):
+            if i not in mapped_p:
+                c["incident_type"][1] += 1
+                for r in roles:
+                    c[r][1] += len(t.roles[r])
+        for j, t in enumerate(gold):
+            if j not in mapped_g:
+                c["incident_type"][3] += 1
+                for r in roles:
+                    c[r][3] += len(t.roles[r])
+        tot = [sum(v[k] for v in c.values()) for k in range(4)]
+        p = tot[0] / tot[1] if tot[1] else 0.0
+        rr = tot[2] / tot[3] if tot[3] else 0.0
+        f1 = 2 * p * rr / (p + rr) if p + rr else 0.0
+        if best is None or f1 > best[0]:
+            best = (f1, c)
+    assert best is not None
+    return {r: tuple(v) for r, v in best[1].items()}
+
+
 ROLE_VALUES = st.sampled_from(["guerrillas", "fmln", "mayor", "bus", "dynamite", "army", "priest"])
 TEMPLATE = st.builds(
     lambda kind, roles: tmpl(kind, **roles),
@@ -217,6 +303,12 @@ def test_gtt_properties(
     # the gold against itself is perfect
     if gold:
         assert muc4.score_document(gold, gold).micro.f1 == 1.0
+    # per-role counts equal GTT eval.py's exhaustive loop, tie-breaking included
+    ours = {r: (c.tp_pred, c.n_pred, c.tp_gold, c.n_gold) for r, c in score.roles.items()}
+    assert ours == _gtt_reference(pred, gold)
+    # one-to-one entity matching never scores above GTT's any-match rule
+    strict = muc4.score_document(pred, gold, one_to_one=True).micro
+    assert strict.tp_pred <= micro.tp_pred and strict.tp_gold <= micro.tp_gold
 
 
 # --------------------------------------------------------------------------- our model -> MUC-4
@@ -289,6 +381,65 @@ def test_parse_muc_number() -> None:
 def _muc_doc(victims: list[MucVictim]) -> MucDocument:
     key = MucKeyTemplate(True, False, "ATTACK", None, None, tuple(victims))
     return MucDocument("d1", "text", "TEXT", None, (), (key, key))
+
+
+def test_parse_key_location() -> None:
+    parse = muc4.parse_key_location
+    assert parse("PERU: LIMA (CITY)") == [muc4.KeyLocation(("PERU",), ("LIMA",))]
+    assert parse("GUATEMALA: SANTO TOMAS (FARM)") == [muc4.KeyLocation(("GUATEMALA",), ())]
+    assert parse("(EL SALVADOR: SAN SALVADOR (CITY)) / (EL SALVADOR)") == [
+        muc4.KeyLocation(("EL SALVADOR",), ("SAN SALVADOR",)),
+        muc4.KeyLocation(("EL SALVADOR",), ()),
+    ]
+    assert parse("COLOMBIA: ANTIOQUIA (DEPARTMENT): MEDELLIN (CITY): AMERICA (NEIGHBORHOOD)") == [
+        muc4.KeyLocation(("COLOMBIA",), ("MEDELLIN", "AMERICA"))
+    ]
+    assert parse("CHILE: COPIAPO (CITY) - TALCA (CITY)")[0].cities == ("COPIAPO", "TALCA")
+    assert parse("EL SALVADOR: USULUTAN (CITY / COUNTY / DEPARTMENT)")[0].cities == ("USULUTAN",)
+    assert parse("HONDURAS / EL SALVADOR")[0].countries == ("HONDURAS", "EL SALVADOR")
+    assert parse("*") == [] and parse("-") == [] and parse(None) == []
+
+
+def _loc_doc(doc_id: str, *locations: str) -> MucDocument:
+    keys = tuple(MucKeyTemplate(True, False, "ATTACK", None, loc, ()) for loc in locations)
+    return MucDocument(doc_id, "text", "TEXT", None, (), keys)
+
+
+def _ext_at(*places: Place) -> Extraction:
+    incidents = [
+        Incident(id=f"i{k}", types=[AttackType.BOMBING], status=IncidentStatus.CARRIED_OUT, place=p)
+        for k, p in enumerate(places)
+    ]
+    return Extraction(article=Article(text="text"), incidents=incidents)
+
+
+def test_key_location_hand_computed() -> None:
+    lima = Place("lima", canonical_name="Lima", country="PE", country_name="Peru")
+    cusco = Place("cusco", canonical_name="Cusco", country="PE", country_name="Peru")
+    medellin_ph = Place("medellin", canonical_name="Medellin", country="PH")
+    docs = [
+        _loc_doc("a", "PERU: LIMA (CITY)"),  # Lima: country and city
+        _loc_doc("b", "PERU: LIMA (CITY)"),  # Cusco: country only
+        _loc_doc("c", "COLOMBIA: MEDELLIN (CITY)"),  # Medellin in the Philippines: neither
+        _loc_doc("d", "EL SALVADOR"),  # nothing extracted
+        _loc_doc("e", "*"),  # irrelevant key: not counted
+    ]
+    exts = {
+        "a": _ext_at(lima),
+        "b": _ext_at(cusco, cusco),
+        "c": _ext_at(medellin_ph),
+        "d": _ext_at(),
+    }
+    d = muc4.score_locations(exts, docs).as_dict()
+    assert d["documents"] == 4 and d["documents_with_place"] == 3
+    assert d["country"] == 50.0  # a, b
+    assert d["country_and_city"] == 25.0  # a
+    assert d["documents_with_city"] == 3 and d["city_when_key_names_one"] == pytest.approx(33.33)
+    assert d["places"] == 4 and d["places_in_key_country"] == 75.0
+    # identical (every key city extracted) scores 100; an empty extraction 0
+    perfect = muc4.score_locations({"a": _ext_at(lima)}, docs[:1]).as_dict()
+    assert perfect["country_and_city"] == 100.0
+    assert muc4.score_locations({}, docs[:4]).as_dict()["country"] == 0.0
 
 
 def test_victim_effects_exact_and_in_range() -> None:
@@ -409,6 +560,8 @@ def test_wikievents_gold_roles_and_heads() -> None:
     assert gold["Instrument"] == [frozenset({"ied"})]
     assert gold["Victim"] == [frozenset({"general"})]
     assert wikievents.head("the Deir ez-Zor") == "zor"
+    assert wikievents.head("members of the FMLN") == "members"
+    assert wikievents.head("a roadside IED") == "ied"
 
 
 def test_wikievents_hand_computed_score() -> None:

@@ -203,7 +203,7 @@ def test_scoreboard_shows_headline_and_references() -> None:
     ]
     table = scoreboard(reports).splitlines()
     assert table[0].startswith("| dataset |")
-    assert "42.25" in table[2] and "GTT 50.20 (test)" in table[2]  # muc4 sorts first
+    assert "42.25" in table[2] and "GTT 50.2 (test)" in table[2]  # muc4 sorts first
     assert "61.50" in table[3]
 
 
@@ -221,3 +221,31 @@ def test_a_failing_document_scores_empty_but_all_failing_is_an_error() -> None:
     assert stats.failures == 1 and out["b"].incidents == [] and len(out["a"].incidents) == 1
     with pytest.raises(EvaluationError, match="all 1 documents"):
         run_all([("b", "bad", None)], flaky)
+
+
+def test_scoreboard_readme_block_replaces_only_the_marked_part(tmp_path: Path) -> None:
+    from sitrep.evaluate.report import write_report
+    from sitrep.evaluate.scoreboard import END, START, main
+
+    report = {
+        "dataset": "wikievents",
+        "split": "dev",
+        "file": "dev.jsonl",
+        "version": "9.9.9",
+        "date": "2025-01-01",
+        "limit": None,
+        "headline": {"head_f1": 25.4},
+        "scores": {},
+    }
+    write_report(report, tmp_path / "reports" / "w.json")
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# title\n\nbefore\n{START}\nold table\n{END}\nafter\n", encoding="utf-8")
+    assert main([str(tmp_path / "reports"), "--readme", str(readme)]) == 0
+    text = readme.read_text(encoding="utf-8")
+    assert text.startswith("# title\n\nbefore\n" + START + "\n")
+    assert text.endswith(END + "\nafter\n")
+    assert "old table" not in text
+    # the number as `sitrep evaluate` prints it (two decimals), with version and date
+    assert "| 25.40 |" in text and "9.9.9" in text and "2025-01-01" in text
+    readme.write_text("no markers\n", encoding="utf-8")
+    assert main([str(tmp_path / "reports"), "--readme", str(readme)]) == 1

@@ -61,7 +61,7 @@ def scoreboard(reports: Sequence[dict[str, Any]]) -> str:
         )
         for metric in order:
             ref = "; ".join(
-                f"{r['system']} {fmt_value(r['value'])} ({r['split']})"
+                f"{r['system']} {r['value']} ({r['split']})"
                 for r in refs
                 if r.get("metric") == metric
             )
