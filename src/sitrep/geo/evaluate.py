@@ -229,10 +229,8 @@ def parse_muc4_location(value: str) -> list[tuple[str, list[str]]]:
     value = (value or "").replace("?", "").strip()
     if not value or value in ("*", "-"):
         return []
-    alts = re.split(r"\)\s*/\s*\(", value) if value.startswith("(") else [value]
     out = []
-    for alt in alts:
-        alt = alt.strip().strip("()").strip()
+    for alt in _top_level_alternatives(value):
         country, _, rest = alt.partition(":")
         country = country.strip()
         if not country:
@@ -246,13 +244,41 @@ def parse_muc4_location(value: str) -> list[tuple[str, list[str]]]:
     return out
 
 
+def _top_level_alternatives(value: str) -> list[str]:
+    """Split on " / " outside parentheses, and drop one pair of enclosing parentheses."""
+    parts, depth, cur = [], 0, []
+    for ch in value:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "/" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    parts.append("".join(cur))
+    out = []
+    for p in parts:
+        p = p.strip()
+        if p.startswith("(") and p.endswith(")"):
+            inner, d, balanced = p[1:-1], 0, True
+            for ch in inner:
+                d += (ch == "(") - (ch == ")")
+                balanced &= d >= 0
+            if balanced and d == 0:
+                p = inner.strip()
+        out.append(p)
+    return out
+
+
 def _place_matches(p: Place, country_iso: str | None, names: list[str]) -> tuple[bool, bool]:
     """(country matches, a named place matches)."""
     c_ok = country_iso is not None and p.country == country_iso
     if not names:
         return c_ok, c_ok
     ours = {fold(x) for x in (p.canonical_name, p.name, p.admin1, p.admin2) if x}
-    ours |= {fold(re.sub(r"^(?:provincia|departamento|municipio) de ", "", x, flags=re.I)) for x in ours}
+    ours |= {
+        fold(re.sub(r"^(?:provincia|departamento|municipio) de ", "", x, flags=re.I)) for x in ours
+    }
     return c_ok, c_ok and any(fold(n) in ours for n in names)
 
 
@@ -276,7 +302,9 @@ def evaluate_muc4_locations(
         text = doc.get("text") or ""
         keys = []
         for kt in doc.get("key_templates") or []:
-            keys.extend(parse_muc4_location((kt.get("parsed") or {}).get("incident_location") or ""))
+            keys.extend(
+                parse_muc4_location((kt.get("parsed") or {}).get("incident_location") or "")
+            )
         if not keys or not text.strip():
             continue
         n += 1

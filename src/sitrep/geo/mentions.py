@@ -172,7 +172,7 @@ def _find_cased(text: str, gaz: Gazetteer) -> list[PlaceMention]:
                 continue
             s, e, j, key = found
             name = text[s:e]
-            if not name[:1].isupper():
+            if not name[:1].isupper() or (len(key) <= 3 and not name.isupper()):
                 i = j
                 continue
             cued, near, kind, qualifier = _context(text, s, e)
@@ -213,16 +213,34 @@ _CASELESS_CUE = re.compile(
 )
 
 
+# in text without case, a cued town in none of the countries the text names must be this big
+CASELESS_FOREIGN_TOWN_POPULATION = 100_000
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words never read as places in text without case (geo/data/common_words.txt)."""
+    text = resources.files("sitrep.geo").joinpath("data/common_words.txt").read_text("utf-8")
+    return frozenset(
+        fold(w) for line in text.splitlines() for w in line.split("#", 1)[0].split() if w
+    )
+
+
 def _find_caseless(low: str, text: str, gaz: Gazetteer) -> list[PlaceMention]:
-    """Text with no case (all upper or all lower): look only after locative cue words."""
-    out: list[PlaceMention] = []
+    """Text with no case (all upper or all lower): nothing marks a name, so be strict.
+
+    Countries and provinces are found anywhere; a town only after a locative cue ("in", "near",
+    "town of") and only when a town of that name lies in a country the text names (or is a big
+    city).  Common English words and names (geo/data/common_words.txt), keys of three letters
+    or fewer and not_places.txt never count unless a unit word follows ("cesar department").
+    """
+    hits: list[tuple[int, int, str, bool, bool, PlaceKind, str | None]] = []
     seen: set[int] = set()
-    starts = [m.end() for m in _CASELESS_CUE.finditer(low)]
-    # country and province names are safe anywhere; find their first words cheaply
-    for m in re.finditer(r"\b[a-z][a-z'\-]+", low):
-        if m.start() not in seen:
-            starts.append(m.start())
-    for start in sorted(set(starts)):
+    starts = {m.end() for m in _CASELESS_CUE.finditer(low)}
+    starts.update(m.start() for m in re.finditer(r"\b[a-z][a-z'\-]+", low))
+    stop = not_places()
+    common = common_words()
+    for start in sorted(starts):
         if start in seen:
             continue
         tokens = [
@@ -240,32 +258,49 @@ def _find_caseless(low: str, text: str, gaz: Gazetteer) -> list[PlaceMention]:
                 continue
             cued, near, kind, qualifier = _context(low, s, e)
             cued = cued or _cued_before(low, s)
-            if key in not_places():
+            if key in stop or len(key) <= 3 or (key in common and kind == PlaceKind.UNKNOWN):
                 break
-            if key in gaz.aliases or gaz.has_kind(key, PlaceKind.COUNTRY, PlaceKind.PROVINCE):
-                ok = True
-            elif cued:
-                ok = (
-                    gaz.has_kind(key, PlaceKind.DISTRICT)
-                    or gaz.max_population(key) >= CASELESS_TOWN_POPULATION
-                )
-            else:
-                ok = False
-            if ok:
-                out.append(
-                    PlaceMention(
-                        span=Span(s, e, text[s:e]),
-                        name=text[s:e],
-                        key=key,
-                        kind_hint=kind,
-                        near=near,
-                        cued=cued,
-                        qualifier=qualifier,
-                    )
-                )
-                seen.update(range(s, e))
+            hits.append((s, e, key, cued, near, kind, qualifier))
+            seen.update(range(s, e))
             break
-    out.sort(key=lambda m: m.span.start)
+    # the countries the text names decide which towns and provinces are plausible
+    named: set[str] = set()
+    for _s, _e, key, *_ in hits:
+        for r in gaz.rows(key):
+            if gaz.kind_of(r) == PlaceKind.COUNTRY and (c := gaz.row_country(r)):
+                named.add(c)
+    out: list[PlaceMention] = []
+    for s, e, key, cued, near, kind, qualifier in hits:
+        rows = gaz.rows(key)
+        kinds = {gaz.kind_of(r) for r in rows}
+        in_named = {r for r in rows if gaz.row_country(r) in named}
+        if key in gaz.aliases or PlaceKind.COUNTRY in kinds:
+            ok = True
+        elif kind != PlaceKind.UNKNOWN and (kinds - {PlaceKind.TOWN} or cued):
+            ok = True  # "cauca department", "town of x"
+        elif not named:
+            ok = cued and (
+                PlaceKind.PROVINCE in kinds
+                or gaz.max_population(key) >= CASELESS_FOREIGN_TOWN_POPULATION
+            )
+        elif in_named:
+            ok = any(gaz.kind_of(r) == PlaceKind.PROVINCE for r in in_named) or (
+                cued and max(gaz.population(r) for r in in_named) >= CASELESS_TOWN_POPULATION
+            )
+        else:
+            ok = cued and gaz.max_population(key) >= CASELESS_FOREIGN_TOWN_POPULATION
+        if ok:
+            out.append(
+                PlaceMention(
+                    span=Span(s, e, text[s:e]),
+                    name=text[s:e],
+                    key=key,
+                    kind_hint=kind,
+                    near=near,
+                    cued=cued,
+                    qualifier=qualifier,
+                )
+            )
     return out
 
 

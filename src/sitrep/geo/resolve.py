@@ -68,7 +68,9 @@ def demonyms() -> dict[str, str]:
     return out
 
 
-_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:i|an|ian|ese|ish|ic)\b")
+# case-insensitive: lower-case text (MUC-4) writes "salvadoran"; two-word ones ("Costa Rican")
+# are matched on their last word's table entry below
+_DEMONYM = re.compile(r"\b(?:[A-Za-z][a-z]+ )?[A-Za-z][a-z]+(?:i|an|ian|ese|ish|ic|ine)\b")
 
 
 def text_context(
@@ -94,7 +96,8 @@ def text_context(
                     countries[e.country] += 1
     table = demonyms()
     for dm in _DEMONYM.finditer(text):
-        iso = table.get(dm.group(0).casefold())
+        word = dm.group(0).casefold()
+        iso = table.get(word) or table.get(word.rsplit(" ", 1)[-1])
         if iso:
             countries[iso] += 1
     return countries, provinces
