@@ -36,8 +36,9 @@ LABELS = {
     "no_event_false_incidents": "incidents invented in no-event articles (lower is better)",
     "within_25km_in_geonames": "places within 25 km (rows whose town is in GeoNames), %",
     "within_25km": "places within 25 km (all exact-place rows), %",
-    "admin1_agreement": "province agrees, %",
-    "admin2_agreement": "district agrees, %",
+    "admin1_agreement": "province agrees (all exact-place rows), %",
+    "admin1_agreement_resolved": "province agrees (rows we resolved), %",
+    "admin2_agreement_resolved": "district agrees (rows we resolved), %",
 }
 
 
