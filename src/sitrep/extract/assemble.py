@@ -21,9 +21,11 @@ from collections import Counter
 from sitrep.extract.casualties import FigureMention
 from sitrep.extract.incidents import (
     SMALL_PLACE_KINDS,
+    WAVE_WORDS,
     EventMention,
     Reading,
     date_key,
+    event_places,
     order_types,
     tagged,
 )
@@ -46,12 +48,6 @@ from sitrep.model import (
     Span,
     Stance,
     Warning,
-)
-
-_WAVE_WORDS = re.compile(
-    r"\b(?:coordinated|simultaneous(?:ly)?|series\s+of|wave\s+of|string\s+of|multiple\s+attacks|"
-    r"several\s+attacks|across\s+the\s+(?:province|region|country|state))\b",
-    re.I,
 )
 
 ACLED_TYPES = {
@@ -138,7 +134,7 @@ _RESPONSE_TYPES = frozenset({AttackType.ARMED_CLASH, AttackType.SECURITY_OPERATI
 
 def wave_described(doc: Doc, reading: Reading) -> bool:
     """The article reports a coordinated wave ("a series of coordinated attacks")."""
-    return bool(reading.wave_spans) or any(_WAVE_WORDS.search(s.text) for s in doc.sentences[:5])
+    return bool(reading.wave_spans) or any(WAVE_WORDS.search(s.text) for s in doc.sentences[:5])
 
 
 def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
@@ -226,7 +222,7 @@ def build_incidents(doc: Doc, reading: Reading) -> tuple[list[Incident], list[Ev
             status=status,
             date=date,
             place=place,
-            targets=tagged([t for e in group for t in e.targets]),
+            targets=_targets(types, group),
             weapons=tagged([w for e in group for w in e.weapons]),
             triggers=tagged([e.trigger for e in group]),
             suicide=any(e.suicide for e in group),
@@ -235,6 +231,13 @@ def build_incidents(doc: Doc, reading: Reading) -> tuple[list[Incident], list[Ev
         inc.perpetrators = _agents(group)
         incidents.append(inc)
     return incidents, events
+
+
+def _targets(types: list[AttackType], group: list[EventMention]) -> list:
+    """The targets named with the acts; "militants" is a target only of the state's own action
+    (an attack by insurgents does not target the insurgents named as its doers)."""
+    state_act = bool(set(types) & _RESPONSE_TYPES)
+    return tagged([t for e in group for t in e.targets if state_act or t.entry.id != "militants"])
 
 
 def _place_with_spans(place: Place, spans: list[Span]) -> Place:
@@ -443,7 +446,7 @@ def _level_of(
     if not own:
         # a sentence that names an incident's place ("in Quetta, two policemen died")
         sent = doc.sentences[fm.sentence]
-        keys = {p.key for _, p in doc.places_in(sent.start, sent.end) if p.kind in SMALL_PLACE_KINDS}
+        keys = {p.key for _, p in event_places(doc, sent) if p.kind in SMALL_PLACE_KINDS}
         matching = [i for i in incidents if i.place is not None and i.place.key in keys]
         if len(matching) == 1:
             own = {matching[0].id: matching[0]}
@@ -593,26 +596,54 @@ def _fmt(f: Figure) -> str:
 # --------------------------------------------------------------------------- claims -> perpetrators
 
 
+_ABOUT_ATTACK = re.compile(
+    r"\b(?:carried\s+out|behind|responsible|perpetrat\w*|attack\w*|bomb\w*|kill\w*|ambush\w*|"
+    r"abduct\w*|kidnap\w*|stormed|involved\s+in|masterminded|planned)\b",
+    re.I,
+)
+_NOT_ABOUT_ACT = re.compile(r"\b(?:repeatedly|often|long|routinely|support|territory|sanctuar\w*|safe\s+haven\w*|funding)\b", re.I)
+
+
 def apply_claims(
-    claims: list[Claim], incidents: list[Incident], groups: list[Group], *, actor_kinds: dict[str, str]
+    claims: list[Claim],
+    incidents: list[Incident],
+    groups: list[Group],
+    *,
+    actor_kinds: dict[str, str],
+    actor_labels: dict[str, str] | None = None,
+    generic_actors: frozenset[str] = frozenset(),
 ) -> None:
     """A claim of responsibility by an armed group makes it the perpetrator ('claimed') of the
-    wave (all its incidents) or of the single incident; an allegation naming a group makes it
-    'alleged'.  Denials change nothing: both sides stay in the claims."""
+    wave (all its incidents) or of the single incident; an allegation that names a specific
+    group as the doer of the act makes it 'alleged' (not one about support, safe havens or
+    habits: "has repeatedly accused ... of using Afghan territory").  A denial by a group that
+    no one else names leaves it out; allegation and denial both stay in the claims."""
+    labels = actor_labels or {}
     for c in claims:
         if c.stance == Stance.CLAIMS_RESPONSIBILITY and c.speaker_actor_id:
             if actor_kinds.get(c.speaker_actor_id) not in (None, "armed_group"):
                 continue
             span = c.speaker_span or (c.spans[0] if c.spans else None)
-            targets = _claim_targets(c, incidents, groups)
-            for holder in targets:
-                _set_perp(holder, c.speaker_actor_id, c.speaker, Attribution.CLAIMED, span)
+            name = labels.get(c.speaker_actor_id, c.speaker)
+            for holder in _claim_targets(c, incidents, groups):
+                _set_perp(holder, c.speaker_actor_id, name, Attribution.CLAIMED, span)
         elif c.stance in (Stance.ALLEGES, Stance.ACCUSES):
+            statement = " ".join(s.text for s in c.spans) or c.about
+            if not _ABOUT_ATTACK.search(c.about) or _NOT_ABOUT_ACT.search(statement):
+                continue
             for actor_id in c.target_actor_ids:
-                if actor_kinds.get(actor_id) != "armed_group":
+                if actor_kinds.get(actor_id) != "armed_group" or actor_id in generic_actors:
                     continue
                 for holder in _claim_targets(c, incidents, groups):
-                    _set_perp(holder, actor_id, actor_id, Attribution.ALLEGED, c.spans[0] if c.spans else None)
+                    _set_perp(holder, actor_id, labels.get(actor_id, actor_id), Attribution.ALLEGED, c.spans[0] if c.spans else None)
+    for c in claims:
+        if c.stance == Stance.DENIES and c.speaker_actor_id and actor_kinds.get(c.speaker_actor_id) == "armed_group":
+            for holder in [*incidents, *groups]:
+                holder.perpetrators = [
+                    p
+                    for p in holder.perpetrators
+                    if p.actor_id != c.speaker_actor_id or p.attribution in (Attribution.CLAIMED, Attribution.ALLEGED)
+                ]
 
 
 def _claim_targets(c: Claim, incidents: list[Incident], groups: list[Group]) -> list:

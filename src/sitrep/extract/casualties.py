@@ -47,6 +47,9 @@ _INCLUDING = re.compile(r"(?:including|among\s+them|of\s+whom|of\s+them)\s+(?:th
 _CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 _NEGATION = re.compile(r"\b(?:no|not|none|nobody|no\s+one|without)\b[^.;]*$", re.I)
 _ONLY_WORDS_BETWEEN = 6
+_DURATION = re.compile(r"(?:for|lasting|lasted)\s", re.I)
+_DURATION_BEFORE = re.compile(r"\b(?:for|lasting|lasted)\s+$", re.I)
+_NOUN_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
 _COUNTED_PRONOUN = re.compile(
     r"\s*(?:more|others?|people|persons|(?P<partitive>of\s+(?:them|whom|those|these|the\s+hostages)))?\s*",
     re.I,
@@ -189,19 +192,25 @@ def _figure_from_quantity(
         category, sub = _category(victim)
         spans = [q.span, victim.span]
         end = victim.span.end
-        # "33 civilians and security personnel": a second noun with no number of its own
-        nxt = _victim_after(doc, end, end + 40, victims)
-        m = re.match(r"\s+(?:and|or|&)\s+", text[end : end + 10])
-        if m:
-            nxt = _victim_after(doc, end + m.end(), end + m.end() + 40, victims)
-            if nxt is not None:
-                cat2, sub2 = _category(nxt)
-                if cat2 != category:
-                    category = Category.UNKNOWN
-                    sub = f"{sub or 'people'} and {sub2 or 'people'}"
-                spans.append(nxt.span)
-        else:
-            nxt = None
+        # "33 civilians and security personnel", "16 soldiers, policemen and civilians": further
+        # nouns with no number of their own make one mixed count
+        names = [category.value]
+        while True:
+            m = _NOUN_LIST_SEP.match(text, end, min(end + 12, sent.end))
+            if m is None:
+                break
+            nxt = _victim_after(doc, m.end(), m.end() + 40, victims)
+            if nxt is None or nxt.span.start != m.end():
+                break
+            cat2, sub2 = _category(nxt)
+            if cat2 != category:
+                category = Category.UNKNOWN
+            names.append(cat2.value)
+            spans.append(nxt.span)
+            end = nxt.span.end
+        if len(names) > 1 and category == Category.UNKNOWN:
+            # the categories the mixed count covers ("security_forces and civilians")
+            sub = " and ".join(dict.fromkeys(n if n != "unknown" else "people" for n in names))
         return FigureMention(q, FigureStatus.KILLED, category, si, spans, sub, victim)
     # "12 dead", "30 others wounded", "five were killed": a status word right after the number
     after = text[q.span.end : q.span.end + 40]
@@ -321,7 +330,14 @@ def _mark_periods(doc: Doc, sent: Span, found: list[FigureMention]) -> None:
     periods = doc.periods_in(sent.start, sent.end)
     for f in found:
         lo, hi = _clause_bounds(doc, sent, f.start, f.end)
-        near = [p for p in periods if lo <= p.span.start < hi]
+        # "for several hours" is how long something lasted, not the period a count covers
+        near = [
+            p
+            for p in periods
+            if lo <= p.span.start < hi
+            and not _DURATION.match(p.span.text)
+            and not _DURATION_BEFORE.search(doc.text[max(0, p.span.start - 10) : p.span.start])
+        ]
         if not near:
             continue
         p = min(near, key=lambda p: abs(p.span.start - f.end))

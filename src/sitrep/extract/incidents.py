@@ -34,6 +34,11 @@ from sitrep.text.lexicon import LexMatch
 
 # structural patterns of generic statements (the words are lexicon context cues)
 _GENERIC_PATTERN = re.compile(r"\bsince\s+(?:1[89]|20)\d\d\b", re.I)
+WAVE_WORDS = re.compile(
+    r"\b(?:coordinated|simultaneous(?:ly)?|series\s+of|wave\s+of|string\s+of|multiple\s+attacks|"
+    r"several\s+attacks|across\s+the\s+(?:province|region|country|state))\b",
+    re.I,
+)
 _WAVE_BEFORE = re.compile(
     r"(?:series\s+of|wave\s+of|string\s+of|spate\s+of|coordinated|simultaneous|multiple|several|"
     r"additional|a\s+number\s+of|serial|twin|separate)\s+(?:[\w-]+\s+){0,3}$",
@@ -147,6 +152,7 @@ def read_events(doc: Doc) -> Reading:
     wave: list[Span] = []
     refs: list[Span] = []
     event_date = article_event_date(doc)
+    doc.wave_article = any(WAVE_WORDS.search(s.text) for s in doc.sentences[:5])
     text = doc.text
     for si, sent in enumerate(doc.sentences):
         triggers = doc.terms_in(sent.start, sent.end, "trigger")
@@ -200,13 +206,14 @@ def read_events(doc: Doc) -> Reading:
         if not specific:
             continue
         _pair_places(doc, sent, segments, specific)
-        sent_dates = [resolve_date(d, doc.published) for d in doc.dates_in(sent.start, sent.end)]
-        sent_dates = [d for d in sent_dates if d is not None and d.day is not None]
+        sent_dates = [(d, resolve_date(d, doc.published)) for d in doc.dates_in(sent.start, sent.end)]
+        sent_dates = [(d, r) for d, r in sent_dates if r is not None and r.day is not None]
         single = len({e.trigger.span for e in specific}) == 1
         for em in specific:
             _read_clause(doc, sent, em, single=single)
-            if sent_dates:
-                em.date = sent_dates[0]
+            own = _date_of(em, sent_dates, single=single)
+            if own is not None:
+                em.date = own
             elif _EARLIER.search(sentence_text):
                 em.earlier = True
             else:
@@ -236,7 +243,8 @@ def event_places(doc: Doc, sent: Span) -> list[tuple[Span, Place]]:
     dl = doc.dateline
     if dl is not None:
         inside = [(s, p) for s, p in places if dl.start <= s.start < dl.end]
-        if inside and not (_HERE.search(sent.text) or _local_dateline_is_scene(doc)):
+        scene = _HERE.search(sent.text) or (not doc.wave_article and _local_dateline_is_scene(doc))
+        if inside and not scene:
             places = [(s, p) for s, p in places if not dl.start <= s.start < dl.end]
     return places
 
@@ -257,6 +265,22 @@ def _local_dateline_is_scene(doc: Doc) -> bool:
         p.kind in SMALL_PLACE_KINDS and not dl.start <= s.start < dl.end
         for s, p in doc.places_in(dl.end, limit)
     )
+
+
+def _date_of(em: EventMention, dates: list, *, single: bool) -> EventDate | None:
+    """The date of an attack word: one in its own clause, else the sentence's first date when it
+    comes before the attack word ("On Monday, gunmen ..."); a date after it in another clause
+    ("..., four of whom were freed on Tuesday") belongs to that clause."""
+    seg = em.segment
+    in_seg = [r for d, r in dates if seg.start <= d.span.start < seg.end]
+    if in_seg:
+        return in_seg[0]
+    before = [r for d, r in dates if d.span.start < em.trigger.span.start]
+    if before:
+        return before[0]
+    if single and len(dates) == 1:
+        return dates[0][1]
+    return None
 
 
 def _pair_places(doc: Doc, sent: Span, segments: list[Span], events: list[EventMention]) -> None:
@@ -373,12 +397,28 @@ def _with_context(place: Place, wider: Place) -> Place:
     )
 
 
+_CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but)\s", re.I)
+
+
+def _clause_of(doc: Doc, sent: Span, offset: int) -> tuple[int, int]:
+    """The part of the sentence around ``offset`` between ';', 'while', 'but'."""
+    lo, hi = sent.start, sent.end
+    for m in _CLAUSE_BREAK.finditer(doc.text, sent.start, sent.end):
+        if m.end() <= offset:
+            lo = m.end()
+        elif m.start() >= offset:
+            hi = m.start()
+            break
+    return lo, hi
+
+
 def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True) -> None:
     seg = em.segment
     # status: cues in the segment, or in the sentence when it has a single action
     cues = doc.terms_in(seg.start, seg.end, "status_cue")
     if not cues and single:
-        cues = doc.terms_in(sent.start, sent.end, "status_cue")
+        lo, hi = _clause_of(doc, sent, em.trigger.span.start)
+        cues = doc.terms_in(lo, hi, "status_cue")
     statuses = {c.entry.attrs.get("status") for c in cues}
     if "foiled" in statuses:
         em.status = IncidentStatus.FOILED

@@ -39,6 +39,7 @@ class Doc:
     caseless: bool = False  # the text has no case information (all lower or all upper)
     body_start: int = 0  # offset after a headline line (0 when the text has none)
     dateline: Span | None = None  # "RAWALPINDI, May 20 (Wire) -": where the report was filed
+    wave_article: bool = False  # the first sentences describe a coordinated wave (set by stage 3)
     _sentence_starts: list[int] = field(default_factory=list)
     _term_starts: list[int] = field(default_factory=list)
     _quantity_starts: list[int] = field(default_factory=list)

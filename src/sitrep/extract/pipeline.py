@@ -79,8 +79,15 @@ def extract(
     incidents, events = assemble.build_incidents(doc, reading)
     groups = assemble.build_groups(doc, reading, incidents)
     claims = find_claims(text, doc.sentences, lexicon)
-    actor_kinds = {e.id: e.attrs.get("actor_kind") for e in lexicon.entries("actor")}
-    assemble.apply_claims(claims, incidents, groups, actor_kinds=actor_kinds)
+    actors = lexicon.entries("actor")
+    assemble.apply_claims(
+        claims,
+        incidents,
+        groups,
+        actor_kinds={e.id: e.attrs.get("actor_kind") for e in actors},
+        actor_labels={e.id: e.label for e in actors},
+        generic_actors=frozenset(e.id for e in actors if e.attrs.get("generic")),
+    )
     figures, warnings = assemble.build_figures(doc, figure_mentions, events, incidents, groups)
     assemble.fill_acled(incidents)
     for inc in incidents:

@@ -56,9 +56,10 @@ _PIECE_SPLIT = re.compile(
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:on|in|at|during|late|early|earlier|later|meanwhile|separately|subsequently|however|"
     r"moreover|also|speaking|talking|addressing|last|this|following|after|before|since|for|"
-    r"responding|reacting|separately)\b",
+    r"responding|reacting|separately|by|by\s+late|until|within|overnight|yesterday|today)\b",
     re.I,
 )
+_FINITE = re.compile(r"\b(?:were|was|are|is|had|have|has|been)\b", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.I)
 
 ROLE_WORDS = frozenset(
@@ -338,6 +339,17 @@ def subject_before(
         if comma < 0 or not _LEADING_ADVERBIAL.match(text[s:e]):
             break
         s, e = _trim(text, comma + 1, e)
+    # "... 31 attackers were killed, the military said": the subject follows the last comma
+    # after a finite verb (the words before it are the statement, not who made it)
+    fin = None
+    for fm in _FINITE.finditer(text, s, e):
+        fin = fm
+    if fin is not None:
+        comma = text.rfind(",", fin.end(), e)
+        if comma > 0:
+            s, e = _trim(text, comma + 1, e)
+            if e <= s:
+                return []
     if len(text[s:e].split()) > 16:
         # too long for a subject: keep the words right before the verb
         s = max(s, e - 80)
