@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -297,15 +296,3 @@ def test_entry_is_frozen(lex):
         e.id = "X"  # type: ignore[misc]
     with pytest.raises(TypeError):
         e.attrs["country"] = "XX"  # type: ignore[index]
-
-
-def test_speed_is_reasonable(lex):
-    text = (
-        "Militants of the TTP attacked a police post in Bannu, killing two policemen, "
-        "and the army said 5 terrorists were killed in an intelligence-based operation. "
-    ) * 2000
-    words = len(text.split())
-    t0 = time.perf_counter()
-    lex.find(text)
-    rate = words / (time.perf_counter() - t0)
-    assert rate > 50_000, rate  # ~2M words/s measured alone; a loose bound for busy CI machines
