@@ -86,20 +86,28 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(
     source, serial = corpus
     pids = client.run(os.getpid)
     killed: list[int] = []
+    lost: list[tuple[str, int]] = []
 
     def kill_a_busy_worker(p) -> None:  # noqa: ANN001
+        """After the first partition is written, SIGKILL a worker that has work to lose: a task
+        running, else results the client has not collected yet (tried again on each partition
+        until one has)."""
         if killed or p.partitions_written < 1:
             return
-        busy = [addr for addr, keys in client.processing().items() if keys and addr in pids]
-        assert busy, "no worker had a task to lose"
-        killed.append(pids[busy[0]])
-        os.kill(pids[busy[0]], signal.SIGKILL)
+        for kind, where in (("running", client.processing()), ("unwritten", client.has_what())):
+            victims = [addr for addr, keys in where.items() if keys and addr in pids]
+            if victims:
+                killed.append(pids[victims[0]])
+                lost.append((kind, len(where[victims[0]])))
+                os.kill(pids[victims[0]], signal.SIGKILL)
+                return
 
     out = tmp_path / "out"
     summary = run_batch(
         source, out, client=client, partition_size=4, in_flight=8, progress=kill_a_busy_worker
     )
-    assert killed
+    assert killed, "no worker ever had work to lose"
+    assert lost[0][1] >= 1
     with pytest.raises(ProcessLookupError):
         os.kill(killed[0], 0)
     assert summary.articles == 48
