@@ -4,12 +4,14 @@ resolution with ACLED / UCDP precision codes.  See docs/geo.md.
     find_place_mentions(text) -> [PlaceMention]      where the text names places
     resolve_places(text, mentions) -> [Place]        one resolved Place per distinct place
     geocode("Nushki, Balochistan") -> Place          a quick look-up with context
+    outlet_country(outlet, url) -> "PK" | None       the outlet's country, a weak hint
 """
 
 from __future__ import annotations
 
 from sitrep.geo.gazetteer import Entry, Gazetteer, fold, load_gazetteer
 from sitrep.geo.mentions import PlaceMention, find_place_mentions
+from sitrep.geo.outlets import outlet_country
 from sitrep.geo.resolve import geocode, resolve_places
 
 __all__ = [
@@ -20,5 +22,6 @@ __all__ = [
     "fold",
     "geocode",
     "load_gazetteer",
+    "outlet_country",
     "resolve_places",
 ]

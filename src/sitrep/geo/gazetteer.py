@@ -26,6 +26,7 @@ import threading
 import tomllib
 from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -62,6 +63,7 @@ _CONNECTOR = re.compile(r" [ieo] ")
 _CITY = re.compile(r" city$")
 
 
+@lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """The lookup key of a name: ASCII, case-folded, hyphens and spaces as one space."""
     from unidecode import unidecode
@@ -140,6 +142,7 @@ class Gazetteer:
         self.country_rows: dict[str, int] = state["country_rows"]  # ISO2 -> row
         self.capital_rows: dict[str, int] = state["capital_rows"]  # ISO2 -> row of its capital
         self.compact_index: dict[str, tuple[str, ...]] = state["compact"]  # compact -> keys
+        self._info: dict[str, tuple[int, int]] = {}
 
     def __len__(self) -> int:
         return len(self.names)
@@ -195,13 +198,26 @@ class Gazetteer:
     def population(self, row: int) -> int:
         return self._s["populations"][row]
 
+    def _key_info(self, key: str) -> tuple[int, int]:
+        """(bit mask of the kinds, largest population) of a key's rows, memoised."""
+        info = self._info.get(key)
+        if info is None:
+            pops, kinds = self._s["populations"], self.kinds
+            rows = self.index.get(key, ())
+            mask = 0
+            for r in rows:
+                mask |= 1 << kinds[r]
+            info = (mask, max((pops[r] for r in rows), default=-1))
+            if len(self._info) < 500_000:
+                self._info[key] = info
+        return info
+
     def max_population(self, key: str) -> int:
-        pops = self._s["populations"]
-        return max((pops[r] for r in self.index.get(key, ())), default=-1)
+        return self._key_info(key)[1]
 
     def has_kind(self, key: str, *kinds: PlaceKind) -> bool:
-        codes = {_CODE_OF[k] for k in kinds}
-        return any(self.kinds[r] in codes for r in self.index.get(key, ()))
+        mask = self._key_info(key)[0]
+        return any(mask & (1 << _CODE_OF[k]) for k in kinds)
 
     def country(self, iso2: str) -> Entry | None:
         row = self.country_rows.get(iso2.upper())

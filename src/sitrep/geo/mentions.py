@@ -46,6 +46,13 @@ _NEAR_BEFORE = re.compile(
     r"kilometres?\s+(?:from|of)|miles?\s+(?:from|of))\s+(?:the\s+)?$",
     re.I,
 )
+# a cue strong enough to read a place word glued to other capitalised words as a place
+# ("in Quetta Cantonment"), unlike "and the Quetta Shura"
+_STRONG_CUE = re.compile(
+    r"\b(?:in|at|near|outside|from|into|towns?\s+of|city\s+of|village\s+of|district\s+of|"
+    r"outskirts\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
 _UNIT_AFTER = re.compile(
     r"[ \t]+(?P<unit>district|province|division|region|department|state|county|governorate|"
     r"tehsil|agency|city|town|village|area|valley|subdivision|municipality|prefecture)\b",
@@ -97,11 +104,30 @@ def not_places() -> frozenset[str]:
     )
 
 
+_WORDS = re.compile(r"[a-z]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Adjectives of nationality -> ISO2 ("Pakistani" -> "PK"), from geo/data/demonyms.tsv."""
+    text = resources.files("sitrep.geo").joinpath("data/demonyms.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, iso2 = line.split("\t")[:2]
+        out[word.strip().casefold()] = iso2.strip()
+    return out
+
+
 def _is_caseless(text: str) -> bool:
-    letters = [c for c in text[:20000] if c.isalpha()]
-    if len(letters) < 20:
+    sample = text[:20000]
+    letters = len(_LETTER.findall(sample))
+    if letters < 20:
         return False
-    share = sum(1 for c in letters if c.isupper()) / len(letters)
+    share = len(_UPPER.findall(sample)) / letters
     return share < 0.01 or share > 0.9
 
 
@@ -186,7 +212,12 @@ def _find_cased(text: str, gaz: Gazetteer) -> list[PlaceMention]:
             big_unit = gaz.has_kind(key, PlaceKind.COUNTRY, PlaceKind.PROVINCE)
             if key in gaz.aliases:
                 ok = not glued or cued
-            elif glued and not big_unit and not (cued and (first or kind != PlaceKind.UNKNOWN)):
+            elif (
+                glued
+                and not big_unit
+                and not (cued and kind != PlaceKind.UNKNOWN)
+                and not (first and _STRONG_CUE.search(text, max(0, s - 40), s) is not None)
+            ):
                 ok = False
             else:
                 ok = _accept(gaz, key, cued=cued, kind=kind, bare_min=BARE_TOWN_POPULATION)
@@ -263,12 +294,19 @@ def _find_caseless(low: str, text: str, gaz: Gazetteer) -> list[PlaceMention]:
             hits.append((s, e, key, cued, near, kind, qualifier))
             seen.update(range(s, e))
             break
-    # the countries the text names decide which towns and provinces are plausible
+    # the countries the text names (or whose people, or whose big cities) decide which towns
+    # and provinces are plausible
     named: set[str] = set()
     for _s, _e, key, *_ in hits:
         for r in gaz.rows(key):
-            if gaz.kind_of(r) == PlaceKind.COUNTRY and (c := gaz.row_country(r)):
-                named.add(c)
+            kind = gaz.kind_of(r)
+            if kind == PlaceKind.COUNTRY or (
+                kind == PlaceKind.TOWN and gaz.population(r) >= CASELESS_FOREIGN_TOWN_POPULATION
+            ):
+                if c := gaz.row_country(r):
+                    named.add(c)
+    table = demonyms()
+    named.update(table[w] for w in set(_WORDS.findall(low)) if w in table)
     out: list[PlaceMention] = []
     for s, e, key, cued, near, kind, qualifier in hits:
         rows = gaz.rows(key)

@@ -31,11 +31,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from sitrep.geo.gazetteer import Alias, Entry, Gazetteer, fold, load_gazetteer
-from sitrep.geo.mentions import PlaceMention
+from sitrep.geo.mentions import PlaceMention, demonyms
 from sitrep.model import Place, PlaceCandidate, PlaceKind, Span
 
 MAX_ALTERNATIVES = 5
@@ -55,21 +53,6 @@ class _Scored:
     alias: Alias | None = None
 
 
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    """Adjectives of nationality -> ISO2 ("Pakistani" -> "PK"), from geo/data/demonyms.tsv."""
-    text = resources.files("sitrep.geo").joinpath("data/demonyms.tsv").read_text("utf-8")
-    out = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        word, iso2 = line.split("\t")[:2]
-        out[word.strip().casefold()] = iso2.strip()
-    return out
-
-
-# case-insensitive: lower-case text (MUC-4) writes "salvadoran"; two-word ones ("Costa Rican")
-# are matched on their last word's table entry below
 _DEMONYM = re.compile(r"\b(?:[A-Za-z][a-z]+ )?[A-Za-z][a-z]+(?:i|an|ian|ese|ish|ic|ine)\b")
 
 

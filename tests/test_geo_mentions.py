@@ -1,0 +1,130 @@
+"""Finding place names: cased news text, ALL-CAPS datelines, lower-case MUC-4-like text, and
+names of people and organisations that contain place words (texts written for these tests)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from sitrep.geo import find_place_mentions, load_gazetteer
+from sitrep.model import PlaceKind
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _loaded():
+    load_gazetteer()
+
+
+def names(text: str, **kw) -> list[str]:
+    return [m.name for m in find_place_mentions(text, **kw)]
+
+
+def test_cased_towns_provinces_and_countries():
+    text = (
+        "Gunmen attacked a police post in Mastung on Tuesday, officials in Quetta said. "
+        "The province of Balochistan borders Iran and Afghanistan."
+    )
+    got = names(text)
+    for n in ("Mastung", "Quetta", "Balochistan", "Iran", "Afghanistan"):
+        assert n in got, got
+    assert "Tuesday" not in got
+
+
+def test_spans_point_into_the_text():
+    text = "A blast hit a market in Peshawar."
+    (m,) = find_place_mentions(text)
+    assert text[m.span.start : m.span.end] == "Peshawar" == m.span.text
+    assert m.cued and m.key == "peshawar"
+
+
+def test_unit_word_near_and_qualifier():
+    ms = {
+        m.name: m
+        for m in find_place_mentions(
+            "Clashes broke out in Kech district and near Turbat, while residents of Noshki, "
+            "Balochistan, stayed indoors. Troops moved to the outskirts of Gwadar."
+        )
+    }
+    assert ms["Kech"].kind_hint == PlaceKind.DISTRICT
+    assert ms["Turbat"].near
+    assert ms["Gwadar"].near
+    assert ms["Noshki"].qualifier == "Balochistan"
+    assert not ms["Noshki"].near
+
+
+def test_all_caps_dateline():
+    text = "QUETTA: Two soldiers were killed when militants opened fire on a checkpoint.\n"
+    assert names(text)[:1] == ["QUETTA"]
+    text = "KABUL — A roadside bomb struck a minibus in the west of the city on Sunday.\n"
+    assert names(text)[:1] == ["KABUL"]
+
+
+def test_person_and_organisation_names_are_not_places():
+    text = (
+        "Spokesman Abdullah Khan said the Pakistan Institute of Peace Studies and "
+        "Victoria Jones of the Lahore University of Management Sciences disagreed. "
+        "Police Chief Washington Mendes spoke to Paris Hilton."
+    )
+    got = names(text)
+    for bad in ("Khan", "Victoria", "Paris"):
+        assert bad not in got, got
+
+
+def test_glued_capitals_keep_countries_but_not_towns():
+    got = names("The Balochistan Liberation Army and the Quetta Shura issued statements.")
+    assert "Quetta" not in got
+
+
+def test_weekdays_months_and_common_words():
+    got = names("On Monday in March, the Police and the Army said May was calm.")
+    assert got == []
+
+
+def test_lowercase_text_like_muc4():
+    text = (
+        "salvadoran guerrillas attacked a military post in the town of usulutan today, and "
+        "a car bomb exploded in san salvador. the army said them and one more would pay. "
+        "colonel rivera said the attack near zacatecoluca killed two soldiers."
+    )
+    got = [n.lower() for n in names(text)]
+    for n in ("usulutan", "san salvador", "zacatecoluca"):
+        assert n in got, got
+    for bad in ("them", "one", "pay", "car", "rivera"):
+        assert bad not in got, got
+
+
+def test_uppercase_text_is_caseless():
+    text = (
+        "GUERRILLAS OF THE FMLN ATTACKED THE NATIONAL GUARD POST IN SAN MIGUEL AND IN "
+        "USULUTAN LAST NIGHT, THE ARMED FORCES OF EL SALVADOR REPORTED. THEY WILL SAY MORE."
+    )
+    got = [n.lower() for n in names(text)]
+    assert "san miguel" in got and "usulutan" in got and "el salvador" in got
+    assert "will" not in got and "say" not in got
+
+
+def test_lowercase_foreign_namesakes_need_a_country_or_a_big_city():
+    # "escalon" is a neighbourhood of San Salvador and a small town in California
+    got = [n.lower() for n in names("the bomb went off in escalon, el salvador, at dawn.")]
+    assert "escalon" not in got
+
+
+def test_empty_and_odd_input():
+    assert names("") == []
+    assert names("12345 ... !!!") == []
+    assert names("ÄÖÜ " * 50) == []
+
+
+def test_mention_finding_is_fast():
+    text = (
+        "Militants attacked a checkpoint in Mastung district on Monday, police in Quetta said, "
+        "while a separate blast near Turbat wounded three people and officials in Islamabad "
+        "condemned the attacks. The Balochistan government announced compensation. "
+    ) * 200
+    words = len(text.split())
+    find_place_mentions(text)
+    t = time.perf_counter()
+    find_place_mentions(text)
+    rate = words / (time.perf_counter() - t)
+    assert rate > 50_000, f"{rate:,.0f} words/s"
