@@ -195,6 +195,8 @@ def read_events(doc: Doc) -> Reading:
             seg = _segment_of(segments, t.span.start)
             if any(seg.start <= c.span.start < t.span.start for c in clause_cues):
                 continue  # "to prevent future attacks"
+            if t.entry.attrs.get("generic") and not _has_violence_evidence(doc, seg, t):
+                continue  # "the opposition attacked the budget"
             em = EventMention(
                 trigger=t,
                 sentence=si,
@@ -265,6 +267,17 @@ def _local_dateline_is_scene(doc: Doc) -> bool:
         p.kind in SMALL_PLACE_KINDS and not dl.start <= s.start < dl.end
         for s, p in doc.places_in(dl.end, limit)
     )
+
+
+_EVIDENCE_KINDS = ("target", "weapon", "victim", "casualty_term")
+
+
+def _has_violence_evidence(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
+    """A bare attack word ("attacked", "targeted") reports violence only with a target, weapon,
+    victim, casualty word or place in its clause (lexicon ``generic`` triggers)."""
+    if any(m.span != trigger.span for m in doc.terms_in(seg.start, seg.end, *_EVIDENCE_KINDS)):
+        return True
+    return any(p.kind in SMALL_PLACE_KINDS for _, p in doc.places_in(seg.start, seg.end))
 
 
 def _date_of(em: EventMention, dates: list, *, single: bool) -> EventDate | None:
