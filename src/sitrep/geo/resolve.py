@@ -57,12 +57,21 @@ _DEMONYM = re.compile(r"\b(?:[A-Za-z][a-z]+ )?[A-Za-z][a-z]+(?:i|an|ian|ese|ish|
 
 
 def text_context(
-    text: str, mentions: list[PlaceMention], gaz: Gazetteer
+    text: str,
+    mentions: list[PlaceMention],
+    gaz: Gazetteer,
+    own: dict[str, Counter[str]] | None = None,
 ) -> tuple[Counter[str], Counter[int]]:
-    """Countries (ISO2) and provinces (rows) the article names, with how often."""
+    """Countries (ISO2) and provinces (rows) the article names, with how often.
+
+    ``own``, when given, receives each key's own share of the country counts, so that a name
+    is not its own evidence ("Santa Rosa", a province of Guatemala, does not make the article
+    Guatemalan when it is scored itself).
+    """
     countries: Counter[str] = Counter()
     provinces: Counter[int] = Counter()
     for m in mentions:
+        before = Counter(countries) if own is not None else None
         entries = _candidates(m.key, gaz)
         kinds = {e.kind for e in entries}
         if kinds == {PlaceKind.COUNTRY} or (
@@ -77,6 +86,8 @@ def text_context(
                 provinces[e.row] += 2
                 if e.country:
                     countries[e.country] += 1
+        if own is not None and before is not None:
+            own.setdefault(m.key, Counter()).update(countries - before)
     table = demonyms()
     for dm in _DEMONYM.finditer(text):
         word = dm.group(0).casefold()
@@ -216,7 +227,8 @@ def resolve_places(
 ) -> list[Place]:
     """One :class:`Place` per distinct place mentioned, with every span that names it."""
     gaz = gazetteer or load_gazetteer()
-    countries, provinces = text_context(text, mentions, gaz)
+    own: dict[str, Counter[str]] = {}
+    countries, provinces = text_context(text, mentions, gaz, own)
     # a name and the same name written as a district are resolved apart (town vs district)
     by_key: dict[tuple[str, bool], list[PlaceMention]] = {}
     for m in mentions:
@@ -252,7 +264,7 @@ def resolve_places(
                 _score(
                     m,
                     e,
-                    countries=countries,
+                    countries=(countries - own[m.key]) if own.get(m.key) else countries,
                     provinces=provinces,
                     peer_provinces=+own_peer,
                     alias_rows=alias_rows,
