@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "ingest": "sitrep.store.cli:ingest_command",
     "export": "sitrep.export.cli:export_command",
     "review": "sitrep.store.cli:review_command",
+    "serve": "sitrep.service.cli:serve_command",
     "batch": "sitrep.batch.cli:batch_command",
 }
 
