@@ -1166,7 +1166,7 @@ class Store:
                         high,
                         n,
                         bool(conflicting),
-                        [from_dict(mfig.FigureReport, x) for x in json.loads(reports)],
+                        [mfig.FigureReport(**x) for x in json.loads(reports)],
                     )
                 )
             for row in self.db.all(
@@ -1241,7 +1241,7 @@ class Store:
                 h,
                 n,
                 bool(k),
-                [from_dict(mfig.FigureReport, x) for x in json.loads(rep)],
+                [mfig.FigureReport(**x) for x in json.loads(rep)],
             )
             for s, c, lo, b, h, n, k, rep in self.db.all(
                 "SELECT status, category, low, best, high, number_of_sources, conflicting, reports "
@@ -1615,7 +1615,7 @@ def _event_record(
     overrides = json.loads(row[27])
     perps = []
     for p in json.loads(row[19]):
-        rec = from_dict(PerpetratorRecord, p)
+        rec = PerpetratorRecord(**p)
         kind, name = kinds.get(rec.actor_id, (rec.kind, rec.name))
         rec.kind = kind
         if rec.name == rec.actor_id and name:
