@@ -1,14 +1,23 @@
 """Throughput and memory of `sitrep batch` with 1 and 2 Dask workers, on the same corpus.
 
-    python benchmarks/scale.py [--articles 3000] [--partition-size 250] [--workers 1 2] [--json]
+    python benchmarks/scale.py [--data train.jsonl] [--articles 1300] [--partition-size 50] [--workers 1 2]
+                               [--repeat 2] [--serial] [--parallel] [--json]
 
 The corpus is the MUC-4 training texts (../shared/data/muc4/train.jsonl beside the project)
 repeated to ``--articles`` records.  For each worker count it starts a LocalCluster (worker
 processes with one thread each), warms the workers (lexicon and gazetteer loaded once per
-process: timed separately), runs the batch into a temporary folder and reports articles/s,
-the scaling ratio against the first worker count, the peak resident memory of each worker
-process (ru_maxrss) and the projected time for 1,000,000 articles.  With ``--serial`` it first
-runs the same corpus in this process, which shows the per-task overhead Dask adds.
+process: timed separately, not counted in the throughput), runs the batch into a temporary
+folder and reports articles/s, the CPU seconds the workers spent, the peak resident memory of
+each worker process (ru_maxrss) and of this client process, and the projected time for
+1,000,000 articles.
+
+On a shared machine the figures drift with the load of others, so ``--repeat`` runs the
+worker counts interleaved (1, 2, 1, 2, ...) and the scaling ratio is taken from the medians of
+the same command.  ``articles per worker CPU-second`` does not depend on the load: when it is the
+same with 1 and 2 workers, the extraction itself scales and only free cores limit the ratio.
+``--serial`` adds a run in this process without Dask (the overhead Dask adds);
+``--parallel`` adds ``extract_parallel`` (the process pool for a single writer such as the
+store), with as many processes as the largest worker count.
 """
 
 from __future__ import annotations
@@ -18,13 +27,16 @@ import json
 import logging
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 MUC4 = ROOT.parent / "shared" / "data" / "muc4" / "train.jsonl"
+MILLION = 1_000_000
 
 
 def build_corpus(path: Path, *, articles: int, source: Path = MUC4) -> int:
@@ -41,12 +53,28 @@ def build_corpus(path: Path, *, articles: int, source: Path = MUC4) -> int:
     return path.stat().st_size
 
 
-def _peak_rss_mb(dask_worker=None) -> float:  # noqa: ARG001 - run on each worker
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _usage(dask_worker: Any = None) -> dict[str, float]:  # noqa: ARG001 - run on each worker
+    """Peak RSS (MB) and CPU seconds of this process so far."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return {"rss_mb": ru.ru_maxrss / 1024, "cpu_s": ru.ru_utime + ru.ru_stime, "pid": os.getpid()}
 
 
-def _pid(dask_worker=None) -> int:  # noqa: ARG001
-    return os.getpid()
+def _load() -> float:
+    return os.getloadavg()[0]
+
+
+def _record(label: str, workers: int, summary: Any, warm: float, extra: dict) -> dict:
+    return {
+        "run": label,
+        "workers": workers,
+        "warm_up_s": round(warm, 2),
+        "articles": summary.articles,
+        "errors": summary.errors,
+        "incidents": summary.incidents,
+        "seconds": round(summary.seconds, 2),
+        "articles_per_s": round(summary.articles_per_second, 2),
+        **extra,
+    }
 
 
 def run_serial(corpus: Path, out: Path, *, partition_size: int) -> dict:
@@ -54,17 +82,23 @@ def run_serial(corpus: Path, out: Path, *, partition_size: int) -> dict:
     from sitrep.batch.task import warm_up
 
     warm = warm_up()
+    before = _usage()
     summary = run_batch(corpus, out, partition_size=partition_size)
-    return {
-        "workers": 0,
-        "warm_up_s": round(warm, 2),
-        "articles": summary.articles,
-        "errors": summary.errors,
-        "incidents": summary.incidents,
-        "seconds": round(summary.seconds, 2),
-        "articles_per_s": round(summary.articles_per_second, 1),
-        "peak_rss_mb": [round(_peak_rss_mb(), 1)],
-    }
+    after = _usage()
+    cpu = after["cpu_s"] - before["cpu_s"]
+    return _record(
+        "in-process",
+        1,
+        summary,
+        warm,
+        {
+            "worker_cpu_s": round(cpu, 2),
+            "articles_per_cpu_s": round(summary.articles / cpu, 2),
+            "core_share_per_worker": round(cpu / summary.seconds, 2),
+            "peak_rss_mb": [round(after["rss_mb"], 1)],
+            "load_avg": round(_load(), 2),
+        },
+    )
 
 
 def run_cluster(corpus: Path, out: Path, *, workers: int, partition_size: int) -> dict:
@@ -84,90 +118,182 @@ def run_cluster(corpus: Path, out: Path, *, workers: int, partition_size: int) -
             started = time.perf_counter()
             prepare_client(client)
             warm = time.perf_counter() - started
+            before = client.run(_usage)
+            client_before = _usage()["cpu_s"]
             summary = run_batch(corpus, out, client=client, partition_size=partition_size)
-            peaks = client.run(_peak_rss_mb)
-            pids = client.run(_pid)
+            client_cpu = _usage()["cpu_s"] - client_before
+            after = client.run(_usage)
     finally:
         cluster.close()
-    return {
-        "workers": workers,
-        "warm_up_s": round(warm, 2),
-        "articles": summary.articles,
-        "errors": summary.errors,
-        "incidents": summary.incidents,
-        "seconds": round(summary.seconds, 2),
-        "articles_per_s": round(summary.articles_per_second, 1),
-        "peak_rss_mb": sorted(round(v, 1) for v in peaks.values()),
-        "worker_pids": sorted(pids.values()),
-    }
+    cpu = sum(after[w]["cpu_s"] - before[w]["cpu_s"] for w in after)
+    # the share of a core each worker had: 1.0 when nobody else competes for the CPUs
+    share = cpu / (summary.seconds * workers) if summary.seconds else 0.0
+    return _record(
+        "dask",
+        workers,
+        summary,
+        warm,
+        {
+            "worker_cpu_s": round(cpu, 2),
+            "articles_per_cpu_s": round(summary.articles / cpu, 2) if cpu else None,
+            "core_share_per_worker": round(share, 2),
+            "client_cpu_s": round(client_cpu, 2),
+            "peak_rss_mb": sorted(round(u["rss_mb"], 1) for u in after.values()),
+            "load_avg": round(_load(), 2),
+        },
+    )
+
+
+def run_parallel(corpus: Path, *, workers: int) -> dict:
+    """extract_parallel over the same corpus, results consumed (and dropped) in order."""
+    from sitrep.batch import extract_parallel
+    from sitrep.ingest import iter_jsonl
+
+    n = errors = incidents = 0
+    started = time.perf_counter()
+    with open(corpus, "rb") as fh:
+        for result in extract_parallel(iter_jsonl(fh, source=corpus.name), workers=workers):
+            if hasattr(result, "incidents"):
+                n += 1
+                incidents += len(result.incidents)
+            else:
+                errors += 1
+    seconds = time.perf_counter() - started
+
+    class _S:
+        articles = n
+        articles_per_second = n / seconds
+
+    _S.errors, _S.incidents, _S.seconds = errors, incidents, seconds
+    return _record(
+        "extract_parallel",
+        workers,
+        _S,
+        0.0,
+        {"note": "includes pool start-up and warm-up", "load_avg": round(_load(), 2)},
+    )
+
+
+def _median(runs: list[dict], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=3000)
-    parser.add_argument("--partition-size", type=int, default=250)
+    doc = __doc__ or ""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=MUC4, help="JSONL with text (and doc_date)")
+    parser.add_argument("--articles", type=int, default=1300)
+    parser.add_argument("--partition-size", type=int, default=50)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=1, help="interleaved rounds")
     parser.add_argument("--serial", action="store_true", help="also run in this process")
+    parser.add_argument("--parallel", action="store_true", help="also run extract_parallel")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    logging.getLogger("distributed").setLevel(logging.ERROR)
+    import distributed  # noqa: F401 - sets up its loggers, which are quietened next
 
-    results = []
+    for name in list(logging.root.manager.loggerDict):
+        if name.split(".")[0] in ("distributed", "dask"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+    runs: list[dict] = []
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="sitrep-scale-") as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        size = build_corpus(corpus, articles=args.articles)
+        size = build_corpus(corpus, articles=args.articles, source=args.data)
         print(
-            f"corpus: {args.articles} articles, {size / 1e6:.1f} MB, from {MUC4.name}; "
-            f"{os.cpu_count()} CPUs; partition size {args.partition_size}",
+            f"corpus: {args.articles} articles, {size / 1e6:.1f} MB, from {args.data.name}; "
+            f"{os.cpu_count()} CPUs; partition size {args.partition_size}; "
+            f"load average {_load():.2f} at start",
             file=sys.stderr,
         )
+        k = 0
+        for round_ in range(args.repeat):
+            for n in args.workers:
+                k += 1
+                out = Path(tmp) / f"out-{k}"
+                runs.append(run_cluster(corpus, out, workers=n, partition_size=args.partition_size))
+                runs[-1]["round"] = round_
+                print(f"{n} worker(s): {runs[-1]}", file=sys.stderr)
         if args.serial:
-            results.append(
-                run_serial(corpus, Path(tmp) / "out-serial", partition_size=args.partition_size)
-            )
-            print(f"in-process: {results[-1]}", file=sys.stderr)
-        for n in args.workers:
-            results.append(
-                run_cluster(
-                    corpus, Path(tmp) / f"out-{n}", workers=n, partition_size=args.partition_size
-                )
-            )
-            print(f"{n} worker(s): {results[-1]}", file=sys.stderr)
+            runs.append(run_serial(corpus, Path(tmp) / "out-serial", partition_size=1_000_000))
+            print(f"in-process: {runs[-1]}", file=sys.stderr)
+        if args.parallel:
+            runs.append(run_parallel(corpus, workers=max(args.workers)))
+            print(f"extract_parallel: {runs[-1]}", file=sys.stderr)
 
-    clustered = [r for r in results if r["workers"] > 0]
-    base = clustered[0]
-    best = max(clustered, key=lambda r: r["articles_per_s"])
+    by_workers = {
+        n: [r for r in runs if r["run"] == "dask" and r["workers"] == n] for n in args.workers
+    }
+    medians = {n: _median(rs, "articles_per_s") for n, rs in by_workers.items()}
+    base_n = args.workers[0]
+    best_n = max(medians, key=lambda n: medians[n])
+    top_n = max(args.workers)
+    dask_runs = [r for r in runs if r["run"] == "dask"]
     report = {
         "articles": args.articles,
+        "partition_size": args.partition_size,
         "cpus": os.cpu_count(),
-        "runs": results,
+        "runs": runs,
+        "median_articles_per_s": medians,
         "scaling": {
-            f"{r['workers']}/{base['workers']}": round(
-                r["articles_per_s"] / base["articles_per_s"], 2
-            )
-            for r in clustered[1:]
+            f"{n}/{base_n}": round(medians[n] / medians[base_n], 2) for n in args.workers[1:]
         },
-        "max_worker_rss_mb": max(max(r["peak_rss_mb"]) for r in clustered),
-        "projected_hours_for_1m": round(1_000_000 / best["articles_per_s"] / 3600, 2),
-        "projected_with_workers": best["workers"],
+        "scaling_per_round": {
+            f"{n}/{base_n}": [
+                round(a["articles_per_s"] / b["articles_per_s"], 2)
+                for a, b in zip(by_workers[n], by_workers[base_n], strict=True)
+            ]
+            for n in args.workers[1:]
+        },
+        "articles_per_worker_cpu_s": {
+            n: _median(rs, "articles_per_cpu_s") for n, rs in by_workers.items()
+        },
+        "core_share_per_worker": {
+            n: _median(rs, "core_share_per_worker") for n, rs in by_workers.items()
+        },
+        "max_worker_rss_mb": max(max(r["peak_rss_mb"]) for r in dask_runs),
+        "client_peak_rss_mb": round(_usage()["rss_mb"], 1),
+        "projected_hours_for_1m": round(MILLION / medians[best_n] / 3600, 2),
+        "projected_with_workers": best_n,
+        # each worker on a core of its own (an idle machine): from the CPU cost per article
+        "projected_hours_for_1m_full_cores": round(
+            MILLION / (_median(by_workers[top_n], "articles_per_cpu_s") * top_n) / 3600, 2
+        ),
+        "full_core_workers": top_n,
+        "total_seconds": round(time.perf_counter() - started, 1),
     }
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    print(f"{'workers':>8} {'articles/s':>11} {'seconds':>8} {'warm-up s':>10} {'peak RSS MB':>14}")
-    for r in results:
-        label = "in-proc" if r["workers"] == 0 else str(r["workers"])
-        rss = "/".join(f"{v:.0f}" for v in r["peak_rss_mb"])
+    print(
+        f"{'run':>17} {'workers':>7} {'articles/s':>10} {'seconds':>8} {'warm-up s':>9} "
+        f"{'art/CPU-s':>9} {'core share':>10} {'client CPU s':>12} {'peak RSS MB':>12} "
+        f"{'load':>5}"
+    )
+
+    def cell(r: dict, key: str) -> str:
+        return "-" if r.get(key) is None else f"{r[key]:.2f}"
+
+    for r in runs:
+        rss = "/".join(f"{v:.0f}" for v in r.get("peak_rss_mb", [])) or "-"
         print(
-            f"{label:>8} {r['articles_per_s']:>11.1f} {r['seconds']:>8.1f} "
-            f"{r['warm_up_s']:>10.1f} {rss:>14}"
+            f"{r['run']:>17} {r['workers']:>7} {r['articles_per_s']:>10.2f} {r['seconds']:>8.1f} "
+            f"{r['warm_up_s']:>9.2f} {cell(r, 'articles_per_cpu_s'):>9} "
+            f"{cell(r, 'core_share_per_worker'):>10} {cell(r, 'client_cpu_s'):>12} {rss:>12} "
+            f"{r['load_avg']:>5.2f}"
         )
     for key, ratio in report["scaling"].items():
-        print(f"scaling ratio {key} workers: {ratio:.2f}")
+        rounds = ", ".join(f"{x:.2f}" for x in report["scaling_per_round"][key])
+        print(f"scaling ratio {key} workers (medians): {ratio:.2f}  (per round: {rounds})")
+    print(f"max worker peak RSS: {report['max_worker_rss_mb']:.0f} MB")
+    print(f"client peak RSS: {report['client_peak_rss_mb']:.0f} MB")
     print(
-        f"projected time for 1,000,000 articles with {best['workers']} worker(s): "
-        f"{report['projected_hours_for_1m']:.2f} h"
+        f"projected time for 1,000,000 articles with {best_n} worker(s): "
+        f"{report['projected_hours_for_1m']:.2f} h at the measured rate; "
+        f"{report['projected_hours_for_1m_full_cores']:.2f} h with {top_n} worker(s) "
+        "on cores of their own"
     )
     return 0
 

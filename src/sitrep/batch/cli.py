@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 
 import click
 
 from sitrep.errors import SitrepError
+
+
+def _missing_extra(*, dask: bool) -> str | None:
+    """The message when a package of the ``dask`` extra that this run needs is not installed."""
+    needed = ["pyarrow"] + (["distributed"] if dask else [])
+    missing = [m for m in needed if importlib.util.find_spec(m) is None]
+    if not missing:
+        return None
+    return f"sitrep batch needs {' and '.join(missing)}: pip install 'sitrep[dask]'"
 
 
 def _progress_printer(stream):  # noqa: ANN001, ANN202
@@ -64,6 +74,10 @@ def batch_command(
         raise click.UsageError("give either --dask or --workers, not both")
     if workers is None and not address:
         workers = os.cpu_count() or 1
+    missing = _missing_extra(dask=workers != 0)
+    if missing:
+        click.echo(f"sitrep: {missing}", err=True)
+        sys.exit(2)
     progress = None if quiet else _progress_printer(sys.stderr)
     try:
         if workers == 0:
