@@ -292,6 +292,24 @@ class Tagged:
 
 
 @dataclass(slots=True)
+class RoleFiller:
+    """A noun phrase filling one role of an incident, as written, with its evidence.
+
+    ``role``: ``perp_ind`` (perpetrator individuals: "urban guerrillas"), ``perp_org``
+    (perpetrator organisations), ``victim`` (people harmed: "jaime pardo leal", "six peasants"),
+    ``target`` (physical targets: "a power pylon") or ``weapon`` ("a car bomb").  ``text`` is
+    the first mention; ``spans`` every mention read; ``head`` the phrase's head word; ``named``
+    whether it is a person's name.
+    """
+
+    role: str
+    text: str
+    spans: list[Span] = field(default_factory=list)
+    head: str = ""
+    named: bool = False  # a person's name ("jaime pardo leal"), not a description ("the driver")
+
+
+@dataclass(slots=True)
 class Incident:
     """One action at one place on one day (the ACLED unit)."""
 
@@ -311,6 +329,7 @@ class Incident:
     suicide: bool = False
     summary: str = ""
     spans: list[Span] = field(default_factory=list)  # the sentences describing it
+    arguments: list[RoleFiller] = field(default_factory=list)  # role fillers as written
 
 
 @dataclass(slots=True)

@@ -162,16 +162,20 @@ def _dedupe(values: Iterable[str | None]) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
-def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate | None:
-    """One incident as a MUC-4 template (each predicted entity is one mention)."""
-    kind = muc_incident_type(incident)
-    if kind is None:
-        return None
+#: our role-filler roles (``Incident.arguments``) and the MUC-4 roles they fill
+ARGUMENT_ROLES: dict[str, str] = {
+    "perp_ind": "PerpInd",
+    "perp_org": "PerpOrg",
+    "target": "Target",
+    "victim": "Victim",
+    "weapon": "Weapon",
+}
+
+
+def _legacy_roles(extraction: Extraction, incident: Incident) -> dict[str, list[str | None]]:
+    """Role texts from the lexicon tags and figures (for incidents without arguments)."""
     generic = _generic_actor_ids()
-    orgs = [_first_text(p.spans) for p in incident.perpetrators if p.actor_id not in generic]
-    inds = [_first_text(p.spans) for p in incident.perpetrators if p.actor_id in generic]
     target_texts = [_first_text(t.spans) for t in incident.targets]
-    targets = [t for t in target_texts if t and not is_human(t)]
     victims = [t for t in target_texts if t and is_human(t)]
     for fig in extraction.figures:
         if (
@@ -180,16 +184,41 @@ def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate
             and fig.category != Category.MILITANTS
         ):
             victims.append(counted_words(fig.spans))
-    weapons = [_first_text(w.spans) for w in incident.weapons]
+    return {
+        "PerpInd": [_first_text(p.spans) for p in incident.perpetrators if p.actor_id in generic],
+        "PerpOrg": [_first_text(p.spans) for p in incident.perpetrators if p.actor_id not in generic],
+        "Target": [t for t in target_texts if t and not is_human(t)],
+        "Victim": victims,
+        "Weapon": [_first_text(w.spans) for w in incident.weapons],
+    }
+
+
+def incident_roles(extraction: Extraction, incident: Incident) -> dict[str, list[str | None]]:
+    """Per MUC-4 role, the texts one incident gives (each predicted entity is one mention).
+
+    Read from the role fillers (``Incident.arguments``); an incident without any falls back
+    to its lexicon tags and figures."""
+    if not incident.arguments:
+        return _legacy_roles(extraction, incident)
+    out: dict[str, list[str | None]] = {role: [] for role in MUC_ROLES}
+    for arg in incident.arguments:
+        role = ARGUMENT_ROLES.get(arg.role)
+        if role == "Victim" and not arg.named:
+            continue  # MUC-4 keys (as GTT gives them) name victims; descriptions are not kept
+        if role is not None:
+            out[role].append(arg.text)
+    return out
+
+
+def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate | None:
+    """One incident as a MUC-4 template (each predicted entity is one mention)."""
+    kind = muc_incident_type(incident)
+    if kind is None:
+        return None
+    roles = incident_roles(extraction, incident)
     return MucTemplate(
         incident_type=kind,
-        roles={
-            "PerpInd": _dedupe(inds),
-            "PerpOrg": _dedupe(orgs),
-            "Target": _dedupe(targets),
-            "Victim": _dedupe(victims),
-            "Weapon": _dedupe(weapons),
-        },
+        roles={role: _dedupe(roles.get(role, ())) for role in MUC_ROLES},
     )
 
 

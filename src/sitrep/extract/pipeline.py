@@ -18,6 +18,7 @@ from sitrep.extract.casualties import find_figure_mentions
 from sitrep.extract.claims import find_claims
 from sitrep.extract.incidents import read_events
 from sitrep.extract.mentions import build_doc
+from sitrep.extract.roles import fill_roles
 from sitrep.model import Actor, ActorKind, Article, Extraction, Warning
 from sitrep.text.lexicon import Lexicon, default_lexicon
 
@@ -90,6 +91,7 @@ def extract(
     )
     figures, warnings = assemble.build_figures(doc, figure_mentions, events, incidents, groups)
     assemble.fill_acled(incidents)
+    fill_roles(text, incidents)
     for inc in incidents:
         inc.summary = assemble.summarise(inc, figures)
 

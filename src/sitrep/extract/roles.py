@@ -1,0 +1,470 @@
+"""Role fillers: the noun phrases an incident's sentences give for its roles, as written.
+
+For each incident, over the sentences that describe it (``Incident.spans``), this stage finds
+noun-phrase spans for
+
+- ``perp_ind``: perpetrator individuals ("urban guerrillas", "a group of armed men"),
+- ``perp_org``: perpetrator organisations ("the farabundo marti national liberation front"),
+- ``victim``: people harmed, named ("jaime pardo leal", from "senator jaime pardo leal") or
+  described ("six peasants", "the driver"),
+- ``target``: physical targets ("the headquarters of the national police", "a power pylon"),
+- ``weapon``: instruments as written ("a car bomb", "dynamite").
+
+It works without capitals (the MUC-4 texts are lower-cased): heads come from the lexicons
+``roles_*.toml`` (kinds ``role_person``, ``role_title``, ``role_target``, ``role_weapon``,
+``role_org``, ``role_cue``), and the phrase is grown from its head by word-class rules:
+leftwards over modifiers (no closed-class word, cue word, number or verb form), rightwards over
+an "of" phrase for heads that take one ("members of ...", "headquarters of ...").  A person's
+role is read from the clause: the agent of an attack verb ("soldiers fired", "by soldiers") is a
+perpetrator, people in a clause that harms someone are victims, speakers ("police said") are
+neither.  A named person is the run of name-like words after a title ("colonel", "senator") or
+after a harm word ("the murder of ...", "kidnapped ..."); the title is not part of the name.
+
+Every filler carries the span(s) it was read from; spans are character offsets into the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitrep.model import Incident, RoleFiller, Span
+from sitrep.text.lexicon import Lexicon, LexMatch, load_lexicon
+
+ROLE_FILES = (
+    "roles_people.toml",
+    "roles_titles.toml",
+    "roles_targets.toml",
+    "roles_weapons.toml",
+    "roles_organisations.toml",
+    "roles_cues.toml",
+)
+
+PERP_IND = "perp_ind"
+PERP_ORG = "perp_org"
+VICTIM = "victim"
+TARGET = "target"
+WEAPON = "weapon"
+ROLES = (PERP_IND, PERP_ORG, VICTIM, TARGET, WEAPON)
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
+_VERB_FORM = re.compile(r"(?:ed|ing)$")
+_MAX_LEFT = 3  # modifier words before a head
+_MAX_NAME = 4  # words of a person's name
+_CUE_WINDOW = 12  # tokens between a harm/damage cue and a filler
+_OF_WORDS = 6  # words of an "of" phrase after a head
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    low: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleLexicon:
+    """The role lexicons, split for the rules."""
+
+    lexicon: Lexicon
+    stop: frozenset[str]
+    perp_mod: frozenset[str]
+    heads: frozenset[str]  # every word of every head alias (never part of a name)
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> RoleLexicon:
+        folder = folder or Path(__file__).resolve().parent.parent / "lexicons"
+        lex = load_lexicon(*(folder / name for name in ROLE_FILES), include_default=False)
+        cues: dict[str, set[str]] = {}
+        for e in lex.entries("role_cue"):
+            cues.setdefault(str(e.attrs.get("cue")), set()).update(a.lower() for a in e.aliases)
+        heads: set[str] = set()
+        for kind in ("role_person", "role_target", "role_weapon", "role_title"):
+            for e in lex.entries(kind):
+                for a in e.aliases:
+                    heads.update(_TOKEN.findall(a.lower()))
+        for kind in ("harm", "damage", "act", "speech"):
+            for a in cues.get(kind, ()):
+                heads.update(_TOKEN.findall(a))
+        return cls(
+            lexicon=lex,
+            stop=frozenset(cues.get("stop", ())),
+            perp_mod=frozenset(cues.get("perp_mod", ())),
+            heads=frozenset(heads),
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def role_lexicon() -> RoleLexicon:
+    """The bundled role lexicons, loaded once per process."""
+    return RoleLexicon.load()
+
+
+# --------------------------------------------------------------------------- sentence reading
+
+
+@dataclass(slots=True)
+class _Sentence:
+    text: str
+    toks: list[_Tok]
+    by_start: dict[int, int]
+    by_end: dict[int, int]
+    cues: dict[int, str]  # token index -> cue kind (harm, damage, act, speech)
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    return [
+        _Tok(start + m.start(), start + m.end(), m.group().lower())
+        for m in _TOKEN.finditer(text, start, end)
+    ]
+
+
+class _Reader:
+    def __init__(self, text: str, rl: RoleLexicon) -> None:
+        self.text = text
+        self.rl = rl
+        self.caseless = text == text.lower() or text == text.upper()
+
+    # ------------------------------------------------------------------ helpers
+
+    def find(self, start: int, end: int, kinds: Iterable[str]) -> list[LexMatch]:
+        return self.rl.lexicon.find(
+            self.text, start, end, kinds=list(kinds), case_sensitive_acronyms=not self.caseless
+        )
+
+    def sentence(self, span: Span) -> _Sentence:
+        toks = _tokens(self.text, span.start, span.end)
+        sent = _Sentence(
+            self.text,
+            toks,
+            {t.start: i for i, t in enumerate(toks)},
+            {t.end: i for i, t in enumerate(toks)},
+            {},
+        )
+        for m in self.find(span.start, span.end, ["role_cue"]):
+            cue = str(m.entry.attrs.get("cue"))
+            if cue in ("stop", "perp_mod"):
+                continue
+            i = sent.by_start.get(m.span.start)
+            if i is not None:
+                sent.cues.setdefault(i, cue)
+        return sent
+
+    def _gap(self, sent: _Sentence, i: int, j: int) -> str:
+        """The text between token i's end and token j's start."""
+        return self.text[sent.toks[i].end : sent.toks[j].start]
+
+    def _joined(self, sent: _Sentence, i: int, j: int) -> bool:
+        """Tokens i and j (j = i + 1) are separated by spaces only."""
+        return not self._gap(sent, i, j).strip()
+
+    def _modifier(self, tok: _Tok, sent: _Sentence, i: int) -> bool:
+        low = tok.low
+        if low in self.rl.stop or i in sent.cues or not any(c.isalpha() for c in low):
+            return False
+        if low in self.rl.perp_mod:
+            return True
+        return not _VERB_FORM.search(low) and not low.endswith("ly")
+
+    def grow_left(self, sent: _Sentence, first: int) -> int:
+        """Index of the first token of the phrase whose head starts at token ``first``."""
+        i = first
+        while i > 0 and first - i < _MAX_LEFT:
+            prev = sent.toks[i - 1]
+            if not self._joined(sent, i - 1, i) or not self._modifier(prev, sent, i - 1):
+                break
+            i -= 1
+        return i
+
+    def grow_of(self, sent: _Sentence, last: int) -> int:
+        """Index of the last token of an "of" phrase after token ``last`` (``last`` if none)."""
+        n = len(sent.toks)
+        if last + 1 >= n or sent.toks[last + 1].low != "of" or not self._joined(sent, last, last + 1):
+            return last
+        j = last + 2
+        while j < n and sent.toks[j].low in ("the", "a", "an") and self._joined(sent, j - 1, j):
+            j += 1
+        end = None
+        k = j
+        while k < n and k - j < _OF_WORDS and self._joined(sent, k - 1, k):
+            tok = sent.toks[k]
+            if tok.low in self.rl.stop or k in sent.cues:
+                break
+            end = k
+            k += 1
+        return end if end is not None else last
+
+    def span(self, sent: _Sentence, i: int, j: int) -> Span:
+        end = sent.toks[j].end
+        if sent.toks[j].low.endswith(("'s", "’s")) and j > i or sent.toks[j].low.endswith(("s'", "s’")):
+            end -= 2 if sent.toks[j].low[-2] in "'’" else 1
+        return Span.of(self.text, sent.toks[i].start, end)
+
+    def compound_next(self, sent: _Sentence, j: int) -> bool:
+        """Token j modifies the word after it ("terrorist attack", "guerrilla offensive")."""
+        k = j + 1
+        if k >= len(sent.toks) or not self._joined(sent, j, k) or sent.toks[j].low.endswith(("'s", "s'")):
+            return False
+        nxt = sent.toks[k]
+        if nxt.low in self.rl.stop or sent.cues.get(k) in ("act", "speech"):
+            return False
+        if _VERB_FORM.search(nxt.low) or nxt.low.endswith("ly") or not nxt.low[:1].isalpha():
+            return False
+        return True
+
+    def near_cue(self, sent: _Sentence, i: int, j: int, kinds: tuple[str, ...]) -> bool:
+        return any(
+            kind in kinds and (i - _CUE_WINDOW <= k <= j + _CUE_WINDOW) for k, kind in sent.cues.items()
+        )
+
+    def agent_of_act(self, sent: _Sentence, j: int) -> bool:
+        """The phrase ending at token j is followed by an active attack verb."""
+        for k in range(j + 1, min(j + 4, len(sent.toks))):
+            if not self._joined(sent, k - 1, k) and self._gap(sent, k - 1, k).strip() not in ("",):
+                return False
+            cue = sent.cues.get(k)
+            if cue == "act":
+                return True
+            if sent.toks[k].low not in ("had", "have", "has", "also", "then", "later", "reportedly", "allegedly"):
+                return False
+        return False
+
+    def speaker(self, sent: _Sentence, j: int) -> bool:
+        for k in range(j + 1, min(j + 3, len(sent.toks))):
+            if sent.cues.get(k) == "speech":
+                return True
+            if sent.toks[k].low not in ("has", "have", "had", "also", "later"):
+                return False
+        return False
+
+    def passive_harm(self, sent: _Sentence, j: int) -> bool:
+        """"... were killed", "... died": the phrase ending at j is harmed."""
+        for k in range(j + 1, min(j + 4, len(sent.toks))):
+            cue = sent.cues.get(k)
+            if cue == "harm":
+                return True
+            if sent.toks[k].low not in ("was", "were", "had", "have", "has", "been", "being", "are", "is"):
+                return False
+        return False
+
+    def by_agent(self, sent: _Sentence, i: int) -> bool:
+        """"killed by soldiers", "attacked by a group of ...": the phrase at i is the agent."""
+        k = i - 1
+        if k >= 0 and sent.toks[k].low in ("the", "a", "an"):
+            k -= 1
+        if k < 1 or sent.toks[k].low != "by":
+            return False
+        return any(sent.cues.get(c) in ("harm", "damage", "act") for c in range(max(0, k - 3), k))
+
+    def name_at(self, sent: _Sentence, i: int) -> int | None:
+        """Index of the last token of a person's name starting at token i, or None."""
+        j = i
+        n = len(sent.toks)
+        while j < n and j - i < _MAX_NAME:
+            tok = sent.toks[j]
+            if j > i and not self._joined(sent, j - 1, j):
+                break
+            if not self._name_word(tok):
+                break
+            j += 1
+        return j - 1 if j > i else None
+
+    def _name_word(self, tok: _Tok) -> bool:
+        low = tok.low
+        if len(low) < 2 or not low.replace("'", "").replace("-", "").isalpha():
+            return False
+        if low in self.rl.stop or low in self.rl.heads:
+            return False
+        if _VERB_FORM.search(low) or low.endswith("ly"):
+            return False
+        if not self.caseless:
+            text = self.text[tok.start : tok.end]
+            if not text[:1].isupper():
+                return False
+        return True
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+@dataclass(slots=True)
+class _Found:
+    role: str
+    span: Span
+    head: str
+    named: bool = False
+
+
+def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
+    sent = reader.sentence(span)
+    if not sent.toks:
+        return []
+    out: list[_Found] = []
+    used: list[tuple[int, int]] = []  # token ranges already given a role
+
+    def free(i: int, j: int) -> bool:
+        return all(j < a or i > b for a, b in used)
+
+    def add(role: str, i: int, j: int, head_tok: int, named: bool = False) -> None:
+        used.append((i, j))
+        out.append(_Found(role, reader.span(sent, i, j), sent.toks[head_tok].low, named))
+
+    # organisations first: their words are names, not modifiers of a person noun
+    org_ranges: list[tuple[int, int]] = []
+    for m in reader.find(span.start, span.end, ["role_org"]):
+        i, j = sent.by_start.get(m.span.start), sent.by_end.get(m.span.end)
+        if i is None or j is None:
+            continue
+        org_ranges.append((i, j))
+        if not reader.speaker(sent, j):
+            add(PERP_ORG, i, j, j)
+
+    for m in reader.find(span.start, span.end, ["role_title"]):
+        i, j = sent.by_start.get(m.span.start), sent.by_end.get(m.span.end)
+        if i is not None and j is not None and free(i, j):
+            last = _read_title(reader, sent, i, j, add, free)
+            if last is not None:
+                used.append((i, last))
+    heads = [
+        (m, sent.by_start.get(m.span.start), sent.by_end.get(m.span.end))
+        for m in reader.find(span.start, span.end, ["role_person", "role_target", "role_weapon"])
+    ]
+    heads = [(m, i, j) for m, i, j in heads if i is not None and j is not None]
+    for n, (m, i, j) in enumerate(heads):
+        kind = m.entry.kind
+        if n + 1 < len(heads) and heads[n + 1][1] == j + 1 and reader._joined(sent, j, j + 1):
+            continue  # a noun modifying the next head ("guerrilla column", "power substation")
+        if kind == "role_person" and reader.compound_next(sent, j):
+            continue  # "terrorist attack", "guerrilla offensive": not a person
+        if not free(i, j):
+            # a person noun right after an organisation name ("shining path members")
+            if not any(a <= i <= b for a, b in org_ranges):
+                continue
+        first = reader.grow_left(sent, i)
+        # an organisation right before the head belongs to the phrase ("shining path members")
+        for a, b in org_ranges:
+            if b == i - 1 and reader._joined(sent, b, i):
+                first = min(first, a)
+        head_tok = j
+        if kind == "role_person":
+            _read_person(reader, sent, m, first, i, j, add)
+        elif kind == "role_target":
+            last = reader.grow_of(sent, j) if m.entry.attrs.get("takes_of") else j
+            if reader.near_cue(sent, first, last, ("damage", "harm")) and not reader.speaker(sent, last):
+                add(TARGET, first, last, head_tok)
+        elif kind == "role_weapon":
+            add(WEAPON, first, j, head_tok)
+    _read_harmed_names(reader, sent, add, free)
+    return out
+
+
+def _read_person(reader: _Reader, sent: _Sentence, m: LexMatch, first: int, i: int, j: int, add) -> None:
+    role = str(m.entry.attrs.get("role", "victim"))
+    last = j
+    if role == "collective" or m.span.text.lower().endswith(" of"):
+        last = reader.grow_of(sent, j if not m.span.text.lower().endswith(" of") else j - 1)
+        if m.span.text.lower().endswith(" of") and last == j - 1:
+            return
+        if last == j and role == "collective":
+            role = "perp_weak"
+        elif role == "collective":
+            role = "perp"
+    if reader.speaker(sent, last):
+        return
+    modifiers = {t.low for t in sent.toks[first:i]}
+    if role == "perp":
+        if not reader.passive_harm(sent, last):
+            add(PERP_IND, first, last, j)
+        return
+    agent = reader.agent_of_act(sent, last) or reader.by_agent(sent, first)
+    if role == "perp_weak":
+        if modifiers & reader.rl.perp_mod or agent:
+            add(PERP_IND, first, last, j)
+        elif reader.passive_harm(sent, last) or reader.near_cue(sent, first, last, ("harm",)):
+            add(VICTIM, first, last, j)
+        return
+    if agent:
+        add(PERP_IND, first, last, j)
+    elif reader.near_cue(sent, first, last, ("harm",)):
+        add(VICTIM, first, last, j)
+
+
+def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> int | None:
+    """A title and the name after it: the name is a victim when the clause harms someone.
+    Returns the index of the name's last token (None when no name follows)."""
+    k = j + 1
+    if k >= len(sent.toks) or not reader._joined(sent, j, k):
+        return None
+    last = reader.name_at(sent, k)
+    if last is None or not free(k, last):
+        return None
+    if reader.speaker(sent, last):
+        return last
+    if reader.agent_of_act(sent, last) or reader.by_agent(sent, i):
+        add(PERP_IND, k, last, last, True)
+    elif reader.near_cue(sent, i, last, ("harm",)):
+        add(VICTIM, k, last, last, True)
+    return last
+
+
+_HARM_BEFORE_NAME = frozenset(
+    "murder assassination killing kidnapping abduction death murdered assassinated killed kidnapped "
+    "abducted wounded injured shot".split()
+)
+
+
+def _read_harmed_names(reader: _Reader, sent: _Sentence, add, free) -> None:
+    """Names right after a harm word ("the murder of jaime pardo leal", "kidnapped juan perez")."""
+    toks = sent.toks
+    for k, tok in enumerate(toks):
+        if sent.cues.get(k) != "harm" or tok.low not in _HARM_BEFORE_NAME:
+            continue
+        n = k + 1
+        if n < len(toks) and toks[n].low == "of" and reader._joined(sent, k, n):
+            n += 1
+        if n >= len(toks) or not reader._joined(sent, n - 1, n):
+            continue
+        last = reader.name_at(sent, n)
+        if last is None or last - n < 1 or not free(n, last):
+            continue  # one word alone is too weak a name without a title
+        if reader.speaker(sent, last):
+            continue
+        add(VICTIM, n, last, last, True)
+
+
+def _merge(found: Sequence[_Found]) -> list[RoleFiller]:
+    by_key: dict[tuple[str, str], RoleFiller] = {}
+    for f in found:
+        key = (f.role, " ".join(_TOKEN.findall(f.span.text.lower())))
+        filler = by_key.get(key)
+        if filler is None:
+            by_key[key] = RoleFiller(
+                role=f.role, text=f.span.text, spans=[f.span], head=f.head, named=f.named
+            )
+        elif f.span not in filler.spans:
+            filler.spans.append(f.span)
+    out = list(by_key.values())
+    out.sort(key=lambda r: (ROLES.index(r.role), r.spans[0].start))
+    return out
+
+
+def find_role_fillers(text: str, spans: Sequence[Span], lexicon: RoleLexicon | None = None) -> list[RoleFiller]:
+    """Role fillers read from the sentences ``spans`` of ``text`` (merged by role and words)."""
+    reader = _Reader(text, lexicon or role_lexicon())
+    found: list[_Found] = []
+    for span in sorted(set(spans)):
+        found.extend(_read_sentence(reader, span))
+    return _merge(found)
+
+
+def fill_roles(text: str, incidents: Sequence[Incident], lexicon: RoleLexicon | None = None) -> None:
+    """Set ``arguments`` of every incident from its sentences."""
+    rl = lexicon or role_lexicon()
+    for inc in incidents:
+        inc.arguments = find_role_fillers(text, inc.spans, rl)
+
+
+__all__ = ["ROLES", "RoleLexicon", "fill_roles", "find_role_fillers", "role_lexicon"]
