@@ -455,10 +455,32 @@ def _level_of(
         return Level.INCIDENT, inc.id, None
     if groups:
         return Level.GROUP, None, groups[0].id
+    near = _incident_before(doc, fm, events, incident_of_event)
+    if near is not None:
+        return Level.INCIDENT, near.id, None
     dated = [i for i in incidents]
     if len(dated) == 1:
         return Level.INCIDENT, dated[0].id, None
     return Level.ARTICLE, None, None
+
+
+# A figure in a sentence that reports no act of its own counts the victims of the act reported
+# just before it ("... went off in Khar. Police said seven people had been killed."), when that
+# act's sentence is at most this many sentences back and no other act stands between.
+CONTINUATION_SENTENCES = 2
+
+
+def _incident_before(
+    doc: Doc, fm: FigureMention, events: list[EventMention], incident_of_event: dict[int, Incident]
+) -> Incident | None:
+    before = [e for e in events if e.sentence < fm.sentence and id(e) in incident_of_event]
+    if not before:
+        return None
+    last = max(e.sentence for e in before)
+    if fm.sentence - last > CONTINUATION_SENTENCES:
+        return None
+    incs = {incident_of_event[id(e)].id: incident_of_event[id(e)] for e in before if e.sentence == last}
+    return next(iter(incs.values())) if len(incs) == 1 else None
 
 
 def _find_same(

@@ -49,6 +49,9 @@ _NEGATION = re.compile(r"\b(?:no|not|none|nobody|no\s+one|without)\b[^.;]*$", re
 _ONLY_WORDS_BETWEEN = 6
 _DURATION = re.compile(r"(?:for|lasting|lasted)\s", re.I)
 _DURATION_BEFORE = re.compile(r"\b(?:for|lasting|lasted)\s+$", re.I)
+_APPOSITIVE = re.compile(r"^\s*,\s*(?:(?:an?|one)\s+[\w-]+\s*(?:,\s*|\s+and\s+))*(?:an?|one)\s+$", re.I)
+_MOST_OF_THEM = re.compile(r"\s*,\s*(?:most|all|many|mostly|the\s+majority)(?:\s+of\s+(?:them|whom))?\s+", re.I)
+_OTHERS = frozenset({"others", "other", "more"})
 _NOUN_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
 _COUNTED_PRONOUN = re.compile(
     r"\s*(?:more|others?|people|persons|(?P<partitive>of\s+(?:them|whom|those|these|the\s+hostages)))?\s*",
@@ -169,6 +172,7 @@ def find_figure_mentions(doc: Doc, lexicon: Lexicon) -> list[FigureMention]:
         _mark_periods(doc, sent, found)
         _mark_parts(doc, found, base=len(out))
         _resolve_partitives(found, out)
+        _inherit_categories(doc, found)
         source = find_source(doc.text, sent, lexicon)
         for f in found:
             if source is not None:
@@ -211,6 +215,14 @@ def _figure_from_quantity(
         if len(names) > 1 and category == Category.UNKNOWN:
             # the categories the mixed count covers ("security_forces and civilians")
             sub = " and ".join(dict.fromkeys(n if n != "unknown" else "people" for n in names))
+        # "Fourteen people, most of them shoppers and street vendors": who the people were
+        if category == Category.UNKNOWN and len(names) == 1:
+            m2 = _MOST_OF_THEM.match(text, end, min(end + 30, sent.end))
+            if m2 is not None:
+                who = _victim_after(doc, m2.end(), m2.end() + 40, victims)
+                if who is not None and who.span.start == m2.end():
+                    category, sub = _category(who)
+                    spans.append(who.span)
         return FigureMention(q, FigureStatus.KILLED, category, si, spans, sub, victim)
     # "12 dead", "30 others wounded", "five were killed": a status word right after the number
     after = text[q.span.end : q.span.end + 40]
@@ -251,6 +263,9 @@ def _singular_figures(
         if not v.entry.attrs.get("singular"):
             continue
         if any(s <= v.span.start < e for s, e in taken):
+            continue
+        # "Two soldiers, a havildar and a sepoy, embraced martyrdom": the two, named one by one
+        if any(_APPOSITIVE.match(doc.text[e : v.span.start]) for _, e in taken if e <= v.span.start):
             continue
         before = doc.text[max(sent.start, v.span.start - 12) : v.span.start]
         if not re.search(r"\b(?:the|a|an|one)\s+(?:\w+\s+)?$", before, re.I):
@@ -313,6 +328,27 @@ def _assign_status(doc: Doc, sent: Span, found: list[FigureMention], terms: list
             f.status_term = term
             f.spans.append(term.span)
             f.extra["status_ok"] = True
+
+
+def _inherit_categories(doc: Doc, found: list[FigureMention]) -> None:
+    """'Three soldiers were killed and two others were wounded', 'killing three soldiers and
+    wounding two': a count with no people of its own (or only "others") counts the same people
+    as the count before it in the sentence."""
+    for i, f in enumerate(found):
+        if f.category != Category.UNKNOWN or i == 0:
+            continue
+        bare = f.victim is None or f.victim.span.text.lower() in _OTHERS
+        wholes = [g for g in found[:i] if g.part_of is None]  # not "including two women"
+        if not wholes:
+            continue
+        prev = wholes[-1]
+        if not bare or prev.category == Category.UNKNOWN or prev.status == f.status:
+            continue
+        if f.victim is None and f.status_term is not None and f.status_term.span.start < f.quantity.span.start:
+            between = doc.text[prev.end : f.quantity.span.start]
+            if not re.search(r"\band\b|,", between):
+                continue
+        f.category, f.subcategory = prev.category, prev.subcategory
 
 
 def _resolve_partitives(found: list[FigureMention], earlier: list[FigureMention]) -> None:

@@ -117,7 +117,7 @@ class _Sentence:
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     return [
-        _Tok(start + m.start(), start + m.end(), m.group().lower())
+        _Tok(m.start(), m.end(), m.group().lower())
         for m in _TOKEN.finditer(text, start, end)
     ]
 
@@ -451,20 +451,65 @@ def _merge(found: Sequence[_Found]) -> list[RoleFiller]:
     return out
 
 
+ALL_SENTENCES = False
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"')’”]*\s+")
+_ABBREVIATION = re.compile(r"(?:\b\w\.)+$|\b(?:col|gen|lt|capt|sgt|maj|dr|mr|mrs|ms|msgr|fr|sen|rep|gov|st|jr|no|rev|prof|eng)\.$", re.I)
+
+
+def split_sentences(text: str, span: Span) -> list[Span]:
+    """``span`` cut at sentence ends, also in text without capitals (where the shared sentence
+    splitter may return a whole lower-cased message as one sentence).  Abbreviations ("col.",
+    "u.s.") do not end a sentence."""
+    out: list[Span] = []
+    start = span.start
+    for m in _SENTENCE_END.finditer(text, span.start, span.end):
+        if _ABBREVIATION.search(text[max(span.start, m.start() - 12) : m.start() + 1]):
+            continue
+        if m.end() - start > 1:
+            out.append(Span.of(text, start, m.end()))
+        start = m.end()
+    if span.end > start:
+        out.append(Span.of(text, start, span.end))
+    return out
+
+
 def find_role_fillers(text: str, spans: Sequence[Span], lexicon: RoleLexicon | None = None) -> list[RoleFiller]:
     """Role fillers read from the sentences ``spans`` of ``text`` (merged by role and words)."""
     reader = _Reader(text, lexicon or role_lexicon())
     found: list[_Found] = []
     for span in sorted(set(spans)):
-        found.extend(_read_sentence(reader, span))
+        for sent in split_sentences(text, span):
+            found.extend(_read_sentence(reader, sent))
     return _merge(found)
 
 
+def incident_sentences(text: str, incident: Incident) -> list[Span]:
+    """The sentences of an incident that report it: those holding one of its attack words
+    (all of its sentences when no attack word is known)."""
+    sentences = [s for span in incident.spans for s in split_sentences(text, span)]
+    anchors = [sp for t in incident.triggers for sp in t.spans]
+    if not anchors or ALL_SENTENCES:
+        return sentences
+    return [s for s in sentences if any(s.start <= a.start < s.end for a in anchors)] or sentences
+
+
 def fill_roles(text: str, incidents: Sequence[Incident], lexicon: RoleLexicon | None = None) -> None:
-    """Set ``arguments`` of every incident from its sentences."""
+    """Set ``arguments`` of every incident from the sentences that report it."""
     rl = lexicon or role_lexicon()
     for inc in incidents:
-        inc.arguments = find_role_fillers(text, inc.spans, rl)
+        own = find_role_fillers(text, incident_sentences(text, inc), rl)
+        # perpetrators are often named in another sentence of the report (a claim, a lead)
+        wider = [a for a in find_role_fillers(text, inc.spans, rl) if a.role in PERP_WIDE]
+        seen = {(a.role, a.text.lower()) for a in own}
+        inc.arguments = _sorted(own + [a for a in wider if (a.role, a.text.lower()) not in seen])
+
+
+PERP_WIDE = (PERP_ORG,)
+
+
+def _sorted(fillers: list[RoleFiller]) -> list[RoleFiller]:
+    return sorted(fillers, key=lambda r: (ROLES.index(r.role), r.spans[0].start))
 
 
 __all__ = ["ROLES", "RoleLexicon", "fill_roles", "find_role_fillers", "role_lexicon"]
