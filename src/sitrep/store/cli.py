@@ -1,8 +1,8 @@
 """``sitrep ingest`` and ``sitrep review``: the store on the command line.
 
 The library raises domain errors (:class:`~sitrep.errors.SitrepError`); this module turns them
-into messages and exit codes: 0 done, 1 some records failed (the rest are stored), 2 the store
-could not be used.
+into messages and exit codes: 0 done, 1 some records failed (the rest are stored) or the store
+could not be used, 2 a usage error.
 """
 
 from __future__ import annotations
