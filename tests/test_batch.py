@@ -286,3 +286,27 @@ def test_resume_after_a_crash_skips_finished_partitions_without_duplicates(tmp_p
     assert part_files(out) == part_files(tmp_path / "clean")
     articles = read_sorted(out, "articles").column("line").to_pylist()
     assert len(articles) == len(set(articles)) == 36
+
+
+def test_the_output_reads_in_pandas_and_duckdb(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    write_corpus(tmp_path / "in.jsonl", n=12)
+    summary = run_batch(tmp_path / "in.jsonl", tmp_path / "out", partition_size=5)
+    incidents = pd.read_parquet(tmp_path / "out" / "incidents")
+    assert len(incidents) == summary.incidents
+    assert list(incidents.columns) == SCHEMAS["incidents"].names
+    duckdb = pytest.importorskip("duckdb")
+    con = duckdb.connect()
+    glob = str(tmp_path / "out" / "{}" / "*.parquet")
+    n, keys = con.execute(
+        f"SELECT count(*), count(DISTINCT (line, incident_id)) FROM read_parquet('{glob.format('incidents')}')"
+    ).fetchone()
+    assert n == keys == summary.incidents
+    joined = con.execute(
+        f"SELECT count(*) FROM read_parquet('{glob.format('incidents')}') i "
+        f"JOIN read_parquet('{glob.format('figures')}') f "
+        "ON f.line = i.line AND f.incident_id = i.incident_id"
+    ).fetchone()[0]
+    assert joined == sum(
+        1 for f in read_sorted(tmp_path / "out", "figures").to_pylist() if f["incident_id"]
+    )

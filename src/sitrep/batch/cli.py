@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
 import sys
 
@@ -18,6 +19,16 @@ def _missing_extra(*, dask: bool) -> str | None:
     if not missing:
         return None
     return f"sitrep batch needs {' and '.join(missing)}: pip install 'sitrep[dask]'"
+
+
+def _quiet_dask_logs() -> None:
+    """Dask logs each scheduler, nanny and worker event at INFO: show them only with -v."""
+    import distributed  # noqa: F401 - configures the loggers quietened here
+
+    level = max(logging.getLogger().getEffectiveLevel(), logging.INFO)
+    for name in list(logging.root.manager.loggerDict):
+        if name.split(".")[0] in ("distributed", "dask"):
+            logging.getLogger(name).setLevel(level)
 
 
 def _progress_printer(stream):  # noqa: ANN001, ANN202
@@ -85,6 +96,7 @@ def batch_command(
                 input_path, out, partition_size=partition_size, resume=resume, progress=progress
             )
         else:
+            _quiet_dask_logs()
             with open_client(address=address, workers=workers) as client:
                 summary = run_batch(
                     input_path,
