@@ -386,6 +386,8 @@ def build_figures(
             fig_of_mention[idx] = same
             continue
         earlier = _find_updatable(figures, fig) if fm.update or _is_rising(doc, fm) else None
+        if earlier is None:
+            earlier = _refined(doc, figures, fig, fm, mentions)
         if earlier is not None:
             earlier.superseded_by = fig.id
             fig.supersedes.append(earlier.id)
@@ -510,6 +512,29 @@ _RISING = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|reached|now\s+st
 def _is_rising(doc: Doc, fm: FigureMention) -> bool:
     sent = doc.sentences[fm.sentence]
     return bool(_RISING.search(doc.text[sent.start : fm.start]))
+
+
+def _update_cue(doc: Doc, sentence: int) -> bool:
+    sent = doc.sentences[sentence]
+    return any(c.entry.attrs.get("role") == "update" for c in doc.terms_in(sent.start, sent.end, "context_cue"))
+
+
+def _refined(
+    doc: Doc, figures: list[Figure], fig: Figure, fm: FigureMention, mentions: list[FigureMention]
+) -> Figure | None:
+    """A later count of the same people that replaces an earlier one: the earlier was vague
+    ("several people", "dozens") and the later is a number, or either sentence says the count
+    was revised ("police first said three ...; by late afternoon the hospital had 21 dead")."""
+    earlier = _find_updatable(figures, fig)
+    if earlier is None or earlier.sentence is None or fig.category != earlier.category:
+        return None
+    vague = earlier.high is None or earlier.high != earlier.low
+    precise = fig.high is not None and fig.high == fig.low
+    if vague and precise and earlier.low <= fig.best:
+        return earlier
+    if fig.best > earlier.best and (_update_cue(doc, fm.sentence) or _update_cue(doc, doc.sentence_of(earlier.sentence.start))):
+        return earlier
+    return None
 
 
 def _find_updatable(figures: list[Figure], fig: Figure) -> Figure | None:

@@ -216,8 +216,8 @@ def read_events(doc: Doc) -> Reading:
             own = _date_of(em, sent_dates, single=single)
             if own is not None:
                 em.date = own
-            elif _EARLIER.search(sentence_text):
-                em.earlier = True
+            elif _EARLIER.search(doc.text, em.segment.start, em.trigger.span.end + 40):
+                em.earlier = True  # "the incidents followed recent raids": an earlier act
             else:
                 em.date = event_date
         events.extend(specific)
