@@ -7,10 +7,12 @@ Gold, per article and role (duplicates over events merged by coreference):
 - Victim: the Victim arguments of ``Life.Die`` and ``Life.Injure`` events (the KAIROS
   ontology puts victims there, not in Conflict.Attack).
 
-Predicted, per article: Attacker = perpetrator mentions, Target = target mentions, Victim =
-the counted words of non-militant killed / injured figures (their number phrase when no words
-are counted), Instrument = weapon mentions, Place = the incident places' mentions (or names),
-over all incidents.
+Predicted, per article, over all incidents: from the role fillers (``Incident.arguments``)
+Attacker = perpetrator individuals and organisations, Target = physical targets, Victim = people
+harmed, Instrument = weapons (an incident without fillers gives its perpetrator, target and
+weapon mentions instead); Attacker also the resolved perpetrators' mentions; Victim also the counted words of non-militant killed / injured
+figures (their number phrase when no words are counted); Place = the incident places'
+mentions (or names).
 
 Head rule: the head of a span is its last token after normalisation (lower case, punctuation
 and a/an/the removed) before any preposition or relative pronoun, so "a roadside IED" and
@@ -31,6 +33,15 @@ from sitrep.evaluate.extractor import Extractor, RunStats, default_extractor, ru
 from sitrep.evaluate.muc4 import counted_words
 from sitrep.evaluate.scoring import Counts, max_bipartite, normalise
 from sitrep.model import Category, Extraction, FigureStatus
+
+#: our role-filler roles (``Incident.arguments``) and the WikiEvents roles they fill
+ARGUMENT_ROLES = {
+    "perp_ind": "Attacker",
+    "perp_org": "Attacker",
+    "target": "Target",
+    "victim": "Victim",
+    "weapon": "Instrument",
+}
 
 ATTACK_ROLE_MAP = {
     "Attacker": "Attacker",
@@ -116,12 +127,18 @@ def predicted_heads(extraction: Extraction) -> dict[str, list[str]]:
     """Per role, the distinct heads of what the extraction predicts (in text order)."""
     values: dict[str, list[str]] = {role: [] for role in WIKI_ROLES}
     for inc in extraction.incidents:
-        for p in inc.perpetrators:
+        for p in inc.perpetrators:  # resolved actors, beside the phrases read as attackers
             values["Attacker"].extend(_texts(p.spans))
-        for t in inc.targets:
-            values["Target"].extend(_texts(t.spans))
-        for w in inc.weapons:
-            values["Instrument"].extend(_texts(w.spans))
+        if inc.arguments:
+            for arg in inc.arguments:
+                role = ARGUMENT_ROLES.get(arg.role)
+                if role is not None:
+                    values[role].append(arg.text)
+        else:
+            for t in inc.targets:
+                values["Target"].extend(_texts(t.spans))
+            for w in inc.weapons:
+                values["Instrument"].extend(_texts(w.spans))
         if inc.place is not None:
             values["Place"].extend(_texts(inc.place.spans) or [inc.place.name])
     for fig in extraction.figures:
