@@ -165,7 +165,16 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
             continue
         before = [s for s in sited if s.trigger.span.start < e.trigger.span.start] or sited[:1]
         same_kind = [s for s in before if _types_compatible(types, set(s.attack_types)) and _targets_compatible(e, s)]
-        host = (same_kind or (before if response else []))[-1:] or None
+        host = same_kind[-1:] or None
+        close = bool(before) and 0 <= e.sentence - before[-1].sentence <= CONTINUATION_SENTENCES
+        if host is None and close and (
+            not _own_targets(e) or _types_compatible(types, set(before[-1].attack_types)) and AttackType.UNKNOWN in types
+        ):
+            # "Twenty-three of them were shot dead at the roadside."; "... attacked the post
+            # from three sides": the act just reported, told further
+            host = before[-1:]
+        if host is None and before and (response or not _own_targets(e)):
+            host = before[-1:]  # "the bomb disposal unit later defused the jacket"
         if host is not None:
             e.place, e.place_span = host[0].place, None
         else:
@@ -179,10 +188,23 @@ def _types_compatible(a: set[AttackType], b: set[AttackType]) -> bool:
     return bool(a & b) or AttackType.UNKNOWN in a or AttackType.UNKNOWN in b
 
 
+# target kinds that say little about which act is meant ("the militants stormed", "a crowd")
+_UNSPECIFIC_TARGETS = frozenset({"militants", "civilians"})
+
+
+def _own_targets(e: EventMention) -> set[str]:
+    return {
+        t.entry.id
+        for t in e.targets
+        if t.span.start >= e.segment.start and t.span.end <= e.segment.end and t.entry.id not in _UNSPECIFIC_TARGETS
+    }
+
+
 def _targets_compatible(e: EventMention, other: EventMention) -> bool:
-    """An attack word with no target of its own, or one sharing a target kind with ``other``."""
-    own = {t.entry.id for t in e.targets if t.span.start >= e.segment.start and t.span.end <= e.segment.end}
-    return not own or bool(own & {t.entry.id for t in other.targets})
+    """Not two different things attacked: either names no specific target, or they share one."""
+    own = _own_targets(e)
+    theirs = {t.entry.id for t in other.targets if t.entry.id not in _UNSPECIFIC_TARGETS}
+    return not own or not theirs or bool(own & theirs)
 
 
 def build_incidents(doc: Doc, reading: Reading) -> tuple[list[Incident], list[EventMention]]:

@@ -33,6 +33,8 @@ from sitrep.text.dates import resolve_date
 from sitrep.text.lexicon import LexMatch
 
 # structural patterns of generic statements (the words are lexicon context cues)
+_PLACE_RIGHT_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:in|at|on|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}?\w", re.I)
+_HABIT_BEFORE = re.compile(r"\bwho\s+(?:have|has)\s[^,.;]{0,80}$", re.I)
 _GENERIC_PATTERN = re.compile(r"\bsince\s+(?:1[89]|20)\d\d\b", re.I)
 WAVE_WORDS = re.compile(
     r"\b(?:coordinated|simultaneous(?:ly)?|series\s+of|wave\s+of|string\s+of|multiple\s+attacks|"
@@ -146,13 +148,25 @@ def article_event_date(doc: Doc) -> EventDate | None:
     return None
 
 
+def _generic_sentence(doc: Doc, sent: Span) -> bool:
+    """The sentence states a habit, history, plan or threat (sentence-scope context cues)."""
+    if _GENERIC_PATTERN.search(sent.text):
+        return True
+    return any(
+        c.entry.attrs.get("scope") == "sentence" and c.entry.attrs.get("role") in ("generic", "hypothetical")
+        for c in doc.terms_in(sent.start, sent.end, "context_cue")
+    )
+
+
 def read_events(doc: Doc) -> Reading:
     """Find the specific event mentions of the article and the wave/reference mentions."""
     events: list[EventMention] = []
     wave: list[Span] = []
     refs: list[Span] = []
     event_date = article_event_date(doc)
-    doc.wave_article = any(WAVE_WORDS.search(s.text) for s in doc.sentences[:5])
+    doc.wave_article = any(
+        WAVE_WORDS.search(s.text) and not _generic_sentence(doc, s) for s in doc.sentences[:5]
+    )
     text = doc.text
     for si, sent in enumerate(doc.sentences):
         triggers = doc.terms_in(sent.start, sent.end, "trigger")
@@ -162,17 +176,20 @@ def read_events(doc: Doc) -> Reading:
         if sent.end <= doc.body_start:  # the headline repeats the body
             continue
         cues = doc.terms_in(sent.start, sent.end, "context_cue")
-        generic = bool(_GENERIC_PATTERN.search(sentence_text)) or any(
-            c.entry.attrs.get("scope") == "sentence" and c.entry.attrs.get("role") in ("generic", "hypothetical")
+        generic = _generic_sentence(doc, sent)
+        clause_cues = [
+            c
             for c in cues
-        )
-        clause_cues = [c for c in cues if c.entry.attrs.get("scope") == "clause" and c.entry.attrs.get("role") == "hypothetical"]
+            if c.entry.attrs.get("scope") == "clause" and c.entry.attrs.get("role") in ("hypothetical", "generic")
+        ]
         background_period = any(
             (p.days or 0) > 14 for p in doc.periods_in(sent.start, sent.end)
         )
         segments = _segments(doc, sent)
         specific: list[EventMention] = []
         for t in triggers:
+            if t.entry.attrs.get("event") is False:
+                continue  # "the bomb disposal squad", "attack helicopters"
             before = text[max(sent.start, t.span.start - 40) : t.span.start]
             plural = _is_plural_noun(t.span.text)
             if _WAVE_BEFORE.search(before) and plural:
@@ -184,17 +201,20 @@ def read_events(doc: Doc) -> Reading:
             if _ANAPHOR_BEFORE.search(before) and (plural or not re.search(r"\b(?:a|an)\s", before)):
                 # "these assaults", "the attack": a reference to acts already reported, unless
                 # the clause names a place of its own ("the attack in Quetta")
-                seg = _segment_of(segments, t.span.start)
-                if not any(
-                    p.kind in SMALL_PLACE_KINDS for _, p in doc.places_in(seg.start, seg.end)
-                ) or plural:
+                named = any(
+                    p.kind in SMALL_PLACE_KINDS and _PLACE_RIGHT_AFTER.match(doc.text, t.span.end, s.start + 1)
+                    for s, p in doc.places_in(t.span.end, min(sent.end, t.span.end + 40))
+                )
+                if not named or plural:
                     refs.append(t.span)
                     continue
             if generic or background_period:
                 continue
             seg = _segment_of(segments, t.span.start)
             if any(seg.start <= c.span.start < t.span.start for c in clause_cues):
-                continue  # "to prevent future attacks"
+                continue  # "to prevent future attacks", "revenge for military operations"
+            if _HABIT_BEFORE.search(doc.text, seg.start, t.span.start):
+                continue  # "the Taliban, who have kidnapped government employees before"
             if t.entry.attrs.get("generic") and not _has_violence_evidence(doc, seg, t):
                 continue  # "the opposition attacked the budget"
             em = EventMention(
@@ -322,6 +342,13 @@ def _pair_places(doc: Doc, sent: Span, segments: list[Span], events: list[EventM
                 choice = before[-1]
         if choice is not None:
             assigned.setdefault(id(choice), []).append((span, place))
+    # "the squad defused an IED planted under the track near Jacobabad": one site in the
+    # sentence is the site of each of its attack words
+    sites = {p.key for got in assigned.values() for _, p in got}
+    if len(sites) == 1:
+        only = next(iter(assigned.values()))
+        for em in events:
+            assigned.setdefault(id(em), only[:1])
     extra: list[EventMention] = []
     for em in events:
         got = assigned.get(id(em), [])
@@ -478,7 +505,18 @@ def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
     if side == "militant":
         return None
     actors = doc.terms_in(sent.start, sent.end, "actor")
-    state = [a for a in actors if a.entry.attrs.get("actor_kind") in _STATE_KINDS]
+    longer = [
+        m.span for m in doc.terms_in(sent.start, sent.end, "target", "victim") if m.span.end - m.span.start
+    ]
+    state = [
+        a
+        for a in actors
+        if a.entry.attrs.get("actor_kind") in _STATE_KINDS
+        and not any(
+            sp.start <= a.span.start and a.span.end <= sp.end and sp.end - sp.start > a.span.end - a.span.start
+            for sp in longer
+        )  # "the police station", "an army camp": what was attacked, not who acted
+    ]
     if not state:
         return None
     groups_before = [

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,13 +128,29 @@ class _Reader:
         self.text = text
         self.rl = rl
         self.caseless = text == text.lower() or text == text.upper()
+        self._matches: dict[tuple[str, ...], tuple[list[int], list[LexMatch]]] = {}
+        self._read: dict[Span, list[_Found]] = {}
 
     # ------------------------------------------------------------------ helpers
 
     def find(self, start: int, end: int, kinds: Iterable[str]) -> list[LexMatch]:
-        return self.rl.lexicon.find(
-            self.text, start, end, kinds=list(kinds), case_sensitive_acronyms=not self.caseless
-        )
+        """Matches of ``kinds`` within [start, end): the whole text is matched once per set
+        of kinds (one automaton pass for all of them), then cut by range."""
+        key = tuple(kinds)
+        cached = self._matches.get(key)
+        if cached is None:
+            found = self.rl.lexicon.find(
+                self.text, kinds=list(key), case_sensitive_acronyms=not self.caseless
+            )
+            cached = self._matches[key] = ([m.span.start for m in found], found)
+        starts, found = cached
+        i = bisect_left(starts, start)
+        out: list[LexMatch] = []
+        while i < len(found) and found[i].span.start < end:
+            if found[i].span.end <= end:
+                out.append(found[i])
+            i += 1
+        return out
 
     def sentence(self, span: Span) -> _Sentence:
         toks = _tokens(self.text, span.start, span.end)
@@ -474,13 +491,22 @@ def split_sentences(text: str, span: Span) -> list[Span]:
     return out
 
 
-def find_role_fillers(text: str, spans: Sequence[Span], lexicon: RoleLexicon | None = None) -> list[RoleFiller]:
+def find_role_fillers(
+    text: str,
+    spans: Sequence[Span],
+    lexicon: RoleLexicon | None = None,
+    *,
+    reader: _Reader | None = None,
+) -> list[RoleFiller]:
     """Role fillers read from the sentences ``spans`` of ``text`` (merged by role and words)."""
-    reader = _Reader(text, lexicon or role_lexicon())
+    reader = reader or _Reader(text, lexicon or role_lexicon())
     found: list[_Found] = []
     for span in sorted(set(spans)):
         for sent in split_sentences(text, span):
-            found.extend(_read_sentence(reader, sent))
+            got = reader._read.get(sent)
+            if got is None:
+                got = reader._read[sent] = _read_sentence(reader, sent)
+            found.extend(got)
     return _merge(found)
 
 
@@ -496,11 +522,13 @@ def incident_sentences(text: str, incident: Incident) -> list[Span]:
 
 def fill_roles(text: str, incidents: Sequence[Incident], lexicon: RoleLexicon | None = None) -> None:
     """Set ``arguments`` of every incident from the sentences that report it."""
-    rl = lexicon or role_lexicon()
+    if not incidents:
+        return
+    reader = _Reader(text, lexicon or role_lexicon())
     for inc in incidents:
-        own = find_role_fillers(text, incident_sentences(text, inc), rl)
+        own = find_role_fillers(text, incident_sentences(text, inc), reader=reader)
         # perpetrators are often named in another sentence of the report (a claim, a lead)
-        wider = [a for a in find_role_fillers(text, inc.spans, rl) if a.role in PERP_WIDE]
+        wider = [a for a in find_role_fillers(text, inc.spans, reader=reader) if a.role in PERP_WIDE]
         seen = {(a.role, a.text.lower()) for a in own}
         inc.arguments = _sorted(own + [a for a in wider if (a.role, a.text.lower()) not in seen])
 
