@@ -139,19 +139,21 @@
     cluster = L.markerClusterGroup({
       showCoverageOnHover: false,
       maxClusterRadius: 45,
+      disableClusteringAtZoom: 9,
       chunkedLoading: true,
       iconCreateFunction: function (c) {
         var deaths = 0;
         c.getAllChildMarkers().forEach(function (m) { deaths += m.options.deaths || 0; });
         var n = c.getChildCount();
         var size = Math.round(Math.min(70, 26 + 6 * Math.log(1 + n) + 2.5 * Math.sqrt(deaths)));
-        var box = el("div", { cls: "cluster", title: n + " events, " + deaths + " deaths" }, [
+        var box = el("div", { cls: "cluster", title: n + " events, " + deaths + " deaths", "data-count": String(n) }, [
           el("b", { text: String(n) }), el("span", { text: deaths + "†" }),
         ]);
         return L.divIcon({ html: box, className: "", iconSize: [size, size] });
       },
     });
     map.addLayer(cluster);
+    window.sitrep = { map: map, markers: cluster }; // for the browser tests and the console
     loadProvinces();
   }
 
