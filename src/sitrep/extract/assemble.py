@@ -21,7 +21,6 @@ from collections import Counter
 from sitrep.extract.casualties import FigureMention
 from sitrep.extract.incidents import (
     SMALL_PLACE_KINDS,
-    WAVE_WORDS,
     EventMention,
     Reading,
     date_key,
@@ -134,7 +133,7 @@ _RESPONSE_TYPES = frozenset({AttackType.ARMED_CLASH, AttackType.SECURITY_OPERATI
 
 def wave_described(doc: Doc, reading: Reading) -> bool:
     """The article reports a coordinated wave ("a series of coordinated attacks")."""
-    return bool(reading.wave_spans) or any(WAVE_WORDS.search(s.text) for s in doc.sentences[:5])
+    return bool(reading.wave_spans) or doc.wave_article
 
 
 def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
@@ -366,14 +365,18 @@ def build_figures(
     events: list[EventMention],
     incidents: list[Incident],
     groups: list[Group],
+    wave_spans: list[Span] | None = None,
 ) -> tuple[list[Figure], list[Warning]]:
     """Attach each figure to the level it was reported at; merge repeats; link updates/parts."""
     warnings: list[Warning] = []
+    wave_spans = wave_spans or []
     incident_of_event = _incident_of_event(events, incidents)
     figures: list[Figure] = []
     fig_of_mention: dict[int, Figure] = {}
     for idx, fm in enumerate(mentions):
-        level, incident_id, group_id = _level_of(doc, fm, events, incident_of_event, incidents, groups)
+        level, incident_id, group_id = _level_of(
+            doc, fm, events, incident_of_event, incidents, groups, wave_spans
+        )
         if fm.part_of is not None and fm.part_of in fig_of_mention:
             container = fig_of_mention[fm.part_of]
             # "including the 92 insurgents": the same count already reported elsewhere
@@ -455,6 +458,7 @@ def _level_of(
     incident_of_event: dict[int, Incident],
     incidents: list[Incident],
     groups: list[Group],
+    wave_spans: list[Span] = (),
 ) -> tuple[Level, str | None, str | None]:
     if fm.level_hint in (Level.AGGREGATE, Level.BACKGROUND):
         return fm.level_hint, None, None
@@ -467,9 +471,12 @@ def _level_of(
         if not holding:
             holding = [e for e in in_sentence if e.trigger.span.start <= fm.start] or in_sentence
         own = {incident_of_event[id(holding[-1])].id: incident_of_event[id(holding[-1])]}
+    sent = doc.sentences[fm.sentence]
+    if not own and groups and any(sent.start <= w.start < sent.end for w in wave_spans):
+        # "a string of attacks in Cali and Cauca killed at least seven": the wave's figure
+        return Level.GROUP, None, groups[0].id
     if not own:
         # a sentence that names an incident's place ("in Quetta, two policemen died")
-        sent = doc.sentences[fm.sentence]
         keys = {p.key for _, p in event_places(doc, sent) if p.kind in SMALL_PLACE_KINDS}
         matching = [i for i in incidents if i.place is not None and i.place.key in keys]
         if len(matching) == 1:

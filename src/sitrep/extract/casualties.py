@@ -47,6 +47,11 @@ _INCLUDING = re.compile(r"(?:including|among\s+them|of\s+whom|of\s+them)\s+(?:th
 _CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 _NEGATION = re.compile(r"\b(?:no|not|none|nobody|no\s+one|without)\b[^.;]*$", re.I)
 _ONLY_WORDS_BETWEEN = 6
+_THING_AFTER = re.compile(
+    r"\s(?:attacks?|vehicles?|trucks?|posts?|camps?|stations?|checkpoints?|hideouts?|groups?|"
+    r"organi[sz]ations?|outfits?|units?|operations?|strikes?|raids?|incidents?|cases?|bases?)\b",
+    re.I,
+)
 _DURATION = re.compile(r"(?:for|lasting|lasted)\s", re.I)
 _DURATION_BEFORE = re.compile(r"\b(?:for|lasting|lasted)\s+$", re.I)
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:(?:an?|one)\s+[\w-]+\s*(?:,\s*|\s+and\s+))*(?:an?|one)\s+$", re.I)
@@ -116,6 +121,18 @@ def _victim_after(doc: Doc, end: int, limit: int, victims: list[LexMatch]) -> Le
             return v
         return None
     return None
+
+
+def _modifies_a_thing(doc: Doc, victim: LexMatch) -> bool:
+    """The victim word is an adjective of an attack word or a thing ("militant attacks",
+    "police vehicles", "army posts") rather than the people counted."""
+    nxt = doc.text[victim.span.end : victim.span.end + 2]
+    if not nxt.startswith(" "):
+        return False
+    for m in doc.terms_in(victim.span.end + 1, victim.span.end + 30, "trigger", "target"):
+        if m.span.start == victim.span.end + 1 and m.entry.id not in ("militants", "civilians", "police", "military"):
+            return True
+    return bool(_THING_AFTER.match(doc.text, victim.span.end))
 
 
 def _term_right_after(doc: Doc, end: int, sent_end: int, terms: list[LexMatch]) -> LexMatch | None:
@@ -192,6 +209,8 @@ def _figure_from_quantity(
 ) -> FigureMention | None:
     text = doc.text
     victim = _victim_after(doc, q.span.end, q.span.end + 60, victims)
+    if victim is not None and _modifies_a_thing(doc, victim):
+        return None  # "170 militant attacks", "35 police vehicles": not people
     if victim is not None:
         category, sub = _category(victim)
         spans = [q.span, victim.span]

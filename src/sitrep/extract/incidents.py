@@ -41,6 +41,8 @@ WAVE_WORDS = re.compile(
     r"several\s+attacks|across\s+the\s+(?:province|region|country|state))\b",
     re.I,
 )
+# how far into the article a description of a coordinated wave is looked for
+WAVE_SENTENCES = 10
 _WAVE_BEFORE = re.compile(
     r"(?:series\s+of|wave\s+of|string\s+of|spate\s+of|coordinated|simultaneous|multiple|several|"
     r"additional|a\s+number\s+of|serial|twin|separate)\s+(?:[\w-]+\s+){0,3}$",
@@ -165,7 +167,7 @@ def read_events(doc: Doc) -> Reading:
     refs: list[Span] = []
     event_date = article_event_date(doc)
     doc.wave_article = any(
-        WAVE_WORDS.search(s.text) and not _generic_sentence(doc, s) for s in doc.sentences[:5]
+        WAVE_WORDS.search(s.text) and not _generic_sentence(doc, s) for s in doc.sentences[:WAVE_SENTENCES]
     )
     text = doc.text
     for si, sent in enumerate(doc.sentences):
@@ -182,9 +184,10 @@ def read_events(doc: Doc) -> Reading:
             for c in cues
             if c.entry.attrs.get("scope") == "clause" and c.entry.attrs.get("role") in ("hypothetical", "generic")
         ]
-        background_period = any(
-            (p.days or 0) > 14 for p in doc.periods_in(sent.start, sent.end)
-        )
+        periods = doc.periods_in(sent.start, sent.end)
+        # "since January" (no length given) counts as long: a statistic, not one act
+        background_period = any((p.days if p.days is not None else 365) > 14 for p in periods)
+        aggregate_period = any(p.days is not None and p.days <= 14 for p in periods)
         segments = _segments(doc, sent)
         specific: list[EventMention] = []
         for t in triggers:
@@ -192,7 +195,12 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "the bomb disposal squad", "attack helicopters"
             before = text[max(sent.start, t.span.start - 40) : t.span.start]
             plural = _is_plural_noun(t.span.text)
-            if _WAVE_BEFORE.search(before) and plural:
+            # "a string of bomb and gun attacks": a modifier of the plural attack word after it
+            modifier = any(
+                u.span.start > t.span.end and u.span.start - t.span.end <= 25 and _is_plural_noun(u.span.text)
+                for u in triggers
+            )
+            if _WAVE_BEFORE.search(before) and (plural or modifier):
                 wave.append(t.span)
                 continue
             if re.search(r"\b(?:coordinated|simultaneous)\b", sentence_text, re.I) and plural:
@@ -210,6 +218,8 @@ def read_events(doc: Doc) -> Reading:
                     continue
             if generic or background_period:
                 continue
+            if aggregate_period and plural:
+                continue  # "follow-up operations ... had raised the number killed in three days"
             seg = _segment_of(segments, t.span.start)
             if any(seg.start <= c.span.start < t.span.start for c in clause_cues):
                 continue  # "to prevent future attacks", "revenge for military operations"

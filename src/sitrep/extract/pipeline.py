@@ -89,7 +89,9 @@ def extract(
         actor_labels={e.id: e.label for e in actors},
         generic_actors=frozenset(e.id for e in actors if e.attrs.get("generic")),
     )
-    figures, warnings = assemble.build_figures(doc, figure_mentions, events, incidents, groups)
+    figures, warnings = assemble.build_figures(
+        doc, figure_mentions, events, incidents, groups, wave_spans=reading.wave_spans
+    )
     assemble.fill_acled(incidents)
     fill_roles(text, incidents)
     for inc in incidents:

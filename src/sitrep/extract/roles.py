@@ -528,12 +528,15 @@ def fill_roles(text: str, incidents: Sequence[Incident], lexicon: RoleLexicon | 
     for inc in incidents:
         own = find_role_fillers(text, incident_sentences(text, inc), reader=reader)
         # perpetrators are often named in another sentence of the report (a claim, a lead)
-        wider = [a for a in find_role_fillers(text, inc.spans, reader=reader) if a.role in PERP_WIDE]
+        wider = _merge(
+            [
+                _Found(PERP_ORG, m.span, m.span.text.lower().split()[-1])
+                for span in inc.spans
+                for m in reader.find(span.start, span.end, ["role_org"])
+            ]
+        )
         seen = {(a.role, a.text.lower()) for a in own}
         inc.arguments = _sorted(own + [a for a in wider if (a.role, a.text.lower()) not in seen])
-
-
-PERP_WIDE = (PERP_ORG,)
 
 
 def _sorted(fillers: list[RoleFiller]) -> list[RoleFiller]:
