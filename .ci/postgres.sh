@@ -11,7 +11,7 @@ if [ "$(id -u)" = 0 ]; then run_as=(runuser -u postgres --); fi
 if ! "${run_as[@]}" "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" 2>/dev/null; then
   rm -rf "$dir"; mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && chown postgres "$dir"
-  "${run_as[@]}" "$bin/initdb" -q -D "$dir/data" -U postgres -A trust >/dev/null
+  "${run_as[@]}" "$bin/initdb" -D "$dir/data" -U postgres -A trust >/dev/null
   "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
 fi
