@@ -15,9 +15,14 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-# Install, then extract the bundled example article and print the result for an analyst.
+DEMO_DB ?= sitrep-demo.db
+
+# Install; extract one bundled example article and print it as an analyst reads it; ingest all
+# bundled examples into a SQLite file (merged into events) and list the events.
 demo: install
 	$(SITREP) extract src/sitrep/examples/example-quetta-wave.txt --published 2025-11-18 --format text
+	$(SITREP) ingest src/sitrep/examples/examples.jsonl --db $(DEMO_DB) --no-progress
+	$(SITREP) review list --db $(DEMO_DB)
 
 # Install, start a throw-away PostgreSQL when none is given, run every test, then lint.
 test: install
