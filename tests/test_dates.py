@@ -149,6 +149,11 @@ def test_durations_are_not_dates() -> None:
         ("killed during 2025.", "during 2025", "calendar_period", 365),
         ("a 48-hour operation ended.", "48-hour", "duration", 2),
         ("killed over three days.", "over three days", "duration", 3),
+        ("412 rebels were killed in 2023, police say.", "in 2023", "calendar_period", 365),
+        ("the toll reached 60 since Tuesday.", "since Tuesday", "calendar_period", 7),
+        ("90 died between March and June.", "between March and June", "calendar_period", 90),
+        ("9,000 died between 1990 and 1999.", "between 1990 and 1999", "calendar_period", 9 * 365),
+        ("after a year in which 80 guards died.", "a year in which", "past_period", 365),
     ],
 )
 def test_periods(text: str, quoted: str, kind: str, days: float | None) -> None:
@@ -240,3 +245,7 @@ def test_spans_always_quote_the_text(text: str) -> None:
         assert text[d.span.start : d.span.end] == d.span.text
     for p in find_periods(text):
         assert text[p.span.start : p.span.end] == p.span.text
+
+
+def test_a_month_and_year_is_a_date_not_a_period() -> None:
+    assert find_periods("The attack in January 2024 killed six.") == []

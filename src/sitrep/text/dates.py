@@ -425,7 +425,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 # --------------------------------------------------------------------------- periods
 
 _PERIODS = re.compile(
-    r"\b(?=[iodfwatrslpen0-9])(?:"
+    r"\b(?=[iodfwatrslpenb0-9])(?:"
     # in the past 48 hours, over the last two years, during the previous week, for the past decade
     r"(?P<past>(?:(?:in|over|during|for|within|throughout)\s+)?the\s+(?:past|last|previous|preceding)\s+"
     rf"(?:(?P<pn>{_NUMW})[\s-]+)?(?P<punit>hour|day|night|week|fortnight|month|quarter|year|decade)s?)"
@@ -443,6 +443,14 @@ _PERIODS = re.compile(
     r"|(?P<thisyear>(?:earlier\s+|later\s+)?(?:this|last|past)\s+year)(?!'s|\u2019s)"
     rf"|(?P<since>since\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MON}(?:\s+(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d|the\s+(?:start|beginning)\s+of\s+(?:the\s+)?(?:year|month|(?:1[89]|20)\d\d)))"
     r"|(?P<during>(?:during|throughout|over|across)\s+(?:the\s+(?:whole\s+|entire\s+)?(?:year\s+)?)?(?:1[89]|20)\d\d)"
+    # in 2024 (a whole year; "in January 2024" is a date)
+    r"|(?P<inyear>in\s+(?:1[89]|20)\d\d(?!\s*[-\u2013]))"
+    # since Thursday: a few days
+    rf"|(?P<sincewd>since\s+(?:last\s+)?{_WD_FULL})"
+    # between July and October, between 1985 and 2018, from 2019 to 2023
+    rf"|(?P<between>(?:between|from)\s+(?P<b1>{_MON}|(?:1[89]|20)\d\d)\s+(?:and|to|until)\s+(?P<b2>{_MON}|(?:1[89]|20)\d\d))"
+    # after a year in which, in a decade in which
+    r"|(?P<inwhich>a\s+(?P<wunit>year|decade|month)\s+in\s+which)"
     r")(?![\w])",
     _FLAGS,
 )
@@ -450,6 +458,22 @@ _PERIODS = re.compile(
 
 def _unit_days(unit: str) -> float:
     return _UNIT_DAYS[unit.lower()]
+
+
+def _between_days(a: str, b: str) -> float:
+    """Rough length of "between July and October" (months) or "between 1985 and 2018" (years)."""
+    if a.isdigit() and b.isdigit():
+        return max(1, int(b) - int(a)) * 365.0
+    if not a.isdigit() and not b.isdigit():
+        ma, mb = _month_number(a), _month_number(b)
+        return float(((mb - ma) % 12 or 12) * 30)
+    return 365.0
+
+
+def _month_number(name: str) -> int:
+    return [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+    ].index(name[:3].lower()) + 1
 
 
 def find_periods(text: str, start: int = 0, end: int | None = None) -> list[PeriodMention]:
@@ -490,8 +514,14 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
             out.append(PeriodMention(span, kind, 365))
         elif m.group("since"):
             out.append(PeriodMention(span, "calendar_period", None))
-        elif m.group("during"):
+        elif m.group("during") or m.group("inyear"):
             out.append(PeriodMention(span, "calendar_period", 365))
+        elif m.group("sincewd"):
+            out.append(PeriodMention(span, "calendar_period", 7))
+        elif m.group("between"):
+            out.append(PeriodMention(span, "calendar_period", _between_days(m.group("b1"), m.group("b2"))))
+        elif m.group("inwhich"):
+            out.append(PeriodMention(span, "past_period", _unit_days(m.group("wunit"))))
     return _non_overlapping(out)
 
 
