@@ -44,6 +44,8 @@ ROLE_FILES = (
     "roles_cues.toml",
 )
 
+_CUE_KINDS = ("harm", "damage", "act", "speech")
+
 PERP_IND = "perp_ind"
 PERP_ORG = "perp_org"
 VICTIM = "victim"
@@ -74,6 +76,7 @@ class RoleLexicon:
     stop: frozenset[str]
     perp_mod: frozenset[str]
     heads: frozenset[str]  # every word of every head alias (never part of a name)
+    word_cues: dict[str, frozenset[str]]  # one-word cue aliases -> their cue kinds
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -90,7 +93,13 @@ class RoleLexicon:
         for kind in ("harm", "damage", "act", "speech"):
             for a in cues.get(kind, ()):
                 heads.update(_TOKEN.findall(a))
+        word_cues: dict[str, set[str]] = {}
+        for kind in _CUE_KINDS:
+            for a in cues.get(kind, ()):
+                if " " not in a:
+                    word_cues.setdefault(a, set()).add(kind)
         return cls(
+            word_cues={w: frozenset(k) for w, k in word_cues.items()},
             lexicon=lex,
             stop=frozenset(cues.get("stop", ())),
             perp_mod=frozenset(cues.get("perp_mod", ())),
@@ -113,7 +122,7 @@ class _Sentence:
     toks: list[_Tok]
     by_start: dict[int, int]
     by_end: dict[int, int]
-    cues: dict[int, str]  # token index -> cue kind (harm, damage, act, speech)
+    cues: dict[int, frozenset[str]]  # token index -> cue kinds (harm, damage, act, speech)
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
@@ -161,13 +170,16 @@ class _Reader:
             {t.end: i for i, t in enumerate(toks)},
             {},
         )
+        words = self.rl.word_cues
+        for i, tok in enumerate(toks):
+            got = words.get(tok.low)
+            if got:
+                sent.cues[i] = got
         for m in self.find(span.start, span.end, ["role_cue"]):
             cue = str(m.entry.attrs.get("cue"))
-            if cue in ("stop", "perp_mod"):
-                continue
             i = sent.by_start.get(m.span.start)
-            if i is not None:
-                sent.cues.setdefault(i, cue)
+            if i is not None and cue in _CUE_KINDS and " " in m.span.text:
+                sent.cues[i] = sent.cues.get(i, frozenset()) | {cue}
         return sent
 
     def _gap(self, sent: _Sentence, i: int, j: int) -> str:
@@ -226,7 +238,7 @@ class _Reader:
         if k >= len(sent.toks) or not self._joined(sent, j, k) or sent.toks[j].low.endswith(("'s", "s'")):
             return False
         nxt = sent.toks[k]
-        if nxt.low in self.rl.stop or sent.cues.get(k) in ("act", "speech"):
+        if nxt.low in self.rl.stop or sent.cues.get(k, frozenset()) & {"act", "speech"}:
             return False
         if _VERB_FORM.search(nxt.low) or nxt.low.endswith("ly") or not nxt.low[:1].isalpha():
             return False
@@ -234,7 +246,8 @@ class _Reader:
 
     def near_cue(self, sent: _Sentence, i: int, j: int, kinds: tuple[str, ...]) -> bool:
         return any(
-            kind in kinds and (i - _CUE_WINDOW <= k <= j + _CUE_WINDOW) for k, kind in sent.cues.items()
+            bool(found & set(kinds)) and (i - _CUE_WINDOW <= k <= j + _CUE_WINDOW)
+            for k, found in sent.cues.items()
         )
 
     def agent_of_act(self, sent: _Sentence, j: int) -> bool:
@@ -242,8 +255,7 @@ class _Reader:
         for k in range(j + 1, min(j + 4, len(sent.toks))):
             if not self._joined(sent, k - 1, k) and self._gap(sent, k - 1, k).strip() not in ("",):
                 return False
-            cue = sent.cues.get(k)
-            if cue == "act":
+            if "act" in sent.cues.get(k, ()):
                 return True
             if sent.toks[k].low not in ("had", "have", "has", "also", "then", "later", "reportedly", "allegedly"):
                 return False
@@ -251,7 +263,7 @@ class _Reader:
 
     def speaker(self, sent: _Sentence, j: int) -> bool:
         for k in range(j + 1, min(j + 3, len(sent.toks))):
-            if sent.cues.get(k) == "speech":
+            if "speech" in sent.cues.get(k, ()):
                 return True
             if sent.toks[k].low not in ("has", "have", "had", "also", "later"):
                 return False
@@ -260,8 +272,7 @@ class _Reader:
     def passive_harm(self, sent: _Sentence, j: int) -> bool:
         """"... were killed", "... died": the phrase ending at j is harmed."""
         for k in range(j + 1, min(j + 4, len(sent.toks))):
-            cue = sent.cues.get(k)
-            if cue == "harm":
+            if "harm" in sent.cues.get(k, ()) and (k > j + 1 or sent.toks[k].low in ("died", "dead")):
                 return True
             if sent.toks[k].low not in ("was", "were", "had", "have", "has", "been", "being", "are", "is"):
                 return False
@@ -274,7 +285,9 @@ class _Reader:
             k -= 1
         if k < 1 or sent.toks[k].low != "by":
             return False
-        return any(sent.cues.get(c) in ("harm", "damage", "act") for c in range(max(0, k - 3), k))
+        return any(
+            sent.cues.get(c, frozenset()) & {"harm", "damage", "act"} for c in range(max(0, k - 3), k)
+        )
 
     def name_at(self, sent: _Sentence, i: int) -> int | None:
         """Index of the last token of a person's name starting at token i, or None."""
@@ -437,7 +450,7 @@ def _read_harmed_names(reader: _Reader, sent: _Sentence, add, free) -> None:
     """Names right after a harm word ("the murder of jaime pardo leal", "kidnapped juan perez")."""
     toks = sent.toks
     for k, tok in enumerate(toks):
-        if sent.cues.get(k) != "harm" or tok.low not in _HARM_BEFORE_NAME:
+        if "harm" not in sent.cues.get(k, ()) or tok.low not in _HARM_BEFORE_NAME:
             continue
         n = k + 1
         if n < len(toks) and toks[n].low == "of" and reader._joined(sent, k, n):
