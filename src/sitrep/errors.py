@@ -23,3 +23,7 @@ class EvaluationError(SitrepError):
 
 class StoreError(SitrepError):
     """The store could not be opened, migrated or written."""
+
+
+class BatchError(SitrepError):
+    """A batch run cannot start or go on (output folder in use, mismatched resume, failed task)."""

@@ -23,14 +23,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from sitrep.batch.rows import TABLES
-from sitrep.errors import SitrepError
+from sitrep.errors import BatchError, SitrepError  # noqa: F401 - BatchError re-exported
 
 MANIFEST = "_batch.json"
 FORMAT = 1
-
-
-class BatchError(SitrepError):
-    """A batch run cannot start or go on (output folder in use, mismatched resume, failed task)."""
 
 
 def part_path(out: Path, table: str, index: int) -> Path:

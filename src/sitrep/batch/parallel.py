@@ -30,7 +30,7 @@ from itertools import islice
 from multiprocessing.context import BaseContext
 from typing import TypeVar
 
-from sitrep.batch.output import BatchError
+from sitrep.errors import BatchError
 from sitrep.ingest.records import RecordError
 from sitrep.model import Article, Extraction
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 import click
 
 from sitrep import __version__
-from sitrep.errors import SitrepError, StoreError
+from sitrep.errors import StoreError
 from sitrep.ingest import RecordError, iter_articles
-from sitrep.model import Article, Extraction
+from sitrep.model import Article
 from sitrep.store.records import DUPLICATE, NEW, REEXTRACTED, EventRecord
 from sitrep.store.store import EDITABLE, Store, open_store
 
@@ -63,10 +63,27 @@ def _published(value: str | None) -> dt.date | None:
         raise click.BadParameter(f"{value!r} is not YYYY-MM-DD", param_hint="--published") from exc
 
 
-def _extract(article: Article) -> Extraction:
-    from sitrep.extract.pipeline import extract
-
-    return extract(article.text, published=article.published, url=article.url, article=article)
+def _to_extract(
+    store: Store,
+    items: Iterator[Article | RecordError],
+    *,
+    published: dt.date | None,
+    summary: IngestSummary,
+) -> Iterator[tuple[str, Article | RecordError]]:
+    """``(source, item)`` for every item that needs extracting (bad records pass through);
+    articles whose extraction of this version is already stored are counted and dropped here,
+    before any worker spends time on them."""
+    for item in items:
+        if isinstance(item, RecordError):
+            yield item.source, item
+            continue
+        source = item.url or item.title or item.id or ""
+        if item.published is None:
+            item.published = published
+        if not store.needs_extraction(item, version=__version__):
+            summary.duplicate += 1
+            continue
+        yield source, item
 
 
 def ingest_items(
@@ -75,43 +92,25 @@ def ingest_items(
     *,
     published: dt.date | None = None,
     summary: IngestSummary,
+    workers: int = 1,
 ) -> Iterator[str]:
     """Store each article (extracting it unless an extraction of this version is stored); yield
-    the source of each item done.  Bad records are added to ``summary.errors`` and skipped."""
-    for item in items:
-        if isinstance(item, RecordError):
+    the source of each item done.  Bad records are added to ``summary.errors`` and skipped.
+
+    ``workers`` > 1 extracts on that many local processes (:func:`sitrep.batch.parallel.
+    extract_parallel_tagged`); results come back in input order and this process stays the
+    single writer, so commits are ordered and a duplicate is caught by the store as always.
+    """
+    from sitrep.batch.parallel import extract_parallel_tagged
+
+    todo = _to_extract(store, items, published=published, summary=summary)
+    for source, result in extract_parallel_tagged(todo, workers=workers):
+        if isinstance(result, RecordError):
             summary.failed += 1
-            summary.errors.append(item)
-            yield item.source
+            summary.errors.append(result)
+            yield source
             continue
-        source = item.url or item.title or item.id
-        if item.published is None:
-            item.published = published
-        try:
-            if not store.needs_extraction(item, version=__version__):
-                summary.duplicate += 1
-                yield source or ""
-                continue
-            outcome = store.ingest(_extract(item), source=source)
-        except StoreError:
-            raise
-        except SitrepError as exc:
-            summary.failed += 1
-            summary.errors.append(RecordError(source or "<article>", str(exc), "extract"))
-            yield source or ""
-            continue
-        except Exception as exc:  # a bug on one article must not lose the batch
-            log.debug("extraction failed", exc_info=True)
-            summary.failed += 1
-            summary.errors.append(
-                RecordError(
-                    source or "<article>",
-                    f"internal error: {type(exc).__name__}: {exc}",
-                    "internal",
-                )
-            )
-            yield source or ""
-            continue
+        outcome = store.ingest(result, source=source or None)
         if outcome.status == NEW:
             summary.new += 1
         elif outcome.status == REEXTRACTED:
@@ -121,7 +120,7 @@ def ingest_items(
         summary.incidents += outcome.incidents
         summary.events_new += outcome.events_new
         summary.events_merged += outcome.events_merged
-        yield source or ""
+        yield source
 
 
 @click.command("ingest")
@@ -132,6 +131,13 @@ def ingest_items(
     metavar="YYYY-MM-DD",
     default=None,
     help="Publication date for articles that carry none (plain text); resolves 'on Monday'.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Extract on this many local processes; this process alone writes, in input order.",
 )
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 @click.option(
@@ -145,6 +151,7 @@ def ingest_command(
     paths: tuple[str, ...],
     db_url: str | None,
     published: str | None,
+    workers: int,
     no_progress: bool,
     errors_file: str | None,
 ) -> None:
@@ -159,7 +166,7 @@ def ingest_command(
     try:
         items = iter_articles(list(paths))
         show = not no_progress and sys.stderr.isatty() or os.environ.get("SITREP_PROGRESS") == "1"
-        done = ingest_items(store, items, published=pub, summary=summary)
+        done = ingest_items(store, items, published=pub, summary=summary, workers=workers)
         if show:
             with click.progressbar(
                 done, label="ingest", file=sys.stderr, item_show_func=lambda s: (s or "")[-40:]
