@@ -25,7 +25,9 @@ def test_perpetrators_targets_weapons_lower_case() -> None:
 
 
 def test_collective_and_weapon() -> None:
-    got = fillers("a group of armed men hurled a powerful bomb at the headquarters of the national police.")
+    got = fillers(
+        "a group of armed men hurled a powerful bomb at the headquarters of the national police."
+    )
     assert got["perp_ind"] == ["group of armed men"]
     assert got["weapon"] == ["powerful bomb"]
     assert got["target"] == ["headquarters of the national police"]
@@ -35,7 +37,13 @@ def test_named_victim_without_title_in_span() -> None:
     got = fillers("gunmen killed senator ramon quispe torres as he left his office.")
     assert "ramon quispe torres" in got["victim"]
     assert "gunmen" in got["perp_ind"]
-    named = [f for f in find_role_fillers("the murder of tomas arevalo pinto shocked the town.", [Span(0, 52, "")]) if f.named]
+    named = [
+        f
+        for f in find_role_fillers(
+            "the murder of tomas arevalo pinto shocked the town.", [Span(0, 52, "")]
+        )
+        if f.named
+    ]
     assert [f.text for f in named] == ["tomas arevalo pinto"]
 
 
@@ -68,7 +76,15 @@ def test_sentences_cut_without_capitals() -> None:
 def test_arguments_round_trip() -> None:
     inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT)
     inc.arguments = [RoleFiller("weapon", "a car bomb", [Span(0, 10, "a car bomb")], "bomb")]
-    ext = Extraction(article=from_dict(type(Extraction(article=None).article) if False else __import__("sitrep.model", fromlist=["Article"]).Article, {"text": "a car bomb"}), incidents=[inc])
+    ext = Extraction(
+        article=from_dict(
+            type(Extraction(article=None).article)
+            if False
+            else __import__("sitrep.model", fromlist=["Article"]).Article,
+            {"text": "a car bomb"},
+        ),
+        incidents=[inc],
+    )
     back = Extraction.from_dict(to_dict(ext))
     assert back.incidents[0].arguments == inc.arguments
 

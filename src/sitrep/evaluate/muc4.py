@@ -186,7 +186,9 @@ def _legacy_roles(extraction: Extraction, incident: Incident) -> dict[str, list[
             victims.append(counted_words(fig.spans))
     return {
         "PerpInd": [_first_text(p.spans) for p in incident.perpetrators if p.actor_id in generic],
-        "PerpOrg": [_first_text(p.spans) for p in incident.perpetrators if p.actor_id not in generic],
+        "PerpOrg": [
+            _first_text(p.spans) for p in incident.perpetrators if p.actor_id not in generic
+        ],
         "Target": [t for t in target_texts if t and not is_human(t)],
         "Victim": victims,
         "Weapon": [_first_text(w.spans) for w in incident.weapons],

@@ -126,10 +126,7 @@ class _Sentence:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [
-        _Tok(m.start(), m.end(), m.group().lower())
-        for m in _TOKEN.finditer(text, start, end)
-    ]
+    return [_Tok(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
 
 
 class _Reader:
@@ -211,7 +208,11 @@ class _Reader:
     def grow_of(self, sent: _Sentence, last: int) -> int:
         """Index of the last token of an "of" phrase after token ``last`` (``last`` if none)."""
         n = len(sent.toks)
-        if last + 1 >= n or sent.toks[last + 1].low != "of" or not self._joined(sent, last, last + 1):
+        if (
+            last + 1 >= n
+            or sent.toks[last + 1].low != "of"
+            or not self._joined(sent, last, last + 1)
+        ):
             return last
         j = last + 2
         while j < n and sent.toks[j].low in ("the", "a", "an") and self._joined(sent, j - 1, j):
@@ -228,14 +229,22 @@ class _Reader:
 
     def span(self, sent: _Sentence, i: int, j: int) -> Span:
         end = sent.toks[j].end
-        if sent.toks[j].low.endswith(("'s", "’s")) and j > i or sent.toks[j].low.endswith(("s'", "s’")):
+        if (
+            sent.toks[j].low.endswith(("'s", "’s"))
+            and j > i
+            or sent.toks[j].low.endswith(("s'", "s’"))
+        ):
             end -= 2 if sent.toks[j].low[-2] in "'’" else 1
         return Span.of(self.text, sent.toks[i].start, end)
 
     def compound_next(self, sent: _Sentence, j: int) -> bool:
         """Token j modifies the word after it ("terrorist attack", "guerrilla offensive")."""
         k = j + 1
-        if k >= len(sent.toks) or not self._joined(sent, j, k) or sent.toks[j].low.endswith(("'s", "s'")):
+        if (
+            k >= len(sent.toks)
+            or not self._joined(sent, j, k)
+            or sent.toks[j].low.endswith(("'s", "s'"))
+        ):
             return False
         nxt = sent.toks[k]
         if nxt.low in self.rl.stop or sent.cues.get(k, frozenset()) & {"act", "speech"}:
@@ -257,7 +266,16 @@ class _Reader:
                 return False
             if "act" in sent.cues.get(k, ()):
                 return True
-            if sent.toks[k].low not in ("had", "have", "has", "also", "then", "later", "reportedly", "allegedly"):
+            if sent.toks[k].low not in (
+                "had",
+                "have",
+                "has",
+                "also",
+                "then",
+                "later",
+                "reportedly",
+                "allegedly",
+            ):
                 return False
         return False
 
@@ -270,23 +288,36 @@ class _Reader:
         return False
 
     def passive_harm(self, sent: _Sentence, j: int) -> bool:
-        """"... were killed", "... died": the phrase ending at j is harmed."""
+        """ "... were killed", "... died": the phrase ending at j is harmed."""
         for k in range(j + 1, min(j + 4, len(sent.toks))):
-            if "harm" in sent.cues.get(k, ()) and (k > j + 1 or sent.toks[k].low in ("died", "dead")):
+            if "harm" in sent.cues.get(k, ()) and (
+                k > j + 1 or sent.toks[k].low in ("died", "dead")
+            ):
                 return True
-            if sent.toks[k].low not in ("was", "were", "had", "have", "has", "been", "being", "are", "is"):
+            if sent.toks[k].low not in (
+                "was",
+                "were",
+                "had",
+                "have",
+                "has",
+                "been",
+                "being",
+                "are",
+                "is",
+            ):
                 return False
         return False
 
     def by_agent(self, sent: _Sentence, i: int) -> bool:
-        """"killed by soldiers", "attacked by a group of ...": the phrase at i is the agent."""
+        """ "killed by soldiers", "attacked by a group of ...": the phrase at i is the agent."""
         k = i - 1
         if k >= 0 and sent.toks[k].low in ("the", "a", "an"):
             k -= 1
         if k < 1 or sent.toks[k].low != "by":
             return False
         return any(
-            sent.cues.get(c, frozenset()) & {"harm", "damage", "act"} for c in range(max(0, k - 3), k)
+            sent.cues.get(c, frozenset()) & {"harm", "damage", "act"}
+            for c in range(max(0, k - 3), k)
         )
 
     def name_at(self, sent: _Sentence, i: int) -> int | None:
@@ -383,7 +414,9 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             _read_person(reader, sent, m, first, i, j, add)
         elif kind == "role_target":
             last = reader.grow_of(sent, j) if m.entry.attrs.get("takes_of") else j
-            if reader.near_cue(sent, first, last, ("damage", "harm")) and not reader.speaker(sent, last):
+            if reader.near_cue(sent, first, last, ("damage", "harm")) and not reader.speaker(
+                sent, last
+            ):
                 add(TARGET, first, last, head_tok)
         elif kind == "role_weapon":
             add(WEAPON, first, j, head_tok)
@@ -391,7 +424,9 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
     return out
 
 
-def _read_person(reader: _Reader, sent: _Sentence, m: LexMatch, first: int, i: int, j: int, add) -> None:
+def _read_person(
+    reader: _Reader, sent: _Sentence, m: LexMatch, first: int, i: int, j: int, add
+) -> None:
     role = str(m.entry.attrs.get("role", "victim"))
     last = j
     if role == "collective" or m.span.text.lower().endswith(" of"):
@@ -484,7 +519,10 @@ def _merge(found: Sequence[_Found]) -> list[RoleFiller]:
 ALL_SENTENCES = False
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"')’”]*\s+")
-_ABBREVIATION = re.compile(r"(?:\b\w\.)+$|\b(?:col|gen|lt|capt|sgt|maj|dr|mr|mrs|ms|msgr|fr|sen|rep|gov|st|jr|no|rev|prof|eng)\.$", re.I)
+_ABBREVIATION = re.compile(
+    r"(?:\b\w\.)+$|\b(?:col|gen|lt|capt|sgt|maj|dr|mr|mrs|ms|msgr|fr|sen|rep|gov|st|jr|no|rev|prof|eng)\.$",
+    re.I,
+)
 
 
 def split_sentences(text: str, span: Span) -> list[Span]:
@@ -533,7 +571,9 @@ def incident_sentences(text: str, incident: Incident) -> list[Span]:
     return [s for s in sentences if any(s.start <= a.start < s.end for a in anchors)] or sentences
 
 
-def fill_roles(text: str, incidents: Sequence[Incident], lexicon: RoleLexicon | None = None) -> None:
+def fill_roles(
+    text: str, incidents: Sequence[Incident], lexicon: RoleLexicon | None = None
+) -> None:
     """Set ``arguments`` of every incident from the sentences that report it."""
     if not incidents:
         return
