@@ -77,7 +77,6 @@ def test_arguments_round_trip() -> None:
     inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT)
     inc.arguments = [RoleFiller("weapon", "a car bomb", [Span(0, 10, "a car bomb")], "bomb")]
     ext = Extraction(article=Article(text="a car bomb"), incidents=[inc])
-    )
     back = Extraction.from_dict(to_dict(ext))
     assert back.incidents[0].arguments == inc.arguments
 
