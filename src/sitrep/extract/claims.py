@@ -35,7 +35,7 @@ _RESP = (
     r"killings?|ambush|raids?|abductions?|kidnappings?)"
 )
 _RESP_SAID = (
-    r"(?:said|says|stated|announced|declared)\s+(?:in\s+a\s+[\w\s]{1,40}?\s+)?(?:that\s+)?"
+    r"(?:said|says|stated|announced|declared)\s+(?:(?:in|on|via|through)\s+(?:a|an|its|their)\s+[\w\s]{1,40}?\s+)?(?:that\s+)?"
     r"(?:it|its\s+(?:fighters|militants|members|men|cadres|operatives|suicide\s+bombers?))\s+"
     r"(?:had\s+|has\s+|have\s+)?(?:carried\s+out|was\s+behind|were\s+behind|conducted|launched|executed|"
     r"staged|targeted|attacked)"
@@ -82,7 +82,9 @@ _CLAUSE_START = re.compile(
 _ALLEGATION_CUE = re.compile(
     r"\b(?:support(?:ed)?\s+(?:from|by)|backed\s+by|backing|sponsored|sponsorship|funded\s+by|funding|"
     r"behind\s+(?:the|these|this|those)|responsible\s+for|involved\s+in|involvement|a\s+hand\s+in|"
-    r"nexus|patronage|harbou?r(?:ing|s|ed)?|safe\s+havens?|using\s+\w+\s+(?:soil|territory)|proxies|proxy)\b",
+    r"nexus|patronage|harbou?r(?:ing|s|ed)?|safe\s+havens?|using\s+\w+\s+(?:soil|territory)|proxies|proxy|"
+    r"ordered\s+by|carried\s+out\s+by|the\s+work\s+of|masterminded\s+by|orchestrated\s+by|planned\s+by|"
+    r"belonged\s+to|members\s+of|affiliated\s+with)\b",
     re.I,
 )
 _NUMBER = re.compile(
@@ -163,24 +165,95 @@ def _last_armed_group(text: str, before: int, lexicon: Lexicon, caseless: bool) 
 
 
 def _has_event_words(text: str, span: Span, lexicon: Lexicon, caseless: bool) -> bool:
-    if _NUMBER.search(span.text):
-        return True
-    return bool(
-        lexicon.find(
-            text,
-            span.start,
-            span.end,
-            kinds=("trigger", "casualty_term", "status_cue"),
-            case_sensitive_acronyms=not caseless,
-        )
+    """An attack, casualty or status word, or a number of people ("nine bodies", "12 injured");
+    a number alone ("Rs84 billion", "5,000 young people would be trained") is not enough."""
+    found = lexicon.find(
+        text,
+        span.start,
+        span.end,
+        kinds=("trigger", "casualty_term", "status_cue"),
+        case_sensitive_acronyms=not caseless,
     )
+    if any(m.entry.attrs.get("event") is not False for m in found):
+        return True
+    victims = lexicon.find(text, span.start, span.end, kinds=("victim",), case_sensitive_acronyms=not caseless)
+    for n in _NUMBER.finditer(text, span.start, span.end):
+        if any(0 <= v.span.start - n.end() <= 25 for v in victims):
+            return True
+    return False
+
+
+_DISOWN = re.compile(r"\b(?:nothing\s+to\s+do\s+with|not\s+involved|no\s+role\s+in|no\s+hand\s+in|played\s+no\s+part)\b", re.I)
+_DENIAL_OBJECT = re.compile(
+    r"\b(?:allegations?|accusations?|claims?|charges?|reports?|involvement|responsibility|role|links?|"
+    r"support|propaganda|baseless|false|unfounded|that|it|them|this|these|those|such)\b",
+    re.I,
+)
+_COLLECTIVE = frozenset({"police", "military", "army", "government", "administration", "media", "paramilitary", "levies"})
+_DATELINE_TAIL = re.compile(r"^[\w .'-]{1,30}\)\s*[-\u2013\u2014:]+\s*")
+_COUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|several|"
+    r"many|some|other|the|of))\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _bare_tag(src: Source, lexicon: Lexicon) -> bool:
+    """'officials said', 'police said', 'the military said', 'residents said': an attribution tag,
+    not a statement by someone named, titled or an institution of its own."""
+    if src.actor_id and not src.actor_id.startswith("person:"):
+        try:
+            entry = lexicon.entry("actor", src.actor_id)
+        except KeyError:
+            return False
+        if not entry.attrs.get("generic"):
+            return False
+        # "the district police chief", "railway police" are someone; "police", "the army",
+        # "security officials" are not
+        words = [w for w in re.findall(r"[a-z]+", src.name.lower()) if w not in ("the", "a", "an")]
+        if not words:
+            return True
+        return words[-1].endswith("s") or words[-1] == "media" or (len(words) == 1 and words[0] in _COLLECTIVE)
+    if src.actor_id:
+        return False
+    words = src.name.split()
+    return bool(words) and not any(w[:1].isupper() for w in words[1:]) and words[-1].lower().endswith("s") and not any(
+        w.lower() in ("a", "an") for w in words
+    )
+
+
+def _not_a_speaker(text: str, src: Source, places: list[Span], lexicon: Lexicon) -> bool:
+    """A place ("Lakki Marwat said"), a counted noun ("five policemen ..., officials said") or a
+    person-shaped name that is a place, an institution or a day ("Palm Sunday", "Headquarters
+    Hospital": lexicon context cues with role ``not_a_person``) is not a speaker."""
+    if any(p.start <= src.span.start and src.span.end <= p.end for p in places):
+        return not (src.actor_id and not src.actor_id.startswith("person:"))
+    if src.actor_id and src.actor_id.startswith("person:"):
+        if any(src.span.start < p.end and p.start < src.span.end for p in places):
+            return True
+        cues = lexicon.find(text, src.span.start, src.span.end, kinds=("context_cue",))
+        if any(c.entry.attrs.get("role") == "not_a_person" for c in cues):
+            return True
+    counted = bool(_COUNT_BEFORE.search(text, max(0, src.span.start - 40), src.span.start))
+    return counted and (src.actor_id is None or _bare_tag(src, lexicon))
+
+
+def _statement_before(text: str, sent: Span, c_start: int, first: int) -> Span | None:
+    """The words before a speaker that stands after a comma at the end ("..., police said")."""
+    head = text[max(sent.start, first - 3) : first]
+    if "," not in head:
+        return None
+    comma = text.rfind(",", sent.start, first)
+    return _trimmed(text, sent.start, comma)
 
 
 def _speaker_ids(s: Source) -> set[str]:
     return {x for x in (s.actor_id, s.on_behalf_of) if x}
 
 
-def _claims_in_sentence(text: str, sent: Span, lexicon: Lexicon, caseless: bool) -> list[_Draft]:
+def _claims_in_sentence(
+    text: str, sent: Span, lexicon: Lexicon, caseless: bool, places: list[Span] | None = None
+) -> list[_Draft]:
     drafts: list[_Draft] = []
     taken: list[tuple[int, int]] = []  # stance words already used
     # "responsibility was claimed by X"
@@ -202,6 +275,7 @@ def _claims_in_sentence(text: str, sent: Span, lexicon: Lexicon, caseless: bool)
         speakers = object_after(text, m.end(), c_end, lexicon, verb=verb, caseless=caseless)
         taken.append((m.start(), m.end()))
         clause = _trimmed(text, c_start, c_end)
+        speakers = [sp for sp in speakers if not _bare_tag(sp, lexicon) and not _not_a_speaker(text, sp, places or [], lexicon)]
         if not speakers or clause is None:
             continue
         # the content is the clause without "according to X"
@@ -268,19 +342,38 @@ def _claims_in_sentence(text: str, sent: Span, lexicon: Lexicon, caseless: bool)
         clause = _trimmed(text, min(first, m.start()), c_end) or verb
         if about is None:
             about = _trimmed(text, c_start, c_end) or clause
+        tail = _DATELINE_TAIL.match(about.text)
+        if tail and about.end - about.start > tail.end():
+            about = Span.of(text, about.start + tail.end(), about.end)  # "Wire) - Militants ..."
         exclude = set().union(*(_speaker_ids(s) for s in speakers))
         targets: list[str] = []
         if stance in (Stance.ALLEGES, Stance.ACCUSES, Stance.DENIES, Stance.REPORTS):
             targets = _actor_ids(text, about, lexicon, caseless, exclude=exclude)
-        if stance == Stance.REPORTS:
+        if stance == Stance.REPORTS and _DISOWN.search(about.text):
+            stance = Stance.DENIES  # "said ... that they had nothing to do with the bombing"
+            targets = []
+        elif stance == Stance.REPORTS:
+            before = _statement_before(text, sent, c_start, first)
+            if before is not None and not _has_event_words(text, about, lexicon, caseless):
+                # "The toll rose to 19 overnight, the district administration said in a
+                # statement": the statement is the words before the speaker
+                about = before
+                targets = _actor_ids(text, about, lexicon, caseless, exclude=exclude)
             if targets and _ALLEGATION_CUE.search(about.text) or _hedged(about.text) and targets:
                 stance = Stance.ALLEGES
             elif not _has_event_words(text, about, lexicon, caseless):
                 continue
             else:
                 targets = []
+                speakers = [sp for sp in speakers if not _bare_tag(sp, lexicon)]
+                if not speakers:
+                    continue
+        elif stance == Stance.DENIES and not _DENIAL_OBJECT.search(about.text):
+            continue  # "rebels who rejected the 2016 peace deal": not a denial of a claim
         taken.append((m.start(), m.end()))
         for src in speakers:
+            if _not_a_speaker(text, src, places or [], lexicon):
+                continue
             drafts.append(_Draft(stance, src, about, clause, list(targets)))
     return drafts
 
@@ -326,8 +419,13 @@ def _country_gov(lexicon: Lexicon, actor_id: str | None) -> set[str]:
     }
 
 
-def find_claims(text: str, sentences: list[Span], lexicon: Lexicon) -> list[Claim]:
-    """Claims of responsibility, allegations, accusations, denials and reports, in text order."""
+def find_claims(
+    text: str, sentences: list[Span], lexicon: Lexicon, *, places: list[Span] | None = None
+) -> list[Claim]:
+    """Claims of responsibility, allegations, accusations, denials and reports, in text order.
+
+    ``places``: the spans of the article's place mentions (a place is never a speaker, except a
+    capital standing for its government when the actor lexicon names it so)."""
     letters = [c for c in text[:20000] if c.isalpha()]
     caseless = bool(letters) and (
         not any(c.isupper() for c in letters)
@@ -335,7 +433,7 @@ def find_claims(text: str, sentences: list[Span], lexicon: Lexicon) -> list[Clai
     )
     drafts: list[_Draft] = []
     for sent in sentences:
-        drafts.extend(_claims_in_sentence(text, sent, lexicon, caseless))
+        drafts.extend(_claims_in_sentence(text, sent, lexicon, caseless, places))
     drafts.sort(key=lambda d: (d.clause.start, d.speaker.span.start, d.stance.value))
     claims: list[Claim] = []
     for d in drafts:

@@ -79,7 +79,7 @@ def extract(
     reading = read_events(doc)
     incidents, events = assemble.build_incidents(doc, reading)
     groups = assemble.build_groups(doc, reading, incidents)
-    claims = find_claims(text, doc.sentences, lexicon)
+    claims = find_claims(text, doc.sentences, lexicon, places=[s for p in doc.places for s in p.spans])
     actors = lexicon.entries("actor")
     assemble.apply_claims(
         claims,

@@ -255,6 +255,26 @@ def _piece_source(
                 verb=verb,
             )
         kind = str(a.entry.attrs.get("actor_kind", "unknown"))
+        words_before = re.findall(r"[A-Za-z]+", text[start : a.span.start].lower())
+        if any(w in ROLE_WORDS for w in words_before):
+            # "a spokesman for the provincial police": someone speaking for the police
+            return Source(
+                piece,
+                Span.of(text, start, end),
+                None,
+                "official",
+                role=piece,
+                role_span=Span.of(text, start, end),
+                on_behalf_of=a.entry.id,
+                on_behalf_of_span=a.span,
+                verb=verb,
+            )
+        if words_before and len(bare.split()) <= 4 and a.span.end == end:
+            # "railway police", "the provincial government": the institution with its qualifier
+            b_start = start + (len(piece) - len(piece.lstrip()))
+            d = _DETERMINER.match(text, b_start)
+            b_start = d.end() if d else b_start
+            return Source(text[b_start:end], Span.of(text, b_start, end), a.entry.id, kind, verb=verb)
         return Source(a.span.text, a.span, a.entry.id, kind, verb=verb)
     words = re.findall(r"[A-Za-z]+", bare.lower())
     if words and words[-1] in ROLE_WORDS:
