@@ -3,8 +3,6 @@ names of people and organisations that contain place words (texts written for th
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from sitrep.geo import find_place_mentions, load_gazetteer
@@ -114,17 +112,3 @@ def test_empty_and_odd_input():
     assert names("") == []
     assert names("12345 ... !!!") == []
     assert names("ÄÖÜ " * 50) == []
-
-
-def test_mention_finding_is_fast():
-    text = (
-        "Militants attacked a checkpoint in Mastung district on Monday, police in Quetta said, "
-        "while a separate blast near Turbat wounded three people and officials in Islamabad "
-        "condemned the attacks. The Balochistan government announced compensation. "
-    ) * 200
-    words = len(text.split())
-    find_place_mentions(text)
-    t = time.perf_counter()
-    find_place_mentions(text)
-    rate = words / (time.perf_counter() - t)
-    assert rate > 50_000, f"{rate:,.0f} words/s"

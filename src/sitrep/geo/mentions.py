@@ -266,34 +266,38 @@ def _find_caseless(low: str, text: str, gaz: Gazetteer) -> list[PlaceMention]:
     or fewer and not_places.txt never count unless a unit word follows ("cesar department").
     """
     hits: list[tuple[int, int, str, bool, bool, PlaceKind, str | None]] = []
-    seen: set[int] = set()
-    starts = {m.end() for m in _CASELESS_CUE.finditer(low)}
-    starts.update(m.start() for m in re.finditer(r"\b[a-z][a-z'\-]+", low))
     stop = not_places()
     common = common_words()
-    for start in sorted(starts):
-        if start in seen:
-            continue
-        tokens = [
-            (t.start(), t.end()) for t in _TOKEN.finditer(low, start, min(len(low), start + 60))
-        ]
-        if not tokens or tokens[0][0] != start:
-            continue
-        for j in range(min(len(tokens), MAX_WORDS), 0, -1):
-            s, e = tokens[0][0], tokens[j - 1][1]
-            raw = low[s:e]
-            trimmed = _TRAILING_PUNCT.sub("", raw)
-            e -= len(raw) - len(trimmed)
-            key = fold(trimmed)
-            if not (gaz.rows(key) or key in gaz.aliases):
+    # tokenise once; a name may span tokens separated by blanks only ("san salvador", not
+    # "lima, peru"); each token is folded once and keys are joined from the folded tokens
+    tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(low)]
+    folded = [fold(_TRAILING_PUNCT.sub("", low[a:b])) for a, b in tokens]
+    joins = [
+        k + 1 < len(tokens) and not low[tokens[k][1] : tokens[k + 1][0]].strip(" \t")
+        for k in range(len(tokens))
+    ]
+    i = 0
+    while i < len(tokens):
+        width = 1
+        while width < MAX_WORDS and i + width < len(tokens) and joins[i + width - 1]:
+            width += 1
+        found = False
+        for j in range(width, 0, -1):
+            key = " ".join(folded[i : i + j]) if j > 1 else folded[i]
+            if not key or not (gaz.rows(key) or key in gaz.aliases):
                 continue
+            s, e = tokens[i][0], tokens[i + j - 1][1]
+            e -= len(low[s:e]) - len(_TRAILING_PUNCT.sub("", low[s:e]))
             cued, near, kind, qualifier = _context(low, s, e)
             cued = cued or _cued_before(low, s)
             if key in stop or len(key) <= 3 or (key in common and kind == PlaceKind.UNKNOWN):
                 break
             hits.append((s, e, key, cued, near, kind, qualifier))
-            seen.update(range(s, e))
+            i += j
+            found = True
             break
+        if not found:
+            i += 1
     # the countries the text names (or whose people, or whose big cities) decide which towns
     # and provinces are plausible
     named: set[str] = set()
