@@ -137,6 +137,10 @@ def _segment_of(segments: list[Span], offset: int) -> Span:
     return segments[-1]
 
 
+def _in_dateline(doc: Doc, span: Span) -> bool:
+    return doc.dateline is not None and doc.dateline.start <= span.start < doc.dateline.end
+
+
 def article_event_date(doc: Doc) -> EventDate | None:
     """The date the article's events happened: the first date in the first sentences that
     resolves, e.g. 'On February 2' or 'on Saturday'."""
@@ -144,6 +148,8 @@ def article_event_date(doc: Doc) -> EventDate | None:
     for d in doc.dates:
         if d.span.start > limit:
             break
+        if _in_dateline(doc, d.span):
+            continue
         resolved = resolve_date(d, doc.published)
         if resolved is not None and resolved.day is not None:
             return resolved
@@ -238,7 +244,11 @@ def read_events(doc: Doc) -> Reading:
         if not specific:
             continue
         _pair_places(doc, sent, segments, specific)
-        sent_dates = [(d, resolve_date(d, doc.published)) for d in doc.dates_in(sent.start, sent.end)]
+        sent_dates = [
+            (d, resolve_date(d, doc.published))
+            for d in doc.dates_in(sent.start, sent.end)
+            if not _in_dateline(doc, d.span)  # "MAIDUGURI, Sept 7 (Wire) -": the filing date
+        ]
         sent_dates = [(d, r) for d, r in sent_dates if r is not None and r.day is not None]
         single = len({e.trigger.span for e in specific}) == 1
         for em in specific:
@@ -265,6 +275,11 @@ def event_places(doc: Doc, sent: Span) -> list[tuple[Span, Place]]:
     names another town; not a place after a cue such as "shifted to hospital in" (lexicon
     ``context_cue`` with role ``not_event_place``)."""
     places = doc.places_in(sent.start, sent.end)
+    heads = [c.span.start for c in doc.terms_in(sent.start, sent.end, "context_cue") if c.entry.attrs.get("role") == "place_head"]
+    if heads:
+        # "the Gomal bridge in Tank district", "IG Police (Bastar range)": not the settlement
+        kept = [(s, p) for s, p in places if not any(h - s.end == 1 for h in heads)]
+        places = kept if kept else places
     cues = [c for c in doc.terms_in(sent.start, sent.end, "context_cue") if c.entry.attrs.get("role") == "not_event_place"]
     if cues:
         places = [
