@@ -178,6 +178,16 @@ def _median(runs: list[dict], key: str) -> float:
     return statistics.median(r[key] for r in runs)
 
 
+def free_core_seconds(run: dict, cpus: int) -> float:
+    """The wall time ``run`` would take with every worker on a free core: the busiest worker's
+    CPU time, or all the CPU time (workers and client) spread over the machine's cores,
+    whichever is longer.  Conservative: the client's CPU includes Dask's idle polling, which
+    grows with the (loaded) wall time."""
+    n = run["workers"]
+    total = run["worker_cpu_s"] + run.get("client_cpu_s", 0.0)
+    return max(run["worker_cpu_s"] / n, total / min(cpus, n + 1))
+
+
 def main(argv: list[str] | None = None) -> int:
     doc = __doc__ or ""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
@@ -230,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     base_n = args.workers[0]
     best_n = max(medians, key=lambda n: medians[n])
     top_n = max(args.workers)
+    cpus = os.cpu_count() or 1
     dask_runs = [r for r in runs if r["run"] == "dask"]
     report = {
         "articles": args.articles,
@@ -249,6 +260,14 @@ def main(argv: list[str] | None = None) -> int:
         },
         "articles_per_worker_cpu_s": {
             n: _median(rs, "articles_per_cpu_s") for n, rs in by_workers.items()
+        },
+        "free_core_ratio_estimate": {
+            f"{n}/{base_n}": round(
+                statistics.median(free_core_seconds(r, cpus) for r in by_workers[base_n])
+                / statistics.median(free_core_seconds(r, cpus) for r in by_workers[n]),
+                2,
+            )
+            for n in args.workers[1:]
         },
         "core_share_per_worker": {
             n: _median(rs, "core_share_per_worker") for n, rs in by_workers.items()
@@ -287,6 +306,8 @@ def main(argv: list[str] | None = None) -> int:
     for key, ratio in report["scaling"].items():
         rounds = ", ".join(f"{x:.2f}" for x in report["scaling_per_round"][key])
         print(f"scaling ratio {key} workers (medians): {ratio:.2f}  (per round: {rounds})")
+    for key, ratio in report["free_core_ratio_estimate"].items():
+        print(f"scaling ratio {key} workers on free cores (estimate from CPU times): {ratio:.2f}")
     print(f"max worker peak RSS: {report['max_worker_rss_mb']:.0f} MB")
     print(f"client peak RSS: {report['client_peak_rss_mb']:.0f} MB")
     print(
