@@ -149,7 +149,6 @@ def list_events(request: Request) -> Response:
     return JSONResponse(
         {
             "total": page.total,
-            "fatalities": page.fatalities,
             "limit": page.limit,
             "offset": page.offset,
             "sort": page.sort,

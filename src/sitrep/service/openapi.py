@@ -140,7 +140,6 @@ def openapi_spec() -> dict[str, Any]:
                     "type": "object",
                     "properties": {
                         "total": {"type": "integer"},
-                        "fatalities": {"type": "integer"},
                         "limit": {"type": "integer"},
                         "offset": {"type": "integer"},
                         "sort": {"type": "string"},

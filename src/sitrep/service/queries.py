@@ -193,6 +193,172 @@ def _where(db: Database, query: EventQuery, x: dict[str, str]) -> tuple[str, lis
     return " WHERE " + " AND ".join(conds), params
 
 
+# Events nobody reviewed are read from their columns (index-friendly); reviewed ones (a handful)
+# through their overrides.  Every query runs on both parts and merges the results.
+_REVIEWED = "(e.overrides <> '{}' OR e.review_status <> 'unreviewed')"
+_UNREVIEWED = "e.overrides = '{}' AND e.review_status = 'unreviewed'"
+_RAW = {
+    "id": "e.id",
+    "date": "e.date",
+    "admin1": "e.admin1",
+    "location": "e.location",
+    "latitude": "e.latitude",
+    "longitude": "e.longitude",
+    "event_type": "e.acled_event_type",
+    "sub_event_type": "e.acled_sub_event_type",
+    "types": "e.types",
+    "summary": "e.summary",
+    "actor1": "NULL",
+    "fatalities": "COALESCE(f.best, 0)",
+    "confidence": "e.confidence",
+    "sources": "e.number_of_sources",
+}
+_KILLED = (
+    "SELECT event_id FROM event_figures WHERE status = 'killed' AND category = 'all' AND best >= ?"
+)
+_MAX_RESOLVED = 200
+
+
+def _countries(db: Database, value: str) -> list[str]:
+    """ISO alpha-2 codes meant by a country filter (a code, an alpha-3 code or a name)."""
+    if len(value) == 2 and value.isalpha():
+        return [value.upper()]
+    return [
+        str(c)
+        for (c,) in db.all(
+            "SELECT DISTINCT country FROM places WHERE country IS NOT NULL AND "
+            "(UPPER(country_iso3) = ? OR LOWER(country_name) = ?)",
+            (value.upper(), value.lower()),
+        )
+    ]
+
+
+def _actor_ids(db: Database, word: str, *, exact_id: bool) -> list[str]:
+    """Actor ids whose id equals ``word`` (when ``exact_id``) or whose name contains it."""
+    rows = db.all(
+        "SELECT id FROM actors WHERE LOWER(name) LIKE ? ESCAPE '\\'"
+        + (" OR LOWER(id) = ?" if exact_id else "")
+        + " ORDER BY id LIMIT ?",
+        [_like(word.lower()), *([word.lower()] if exact_id else []), _MAX_RESOLVED],
+    )
+    return [str(r[0]) for r in rows]
+
+
+def _perp_patterns(ids: list[str]) -> tuple[str, list[str]]:
+    """SQL matching events whose perpetrators include one of ``ids`` (the store writes compact,
+    key-sorted JSON: ``"actor_id":"BLA"``)."""
+    if not ids:
+        return "1 = 0", []
+    pats = [_like(f'"actor_id":{json.dumps(i, ensure_ascii=False)}') for i in ids]
+    return "(" + " OR ".join(["e.perpetrators LIKE ? ESCAPE '\\'"] * len(pats)) + ")", pats
+
+
+def _fast_where(db: Database, query: EventQuery) -> tuple[str, list[Any]]:
+    """The conditions of ``query`` on the columns of unreviewed events."""
+    conds = ["e.number_of_sources > 0", _UNREVIEWED]
+    params: list[Any] = []
+    if query.ids is not None:
+        if not query.ids:
+            conds.append("1 = 0")
+        else:
+            conds.append(f"e.id IN ({','.join('?' * len(query.ids))})")
+            params += list(query.ids)
+    if query.since:
+        conds.append("e.date >= ?")
+        params.append(query.since.isoformat())
+    if query.until:
+        conds.append("e.date <= ?")
+        params.append(query.until.isoformat())
+    if query.country:
+        codes = _countries(db, query.country)
+        conds.append(f"e.country IN ({','.join('?' * len(codes))})" if codes else "1 = 0")
+        params += codes
+    if query.admin1:
+        conds.append("LOWER(e.admin1) = ?")
+        params.append(query.admin1.lower())
+    if query.type:
+        t = query.type.lower()
+        conds.append(
+            "(LOWER(e.acled_event_type) = ? OR LOWER(e.acled_sub_event_type) = ? "
+            "OR LOWER(e.types) LIKE ? ESCAPE '\\')"
+        )
+        params += [t, t, _like(json.dumps(t, ensure_ascii=False))]
+    if query.actor:
+        sql, pats = _perp_patterns(_actor_ids(db, query.actor, exact_id=True))
+        conds.append(sql)
+        params += pats
+    if query.min_fatalities:
+        conds.append(f"e.id IN ({_KILLED})")
+        params.append(query.min_fatalities)
+    if query.bbox:
+        w, s, e, n = query.bbox
+        conds.append(
+            "e.longitude >= ? AND e.longitude <= ? AND e.latitude >= ? AND e.latitude <= ?"
+        )
+        params += [w, e, s, n]
+    if query.q:
+        for word in query.q.lower().split()[:8]:
+            pattern = _like(word)
+            ors = [
+                f"LOWER(COALESCE({col}, '')) LIKE ? ESCAPE '\\'"
+                for col in ("e.summary", "e.location", "e.admin1", "e.admin2")
+            ]
+            word_params: list[Any] = [pattern] * 4
+            perp_sql, pats = _perp_patterns(_actor_ids(db, word, exact_id=False))
+            if pats:
+                ors.append(perp_sql)
+                word_params += pats
+            codes = [
+                str(c)
+                for (c,) in db.all(
+                    "SELECT DISTINCT country FROM places WHERE LOWER(country_name) LIKE ? ESCAPE '\\' "
+                    "AND country IS NOT NULL",
+                    (pattern,),
+                )
+            ]
+            if codes:
+                ors.append(f"e.country IN ({','.join('?' * len(codes))})")
+                word_params += codes
+            conds.append("(" + " OR ".join(ors) + ")")
+            params += word_params
+    if query.review_status and query.review_status != "unreviewed":
+        conds.append("1 = 0")
+    return " WHERE " + " AND ".join(conds), params
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    x: dict[str, str]  # expressions for this part
+    where: str
+    params: list[Any]
+
+
+def _parts(db: Database, query: EventQuery) -> list[_Part]:
+    fast_where, fast_params = _fast_where(db, query)
+    slow_x = _expressions(db)
+    slow_where, slow_params = _where(db, query, slow_x)
+    return [
+        _Part(_RAW, fast_where, fast_params),
+        _Part(slow_x, slow_where + " AND " + _REVIEWED, slow_params),
+    ]
+
+
+_F_JOIN = (
+    " LEFT JOIN event_figures f ON f.event_id = e.id AND f.status = 'killed' AND f.category = 'all'"
+)
+_P_JOIN = " LEFT JOIN places p ON p.id = e.place_id"
+
+
+def _from(part: _Part, *, figures: bool) -> str:
+    """FROM for ``part``: the reviewed part's expressions may read places; fatalities need f."""
+    sql = " FROM events e"
+    if part.x is not _RAW:
+        sql += _P_JOIN
+    if figures or part.x is not _RAW:
+        sql += _F_JOIN
+    return sql
+
+
 @dataclass(slots=True)
 class EventPage:
     total: int
@@ -226,29 +392,51 @@ def list_events(
         raise QueryError(f"limit must be 1..{MAX_LIMIT}")
     if offset < 0:
         raise QueryError("offset must be >= 0")
-    x = _expressions(db)
-    where, params = _where(db, query, x)
-    total, fatalities = db.one(
-        f"SELECT COUNT(*), SUM({x['fatalities']})" + _FROM + where, params
-    ) or (
-        0,
-        0,
-    )
     key, direction = SORTS[sort]
-    nulls = " NULLS LAST" if direction == "DESC" else ""
-    order = f" ORDER BY {x[key]} {direction}{nulls}, e.id {direction}"
+    want = offset + limit
+    total = 0
+    keyed: list[tuple[Any, int]] = []
+    nulls: list[int] = []
+    for part in _parts(db, query):
+        total += int(
+            db.scalar("SELECT COUNT(*)" + _from(part, figures=False) + part.where, part.params) or 0
+        )
+        expr = part.x[key]
+        src = _from(part, figures=key == "fatalities")
+        keyed += [
+            (k, int(i))
+            for i, k in db.all(
+                f"SELECT e.id, {expr}" + src + part.where + f" AND {expr} IS NOT NULL "
+                f"ORDER BY {expr} {direction}, e.id {direction} LIMIT ?",
+                [*part.params, want],
+            )
+        ]
+        if key in ("date",):
+            nulls += [
+                int(i)
+                for (i,) in db.all(
+                    "SELECT e.id" + src + part.where + f" AND {expr} IS NULL "
+                    f"ORDER BY e.id {direction} LIMIT ?",
+                    [*part.params, want],
+                )
+            ]
+    reverse = direction == "DESC"
+    keyed.sort(reverse=reverse)
+    nulls.sort(reverse=reverse)
+    ordered = ([i for _, i in keyed] + nulls)[offset:want]
+    x = _expressions(db)
+    marks = ",".join("?" * len(ordered)) or "NULL"
     sql = (
         f"SELECT e.id, {x['date']}, {x['location']}, {x['admin1']}, e.country, p.country_name, "
         f"{x['latitude']}, {x['longitude']}, e.geo_precision, {x['event_type']}, "
         f"{x['sub_event_type']}, {x['types']}, e.perpetrators, {x['actor1']}, {x['fatalities']}, "
         f"e.number_of_sources, {x['confidence']}, e.review_status, {x['summary']}, e.group_id"
         + _FROM
-        + where
-        + order
-        + " LIMIT ? OFFSET ?"
+        + f" WHERE e.id IN ({marks})"
     )
-    rows = db.all(sql, [*params, limit, offset])
-    page = EventPage(int(total or 0), int(fatalities or 0), limit, offset, sort)
+    found = {int(r[0]): r for r in db.all(sql, ordered)}
+    rows = [found[i] for i in ordered if i in found]
+    page = EventPage(total, 0, limit, offset, sort)
     for r in rows:
         types = r[11]
         page.items.append(
@@ -278,22 +466,28 @@ def list_events(
 
 
 def map_points(db: Database, query: EventQuery, *, limit: int = MAX_MAP_POINTS) -> dict[str, Any]:
-    """Compact markers: ``[id, lat, lon, fatalities, event type index]`` plus the type names."""
-    x = _expressions(db)
-    where, params = _where(db, query, x)
-    where += f" AND {x['latitude']} IS NOT NULL AND {x['longitude']} IS NOT NULL"
-    total = int(db.scalar("SELECT COUNT(*)" + _FROM + where, params) or 0)
-    rows = db.all(
-        f"SELECT e.id, {x['latitude']}, {x['longitude']}, {x['fatalities']}, {x['event_type']}, "
-        f"{x['location']}, {x['date']}"
-        + _FROM
-        + where
-        + f" ORDER BY {x['fatalities']} DESC, e.id LIMIT ?",
-        [*params, limit],
-    )
+    """Compact markers: ``[id, lat, lon, fatalities, event type index, location, date]`` (most
+    deaths first) plus the type names."""
+    total = 0
+    rows: list[tuple[Any, ...]] = []
+    for part in _parts(db, query):
+        x = part.x
+        where = part.where + f" AND {x['latitude']} IS NOT NULL AND {x['longitude']} IS NOT NULL"
+        total += int(
+            db.scalar("SELECT COUNT(*)" + _from(part, figures=False) + where, part.params) or 0
+        )
+        rows += db.all(
+            f"SELECT e.id, {x['latitude']}, {x['longitude']}, {x['fatalities']}, {x['event_type']}, "
+            f"{x['location']}, {x['date']}"
+            + _from(part, figures=True)
+            + where
+            + f" ORDER BY {x['fatalities']} DESC, e.id LIMIT ?",
+            [*part.params, limit],
+        )
+    rows.sort(key=lambda r: (-int(r[3] or 0), int(r[0])))
     kinds: dict[str, int] = {}
     points = []
-    for eid, lat, lon, fat, kind, loc, date in rows:
+    for eid, lat, lon, fat, kind, loc, date in rows[:limit]:
         k = kinds.setdefault(kind or "Unknown", len(kinds))
         points.append(
             [int(eid), round(float(lat), 5), round(float(lon), 5), int(fat or 0), k, loc, date]
@@ -324,52 +518,65 @@ def stats(db: Database, query: EventQuery, *, interval: str = "week") -> dict[st
     if interval not in _BUCKETS:
         raise QueryError("interval must be day, week or month")
     bucket = _BUCKETS[interval]
-    x = _expressions(db)
-    where, params = _where(db, query, x)
     series: dict[str, dict[str, dict[str, int]]] = defaultdict(
         lambda: defaultdict(lambda: {"events": 0, "fatalities": 0})
     )
     undated = {"events": 0, "fatalities": 0}
     total_events = total_fat = 0
-    for day, kind, n, fat in db.all(
-        f"SELECT {x['date']}, {x['event_type']}, COUNT(*), SUM({x['fatalities']})"
-        + _FROM
-        + where
-        + " GROUP BY 1, 2",
-        params,
-    ):
-        n, fat = int(n), int(fat or 0)
-        total_events += n
-        total_fat += fat
-        if not day:
-            undated["events"] += n
-            undated["fatalities"] += fat
-            continue
-        cell = series[bucket(str(day))][kind or "Unknown"]
-        cell["events"] += n
-        cell["fatalities"] += fat
     victims: dict[str, dict[str, int]] = defaultdict(dict)
-    for day, category, fat in db.all(
-        f"SELECT {x['date']}, v.category, SUM(v.best)"
-        + _FROM
-        + " JOIN event_figures v ON v.event_id = e.id AND v.status = 'killed' AND v.category <> 'all'"
-        + where
-        + " AND e.overrides NOT LIKE ? GROUP BY 1, 2",
-        [*params, '%"fatalities"%'],
-    ):
-        if day:
-            b = victims[bucket(str(day))]
-            b[category] = b.get(category, 0) + int(fat or 0)
-    regions = [
-        {"country": c, "admin1": a, "events": int(n), "fatalities": int(f or 0)}
-        for c, a, n, f in db.all(
-            f"SELECT COALESCE(p.country_name, e.country), {x['admin1']}, COUNT(*), SUM({x['fatalities']})"
-            + _FROM
-            + where
-            + " GROUP BY 1, 2 ORDER BY 4 DESC, 3 DESC LIMIT 100",
-            params,
+    by_region: dict[tuple[Any, Any], list[int]] = defaultdict(lambda: [0, 0])
+    for part in _parts(db, query):
+        x = part.x
+        src = _from(part, figures=True)
+        for day, kind, n, fat in db.all(
+            f"SELECT {x['date']}, {x['event_type']}, COUNT(*), SUM({x['fatalities']})"
+            + src
+            + part.where
+            + " GROUP BY 1, 2",
+            part.params,
+        ):
+            n, fat = int(n), int(fat or 0)
+            total_events += n
+            total_fat += fat
+            if not day:
+                undated["events"] += n
+                undated["fatalities"] += fat
+                continue
+            cell = series[bucket(str(day))][kind or "Unknown"]
+            cell["events"] += n
+            cell["fatalities"] += fat
+        for day, category, fat in db.all(
+            f"SELECT {x['date']}, v.category, SUM(v.best)"
+            + _from(part, figures=False)
+            + " JOIN event_figures v ON v.event_id = e.id AND v.status = 'killed' AND v.category <> 'all'"
+            + part.where
+            + " AND e.overrides NOT LIKE ? GROUP BY 1, 2",
+            [*part.params, '%"fatalities"%'],
+        ):
+            if day:
+                b = victims[bucket(str(day))]
+                b[category] = b.get(category, 0) + int(fat or 0)
+        for country, admin1, n, fat in db.all(
+            f"SELECT e.country, {x['admin1']}, COUNT(*), SUM({x['fatalities']})"
+            + src
+            + part.where
+            + " GROUP BY 1, 2",
+            part.params,
+        ):
+            cell = by_region[(country, admin1)]
+            cell[0] += int(n)
+            cell[1] += int(fat or 0)
+    names = dict(
+        db.all(
+            "SELECT country, MAX(country_name) FROM places WHERE country IS NOT NULL GROUP BY country"
         )
-    ]
+    )
+    regions = [
+        {"country": names.get(c) or c, "admin1": a, "events": v[0], "fatalities": v[1]}
+        for (c, a), v in sorted(
+            by_region.items(), key=lambda kv: (-kv[1][1], -kv[1][0], str(kv[0]))
+        )
+    ][:100]
     types = sorted({k for cells in series.values() for k in cells})
     return {
         "interval": interval,

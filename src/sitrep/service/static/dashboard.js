@@ -332,7 +332,6 @@
     $("#page-info").textContent = from + "–" + (page.offset + page.items.length) + " of " + page.total;
     $("#prev").disabled = page.offset === 0;
     $("#next").disabled = page.offset + page.items.length >= page.total;
-    $("#summary").textContent = page.total + " events · " + page.fatalities + " deaths";
   }
 
   function loadTable() {
@@ -352,6 +351,7 @@
       loadTable(),
       getJSON("/api/stats?" + filterParams({ interval: state.interval })).then(function (s) {
         state.stats = s;
+        $("#summary").textContent = s.events + " events · " + s.fatalities + " deaths";
         drawTimeline(s);
       }),
     ];
