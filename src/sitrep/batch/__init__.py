@@ -22,7 +22,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from sitrep.batch.output import BatchError
     from sitrep.batch.parallel import extract_parallel, extract_parallel_tagged
     from sitrep.batch.rows import SCHEMAS, TABLES, incident_counts
     from sitrep.batch.run import (
@@ -32,9 +31,10 @@ if TYPE_CHECKING:  # pragma: no cover
         prepare_client,
         run_batch,
     )
+    from sitrep.errors import BatchError
 
 _WHERE = {
-    "BatchError": "sitrep.batch.output",
+    "BatchError": "sitrep.errors",
     "SCHEMAS": "sitrep.batch.rows",
     "TABLES": "sitrep.batch.rows",
     "incident_counts": "sitrep.batch.rows",
