@@ -426,11 +426,10 @@ def find_claims(
 
     ``places``: the spans of the article's place mentions (a place is never a speaker, except a
     capital standing for its government when the actor lexicon names it so)."""
-    letters = [c for c in text[:20000] if c.isalpha()]
-    caseless = bool(letters) and (
-        not any(c.isupper() for c in letters)
-        or sum(c.isupper() for c in letters) > 0.9 * len(letters)
-    )
+    from sitrep.extract.mentions import letter_case_counts
+
+    upper, lower = letter_case_counts(text[:20000])
+    caseless = upper + lower > 0 and (upper == 0 or upper > 0.9 * (upper + lower))
     drafts: list[_Draft] = []
     for sent in sentences:
         drafts.extend(_claims_in_sentence(text, sent, lexicon, caseless, places))

@@ -45,6 +45,8 @@ class Doc:
     _quantity_starts: list[int] = field(default_factory=list)
     _place_spans: list = field(default_factory=list)
     _place_starts: list[int] = field(default_factory=list)
+    _date_starts: list[int] = field(default_factory=list)
+    _period_starts: list[int] = field(default_factory=list)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (the previous one when between sentences)."""
@@ -64,10 +66,10 @@ class Doc:
         return [(span, self.places[i]) for span, i in found]
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        return _within(self.dates, [d.span.start for d in self.dates], start, end)
+        return _within(self.dates, self._date_starts, start, end)
 
     def periods_in(self, start: int, end: int) -> list[PeriodMention]:
-        return _within(self.periods, [p.span.start for p in self.periods], start, end)
+        return _within(self.periods, self._period_starts, start, end)
 
     def index(self) -> None:
         """(Re)build the offset indexes after the mention lists are set."""
@@ -82,6 +84,8 @@ class Doc:
         )
         self._place_spans = pairs
         self._place_starts = [p[0].start for p in pairs]
+        self._date_starts = [d.span.start for d in self.dates]
+        self._period_starts = [p.span.start for p in self.periods]
 
 
 def _span_of(item):
@@ -134,13 +138,21 @@ def find_dateline(text: str, body_start: int) -> Span | None:
     return Span.of(text, m.start(1), m.end())
 
 
+_NOT_UPPER = re.compile(r"[^A-Z\u00c0-\u00de]+")
+_NOT_LOWER = re.compile(r"[^a-z\u00df-\u00ff]+")
+
+
+def letter_case_counts(text: str) -> tuple[int, int]:
+    """(upper, lower) letter counts of ``text`` (Latin letters; regex-fast)."""
+    return len(_NOT_UPPER.sub("", text)), len(_NOT_LOWER.sub("", text))
+
+
 def is_caseless(text: str) -> bool:
     """True when the text has (almost) no lower-case or no upper-case letters."""
-    letters = [c for c in text[:20000] if c.isalpha()]
-    if len(letters) < 20:
+    upper, lower = letter_case_counts(text[:20000])
+    if upper + lower < 20:
         return False
-    upper = sum(1 for c in letters if c.isupper())
-    share = upper / len(letters)
+    share = upper / (upper + lower)
     return share < 0.01 or share > 0.9
 
 

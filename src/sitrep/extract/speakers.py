@@ -115,11 +115,13 @@ class Source:
 # --------------------------------------------------------------------------- helpers
 
 
+_NOT_UPPER = re.compile(r"[^A-Z\u00c0-\u00de]+")
+_NOT_LOWER = re.compile(r"[^a-z\u00df-\u00ff]+")
+
+
 def _caseless(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and (
-        not any(c.isupper() for c in letters) or all(c.isupper() for c in letters)
-    )
+    upper, lower = len(_NOT_UPPER.sub("", s)), len(_NOT_LOWER.sub("", s))
+    return upper + lower > 0 and (upper == 0 or lower == 0)
 
 
 def _actors(text: str, start: int, end: int, lexicon: Lexicon, caseless: bool) -> list[LexMatch]:

@@ -178,6 +178,7 @@ class Lexicon:
             self._by_kind.setdefault(e.kind, []).append(e)
         self._automaton = self._build()
         self._cache: tuple[str, int, int, list[tuple[int, int, _Alias]]] | None = None
+        self._full: tuple[str, list[int], list[tuple[int, int, _Alias]]] | None = None
 
     # ------------------------------------------------------------------ building
 
@@ -231,10 +232,23 @@ class Lexicon:
 
     def _scan(self, text: str, start: int, end: int) -> list[tuple[int, int, _Alias]]:
         """Every whole-word hit (overlapping) in ``text[start:end]``; the last scan is cached so
-        that callers asking for one kind at a time pay for one pass."""
+        that callers asking for one kind at a time pay for one pass.  A scan of a whole text is
+        kept apart: later calls for a range of the same text take its hits that lie wholly in
+        the range (the words of the text, not of the cut-out range)."""
         cache = self._cache
         if cache is not None and cache[0] is text and cache[1] == start and cache[2] == end:
             return cache[3]
+        full = self._full
+        if full is not None and full[0] is text and (start, end) != (0, len(text)):
+            starts, hits_sorted = full[1], full[2]
+            i = bisect_left(starts, start)
+            out: list[tuple[int, int, _Alias]] = []
+            while i < len(starts) and starts[i] < end:
+                h = hits_sorted[i]
+                if h[1] <= end:
+                    out.append(h)
+                i += 1
+            return out
         hits: list[tuple[int, int, _Alias]] = []
         if self._automaton is not None and end > start:
             padded = " " + _normalise(_lower_same_length(text[start:end])) + " "
@@ -244,6 +258,9 @@ class Lexicon:
                     s = start + stop - v.length - 1
                     hits.append((s, s + v.length, v))
         self._cache = (text, start, end, hits)
+        if start == 0 and end == len(text):
+            ordered = sorted(hits, key=lambda h: (h[0], h[1]))
+            self._full = (text, [h[0] for h in ordered], ordered)
         return hits
 
     def find(
