@@ -251,7 +251,29 @@ def build_incidents(doc: Doc, reading: Reading) -> tuple[list[Incident], list[Ev
         )
         inc.perpetrators = _agents(group)
         incidents.append(inc)
+    _apply_suspicions(reading, incidents, buckets, order)
     return incidents, events
+
+
+def _apply_suspicions(reading: Reading, incidents: list[Incident], buckets: dict, order: list) -> None:
+    """A group the text says is suspected ("Police suspect the Pakistani Taliban") is the
+    suspected perpetrator of the act reported last before that sentence (else the first)."""
+    for si, actor in reading.suspicions:
+        best: Incident | None = None
+        best_sentence = -1
+        for inc, key in zip(incidents, order, strict=False):
+            if inc.types == [AttackType.SECURITY_OPERATION]:
+                continue
+            last = max((e.sentence for e in buckets[key] if e.sentence <= si), default=-1)
+            if last > best_sentence:
+                best, best_sentence = inc, last
+        if best is None and incidents:
+            best = incidents[0]
+        if best is None or any(p.actor_id == actor.entry.id for p in best.perpetrators):
+            continue
+        best.perpetrators.append(
+            Perpetrator(actor.entry.id, actor.entry.label, Attribution.SUSPECTED, [actor.span])
+        )
 
 
 def _targets(types: list[AttackType], group: list[EventMention]) -> list:
@@ -272,11 +294,17 @@ def _agents(group: list[EventMention]) -> list[Perpetrator]:
     the sentence is someone's statement, reported when the article says so itself."""
     out: dict[str, Perpetrator] = {}
     state = [e for e in group if e.state_agent is not None]
-    # a security operation when every act of the incident is the state's; otherwise the state's
-    # acts are its response to an attack ("a search operation was launched")
-    if state and len(state) == len(group):
+    # a security operation when the state acted and nothing in the incident is an insurgent's
+    # act (a named group or a militant-side attack word); otherwise the state's acts are its
+    # response to an attack ("a search operation was launched")
+    militant_act = any(
+        e.agents or e.insurgent_subject or e.trigger.entry.attrs.get("actor_side") == "militant"
+        for e in group
+        if e.state_agent is None
+    )
+    if state and not militant_act:
         for e in state:
-            a = e.state_agent
+            a = e.specific_state or e.state_agent
             p = out.get(a.entry.id)
             if p is None:
                 out[a.entry.id] = Perpetrator(a.entry.id, a.entry.label, Attribution.REPORTED, [a.span])
@@ -702,6 +730,10 @@ def apply_claims(
             span = c.speaker_span or (c.spans[0] if c.spans else None)
             name = labels.get(c.speaker_actor_id, c.speaker)
             for holder in _claim_targets(c, incidents, groups):
+                # a group claimed the act: it was not the state's own operation
+                holder.perpetrators = [
+                    p for p in holder.perpetrators if actor_kinds.get(p.actor_id) not in ("state_force", "police")
+                ]
                 _set_perp(holder, c.speaker_actor_id, name, Attribution.CLAIMED, span)
         elif c.stance in (Stance.ALLEGES, Stance.ACCUSES):
             statement = " ".join(s.text for s in c.spans) or c.about

@@ -34,7 +34,7 @@ from sitrep.text.lexicon import LexMatch
 
 # structural patterns of generic statements (the words are lexicon context cues)
 _PLACE_RIGHT_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:in|at|on|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}?\w", re.I)
-_HABIT_BEFORE = re.compile(r"\bwho\s+(?:have|has)\s[^,.;]{0,80}$", re.I)
+_HABIT_BEFORE = re.compile(r"\b(?:who|which)\s+(?:have|has)\s[^,.;]{0,80}$", re.I)
 _GENERIC_PATTERN = re.compile(r"\bsince\s+(?:1[89]|20)\d\d\b", re.I)
 WAVE_WORDS = re.compile(
     r"\b(?:coordinated|simultaneous(?:ly)?|series\s+of|wave\s+of|string\s+of|multiple\s+attacks|"
@@ -93,6 +93,8 @@ class EventMention:
     agents: list[tuple[LexMatch, bool]] = field(default_factory=list)  # (actor, suspected?)
     attributed: bool = False  # the sentence is someone's statement ("the military said")
     state_agent: LexMatch | None = None  # the state force acting ("troops raided", "raids by police")
+    specific_state: LexMatch | None = None  # a named force for a generic one ("ISPR" for "troops")
+    insurgent_subject: bool = False  # "militants attacked", "gunmen opened fire": an insurgent act
 
 
 @dataclass(slots=True)
@@ -103,6 +105,7 @@ class Reading:
     wave_spans: list[Span]
     reference_spans: list[Span]
     event_date: EventDate | None
+    suspicions: list[tuple[int, LexMatch]] = field(default_factory=list)  # (sentence, group)
 
 
 def _attack_types(m: LexMatch) -> list[AttackType]:
@@ -261,7 +264,27 @@ def read_events(doc: Doc) -> Reading:
             else:
                 em.date = event_date
         events.extend(specific)
-    return Reading(events=events, wave_spans=wave, reference_spans=refs, event_date=event_date)
+    return Reading(
+        events=events, wave_spans=wave, reference_spans=refs, event_date=event_date, suspicions=_suspicions(doc)
+    )
+
+
+def _suspicions(doc: Doc) -> list[tuple[int, LexMatch]]:
+    """'Police suspect the Pakistani Taliban', 'investigations pointed to a cell of ISKP': a named
+    group after a suspicion cue in its sentence (lexicon context cue, role ``suspicion``)."""
+    out = []
+    for si, sent in enumerate(doc.sentences):
+        cues = [
+            c for c in doc.terms_in(sent.start, sent.end, "context_cue") if c.entry.attrs.get("role") == "suspicion"
+        ]
+        if not cues:
+            continue
+        for a in doc.terms_in(cues[0].span.end, sent.end, "actor"):
+            if a.entry.attrs.get("actor_kind") == "armed_group" and not a.entry.attrs.get("generic"):
+                if a.span.start - cues[0].span.end <= 60:
+                    out.append((si, a))
+                    break
+    return out
 
 
 _PLACE_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|&)\s+)$", re.I)
@@ -501,7 +524,13 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
     if any(w.entry.id == "suicide_vest" for w in em.weapons) or "suicide" in em.trigger.span.text.lower():
         em.suicide = True
     em.attributed = bool(_ATTRIBUTED.search(sent.text))
+    em.insurgent_subject = any(
+        m.entry.attrs.get("actor_kind") == "armed_group" or m.entry.attrs.get("category") == "militants"
+        for m in doc.terms_in(seg.start, em.trigger.span.start, "actor", "victim")
+    )
     em.state_agent = _state_agent(doc, sent, em)
+    if em.state_agent is not None and em.state_agent.entry.attrs.get("generic"):
+        em.specific_state = _named_force(doc, em.state_agent)
     if em.state_agent is not None and AttackType.SECURITY_OPERATION not in em.attack_types:
         # "security forces killed eight militants", "raids by police": the state's own action
         em.attack_types = [t for t in em.attack_types if t != AttackType.UNKNOWN] + [AttackType.SECURITY_OPERATION]
@@ -517,6 +546,18 @@ _STATE_KINDS = ("state_force", "police")
 _ATTRIBUTED = re.compile(
     r"\b(?:said|says|told|stated|according\s+to|reported|confirmed|alleged|blamed|accused|claimed\s+by)\b", re.I
 )
+
+
+def _named_force(doc: Doc, generic: LexMatch) -> LexMatch | None:
+    """The named state force of the same kind the article names ("troops" and "the ISPR said"
+    are the Pakistan Army), when it names exactly one."""
+    kind = generic.entry.attrs.get("actor_kind")
+    named = {
+        a.entry.id: a
+        for a in doc.terms
+        if a.entry.kind == "actor" and a.entry.attrs.get("actor_kind") == kind and not a.entry.attrs.get("generic")
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
@@ -538,7 +579,7 @@ def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
         for a in actors
         if a.entry.attrs.get("actor_kind") in _STATE_KINDS
         and not any(
-            sp.start <= a.span.start and a.span.end <= sp.end and sp.end - sp.start > a.span.end - a.span.start
+            sp.start < a.span.end and sp.end > a.span.end and sp.start >= a.span.start - 4
             for sp in longer
         )  # "the police station", "an army camp": what was attacked, not who acted
     ]
