@@ -189,8 +189,15 @@ def _join_split_names(text: str, mentions: list) -> list:
     return out
 
 
-def build_doc(text: str, *, published: dt.date | None, lexicon: Lexicon, geocode: bool = True) -> Doc:
-    """Find every mention in ``text``."""
+def build_doc(
+    text: str,
+    *,
+    published: dt.date | None,
+    lexicon: Lexicon,
+    geocode: bool = True,
+    outlet_country: str | None = None,
+) -> Doc:
+    """Find every mention in ``text``; ``outlet_country`` (ISO2) is a weak hint for places."""
     from sitrep import geo
 
     caseless = is_caseless(text)
@@ -228,7 +235,7 @@ def build_doc(text: str, *, published: dt.date | None, lexicon: Lexicon, geocode
     doc.body_start = headline_end(text)
     doc.dateline = find_dateline(text, doc.body_start)
     if geocode and place_mentions:
-        doc.places = geo.resolve_places(text, place_mentions)
+        doc.places = geo.resolve_places(text, place_mentions, outlet_country=outlet_country)
     else:
         doc.places = [
             Place(name=pm.name, spans=[pm.span], kind=pm.kind_hint) for pm in place_mentions

@@ -74,7 +74,15 @@ def extract(
         )
         return result
 
-    doc = build_doc(text, published=pub, lexicon=lexicon, geocode=geocode)
+    from sitrep.geo import outlet_country
+
+    doc = build_doc(
+        text,
+        published=pub,
+        lexicon=lexicon,
+        geocode=geocode,
+        outlet_country=outlet_country(article.outlet, article.url),
+    )
     figure_mentions = find_figure_mentions(doc, lexicon)
     reading = read_events(doc)
     incidents, events = assemble.build_incidents(doc, reading)
