@@ -176,6 +176,8 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
             host = before[-1:]  # "the bomb disposal unit later defused the jacket"
         if host is not None:
             e.place, e.place_span = host[0].place, None
+            if not e.own_date and not e.earlier:
+                e.date = host[0].date  # "... later found a second device and defused it"
         else:
             e.place = e.place or region
         out.append(e)

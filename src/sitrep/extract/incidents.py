@@ -95,6 +95,7 @@ class EventMention:
     state_agent: LexMatch | None = None  # the state force acting ("troops raided", "raids by police")
     specific_state: LexMatch | None = None  # a named force for a generic one ("ISPR" for "troops")
     insurgent_subject: bool = False  # "militants attacked", "gunmen opened fire": an insurgent act
+    own_date: bool = False  # the date was read from its own sentence (not the article's)
 
 
 @dataclass(slots=True)
@@ -259,6 +260,7 @@ def read_events(doc: Doc) -> Reading:
             own = _date_of(em, sent_dates, single=single)
             if own is not None:
                 em.date = own
+                em.own_date = True
             elif _EARLIER.search(doc.text, em.segment.start, em.trigger.span.end + 40):
                 em.earlier = True  # "the incidents followed recent raids": an earlier act
             else:
@@ -301,8 +303,7 @@ def event_places(doc: Doc, sent: Span) -> list[tuple[Span, Place]]:
     heads = [c.span.start for c in doc.terms_in(sent.start, sent.end, "context_cue") if c.entry.attrs.get("role") == "place_head"]
     if heads:
         # "the Gomal bridge in Tank district", "IG Police (Bastar range)": not the settlement
-        kept = [(s, p) for s, p in places if not any(h - s.end == 1 for h in heads)]
-        places = kept if kept else places
+        places = [(s, p) for s, p in places if not any(h - s.end == 1 for h in heads)]
     cues = [c for c in doc.terms_in(sent.start, sent.end, "context_cue") if c.entry.attrs.get("role") == "not_event_place"]
     if cues:
         places = [
@@ -337,13 +338,19 @@ def _local_dateline_is_scene(doc: Doc) -> bool:
     )
 
 
-_EVIDENCE_KINDS = ("target", "weapon", "victim", "casualty_term")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 
 
 def _has_violence_evidence(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
-    """A bare attack word ("attacked", "targeted") reports violence only with a target, weapon,
-    victim, casualty word or place in its clause (lexicon ``generic`` triggers)."""
-    if any(m.span != trigger.span for m in doc.terms_in(seg.start, seg.end, *_EVIDENCE_KINDS)):
+    """A bare attack word ("attacked", "targeted") reports violence only with a weapon, a
+    casualty word or a place in its clause, or a target or victim as its object (after it, or
+    before a passive "was attacked") (lexicon ``generic`` triggers): "opposition senators
+    attacked the deal" is not violence."""
+    if any(m.span != trigger.span for m in doc.terms_in(seg.start, seg.end, "weapon", "casualty_term")):
+        return True
+    passive = bool(_PASSIVE_BEFORE.search(doc.text, seg.start, trigger.span.start))
+    lo = seg.start if passive else trigger.span.end
+    if any(m.span != trigger.span for m in doc.terms_in(lo, seg.end, "target", "victim")):
         return True
     return any(p.kind in SMALL_PLACE_KINDS for _, p in doc.places_in(seg.start, seg.end))
 
