@@ -21,6 +21,7 @@ from collections import Counter
 from sitrep.extract.casualties import FigureMention
 from sitrep.extract.incidents import (
     SMALL_PLACE_KINDS,
+    WAVE_WORDS,
     EventMention,
     Reading,
     date_key,
@@ -164,6 +165,11 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
             continue
         before = [s for s in sited if s.trigger.span.start < e.trigger.span.start] or sited[:1]
         same_kind = [s for s in before if _types_compatible(types, set(s.attack_types)) and _targets_compatible(e, s)]
+        if WAVE_WORDS.search(doc.sentences[e.sentence].text):
+            # "insurgents also targeted security posts in various districts": the region's
+            e.place = e.place or region
+            out.append(e)
+            continue
         host = same_kind[-1:] or None
         close = bool(before) and 0 <= e.sentence - before[-1].sentence <= CONTINUATION_SENTENCES
         if host is None and close and (

@@ -38,7 +38,8 @@ _HABIT_BEFORE = re.compile(r"\b(?:who|which)\s+(?:have|has)\s[^,.;]{0,80}$", re.
 _GENERIC_PATTERN = re.compile(r"\bsince\s+(?:1[89]|20)\d\d\b", re.I)
 WAVE_WORDS = re.compile(
     r"\b(?:coordinated|simultaneous(?:ly)?|series\s+of|wave\s+of|string\s+of|multiple\s+attacks|"
-    r"several\s+attacks|across\s+the\s+(?:province|region|country|state))\b",
+    r"several\s+attacks|across\s+the\s+(?:province|region|country|state)|"
+    r"(?:various|several|multiple|different)\s+(?:districts|areas|towns|cities|parts))\b",
     re.I,
 )
 # how far into the article a description of a coordinated wave is looked for
@@ -213,7 +214,7 @@ def read_events(doc: Doc) -> Reading:
             if _WAVE_BEFORE.search(before) and (plural or modifier):
                 wave.append(t.span)
                 continue
-            if re.search(r"\b(?:coordinated|simultaneous)\b", sentence_text, re.I) and plural:
+            if plural and WAVE_WORDS.search(sentence_text):  # "24 separate attacks across the region"
                 wave.append(t.span)
                 continue
             if _ANAPHOR_BEFORE.search(before) and (plural or not re.search(r"\b(?:a|an)\s", before)):
