@@ -344,7 +344,9 @@ def build_groups(doc: Doc, reading: Reading, incidents: list[Incident]) -> list[
         if inc.date is None or inc.date.iso is None:
             continue
         region = (inc.place.admin1 or inc.place.country or inc.place.name) if inc.place else "?"
-        by_day.setdefault((inc.date.iso, region), []).append(inc)
+        # one wave a day when the article describes one (it may cross a provincial border:
+        # "Cali and the neighbouring Cauca province"); else incidents are kept per province
+        by_day.setdefault((inc.date.iso, inc.place.country if wave and inc.place else region), []).append(inc)
     groups: list[Group] = []
     for (_day, _region), members in by_day.items():
         places = {m.place.key for m in members if m.place is not None}

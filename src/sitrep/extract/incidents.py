@@ -290,6 +290,9 @@ def _suspicions(doc: Doc) -> list[tuple[int, LexMatch]]:
     return out
 
 
+# two places further apart than this (in characters) in one clause are two sites, not one
+# site named more and less precisely ("the Mir Ali area of North Waziristan district")
+_SAME_SITE_GAP = 50
 _PLACE_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|&)\s+)$", re.I)
 _SPECIFICITY = {PlaceKind.TOWN: 0, PlaceKind.AREA: 1, PlaceKind.UNKNOWN: 2, PlaceKind.DISTRICT: 3}
 
@@ -447,7 +450,8 @@ def _distinct_sites(doc: Doc, got: list[tuple[Span, Place]]) -> list[tuple[Span,
     for prev, cur in zip(small, small[1:], strict=False):
         gap = doc.text[prev[0].end : cur[0].start]
         same_kind = _SPECIFICITY.get(prev[1].kind, 4) == _SPECIFICITY.get(cur[1].kind, 4)
-        if _PLACE_LIST_GAP.match(gap) and same_kind and not _contains(prev[1], cur[1]) and not _contains(cur[1], prev[1]):
+        listed = _PLACE_LIST_GAP.match(gap) and same_kind and not _contains(prev[1], cur[1]) and not _contains(cur[1], prev[1])
+        if listed or len(gap) > _SAME_SITE_GAP:  # "In Jamundi, ... a drone ..., while in Caloto ..."
             runs.append([cur])
         else:
             runs[-1].append(cur)
