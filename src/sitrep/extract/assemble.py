@@ -522,11 +522,13 @@ def _level_of(
     if len(own) == 1:
         inc = next(iter(own.values()))
         return Level.INCIDENT, inc.id, None
+    near = _incident_before(doc, fm, events, incident_of_event)
+    if groups and WAVE_WORDS.search(sent.text):
+        return Level.GROUP, None, groups[0].id  # "14 soldiers had been martyred across the province"
+    if near is not None and (not groups or near[1] == 1):
+        return Level.INCIDENT, near[0].id, None  # "... Three civilians were killed in the city."
     if groups:
         return Level.GROUP, None, groups[0].id
-    near = _incident_before(doc, fm, events, incident_of_event)
-    if near is not None:
-        return Level.INCIDENT, near.id, None
     dated = [i for i in incidents]
     if len(dated) == 1:
         return Level.INCIDENT, dated[0].id, None
@@ -541,7 +543,9 @@ CONTINUATION_SENTENCES = 2
 
 def _incident_before(
     doc: Doc, fm: FigureMention, events: list[EventMention], incident_of_event: dict[int, Incident]
-) -> Incident | None:
+) -> tuple[Incident, int] | None:
+    """The incident of the act reported just before the figure's sentence, and how many
+    sentences back."""
     before = [e for e in events if e.sentence < fm.sentence and id(e) in incident_of_event]
     if not before:
         return None
@@ -549,7 +553,7 @@ def _incident_before(
     if fm.sentence - last > CONTINUATION_SENTENCES:
         return None
     incs = {incident_of_event[id(e)].id: incident_of_event[id(e)] for e in before if e.sentence == last}
-    return next(iter(incs.values())) if len(incs) == 1 else None
+    return (next(iter(incs.values())), fm.sentence - last) if len(incs) == 1 else None
 
 
 def _find_same(

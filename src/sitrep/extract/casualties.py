@@ -43,7 +43,9 @@ _LINKING = re.compile(
     re.I,
 )
 _LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|including\s+)?|and\s+|as\s+well\s+as\s+|while\s+)$", re.I)
-_INCLUDING = re.compile(r"(?:including|among\s+them|of\s+whom|of\s+them)\s+(?:the\s+)?$", re.I)
+_INCLUDING = re.compile(
+    r"(?:including|among\s+them|of\s+whom|of\s+them)\s+(?:those\s+of\s+|that\s+of\s+)?(?:the\s+)?$", re.I
+)
 _CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 _NEGATION = re.compile(r"\b(?:no|not|none|nobody|no\s+one|without)\b[^.;]*$", re.I)
 _ONLY_WORDS_BETWEEN = 6
@@ -183,13 +185,17 @@ def find_figure_mentions(doc: Doc, lexicon: Lexicon) -> list[FigureMention]:
         found.extend(_singular_figures(doc, sent, si, victims, terms, found))
         found.sort(key=lambda f: f.start)
         _assign_status(doc, sent, found, terms)
-        found = [f for f in found if f.extra.get("status_ok")]
+        found = [f for f in found if f.extra.get("status_ok") and not _hypothetical(doc, sent, f)]
         if not found:
             continue
         _mark_periods(doc, sent, found)
         _mark_parts(doc, found, base=len(out))
         _resolve_partitives(found, out)
         _inherit_categories(doc, found)
+        for f in found:
+            if f.status == FigureStatus.ARRESTED and f.category == Category.UNKNOWN:
+                # decided (ACLED/gold convention): people arrested after an attack are suspects
+                f.category, f.subcategory = Category.MILITANTS, "suspects"
         source = find_source(doc.text, sent, lexicon)
         for f in found:
             if source is not None:
@@ -242,7 +248,12 @@ def _figure_from_quantity(
                 if who is not None and who.span.start == m2.end():
                     category, sub = _category(who)
                     spans.append(who.span)
-        return FigureMention(q, FigureStatus.KILLED, category, si, spans, sub, victim)
+        fm = FigureMention(q, FigureStatus.KILLED, category, si, spans, sub, victim)
+        noun = [t for t in terms if t.entry.attrs.get("noun") and t.span.start <= victim.span.start < t.span.end]
+        if noun:  # "nine bodies", "21 dead": the noun says what happened to them
+            fm.status, fm.status_term = _status_of(noun[0]), noun[0]
+            fm.extra["status_ok"] = True
+        return fm
     # "12 dead", "30 others wounded", "five were killed": a status word right after the number
     after = text[q.span.end : q.span.end + 40]
     m = _COUNTED_PRONOUN.match(after)
@@ -291,7 +302,9 @@ def _singular_figures(
             continue
         term = _term_right_after(doc, v.span.end, sent.end, terms)
         if term is None or _position(term) == "after":
-            continue
+            term = _term_right_before(doc, v.span.start, sent.start, terms)
+            if term is None:
+                continue
         q = Quantity(low=1, best=1, high=1, span=v.span, exact=True)
         category, sub = _category(v)
         fm = FigureMention(q, _status_of(term), category, si, [v.span, term.span], sub, v)
@@ -299,6 +312,21 @@ def _singular_figures(
         fm.extra["status_ok"] = True
         out.append(fm)
     return out
+
+
+_OBJECT_GAP = re.compile(r"^\s+(?:(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2})?$", re.I)
+
+
+def _term_right_before(doc: Doc, start: int, sent_start: int, terms: list[LexMatch]) -> LexMatch | None:
+    """'shot dead a would-be suicide bomber', 'killing a police officer': the casualty word
+    whose object the singular victim is."""
+    before = [t for t in terms if t.span.end <= start and start - t.span.end <= 30 and t.span.start >= sent_start]
+    if not before:
+        return None
+    t = before[-1]
+    if _position(t) in ("after", "either") and _OBJECT_GAP.match(doc.text[t.span.end : start]):
+        return t
+    return None
 
 
 def _assign_status(doc: Doc, sent: Span, found: list[FigureMention], terms: list[LexMatch]) -> None:
@@ -368,6 +396,16 @@ def _inherit_categories(doc: Doc, found: list[FigureMention]) -> None:
             if not re.search(r"\band\b|,", between):
                 continue
         f.category, f.subcategory = prev.category, prev.subcategory
+
+
+def _hypothetical(doc: Doc, sent: Span, f: FigureMention) -> bool:
+    """'Had he reached the hall, we would be counting a hundred bodies': a count that did not
+    happen (a hypothetical context cue before it in its sentence)."""
+    q = f.quantity.span.start
+    return any(
+        c.entry.attrs.get("role") == "hypothetical" and c.span.end <= q
+        for c in doc.terms_in(sent.start, q, "context_cue")
+    )
 
 
 def _resolve_partitives(found: list[FigureMention], earlier: list[FigureMention]) -> None:
