@@ -460,7 +460,13 @@ def build_figures(
             fig_of_mention[fm.part_of].includes.append(fig.id)
         figures.append(fig)
         fig_of_mention[idx] = fig
-    _link_totals(figures, warnings)
+    partial = frozenset(
+        fig_of_mention[i].id
+        for i, fm in enumerate(mentions)
+        if i in fig_of_mention
+        and (fm.part_of is not None or (fm.status_term is not None and fm.status_term.span.text.lower().startswith("among")))
+    )
+    _link_totals(figures, warnings, partial)
     _conflicts(figures, warnings)
     for inc in incidents:
         inc.figure_ids = [f.id for f in figures if f.incident_id == inc.id]
@@ -627,7 +633,7 @@ def _live(figures: list[Figure]) -> list[Figure]:
     return [f for f in figures if f.superseded_by is None]
 
 
-def _link_totals(figures: list[Figure], warnings: list[Warning]) -> None:
+def _link_totals(figures: list[Figure], warnings: list[Warning], partial: frozenset[str] = frozenset()) -> None:
     """A count of 'people' (or a mixed count) that matches the sum of specific counts of the
     same level and status includes them; one that contradicts them gets a warning."""
     live = _live(figures)
@@ -646,6 +652,11 @@ def _link_totals(figures: list[Figure], warnings: list[Warning]) -> None:
             hi = total.high
             if total.low <= s and (hi is None or s <= hi):
                 total.includes = sorted({*total.includes, *(p.id for p in covered)}, key=_fid)
+            elif s < total.low and any(p.id in partial for p in covered):
+                # "among the dead were two guards": a part of the toll, not all of it (the
+                # bomber, "also killed", is not counted in it)
+                inside = [p for p in covered if p.category != Category.MILITANTS]
+                total.includes = sorted({*total.includes, *(p.id for p in inside)}, key=_fid)
             else:
                 warnings.append(
                     Warning(
@@ -730,6 +741,7 @@ def apply_claims(
     actor_kinds: dict[str, str],
     actor_labels: dict[str, str] | None = None,
     generic_actors: frozenset[str] = frozenset(),
+    actor_parents: dict[str, str] | None = None,
 ) -> None:
     """A claim of responsibility by an armed group makes it the perpetrator ('claimed') of the
     wave (all its incidents) or of the single incident; an allegation that names a specific
@@ -758,6 +770,16 @@ def apply_claims(
                     continue
                 for holder in _claim_targets(c, incidents, groups):
                     _set_perp(holder, actor_id, labels.get(actor_id, actor_id), Attribution.ALLEGED, c.spans[0] if c.spans else None)
+    parents = actor_parents or {}
+    for holder in [*incidents, *groups]:
+        claimed = {p.actor_id for p in holder.perpetrators if p.attribution == Attribution.CLAIMED}
+        # "The Islamic State group's regional affiliate, Islamic State Khorasan Province, claimed":
+        # the affiliate, not its parent as well
+        holder.perpetrators = [
+            p
+            for p in holder.perpetrators
+            if not (p.attribution == Attribution.CLAIMED and any(parents.get(c) == p.actor_id for c in claimed))
+        ]
     for c in claims:
         if c.stance == Stance.DENIES and c.speaker_actor_id and actor_kinds.get(c.speaker_actor_id) == "armed_group":
             for holder in [*incidents, *groups]:

@@ -179,6 +179,8 @@ def find_figure_mentions(doc: Doc, lexicon: Lexicon) -> list[FigureMention]:
             continue
         found: list[FigureMention] = []
         for q in quantities:
+            if not q.exact and _SUBSET_AFTER.match(doc.text, q.span.end):
+                continue  # "23 people were wounded, several of them critically": not a count of its own
             fm = _figure_from_quantity(doc, sent, si, q, victims, terms)
             if fm is not None:
                 found.append(fm)
@@ -267,9 +269,9 @@ def _figure_from_quantity(
         return fm
     # "the death toll rose to 26", "killing 24": a status phrase right before the number
     for t in terms:
-        if t.span.end <= q.span.start and q.span.start - t.span.end <= 12:
+        if t.span.end <= q.span.start and q.span.start - t.span.end <= 40:
             between = text[t.span.end : q.span.start]
-            if _position(t) in ("after", "either") and re.fullmatch(r"[\s,]*(?:to|at|of)?\s*", between):
+            if _position(t) in ("after", "either") and _TERM_TO_NUMBER.fullmatch(between):
                 fm = FigureMention(q, _status_of(t), Category.UNKNOWN, si, [t.span, q.span])
                 fm.status_term = t
                 fm.update = bool(t.entry.attrs.get("update"))
@@ -300,6 +302,14 @@ def _singular_figures(
         before = doc.text[max(sent.start, v.span.start - 12) : v.span.start]
         if not re.search(r"\b(?:the|a|an|one)\s+(?:\w+\s+)?$", before, re.I):
             continue
+        listed = [f for f in found if f.end <= v.span.start and _LISTED_ONE.match(doc.text[f.end : v.span.start])]
+        if listed:
+            # "among the dead were two guards and a woman", "four Levies personnel, a policeman
+            # and five civilians": one more in the list, with the list's status
+            q = Quantity(low=1, best=1, high=1, span=v.span, exact=True)
+            category, sub = _category(v)
+            out.append(FigureMention(q, FigureStatus.KILLED, category, si, [v.span], sub, v))
+            continue
         term = _term_right_after(doc, v.span.end, sent.end, terms)
         if term is None or _position(term) == "after":
             term = _term_right_before(doc, v.span.start, sent.start, terms)
@@ -314,6 +324,14 @@ def _singular_figures(
     return out
 
 
+# "the death toll rose to 26", "the toll later rose to 11", "the death toll has since climbed to 30"
+_TERM_TO_NUMBER = re.compile(
+    r"[\s,]*(?:(?:later|has|had|have|now|since|further|then|also|overnight|again)\s+)*"
+    r"(?:(?:rose|risen|climbed|jumped|increased|reached|stood|stands|went\s+up|gone\s+up)\s+)?(?:to|at|of)?\s*",
+    re.I,
+)
+_LISTED_ONE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:a|an|one)\s+(?:[\w-]+\s+)?$", re.I)
+_SUBSET_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2})?$", re.I)
 
 

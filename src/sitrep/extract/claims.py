@@ -435,7 +435,12 @@ def find_claims(
         drafts.extend(_claims_in_sentence(text, sent, lexicon, caseless, places))
     drafts.sort(key=lambda d: (d.clause.start, d.speaker.span.start, d.stance.value))
     claims: list[Claim] = []
+    seen: set[tuple[str, str, int]] = set()
     for d in drafts:
+        key = (d.speaker.actor_id or "", d.stance.value, d.clause.start)
+        if d.speaker.actor_id and key in seen:
+            continue  # "The IS group's affiliate, Islamic State Khorasan Province, claimed": one speaker
+        seen.add(key)
         claim = Claim(
             id=f"c{len(claims) + 1}",
             speaker=d.speaker.name,

@@ -96,6 +96,7 @@ def extract(
         actor_kinds={e.id: e.attrs.get("actor_kind") for e in actors},
         actor_labels={e.id: e.label for e in actors},
         generic_actors=frozenset(e.id for e in actors if e.attrs.get("generic")),
+        actor_parents={e.id: e.attrs["parent"] for e in actors if e.attrs.get("parent")},
     )
     figures, warnings = assemble.build_figures(
         doc, figure_mentions, events, incidents, groups, wave_spans=reading.wave_spans
