@@ -47,6 +47,7 @@ from sitrep.model import (
     PlaceKind,
     Span,
     Stance,
+    Tagged,
     Warning,
 )
 
@@ -252,7 +253,7 @@ def build_incidents(doc: Doc, reading: Reading) -> tuple[list[Incident], list[Ev
             date=date,
             place=place,
             targets=_targets(types, group),
-            weapons=tagged([w for e in group for w in e.weapons]),
+            weapons=_weapons(group),
             triggers=tagged([e.trigger for e in group]),
             suicide=any(e.suicide for e in group),
             spans=list(sentence_spans),
@@ -289,6 +290,19 @@ def _targets(types: list[AttackType], group: list[EventMention]) -> list:
     (an attack by insurgents does not target the insurgents named as its doers)."""
     state_act = bool(set(types) & _RESPONSE_TYPES)
     return tagged([t for e in group for t in e.targets if state_act or t.entry.id != "militants"])
+
+
+def _weapons(group: list[EventMention]) -> list:
+    """The weapons named with the acts, and the ones the acts imply ("opened fire": firearms;
+    attack words with a ``weapon`` attribute in triggers.toml)."""
+    out = tagged([w for e in group for w in e.weapons])
+    have = {w.kind for w in out}
+    for e in group:
+        implied = e.trigger.entry.attrs.get("weapon")
+        if implied and implied not in have:
+            out.append(Tagged(kind=implied, label=implied, spans=[e.trigger.span]))
+            have.add(implied)
+    return out
 
 
 def _place_with_spans(place: Place, spans: list[Span]) -> Place:
