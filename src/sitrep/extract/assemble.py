@@ -484,9 +484,27 @@ def build_figures(
     _conflicts(figures, warnings)
     for inc in incidents:
         inc.figure_ids = [f.id for f in figures if f.incident_id == inc.id]
+        _civilian_target(inc, figures)
     for g in groups:
         g.figure_ids = [f.id for f in figures if f.group_id == g.id]
     return figures, warnings
+
+
+def _civilian_target(inc: Incident, figures: list[Figure]) -> None:
+    """Civilians killed, hurt or taken in an attack were among its targets (GTD target type
+    'private citizens'), unless the act is the state's own operation."""
+    if set(inc.types) & {AttackType.SECURITY_OPERATION} or any(t.kind == "civilians" for t in inc.targets):
+        return
+    hit = [
+        f
+        for f in figures
+        if f.incident_id == inc.id
+        and f.category == Category.CIVILIANS
+        and f.status in (FigureStatus.KILLED, FigureStatus.INJURED, FigureStatus.ABDUCTED)
+        and f.best > 0
+    ]
+    if hit:
+        inc.targets.append(Tagged(kind="civilians", label="civilians", spans=[hit[0].spans[0]]))
 
 
 def _add_spans(fig: Figure, spans: list[Span]) -> None:
