@@ -1,20 +1,20 @@
 """Throughput and memory of `sitrep batch` with 1 and 2 Dask workers, on the same corpus.
 
-    python benchmarks/scale.py [--data train.jsonl] [--articles 1300] [--partition-size 50] [--workers 1 2]
-                               [--repeat 2] [--serial] [--parallel] [--json]
+    python benchmarks/scale.py [--data train.jsonl] [--articles 1300] [--partition-size 25]
+                               [--workers 1 2] [--repeat 3] [--serial] [--parallel] [--json]
 
 The corpus is the MUC-4 training texts (../shared/data/muc4/train.jsonl beside the project)
-repeated to ``--articles`` records.  For each worker count it starts a LocalCluster (worker
-processes with one thread each), warms the workers (lexicon and gazetteer loaded once per
-process: timed separately, not counted in the throughput), runs the batch into a temporary
-folder and reports articles/s, the CPU seconds the workers spent, the peak resident memory of
-each worker process (ru_maxrss) and of this client process, and the projected time for
-1,000,000 articles.
+repeated to ``--articles`` records.  For each worker count it starts the local cluster that
+`sitrep batch --workers N` starts (worker processes with one thread each), warms the workers
+(lexicon and gazetteer loaded once per process: timed with the cluster start as "warm-up", not
+counted in the throughput), runs the batch into a temporary folder and reports articles/s, the
+CPU seconds the workers and this client spent, the peak resident memory of each worker process
+(ru_maxrss) and of this client process, and the projected time for 1,000,000 articles.
 
 On a shared machine the figures drift with the load of others, so ``--repeat`` runs the
 worker counts interleaved (1, 2, 1, 2, ...) and the scaling ratio is taken from the medians of
-the same command.  ``articles per worker CPU-second`` does not depend on the load: when it is the
-same with 1 and 2 workers, the extraction itself scales and only free cores limit the ratio.
+the same command.  The CPU cost per article depends much less on the load: the "free cores"
+estimate is the ratio the measured CPU times give when every worker has a core of its own.
 ``--serial`` adds a run in this process without Dask (the overhead Dask adds);
 ``--parallel`` adds ``extract_parallel`` (the process pool for a single writer such as the
 store), with as many processes as the largest worker count.
@@ -102,29 +102,17 @@ def run_serial(corpus: Path, out: Path, *, partition_size: int) -> dict:
 
 
 def run_cluster(corpus: Path, out: Path, *, workers: int, partition_size: int) -> dict:
-    from distributed import Client, LocalCluster
+    from sitrep.batch import open_client, run_batch
 
-    from sitrep.batch import prepare_client, run_batch
-
-    cluster = LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        memory_limit=None,
-    )
-    try:
-        with Client(cluster) as client:
-            started = time.perf_counter()
-            prepare_client(client)
-            warm = time.perf_counter() - started
-            before = client.run(_usage)
-            client_before = _usage()["cpu_s"]
-            summary = run_batch(corpus, out, client=client, partition_size=partition_size)
-            client_cpu = _usage()["cpu_s"] - client_before
-            after = client.run(_usage)
-    finally:
-        cluster.close()
+    started = time.perf_counter()
+    # the cluster `sitrep batch --workers N` starts (no memory limit: we measure the peak)
+    with open_client(workers=workers, memory_limit=None) as client:
+        warm = time.perf_counter() - started  # cluster start and warm-up of every worker
+        before = client.run(_usage)
+        client_before = _usage()["cpu_s"]
+        summary = run_batch(corpus, out, client=client, partition_size=partition_size)
+        client_cpu = _usage()["cpu_s"] - client_before
+        after = client.run(_usage)
     cpu = sum(after[w]["cpu_s"] - before[w]["cpu_s"] for w in after)
     # the share of a core each worker had: 1.0 when nobody else competes for the CPUs
     share = cpu / (summary.seconds * workers) if summary.seconds else 0.0
@@ -193,9 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--data", type=Path, default=MUC4, help="JSONL with text (and doc_date)")
     parser.add_argument("--articles", type=int, default=1300)
-    parser.add_argument("--partition-size", type=int, default=50)
+    parser.add_argument("--partition-size", type=int, default=25)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--repeat", type=int, default=1, help="interleaved rounds")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds")
     parser.add_argument("--serial", action="store_true", help="also run in this process")
     parser.add_argument("--parallel", action="store_true", help="also run extract_parallel")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")

@@ -8,25 +8,17 @@ import time
 from pathlib import Path
 
 import pytest
-from distributed import Client, LocalCluster
+from distributed import Client
 from test_batch import _Crash, crash_after, part_files, read_sorted, write_corpus
 
-from sitrep.batch import TABLES, prepare_client, run_batch
+from sitrep.batch import TABLES, open_client, run_batch
 
 
 @pytest.fixture(scope="module")
 def client():  # noqa: ANN201
-    cluster = LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        memory_limit=None,
-    )
-    with Client(cluster) as c:
-        prepare_client(c)
+    """The cluster `sitrep batch --workers 2` starts: 2 worker processes, 1 thread each."""
+    with open_client(workers=2, memory_limit=None) as c:
         yield c
-    cluster.close()
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +36,12 @@ def _lexicon_loads(dask_worker=None) -> int:  # noqa: ARG001
     return default_lexicon.cache_info().misses
 
 
+def _worker_settings(dask_worker=None) -> tuple[int, bool]:  # noqa: ANN001
+    import dask
+
+    return dask_worker.state.nthreads, dask.config.get("distributed.worker.profile.enabled")
+
+
 def _gazetteer_id(dask_worker=None) -> int:  # noqa: ARG001
     from sitrep.geo import gazetteer
 
@@ -55,6 +53,7 @@ def test_two_workers_give_the_single_process_result_byte_for_byte(
     client: Client, corpus: tuple[Path, Path], tmp_path: Path
 ) -> None:
     source, serial = corpus
+    assert set(client.run(_worker_settings).values()) == {(1, False)}
     gazetteers = client.run(_gazetteer_id)  # loaded by the warm-up plugin
     summary = run_batch(source, tmp_path / "out", client=client, partition_size=4)
     assert summary.articles == 48
