@@ -304,10 +304,16 @@ def event_places(doc: Doc, sent: Span) -> list[tuple[Span, Place]]:
     names another town; not a place after a cue such as "shifted to hospital in" (lexicon
     ``context_cue`` with role ``not_event_place``)."""
     places = doc.places_in(sent.start, sent.end)
-    heads = [c.span.start for c in doc.terms_in(sent.start, sent.end, "context_cue") if c.entry.attrs.get("role") == "place_head"]
+    heads = [c for c in doc.terms_in(sent.start, sent.end, "context_cue") if c.entry.attrs.get("role") == "place_head"]
     if heads:
-        # "the Gomal bridge in Tank district", "IG Police (Bastar range)": not the settlement
-        places = [(s, p) for s, p in places if not any(h - s.end == 1 for h in heads)]
+        # "the Gomal bridge in Tank district" (a landmark: the town named with it is the
+        # place, else the landmark's name), "IG Police (Bastar range)" (a unit: never the place)
+        def headed(s: Span, units: bool) -> bool:
+            return any(h.span.start - s.end == 1 and bool(h.entry.attrs.get("unit")) == units for h in heads)
+
+        places = [(s, p) for s, p in places if not headed(s, True)]
+        kept = [(s, p) for s, p in places if not headed(s, False)]
+        places = kept or places
     cues = [c for c in doc.terms_in(sent.start, sent.end, "context_cue") if c.entry.attrs.get("role") == "not_event_place"]
     if cues:
         places = [
