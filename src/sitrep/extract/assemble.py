@@ -157,7 +157,8 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
             out.append(e)
             continue
         types = set(e.attack_types)
-        response = bool(types) and types <= _RESPONSE_TYPES
+        # the security forces' own action ("92 militants who were shot dead by troops")
+        response = (bool(types) and types <= _RESPONSE_TYPES) or e.state_agent is not None
         if e.earlier or not sited:
             e.place = e.place or region
             out.append(e)
