@@ -28,52 +28,173 @@ from sitrep.model import Level
 
 GOLD = Path(__file__).parent / "gold" / "articles.jsonl"
 
-# article id -> {gold place name: [(status, category, low, high), ...]}
+# article id -> {gold place name: [(status, category, low, high), ...]}: the gold figures that
+# must be met.  Not listed (each gold incident not found for a reason outside extraction, see
+# the module docstring of sitrep.geo and the final report of issue 2):
+#   jaffar-express-hijack-live (Mushkaf is not in the gazetteer and "the Mushkaf area" gives no place),
+#   south-kp-weekend-roundup-relative-dates ("the Kulachi area" gives no place),
+#   kurram-convoy-ambush-and-reprisals (Alizai and "Kurram district" do not resolve),
+#   rask-police-station-jaish-al-adl ("the town of Rask" gives no place).
 EXPECT: dict[str, dict[str, list[tuple[str, str, int, int]]]] = {
+    "bajaur-van-bomb-conflicting-tolls": {
+        "Khar": [
+            ('killed', 'unknown', 7, 9),
+            ('injured', 'unknown', 12, 14),
+        ],
+    },
+    "balochistan-budget-no-event": {
+    },
+    "balochistan-operation-herof-wave": {
+        "Bela": [],
+        "Kalat": [
+            ('killed', 'unknown', 10, 10),
+            ('killed', 'civilians', 5, 5),
+        ],
+        "Mach": [
+            ('killed', 'unknown', 6, 6),
+        ],
+        "Mastung": [
+            ('killed', 'unknown', 0, 0),
+            ('injured', 'unknown', 0, 0),
+        ],
+        "Musakhel": [],
+    },
+    "bamako-gendarmerie-school-jnim": {
+        "Bamako": [
+            ('killed', 'unknown', 77, 77),
+            ('injured', 'unknown', 255, 255),
+        ],
+    },
+    "bannu-checkpoint-car-bomb-many-sources": {
+        "Bannu": [
+            ('killed', 'security_forces', 5, 5),
+            ('killed', 'civilians', 4, 4),
+            ('killed', 'militants', 4, 5),
+            ('injured', 'unknown', 22, 22),
+        ],
+    },
+    "bijapur-maoist-ied-security-vehicle": {
+        "Bijapur": [
+            ('killed', 'security_forces', 8, 8),
+        ],
+    },
+    "borno-bama-village-raid-vague-figures": {
+        "Bama": [
+            ('killed', 'unknown', 50, 55),
+            ('injured', 'unknown', 12, 36),
+        ],
+    },
+    "cali-cauca-coordinated-bombings": {
+        "Cali": [
+            ('killed', 'civilians', 3, 3),
+        ],
+        "Caloto": [
+            ('killed', 'unknown', 0, 0),
+            ('injured', 'unknown', 0, 0),
+        ],
+        "Corinto": [
+            ('killed', 'security_forces', 1, 1),
+        ],
+        "Jamundi": [
+            ('injured', 'security_forces', 2, 2),
+        ],
+    },
+    "colombia-eln-ceasefire-talks-no-event": {
+    },
     "dikhan-recruitment-centre-suicide-bombing": {
-        "Dera Ismail Khan": [("killed", "unknown", 19, 19), ("killed", "militants", 1, 1), ("injured", "unknown", 30, 31)],
+        "Dera Ismail Khan": [
+            ('killed', 'unknown', 19, 19),
+            ('killed', 'security_forces', 11, 11),
+            ('killed', 'militants', 1, 1),
+            ('injured', 'unknown', 30, 31),
+        ],
+    },
+    "kandahar-bank-suicide-bombing-iskp": {
+        "Kandahar": [
+            ('killed', 'unknown', 21, 21),
+            ('injured', 'unknown', 45, 55),
+        ],
+    },
+    "kirkuk-daquq-is-ambush-and-airstrike": {
+        "Daquq": [
+            ('killed', 'militants', 5, 5),
+        ],
+    },
+    "kuje-prison-break-abuja": {
+        "Kuje": [],
+    },
+    "lakki-marwat-mining-workers-abducted": {
+        "Lakki Marwat": [
+            ('abducted', 'civilians', 16, 16),
+            ('injured', 'civilians', 3, 3),
+        ],
+    },
+    "manipur-nambol-assam-rifles-ambush-longform": {
+        "Imphal": [
+            ('arrested', 'militants', 2, 2),
+        ],
+        "Nambol": [
+            ('killed', 'security_forces', 2, 2),
+            ('injured', 'security_forces', 5, 5),
+        ],
+    },
+    "mogadishu-hotel-siege-al-shabaab": {
+        "Mogadishu": [
+            ('killed', 'unknown', 21, 21),
+            ('injured', 'unknown', 117, 117),
+            ('freed', 'unknown', 106, 106),
+        ],
     },
     "north-waziristan-ibo-militants-neutralised": {
-        "Mir Ali": [("killed", "militants", 8, 8)],
-        "Datta Khel": [("killed", "militants", 3, 3), ("killed", "security_forces", 0, 0)],
+        "Datta Khel": [
+            ('killed', 'militants', 3, 3),
+            ('killed', 'security_forces', 0, 0),
+        ],
+        "Mir Ali": [
+            ('killed', 'militants', 8, 8),
+            ('killed', 'security_forces', 2, 2),
+        ],
     },
-    "lakki-marwat-mining-workers-abducted": {"Lakki Marwat": [("abducted", "civilians", 16, 16)]},
-    "bajaur-van-bomb-conflicting-tolls": {"Khar": [("injured", "unknown", 12, 14)]},
-    "srinagar-sunday-market-grenade": {"Srinagar": [("killed", "unknown", 0, 0)], "Khanyar": []},
-    "bannu-checkpoint-car-bomb-many-sources": {
-        "Bannu": [("killed", "security_forces", 5, 5), ("killed", "civilians", 4, 4)],
+    "northern-samar-npa-ambush": {
+        "Las Navas": [
+            ('killed', 'security_forces', 3, 3),
+            ('injured', 'security_forces', 2, 2),
+            ('killed', 'militants', 2, 2),
+        ],
     },
-    "mogadishu-hotel-siege-al-shabaab": {"Mogadishu": []},
-    "bijapur-maoist-ied-security-vehicle": {"Bijapur": [("killed", "security_forces", 8, 8)]},
-    "northern-samar-npa-ambush": {"Las Navas": [("killed", "security_forces", 3, 3)]},
-    "bamako-gendarmerie-school-jnim": {"Bamako": [("killed", "unknown", 77, 77), ("injured", "unknown", 255, 255)]},
-    "vraem-pichari-police-ambush": {"Pichari": []},
-    "uruapan-mayor-assassinated": {"Uruapan": []},
-    "kuje-prison-break-abuja": {"Kuje": []},
-    "balochistan-operation-herof-wave": {
-        "Musakhel": [],
-        "Kalat": [("killed", "unknown", 10, 10), ("killed", "civilians", 5, 5)],
-        "Mach": [],
-        "Bela": [],
-        "Mastung": [("killed", "unknown", 0, 0), ("injured", "unknown", 0, 0)],
+    "peshawar-church-bomber-shot-jacobabad-ied-defused": {
+        "Jacobabad": [],
+        "Peshawar": [
+            ('killed', 'militants', 1, 1),
+        ],
     },
-    "turbat-levies-checkpoint-no-date": {"Turbat": [("killed", "security_forces", 3, 3)]},
-    "peshawar-church-bomber-shot-jacobabad-ied-defused": {"Peshawar": [], "Jacobabad": []},
-    "manipur-nambol-assam-rifles-ambush-longform": {"Nambol": [], "Imphal": []},
-    "balochistan-budget-no-event": {},
+    "srinagar-sunday-market-grenade": {
+        "Khanyar": [],
+        "Srinagar": [
+            ('injured', 'civilians', 14, 14),
+            ('killed', 'unknown', 0, 0),
+        ],
+    },
+    "turbat-levies-checkpoint-no-date": {
+        "Turbat": [
+            ('killed', 'security_forces', 3, 3),
+            ('injured', 'security_forces', 1, 1),
+        ],
+    },
+    "uruapan-mayor-assassinated": {
+        "Uruapan": [
+            ('arrested', 'militants', 2, 2),
+        ],
+    },
+    "vraem-pichari-police-ambush": {
+        "Pichari": [
+            ('killed', 'security_forces', 7, 7),
+        ],
+    },
 }
 
-EXTRA = {
-    "lakki-marwat-mining-workers-abducted": 1,
-    "bajaur-van-bomb-conflicting-tolls": 1,
-    "bannu-checkpoint-car-bomb-many-sources": 1,
-    "mogadishu-hotel-siege-al-shabaab": 1,
-    "bijapur-maoist-ied-security-vehicle": 1,
-    "vraem-pichari-police-ambush": 1,
-    "uruapan-mayor-assassinated": 1,
-    "kuje-prison-break-abuja": 2,
-    "balochistan-operation-herof-wave": 2,
-}
+# predicted incidents an article may give beyond gold (known over-splitting); none at present
+EXTRA: dict[str, int] = {}
 
 
 @pytest.fixture(scope="module")
