@@ -192,8 +192,8 @@ _DENIAL_OBJECT = re.compile(
 _COLLECTIVE = frozenset({"police", "military", "army", "government", "administration", "media", "paramilitary", "levies"})
 _DATELINE_TAIL = re.compile(r"^[\w .'-]{1,30}\)\s*[-\u2013\u2014:]+\s*")
 _COUNT_BEFORE = re.compile(
-    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|several|"
-    r"many|some|other|the|of))\s+(?:[\w-]+\s+){0,2}$",
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|several))"
+    r"\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 
@@ -234,8 +234,10 @@ def _not_a_speaker(text: str, src: Source, places: list[Span], lexicon: Lexicon)
         cues = lexicon.find(text, src.span.start, src.span.end, kinds=("context_cue",))
         if any(c.entry.attrs.get("role") == "not_a_person" for c in cues):
             return True
-    counted = bool(_COUNT_BEFORE.search(text, max(0, src.span.start - 40), src.span.start))
-    return counted and (src.actor_id is None or _bare_tag(src, lexicon))
+    # "killing ten people, among them four Levies personnel ..., officials said": counted people
+    return bool(_COUNT_BEFORE.search(text, max(0, src.span.start - 40), src.span.start)) and not (
+        src.actor_id and src.actor_id.startswith("person:")
+    )
 
 
 def _statement_before(text: str, sent: Span, c_start: int, first: int) -> Span | None:

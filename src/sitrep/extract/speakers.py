@@ -59,6 +59,13 @@ _LEADING_ADVERBIAL = re.compile(
     r"responding|reacting|separately|by|by\s+late|until|within|overnight|yesterday|today)\b",
     re.I,
 )
+_DESCRIBES_ANOTHER = re.compile(r"^(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:of|to|from|with)\s", re.I)
+_VERB_LEAD = re.compile(r"^(?:is|was|are|were|has|have|had|which|who|that|killing|wounding|including)\b", re.I)
+_QUALIFIER = re.compile(r"^[a-z'\u2019-]+$")
+_NOT_QUALIFIERS = frozenset(
+    "of to by for with from in on at is was are were has have had which who that and or "
+    "one two three four five six seven eight nine ten dozen several some many".split()
+)
 _FINITE = re.compile(r"\b(?:were|was|are|is|had|have|has|been)\b", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.I)
 
@@ -271,7 +278,10 @@ def _piece_source(
                 on_behalf_of_span=a.span,
                 verb=verb,
             )
-        if words_before and len(bare.split()) <= 4 and a.span.end == end:
+        if _DESCRIBES_ANOTHER.match(piece.strip()) or _VERB_LEAD.match(piece.strip()):
+            # "ISWAP, a rival of Boko Haram, claimed": the piece describes the speaker before it
+            return None
+        if words_before and len(bare.split()) <= 4 and a.span.end == end and all(_QUALIFIER.match(w) for w in words_before) and not any(w in _NOT_QUALIFIERS for w in words_before):
             # "railway police", "the provincial government": the institution with its qualifier
             b_start = start + (len(piece) - len(piece.lstrip()))
             d = _DETERMINER.match(text, b_start)
