@@ -420,10 +420,17 @@ def _hypothetical(doc: Doc, sent: Span, f: FigureMention) -> bool:
     """'Had he reached the hall, we would be counting a hundred bodies': a count that did not
     happen (a hypothetical context cue before it in its sentence)."""
     q = f.quantity.span.start
+    lo, _hi = _clause_bounds(doc, sent, q, f.end)
+    lo = max(lo, _last_comma(doc.text, sent.start, q))
     return any(
         c.entry.attrs.get("role") == "hypothetical" and c.span.end <= q
-        for c in doc.terms_in(sent.start, q, "context_cue")
+        for c in doc.terms_in(lo, q, "context_cue")
     )
+
+
+def _last_comma(text: str, start: int, end: int) -> int:
+    i = text.rfind(",", start, end)
+    return i + 1 if i >= 0 else start
 
 
 def _resolve_partitives(found: list[FigureMention], earlier: list[FigureMention]) -> None:
