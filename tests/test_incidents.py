@@ -94,3 +94,92 @@ def test_kidnapping_and_release():
     assert r.incidents and AttackType.KIDNAPPING in r.incidents[0].types
     statuses = {(f.status.value, f.best) for f in r.figures}
     assert ("abducted", 11) in statuses and ("freed", 4) in statuses
+
+
+# ----------------------------------------------------------------------- issue 2, real-news shapes
+
+
+def test_wire_dateline_is_not_the_scene():
+    text = (
+        "ISLAMABAD, May 4 (Wire) - Gunmen shot dead two polio workers in Bannu on Sunday, police said.\n"
+    )
+    r = extract(text, published="2024-05-06")
+    assert [i.place.name for i in r.incidents] == ["Bannu"]
+    assert r.incidents[0].date.iso == "2024-05-05"  # not the dateline's May 4
+
+
+def test_local_dateline_is_the_scene_when_nothing_else_is_named():
+    r = extract("ZHOB: Militants attacked a Levies post late Sunday night, killing two guards.\n", published="2024-05-06")
+    assert [i.place.name.lower() for i in r.incidents] == ["zhob"]
+
+
+def test_headline_figures_are_not_counted_twice():
+    text = (
+        "Blast kills 12 in Quetta market\n"
+        "A bomb exploded in a crowded market in Quetta on Friday, killing 12 people, officials said.\n"
+    )
+    r = extract(text, published="2024-05-04")
+    assert len(r.incidents) == 1
+    assert [f.best for f in r.figures if f.status.value == "killed"] == [12]
+
+
+def test_place_with_its_district_is_one_site_and_listed_places_are_two():
+    r = extract(
+        "Troops killed six militants in the Spinwam area of North Waziristan district on Monday. "
+        "On the same day, attackers torched schools in Kalat and Khuzdar.",
+        published="2024-05-08",
+    )
+    names = sorted(i.place.name for i in r.incidents)
+    assert "North Waziristan" not in names and {"Kalat", "Khuzdar"} <= set(names)
+
+
+def test_security_operation_perpetrator_is_the_state_force():
+    r = extract("Security forces killed five militants in a raid in Tank on Tuesday.", published="2024-05-08")
+    (inc,) = r.incidents
+    assert AttackType.SECURITY_OPERATION in inc.types
+    assert [p.actor_id for p in inc.perpetrators] == ["SECURITY_FORCES"]
+    assert any(t.kind == "militants" for t in inc.targets)
+
+
+def test_police_suspect_a_named_group():
+    r = extract(
+        "A bomb went off near a police van in Khar on Monday, wounding three policemen. "
+        "Police suspect the Pakistani Taliban.",
+        published="2024-05-08",
+    )
+    (inc,) = r.incidents
+    assert [(p.actor_id, p.attribution.value) for p in inc.perpetrators] == [("TTP", "suspected")]
+
+
+def test_generic_militants_are_never_perpetrators():
+    r = extract("Militants attacked a checkpoint in Zhob on Monday, killing two soldiers.", published="2024-05-08")
+    assert r.incidents and r.incidents[0].perpetrators == []
+
+
+def test_metaphorical_attack_and_stated_motive_are_not_incidents():
+    text = (
+        "The opposition attacked the budget on Monday. The group said the bombing was revenge for "
+        "military operations in Bajaur."
+    )
+    assert extract(text, published="2024-05-08").incidents == []
+
+
+def test_defused_device_is_a_foiled_bombing():
+    r = extract(
+        "The bomb disposal squad defused an improvised explosive device planted on the railway track "
+        "near Jacobabad on Sunday, police said.",
+        published="2024-05-06",
+    )
+    (inc,) = r.incidents
+    assert inc.status == IncidentStatus.FOILED and AttackType.BOMBING in inc.types
+    assert inc.place.name == "Jacobabad"
+
+
+def test_later_sentence_continues_the_act():
+    r = extract(
+        "Gunmen stormed a police station in Kalat on Monday. Three policemen were killed, officials said.",
+        published="2024-05-08",
+    )
+    (inc,) = r.incidents
+    figs = r.incident_figures(inc)
+    assert [(f.status.value, f.category.value, f.best) for f in figs] == [("killed", "security_forces", 3)]

@@ -603,9 +603,16 @@ def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
     ]
     if not state:
         return None
+    counted = [q.span for q in doc.quantities_in(sent.start, t.span.start)]
+    kills = [m.span for m in doc.terms_in(sent.start, t.span.start, "casualty_term")]
     groups_before = [
-        a for a in actors
-        if a.entry.attrs.get("actor_kind") == "armed_group" and seg.start <= a.span.start < t.span.start
+        a
+        for a in actors
+        if a.entry.attrs.get("actor_kind") == "armed_group"
+        and seg.start <= a.span.start < t.span.start
+        # "troops killed five militants in a raid": the militants are the object
+        and not any(0 <= a.span.start - q.end <= 3 for q in counted)
+        and not any(0 <= a.span.start - k.end <= 12 for k in kills)
     ]
     subject = [
         a
