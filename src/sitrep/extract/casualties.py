@@ -138,14 +138,20 @@ def _modifies_a_thing(doc: Doc, victim: LexMatch) -> bool:
 
 
 def _term_right_after(doc: Doc, end: int, sent_end: int, terms: list[LexMatch]) -> LexMatch | None:
-    for t in terms:
-        if t.span.start < end or _position(t) == "after" and not t.entry.attrs.get("noun"):
-            continue
-        if t.span.start > min(sent_end, end + 60):
-            return None
-        if _LINKING.match(doc.text[end : t.span.start]):
-            return t
-        return None
+    """The status word right after the people counted ("were killed", "lost their lives"); an
+    "of ..." phrase may stand between ("One officer of the Civil Defence Corps on guard duty was
+    killed")."""
+    pp = _PP_BEFORE_VERB.match(doc.text, end, min(sent_end, end + 90))
+    starts = (end, pp.end()) if pp else (end,)
+    for start in starts:
+        for t in terms:
+            if t.span.start < start or _position(t) == "after" and not t.entry.attrs.get("noun"):
+                continue
+            if t.span.start > min(sent_end, start + 60):
+                break
+            if _LINKING.match(doc.text[start : t.span.start]):
+                return t
+            break
     return None
 
 
@@ -330,6 +336,7 @@ _TERM_TO_NUMBER = re.compile(
     r"(?:(?:rose|risen|climbed|jumped|increased|reached|stood|stands|went\s+up|gone\s+up)\s+)?(?:to|at|of)?\s*",
     re.I,
 )
+_PP_BEFORE_VERB = re.compile(r"\s+(?:of|from|with|on|in)\s+[^,.;:()\"]{1,70}?(?=\s+(?:was|were|had|has|have)\b)", re.I)
 _LISTED_ONE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:a|an|one)\s+(?:[\w-]+\s+)?$", re.I)
 _SUBSET_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2})?$", re.I)
