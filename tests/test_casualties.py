@@ -138,3 +138,18 @@ def test_bodies_are_dead():
     r = extract("Gunmen attacked a market in Bannu on Monday. The hospital received nine bodies and 22 wounded.", published="2024-02-06")
     got = {(f.status.value, f.best) for f in r.figures}
     assert ("killed", 9) in got and ("injured", 22) in got
+
+
+def test_one_of_the_people_is_a_count():
+    r = extract("One of the gunmen was shot dead by guards in Uruapan on Saturday.", published="2024-02-06")
+    assert [(f.status.value, f.category.value, f.best) for f in r.figures] == [("killed", "militants", 1)]
+
+
+def test_status_after_an_of_phrase():
+    r = extract(
+        "Gunmen attacked the Kuje prison on Tuesday. One officer of the civil defence corps on guard "
+        "duty was killed and four inmates also died.",
+        published="2024-02-07",
+    )
+    got = sorted((f.category.value, f.best) for f in r.figures if f.status.value == "killed")
+    assert got == [("security_forces", 1), ("unknown", 4)]

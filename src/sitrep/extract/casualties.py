@@ -183,6 +183,7 @@ def find_figure_mentions(doc: Doc, lexicon: Lexicon) -> list[FigureMention]:
         terms = doc.terms_in(sent.start, sent.end, "casualty_term")
         if not terms:
             continue
+        quantities = sorted([*quantities, *_one_of(doc, sent, victims)], key=lambda q: q.span.start)
         found: list[FigureMention] = []
         for q in quantities:
             if not q.exact and _SUBSET_AFTER.match(doc.text, q.span.end):
@@ -421,6 +422,19 @@ def _inherit_categories(doc: Doc, found: list[FigureMention]) -> None:
             if not re.search(r"\band\b|,", between):
                 continue
         f.category, f.subcategory = prev.category, prev.subcategory
+
+
+_ONE_OF = re.compile(r"\b(one)\s+of\s+(?:the|them|those|whom|its|their)\b", re.I)
+
+
+def _one_of(doc: Doc, sent: Span, victims: list[LexMatch]) -> list[Quantity]:
+    """'One of the gunmen was shot dead': a count of one (the number parser leaves "one of"
+    out, as in "one of the deadliest raids"), when people follow."""
+    out = []
+    for m in _ONE_OF.finditer(doc.text, sent.start, sent.end):
+        if any(0 <= v.span.start - m.end() <= 25 for v in victims) or re.match(r"\s+(?:them|whom|those)\b", doc.text[m.end(1) + 3 : m.end() + 1]):
+            out.append(Quantity(low=1, best=1, high=1, span=Span.of(doc.text, m.start(1), m.end(1)), exact=True))
+    return out
 
 
 def _hypothetical(doc: Doc, sent: Span, f: FigureMention) -> bool:
