@@ -121,7 +121,11 @@ EXPECT: dict[str, dict[str, list[tuple[str, str, int, int]]]] = {
         ],
     },
     "kuje-prison-break-abuja": {
-        "Kuje": [],
+        "Kuje": [
+            ('killed', 'security_forces', 1, 1),
+            ('killed', 'unknown', 4, 4),
+            ('injured', 'unknown', 3, 9),
+        ],
     },
     "lakki-marwat-mining-workers-abducted": {
         "Lakki Marwat": [
@@ -183,6 +187,7 @@ EXPECT: dict[str, dict[str, list[tuple[str, str, int, int]]]] = {
     },
     "uruapan-mayor-assassinated": {
         "Uruapan": [
+            ('killed', 'militants', 1, 1),
             ('arrested', 'militants', 2, 2),
         ],
     },
