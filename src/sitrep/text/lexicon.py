@@ -179,6 +179,8 @@ class Lexicon:
         self._automaton = self._build()
         self._cache: tuple[str, int, int, list[tuple[int, int, _Alias]]] | None = None
         self._full: tuple[str, list[int], list[tuple[int, int, _Alias]]] | None = None
+        self._resolved_text: str | None = None
+        self._resolved: dict[tuple[frozenset[str] | None, bool], tuple[list[int], list[LexMatch]]] = {}
 
     # ------------------------------------------------------------------ building
 
@@ -263,6 +265,18 @@ class Lexicon:
             self._full = (text, [h[0] for h in ordered], ordered)
         return hits
 
+    def _resolved_whole(
+        self, text: str, wanted: frozenset[str] | None, case_sensitive_acronyms: bool
+    ) -> tuple[list[int], list[LexMatch]]:
+        if self._resolved_text is not text:
+            self._resolved_text, self._resolved = text, {}
+        key = (wanted, case_sensitive_acronyms)
+        got = self._resolved.get(key)
+        if got is None:
+            matches = self.find(text, 0, len(text), kinds=wanted, case_sensitive_acronyms=case_sensitive_acronyms)
+            got = self._resolved[key] = ([m.span.start for m in matches], matches)
+        return got
+
     def find(
         self,
         text: str,
@@ -280,6 +294,18 @@ class Lexicon:
         end = len(text) if end is None else min(end, len(text))
         start = max(0, start)
         wanted = None if kinds is None else frozenset(kinds)
+        full = self._full
+        if full is not None and full[0] is text and (start, end) != (0, len(text)):
+            # a range of a text already scanned whole: its matches (resolved over the whole
+            # text, so they are the text's words) that lie in the range
+            starts, matches = self._resolved_whole(text, wanted, case_sensitive_acronyms)
+            i = bisect_left(starts, start)
+            out: list[LexMatch] = []
+            while i < len(starts) and starts[i] < end:
+                if matches[i].span.end <= end:
+                    out.append(matches[i])
+                i += 1
+            return out
         candidates: list[tuple[int, int, int, int, _Alias]] = []
         for s, e, v in self._scan(text, start, end):
             if wanted is not None and v.entry.kind not in wanted:
