@@ -279,3 +279,20 @@ def test_disowning_is_a_denial(lex):
 def test_rejecting_a_deal_is_not_a_denial(lex):
     cs = claims("The faction, which rejected the peace deal, stayed silent.", lex)
     assert not [c for c in cs if c.stance == Stance.DENIES]
+
+
+def test_role_of_a_place_and_an_office_are_speakers():
+    from sitrep import extract
+
+    text = (
+        "Gunmen opened fire on a checkpoint in Turbat on Monday, killing two guards, the deputy "
+        "commissioner of the district said. Two attackers were killed in the exchange of fire, the provincial "
+        "home department said."
+    )
+    speakers = [c.speaker for c in extract(text, published="2024-05-08").claims]
+    assert speakers == ["the deputy commissioner of the district", "the provincial home department"]
+
+
+def test_crossing_from_a_country_is_an_allegation():
+    (c,) = claims("Interior Minister Ali Raza said the attackers had crossed from Afghanistan.", lex=default_lexicon())
+    assert c.stance == Stance.ALLEGES and "GOV_AF" in c.target_actor_ids

@@ -84,7 +84,8 @@ _ALLEGATION_CUE = re.compile(
     r"behind\s+(?:the|these|this|those)|responsible\s+for|involved\s+in|involvement|a\s+hand\s+in|"
     r"nexus|patronage|harbou?r(?:ing|s|ed)?|safe\s+havens?|using\s+\w+\s+(?:soil|territory)|proxies|proxy|"
     r"ordered\s+by|carried\s+out\s+by|the\s+work\s+of|masterminded\s+by|orchestrated\s+by|planned\s+by|"
-    r"belonged\s+to|members\s+of|affiliated\s+with)\b",
+    r"belonged\s+to|members\s+of|affiliated\s+with|crossed\s+(?:over\s+)?from|came\s+from|based\s+in|"
+    r"operat(?:e|es|ing)\s+from|sheltered\s+(?:in|by)|handlers\s+in)\b",
     re.I,
 )
 _NUMBER = re.compile(

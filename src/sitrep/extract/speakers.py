@@ -59,6 +59,8 @@ _LEADING_ADVERBIAL = re.compile(
     r"responding|reacting|separately|by|by\s+late|until|within|overnight|yesterday|today)\b",
     re.I,
 )
+_ROLE_OF = re.compile(r"^(?:the|a|an)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:of|for|at|in)\s+(?:the\s+)?[\w\s'-]{2,40}$", re.I)
+_INSTITUTION_HEADS = frozenset("office ministry department commission directorate secretariat agency service".split())
 _DESCRIBES_ANOTHER = re.compile(r"^(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:of|to|from|with)\s", re.I)
 _VERB_LEAD = re.compile(r"^(?:is|was|are|were|has|have|had|which|who|that|killing|wounding|including)\b", re.I)
 _QUALIFIER = re.compile(r"^[a-z'\u2019-]+$")
@@ -291,6 +293,12 @@ def _piece_source(
     words = re.findall(r"[A-Za-z]+", bare.lower())
     if words and words[-1] in ROLE_WORDS:
         return Source(piece, Span.of(text, start, end), None, "official", role=piece, verb=verb)
+    # "the deputy governor of the province", "the Michoacan state prosecutor's office"
+    head = _ROLE_OF.match(piece.strip())
+    if head and any(w in ROLE_WORDS for w in re.findall(r"[A-Za-z]+", head.group(1).lower())):
+        return Source(piece.strip(), Span.of(text, start, end), None, "official", role=piece.strip(), verb=verb)
+    if words and words[-1] in _INSTITUTION_HEADS and _DETERMINER.match(piece.strip()):
+        return Source(piece.strip(), Span.of(text, start, end), None, "organization", verb=verb)
     return None
 
 
