@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.store.backend import POSTGRESQL, Database
+from sitrep.store.backend import POSTGRESQL, SQLITE, Database
 
 MAX_LIMIT = 500
 MAX_MAP_POINTS = 100_000
@@ -119,106 +119,6 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-def _actor_match(db: Database) -> str:
-    """SQL true when a perpetrator's name contains the first parameter (a LIKE pattern) or its id
-    equals the second (lower-cased)."""
-    if db.backend == POSTGRESQL:
-        return (
-            "EXISTS (SELECT 1 FROM jsonb_array_elements(e.perpetrators::jsonb) AS a(v) "
-            "WHERE LOWER(a.v ->> 'name') LIKE ? ESCAPE '\\' OR LOWER(a.v ->> 'actor_id') = ?)"
-        )
-    return (
-        "EXISTS (SELECT 1 FROM json_each(e.perpetrators) AS a "
-        "WHERE LOWER(json_extract(a.value, '$.name')) LIKE ? ESCAPE '\\' "
-        "OR LOWER(json_extract(a.value, '$.actor_id')) = ?)"
-    )
-
-
-def _where(db: Database, query: EventQuery, x: dict[str, str]) -> tuple[str, list[Any]]:
-    conds = ["e.number_of_sources > 0"]
-    params: list[Any] = []
-    if query.ids is not None:
-        if not query.ids:
-            conds.append("1 = 0")
-        else:
-            conds.append(f"e.id IN ({','.join('?' * len(query.ids))})")
-            params += list(query.ids)
-    if query.since:
-        conds.append(f"{x['date']} >= ?")
-        params.append(query.since.isoformat())
-    if query.until:
-        conds.append(f"{x['date']} <= ?")
-        params.append(query.until.isoformat())
-    if query.country:
-        conds.append(
-            "(UPPER(e.country) = ? OR UPPER(p.country_iso3) = ? OR LOWER(p.country_name) = ?)"
-        )
-        params += [query.country.upper(), query.country.upper(), query.country.lower()]
-    if query.admin1:
-        conds.append(f"LOWER({x['admin1']}) = ?")
-        params.append(query.admin1.lower())
-    if query.type:
-        conds.append(
-            f"(LOWER({x['event_type']}) = ? OR LOWER({x['sub_event_type']}) = ? "
-            f"OR LOWER({x['types']}) LIKE ? ESCAPE '\\')"
-        )
-        t = query.type.lower()
-        params += [t, t, _like(json.dumps(t, ensure_ascii=False))]
-    if query.actor:
-        conds.append(f"({_actor_match(db)} OR LOWER({x['actor1']}) LIKE ? ESCAPE '\\')")
-        pattern = _like(query.actor.lower())
-        params += [pattern, query.actor.lower(), pattern]
-    if query.min_fatalities is not None:
-        conds.append(f"{x['fatalities']} >= ?")
-        params.append(query.min_fatalities)
-    if query.bbox:
-        w, s, e, n = query.bbox
-        conds.append(
-            f"{x['longitude']} >= ? AND {x['longitude']} <= ? "
-            f"AND {x['latitude']} >= ? AND {x['latitude']} <= ?"
-        )
-        params += [w, e, s, n]
-    if query.q:
-        text = (
-            f"LOWER(COALESCE({x['summary']}, '') || ' ' || COALESCE({x['location']}, '') || ' ' || "
-            f"COALESCE({x['admin1']}, '') || ' ' || COALESCE(e.admin2, '') || ' ' || "
-            "COALESCE(p.country_name, ''))"
-        )
-        for word in query.q.lower().split()[:8]:
-            conds.append(f"({text} LIKE ? ESCAPE '\\' OR {_actor_match(db)})")
-            params += [_like(word), _like(word), word]
-    if query.review_status:
-        conds.append("e.review_status = ?")
-        params.append(query.review_status)
-    return " WHERE " + " AND ".join(conds), params
-
-
-# Events nobody reviewed are read from their columns (index-friendly); reviewed ones (a handful)
-# through their overrides.  Every query runs on both parts and merges the results.
-_REVIEWED = "(e.overrides <> '{}' OR e.review_status <> 'unreviewed')"
-_UNREVIEWED = "e.overrides = '{}' AND e.review_status = 'unreviewed'"
-_RAW = {
-    "id": "e.id",
-    "date": "e.date",
-    "admin1": "e.admin1",
-    "location": "e.location",
-    "latitude": "e.latitude",
-    "longitude": "e.longitude",
-    "event_type": "e.acled_event_type",
-    "sub_event_type": "e.acled_sub_event_type",
-    "types": "e.types",
-    "summary": "e.summary",
-    "actor1": "NULL",
-    "fatalities": "COALESCE(f.best, 0)",
-    "confidence": "e.confidence",
-    "sources": "e.number_of_sources",
-}
-_KILLED = (
-    "SELECT event_id FROM event_figures WHERE status = 'killed' AND category = 'all' AND best >= ?"
-)
-_MAX_RESOLVED = 200
-
-
 def _countries(db: Database, value: str) -> list[str]:
     """ISO alpha-2 codes meant by a country filter (a code, an alpha-3 code or a name)."""
     if len(value) == 2 and value.isalpha():
@@ -233,130 +133,179 @@ def _countries(db: Database, value: str) -> list[str]:
     ]
 
 
-def _actor_ids(db: Database, word: str, *, exact_id: bool) -> list[str]:
-    """Actor ids whose id equals ``word`` (when ``exact_id``) or whose name contains it."""
-    rows = db.all(
-        "SELECT id FROM actors WHERE LOWER(name) LIKE ? ESCAPE '\\'"
-        + (" OR LOWER(id) = ?" if exact_id else "")
-        + " ORDER BY id LIMIT ?",
-        [_like(word.lower()), *([word.lower()] if exact_id else []), _MAX_RESOLVED],
-    )
-    return [str(r[0]) for r in rows]
-
-
-def _perp_patterns(ids: list[str]) -> tuple[str, list[str]]:
-    """SQL matching events whose perpetrators include one of ``ids`` (the store writes compact,
-    key-sorted JSON: ``"actor_id":"BLA"``)."""
-    if not ids:
-        return "1 = 0", []
-    pats = [_like(f'"actor_id":{json.dumps(i, ensure_ascii=False)}') for i in ids]
-    return "(" + " OR ".join(["e.perpetrators LIKE ? ESCAPE '\\'"] * len(pats)) + ")", pats
-
-
-def _fast_where(db: Database, query: EventQuery) -> tuple[str, list[Any]]:
-    """The conditions of ``query`` on the columns of unreviewed events."""
-    conds = ["e.number_of_sources > 0", _UNREVIEWED]
-    params: list[Any] = []
-    if query.ids is not None:
-        if not query.ids:
-            conds.append("1 = 0")
-        else:
-            conds.append(f"e.id IN ({','.join('?' * len(query.ids))})")
-            params += list(query.ids)
-    if query.since:
-        conds.append("e.date >= ?")
-        params.append(query.since.isoformat())
-    if query.until:
-        conds.append("e.date <= ?")
-        params.append(query.until.isoformat())
-    if query.country:
-        codes = _countries(db, query.country)
-        conds.append(f"e.country IN ({','.join('?' * len(codes))})" if codes else "1 = 0")
-        params += codes
-    if query.admin1:
-        conds.append("LOWER(e.admin1) = ?")
-        params.append(query.admin1.lower())
-    if query.type:
-        t = query.type.lower()
-        conds.append(
-            "(LOWER(e.acled_event_type) = ? OR LOWER(e.acled_sub_event_type) = ? "
-            "OR LOWER(e.types) LIKE ? ESCAPE '\\')"
-        )
-        params += [t, t, _like(json.dumps(t, ensure_ascii=False))]
-    if query.actor:
-        sql, pats = _perp_patterns(_actor_ids(db, query.actor, exact_id=True))
-        conds.append(sql)
-        params += pats
-    if query.min_fatalities:
-        conds.append(f"e.id IN ({_KILLED})")
-        params.append(query.min_fatalities)
-    if query.bbox:
-        w, s, e, n = query.bbox
-        conds.append(
-            "e.longitude >= ? AND e.longitude <= ? AND e.latitude >= ? AND e.latitude <= ?"
-        )
-        params += [w, e, s, n]
-    if query.q:
-        for word in query.q.lower().split()[:8]:
-            pattern = _like(word)
-            ors = [
-                f"LOWER(COALESCE({col}, '')) LIKE ? ESCAPE '\\'"
-                for col in ("e.summary", "e.location", "e.admin1", "e.admin2")
-            ]
-            word_params: list[Any] = [pattern] * 4
-            perp_sql, pats = _perp_patterns(_actor_ids(db, word, exact_id=False))
-            if pats:
-                ors.append(perp_sql)
-                word_params += pats
-            codes = [
-                str(c)
-                for (c,) in db.all(
-                    "SELECT DISTINCT country FROM places WHERE LOWER(country_name) LIKE ? ESCAPE '\\' "
-                    "AND country IS NOT NULL",
-                    (pattern,),
-                )
-            ]
-            if codes:
-                ors.append(f"e.country IN ({','.join('?' * len(codes))})")
-                word_params += codes
-            conds.append("(" + " OR ".join(ors) + ")")
-            params += word_params
-    if query.review_status and query.review_status != "unreviewed":
-        conds.append("1 = 0")
-    return " WHERE " + " AND ".join(conds), params
+# An event's actors: perpetrators whose actor id is given or whose name (in ``actors``) contains
+# the pattern, and events whose reviewed actor1 (actor id '') contains it.
+_ACTOR_EVENTS = (
+    "SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id IN "
+    "(SELECT a.id FROM actors a WHERE LOWER(a.name) LIKE ? ESCAPE '\\' OR LOWER(a.id) = ?) "
+    "UNION ALL SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = '' "
+    "AND ea.name LIKE ? ESCAPE '\\'"
+)
+# Events whose text has a token containing the pattern (listing.py explains why that is the same
+# as the word occurring anywhere in the text).
+_WORD_EVENTS = (
+    "SELECT ew.event_id FROM event_words ew WHERE ew.word_id IN "
+    "(SELECT w.id FROM words w WHERE w.word LIKE ? ESCAPE '\\')"
+)
+MAX_WORDS = 8  # words of ``q`` used
 
 
 @dataclass(frozen=True, slots=True)
-class _Part:
-    x: dict[str, str]  # expressions for this part
-    where: str
-    params: list[Any]
+class _Cond:
+    """One condition on the listing index ``x``.
+
+    ``index`` names the SQLite index that finds its rows; ``events`` (instead) is a subquery
+    giving the ids of the matching events (types, actors, words), used as ``x.event_id IN``.
+    """
+
+    sql: str
+    params: tuple[Any, ...]
+    index: str | None = None
+    events: str | None = None
+    distinct: bool = False  # ``events`` may give an event more than once
+
+    def probe(self, sqlite: bool) -> str:
+        """The condition as a filter only (SQLite: ``+`` keeps it from driving the query)."""
+        if sqlite and self.events is not None:
+            return "+" + self.sql
+        return self.sql
 
 
-def _parts(db: Database, query: EventQuery) -> list[_Part]:
-    fast_where, fast_params = _fast_where(db, query)
-    slow_x = _expressions(db)
-    slow_where, slow_params = _where(db, query, slow_x)
-    return [
-        _Part(_RAW, fast_where, fast_params),
-        _Part(slow_x, slow_where + " AND " + _REVIEWED, slow_params),
-    ]
+def _set(sql: str, params: list[Any], *, distinct: bool = False) -> _Cond:
+    return _Cond(f"x.event_id IN ({sql})", tuple(params), events=sql, distinct=distinct)
 
 
-_F_JOIN = (
-    " LEFT JOIN event_figures f ON f.event_id = e.id AND f.status = 'killed' AND f.category = 'all'"
-)
-_P_JOIN = " LEFT JOIN places p ON p.id = e.place_id"
+def _conds(db: Database, query: EventQuery) -> list[_Cond]:
+    """``query`` as conditions on the listing index ``x`` (``sitrep.store.listing``), which holds
+    live events only, with reviewed values applied."""
+    conds: list[_Cond] = []
+    if query.ids is not None:
+        if not query.ids:
+            return [_Cond("1 = 0", ())]
+        conds.append(
+            _Cond(f"x.event_id IN ({','.join('?' * len(query.ids))})", tuple(query.ids), "")
+        )
+    dates: list[str] = []
+    date_params: list[Any] = []
+    if query.since:
+        dates.append("x.date >= ?")
+        date_params.append(query.since.isoformat())
+    if query.until:
+        dates.append("x.date <= ?")
+        date_params.append(query.until.isoformat())
+    # country and province indexes go on by date: with a date range they serve both
+    placed = False
+    if query.country:
+        codes = _countries(db, query.country)
+        if not codes:
+            return [_Cond("1 = 0", ())]
+        conds.append(
+            _Cond(
+                " AND ".join([f"x.country IN ({','.join('?' * len(codes))})", *dates]),
+                (*codes, *date_params),
+                "event_index_country",
+            )
+        )
+        placed = True
+    if query.admin1:
+        conds.append(
+            _Cond(
+                " AND ".join(["x.admin1_key = ?", *dates]),
+                (query.admin1.lower(), *date_params),
+                "event_index_admin1",
+            )
+        )
+        placed = True
+    if dates and not placed:
+        conds.append(_Cond(" AND ".join(dates), tuple(date_params), "event_index_date"))
+    if query.type:
+        conds.append(
+            _set("SELECT t.event_id FROM event_types t WHERE t.type_key = ?", [query.type.lower()])
+        )
+    if query.actor:
+        pattern = _like(query.actor.lower())
+        conds.append(_set(_ACTOR_EVENTS, [pattern, query.actor.lower(), pattern], distinct=True))
+    if query.min_fatalities is not None:
+        conds.append(_Cond("x.fatalities >= ?", (query.min_fatalities,), "event_index_fatalities"))
+    if query.bbox:
+        w, s, e, n = query.bbox
+        conds.append(
+            _Cond(
+                "x.longitude >= ? AND x.longitude <= ? AND x.latitude >= ? AND x.latitude <= ?",
+                (w, e, s, n),
+                "event_index_lon",
+            )
+        )
+    if query.q:
+        for word in query.q.lower().split()[:MAX_WORDS]:
+            conds.append(_set(_WORD_EVENTS, [_like(word)], distinct=True))
+    if query.review_status:
+        conds.append(_Cond("x.review_status = ?", (query.review_status,), "event_index_review"))
+    return conds
 
 
-def _from(part: _Part, *, figures: bool) -> str:
-    """FROM for ``part``: the reviewed part's expressions may read places; fatalities need f."""
-    sql = " FROM events e"
-    if part.x is not _RAW:
-        sql += _P_JOIN
-    if figures or part.x is not _RAW:
-        sql += _F_JOIN
-    return sql
+def _join(conds: list[_Cond], sqls: list[str]) -> tuple[str, list[Any]]:
+    """WHERE for ``conds`` written as ``sqls`` (default: as they are)."""
+    texts = sqls or [c.sql for c in conds]
+    params = [v for c in conds for v in c.params]
+    return (" WHERE " + " AND ".join(texts) if texts else ""), params
+
+
+ESTIMATE_CAP = 20_000  # rows counted at most when sizing one condition
+
+
+def _size(db: Database, cond: _Cond, *, cap: int | None = ESTIMATE_CAP) -> int:
+    """How many events ``cond`` alone matches (at most ``cap``), counted on its own index."""
+    if cond.events is not None:
+        inner = f"SELECT {'DISTINCT ' if cond.distinct and cap is None else ''}event_id FROM ({cond.events}) s"
+    elif cond.index == "":
+        return len(cond.params)
+    elif cond.index is None:
+        inner = f"SELECT 1 FROM event_index x WHERE {cond.sql}"
+    else:
+        inner = f"SELECT 1 FROM event_index x INDEXED BY {cond.index} WHERE {cond.sql}"
+    limit = "" if cap is None else f" LIMIT {int(cap) + 1}"
+    return int(db.scalar(f"SELECT COUNT(*) FROM ({inner}{limit}) c", cond.params) or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How SQLite should run a filtered query: which condition finds the rows (the rest only
+    check them), or none (walk the sort order)."""
+
+    conds: list[_Cond]
+    driver: _Cond | None
+    sizes: dict[int, int]
+
+    def source(self, *, walk: str | None = None) -> tuple[str, str, list[Any]]:
+        """FROM and WHERE: driven by ``walk`` (an index in sort order, "" for id order) or by
+        the driver."""
+        if walk is not None:
+            hint = f" INDEXED BY {walk}" if walk else " NOT INDEXED"
+            sqls = [c.probe(True) for c in self.conds]
+        elif self.driver is None:
+            hint, sqls = "", [c.sql for c in self.conds]
+        else:
+            d = self.driver
+            hint = f" INDEXED BY {d.index}" if d.index else " NOT INDEXED"
+            sqls = [c.sql if c is d else c.probe(True) for c in self.conds]
+        where, params = _join(self.conds, sqls)
+        return " FROM event_index x" + hint, where, params
+
+
+def _plan(db: Database, conds: list[_Cond]) -> _Plan | None:
+    """SQLite's planner has no value statistics, so it guesses how many rows an ``IN`` list or
+    a range matches, and often drives a query by the wrong one (16,000 lookups through a type
+    list, or a walk of all dates for the few events with 40 deaths).  Each condition is sized
+    here on its own index (bounded), and the smallest one drives.  PostgreSQL plans for itself."""
+    if db.backend != SQLITE or not conds or any(c.sql == "1 = 0" for c in conds):
+        return None
+    sizes = {id(c): _size(db, c) for c in conds}
+    driver = min(conds, key=lambda c: sizes[id(c)])
+    return _Plan(conds, driver, sizes)
+
+
+_E_JOIN = " JOIN events e ON e.id = x.event_id"
 
 
 @dataclass(slots=True)
@@ -382,10 +331,52 @@ def _actor_names(raw: str, actor1: str | None) -> list[dict[str, Any]]:
     return out
 
 
+# sort key -> the listing index's column and the SQLite index in that order ("": the table's)
+_SORT_COLUMNS = {
+    "date": ("x.date", "event_index_date"),
+    "fatalities": ("x.fatalities", "event_index_fatalities"),
+    "confidence": ("x.confidence", "event_index_confidence"),
+    "sources": ("x.sources", "event_index_sources"),
+    "id": ("x.event_id", ""),
+}
+
+
+def _count(db: Database, conds: list[_Cond], plan: _Plan | None) -> int:
+    """The exact number of events matching ``conds``."""
+    if plan is None:
+        where, params = _join(conds, [])
+        return int(db.scalar("SELECT COUNT(*) FROM event_index x" + where, params) or 0)
+    if len(conds) == 1:
+        (cond,) = conds
+        size = plan.sizes[id(cond)]
+        if size <= ESTIMATE_CAP and not cond.distinct:
+            return size
+        return _size(db, cond, cap=None)
+    src, where, params = plan.source()
+    return int(db.scalar("SELECT COUNT(*)" + src + where, params) or 0)
+
+
+def _source(db: Database, query: EventQuery) -> tuple[str, str, list[Any]]:
+    """FROM and WHERE for every event matching ``query`` (driven by its smallest condition)."""
+    conds = _conds(db, query)
+    plan = _plan(db, conds)
+    if plan is None:
+        return (" FROM event_index x", *_join(conds, []))
+    return plan.source()
+
+
+def _and(where: str, cond: str) -> str:
+    return f"{where} AND {cond}" if where else f" WHERE {cond}"
+
+
 def list_events(
     db: Database, query: EventQuery, *, sort: str = DEFAULT_SORT, limit: int = 50, offset: int = 0
 ) -> EventPage:
-    """One page of events matching ``query`` with the total count and fatalities of all matches."""
+    """One page of events matching ``query`` and the number of all matches.
+
+    Filtered, counted, sorted and paged on the listing index (``sitrep.store.listing``): the
+    ``ORDER BY column, id LIMIT OFFSET`` walks an index, so a page costs the page plus the rows
+    skipped.  Undated events come after dated ones in both directions (by id)."""
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
     if not 1 <= limit <= MAX_LIMIT:
@@ -393,39 +384,64 @@ def list_events(
     if offset < 0:
         raise QueryError("offset must be >= 0")
     key, direction = SORTS[sort]
-    want = offset + limit
-    total = 0
-    keyed: list[tuple[Any, int]] = []
-    nulls: list[int] = []
-    for part in _parts(db, query):
-        total += int(
-            db.scalar("SELECT COUNT(*)" + _from(part, figures=False) + part.where, part.params) or 0
-        )
-        expr = part.x[key]
-        src = _from(part, figures=key == "fatalities")
-        keyed += [
-            (k, int(i))
-            for i, k in db.all(
-                f"SELECT e.id, {expr}" + src + part.where + f" AND {expr} IS NOT NULL "
-                f"ORDER BY {expr} {direction}, e.id {direction} LIMIT ?",
-                [*part.params, want],
-            )
-        ]
-        if key in ("date",):
-            nulls += [
+    conds = _conds(db, query)
+    plan = _plan(db, conds)
+    total = _count(db, conds, plan)
+    column, walk_index = _SORT_COLUMNS[key]
+    order = f" ORDER BY {column} {direction}, x.event_id {direction} LIMIT ? OFFSET ?"
+    if plan is None:
+        src, where, params = (" FROM event_index x", *_join(conds, []))
+    else:
+        # walking the sort order visits about (offset + limit) * all / matches rows; driving by
+        # the smallest condition visits its rows, then sorts them
+        everything = int(db.scalar("SELECT COUNT(*) FROM event_index") or 0)
+        walk = (offset + limit) * everything / max(total, 1)
+        size = plan.sizes[id(plan.driver)]
+        src, where, params = plan.source(walk=walk_index if walk <= size else None)
+    ordered: list[int] = []
+    if offset < total:
+        if key == "date":
+            dated = _and(where, "x.date IS NOT NULL")
+            ordered = [
                 int(i)
                 for (i,) in db.all(
-                    "SELECT e.id" + src + part.where + f" AND {expr} IS NULL "
-                    f"ORDER BY e.id {direction} LIMIT ?",
-                    [*part.params, want],
+                    "SELECT x.event_id" + src + dated + order, [*params, limit, offset]
                 )
             ]
-    reverse = direction == "DESC"
-    keyed.sort(reverse=reverse)
-    nulls.sort(reverse=reverse)
-    ordered = ([i for _, i in keyed] + nulls)[offset:want]
+            if len(ordered) < limit:
+                n_dated = (
+                    offset + len(ordered)
+                    if ordered
+                    else int(db.scalar("SELECT COUNT(*)" + src + dated, params) or 0)
+                )
+                undated_where, undated_params = _join(conds, [])
+                ordered += [
+                    int(i)
+                    for (i,) in db.all(
+                        "SELECT x.event_id FROM event_index x"
+                        + _and(undated_where, "x.date IS NULL")
+                        + f" ORDER BY x.event_id {direction} LIMIT ? OFFSET ?",
+                        [*undated_params, limit - len(ordered), max(0, offset - n_dated)],
+                    )
+                ]
+        else:
+            ordered = [
+                int(i)
+                for (i,) in db.all(
+                    "SELECT x.event_id" + src + where + order, [*params, limit, offset]
+                )
+            ]
+    page = EventPage(total, 0, limit, offset, sort)
+    page.items = _items(db, ordered)
+    return page
+
+
+def _items(db: Database, ordered: list[int]) -> list[dict[str, Any]]:
+    """The list entries of events ``ordered`` (ids), in that order, reviewed values applied."""
+    if not ordered:
+        return []
     x = _expressions(db)
-    marks = ",".join("?" * len(ordered)) or "NULL"
+    marks = ",".join("?" * len(ordered))
     sql = (
         f"SELECT e.id, {x['date']}, {x['location']}, {x['admin1']}, e.country, p.country_name, "
         f"{x['latitude']}, {x['longitude']}, e.geo_precision, {x['event_type']}, "
@@ -435,11 +451,10 @@ def list_events(
         + f" WHERE e.id IN ({marks})"
     )
     found = {int(r[0]): r for r in db.all(sql, ordered)}
-    rows = [found[i] for i in ordered if i in found]
-    page = EventPage(total, 0, limit, offset, sort)
-    for r in rows:
+    items = []
+    for r in (found[i] for i in ordered if i in found):
         types = r[11]
-        page.items.append(
+        items.append(
             {
                 "id": int(r[0]),
                 "date": r[1],
@@ -462,32 +477,24 @@ def list_events(
                 "group_id": r[19],
             }
         )
-    return page
+    return items
 
 
 def map_points(db: Database, query: EventQuery, *, limit: int = MAX_MAP_POINTS) -> dict[str, Any]:
     """Compact markers: ``[id, lat, lon, fatalities, event type index, location, date]`` (most
     deaths first) plus the type names."""
-    total = 0
-    rows: list[tuple[Any, ...]] = []
-    for part in _parts(db, query):
-        x = part.x
-        where = part.where + f" AND {x['latitude']} IS NOT NULL AND {x['longitude']} IS NOT NULL"
-        total += int(
-            db.scalar("SELECT COUNT(*)" + _from(part, figures=False) + where, part.params) or 0
-        )
-        rows += db.all(
-            f"SELECT e.id, {x['latitude']}, {x['longitude']}, {x['fatalities']}, {x['event_type']}, "
-            f"{x['location']}, {x['date']}"
-            + _from(part, figures=True)
-            + where
-            + f" ORDER BY {x['fatalities']} DESC, e.id LIMIT ?",
-            [*part.params, limit],
-        )
-    rows.sort(key=lambda r: (-int(r[3] or 0), int(r[0])))
+    src, where, params = _source(db, query)
+    where = _and(where, "x.latitude IS NOT NULL AND x.longitude IS NOT NULL")
+    total = int(db.scalar("SELECT COUNT(*)" + src + where, params) or 0)
+    location = _expressions(db)["location"]
+    rows = db.all(
+        f"SELECT x.event_id, x.latitude, x.longitude, x.fatalities, x.event_type, {location}, "
+        "x.date" + src + _E_JOIN + where + " ORDER BY x.fatalities DESC, x.event_id LIMIT ?",
+        [*params, limit],
+    )
     kinds: dict[str, int] = {}
     points = []
-    for eid, lat, lon, fat, kind, loc, date in rows[:limit]:
+    for eid, lat, lon, fat, kind, loc, date in rows:
         k = kinds.setdefault(kind or "Unknown", len(kinds))
         points.append(
             [int(eid), round(float(lat), 5), round(float(lon), 5), int(fat or 0), k, loc, date]
@@ -525,47 +532,39 @@ def stats(db: Database, query: EventQuery, *, interval: str = "week") -> dict[st
     total_events = total_fat = 0
     victims: dict[str, dict[str, int]] = defaultdict(dict)
     by_region: dict[tuple[Any, Any], list[int]] = defaultdict(lambda: [0, 0])
-    for part in _parts(db, query):
-        x = part.x
-        src = _from(part, figures=True)
-        for day, kind, n, fat in db.all(
-            f"SELECT {x['date']}, {x['event_type']}, COUNT(*), SUM({x['fatalities']})"
-            + src
-            + part.where
-            + " GROUP BY 1, 2",
-            part.params,
-        ):
-            n, fat = int(n), int(fat or 0)
-            total_events += n
-            total_fat += fat
-            if not day:
-                undated["events"] += n
-                undated["fatalities"] += fat
-                continue
-            cell = series[bucket(str(day))][kind or "Unknown"]
-            cell["events"] += n
-            cell["fatalities"] += fat
-        for day, category, fat in db.all(
-            f"SELECT {x['date']}, v.category, SUM(v.best)"
-            + _from(part, figures=False)
-            + " JOIN event_figures v ON v.event_id = e.id AND v.status = 'killed' AND v.category <> 'all'"
-            + part.where
-            + " AND e.overrides NOT LIKE ? GROUP BY 1, 2",
-            [*part.params, '%"fatalities"%'],
-        ):
-            if day:
-                b = victims[bucket(str(day))]
-                b[category] = b.get(category, 0) + int(fat or 0)
-        for country, admin1, n, fat in db.all(
-            f"SELECT e.country, {x['admin1']}, COUNT(*), SUM({x['fatalities']})"
-            + src
-            + part.where
-            + " GROUP BY 1, 2",
-            part.params,
-        ):
-            cell = by_region[(country, admin1)]
-            cell[0] += int(n)
-            cell[1] += int(fat or 0)
+    src, where, params = _source(db, query)
+    for day, kind, n, fat in db.all(
+        "SELECT x.date, x.event_type, COUNT(*), SUM(x.fatalities)" + src + where + " GROUP BY 1, 2",
+        params,
+    ):
+        n, fat = int(n), int(fat or 0)
+        total_events += n
+        total_fat += fat
+        if not day:
+            undated["events"] += n
+            undated["fatalities"] += fat
+            continue
+        cell = series[bucket(str(day))][kind or "Unknown"]
+        cell["events"] += n
+        cell["fatalities"] += fat
+    for day, category, fat in db.all(
+        "SELECT x.date, v.category, SUM(v.best)"
+        + src
+        + _E_JOIN
+        + " JOIN event_figures v ON v.event_id = x.event_id AND v.status = 'killed' "
+        "AND v.category <> 'all'" + _and(where, "e.overrides NOT LIKE ?") + " GROUP BY 1, 2",
+        [*params, '%"fatalities"%'],
+    ):
+        if day:
+            b = victims[bucket(str(day))]
+            b[category] = b.get(category, 0) + int(fat or 0)
+    for country, admin1, n, fat in db.all(
+        "SELECT x.country, x.admin1, COUNT(*), SUM(x.fatalities)" + src + where + " GROUP BY 1, 2",
+        params,
+    ):
+        cell = by_region[(country, admin1)]
+        cell[0] += int(n)
+        cell[1] += int(fat or 0)
     names = dict(
         db.all(
             "SELECT country, MAX(country_name) FROM places WHERE country IS NOT NULL GROUP BY country"

@@ -9,10 +9,12 @@ Table meanings: docs/store.md.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sitrep.errors import StoreError
-from sitrep.store.backend import Database
+from sitrep.store import listing
+from sitrep.store.backend import SQLITE, Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +22,8 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    # run after the statements, in the same transaction (fills tables a migration adds)
+    backfill: Callable[[Database], None] | None = None
 
 
 _V1 = (
@@ -247,9 +251,67 @@ _V2 = (
     "CREATE INDEX event_figures_status ON event_figures(status, category, best, event_id)",
 )
 
+# The listing index (``listing.py``): each live event's effective values (reviewed values
+# applied) in plain indexed columns, its type keys, its actors and the words of its text, so the
+# service filters, sorts and counts 100,000 events on indexes (docs/service.md, Performance).
+_V3 = (
+    """CREATE TABLE event_index (
+        event_id {int} PRIMARY KEY REFERENCES events(id),
+        date TEXT,
+        country TEXT,
+        admin1 TEXT,
+        admin1_key TEXT,
+        event_type TEXT,
+        fatalities {int} NOT NULL,
+        latitude {real},
+        longitude {real},
+        confidence {real} NOT NULL,
+        sources {int} NOT NULL,
+        review_status TEXT NOT NULL
+    )""",
+    "CREATE INDEX event_index_date ON event_index(date, event_id)",
+    "CREATE INDEX event_index_country ON event_index(country, date, event_id)",
+    "CREATE INDEX event_index_admin1 ON event_index(admin1_key, date, event_id)",
+    "CREATE INDEX event_index_fatalities ON event_index(fatalities, event_id)",
+    "CREATE INDEX event_index_confidence ON event_index(confidence, event_id)",
+    "CREATE INDEX event_index_sources ON event_index(sources, event_id)",
+    "CREATE INDEX event_index_lon ON event_index(longitude, latitude)",
+    "CREATE INDEX event_index_review ON event_index(review_status, event_id)",
+    """CREATE TABLE event_types (
+        type_key TEXT NOT NULL,
+        event_id {int} NOT NULL REFERENCES events(id),
+        PRIMARY KEY (type_key, event_id)
+    ){norowid}""",
+    "CREATE INDEX event_types_event ON event_types(event_id)",
+    """CREATE TABLE event_actors (
+        actor_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        event_id {int} NOT NULL REFERENCES events(id),
+        PRIMARY KEY (actor_id, event_id, name)
+    ){norowid}""",
+    "CREATE INDEX event_actors_event ON event_actors(event_id)",
+    """CREATE TABLE words (
+        id {pk},
+        word TEXT NOT NULL UNIQUE
+    )""",
+    """CREATE TABLE event_words (
+        word_id {int} NOT NULL REFERENCES words(id),
+        event_id {int} NOT NULL REFERENCES events(id),
+        PRIMARY KEY (word_id, event_id)
+    ){norowid}""",
+    "CREATE INDEX event_words_event ON event_words(event_id)",
+)
+
+
+def _fill_listing(db: Database) -> None:
+    listing.rebuild(db)
+    db.execute("ANALYZE" if db.backend == SQLITE else "ANALYZE event_index")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, extractions, incidents, events, figures, claims, merge, reviews", _V1),
     Migration(2, "indexes for list and filter queries", _V2),
+    Migration(3, "listing index: effective values, types, actors, words", _V3, _fill_listing),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -281,6 +343,8 @@ def migrate(db: Database) -> int:
                 continue
             for statement in migration.statements:
                 db.execute(db.ddl(statement))
+            if migration.backfill is not None:
+                migration.backfill(db)
             db.execute(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
                 (migration.version, migration.description, now()),

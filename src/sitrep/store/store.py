@@ -31,7 +31,7 @@ from sitrep.model import (
     from_dict,
     to_dict,
 )
-from sitrep.store import schema
+from sitrep.store import listing, schema
 from sitrep.store.backend import Database, connect, parse_url
 from sitrep.store.records import (
     DUPLICATE,
@@ -776,8 +776,17 @@ class Store:
     # ------------------------------------------------------------------ derived values
 
     def _refresh_events(self, event_ids: Iterable[int]) -> None:
-        for event_id in sorted(set(event_ids)):
+        ids = sorted(set(event_ids))
+        for event_id in ids:
             self._refresh_event(event_id)
+        listing.refresh(self.db, ids)
+
+    def rebuild_listing(self) -> int:
+        """Recompute the listing index of every event (``listing.py``) in one transaction; for
+        stores whose ``events`` were written by something other than this class.  Gives the
+        number of live events."""
+        with self.db.transaction():
+            return listing.rebuild(self.db)
 
     def _refresh_event(self, event_id: int) -> None:
         rows = self.db.all(
@@ -1360,6 +1369,7 @@ class Store:
                 "UPDATE events SET review_status = 'accepted', updated_at = ? WHERE id = ?",
                 (schema.now(), event_id),
             )
+            listing.refresh(self.db, [event_id])
             self._review(
                 event_id,
                 reviewer=reviewer,
@@ -1386,6 +1396,7 @@ class Store:
                 "UPDATE events SET overrides = ?, review_status = 'edited', updated_at = ? WHERE id = ?",
                 (_json(overrides), schema.now(), event_id),
             )
+            listing.refresh(self.db, [event_id])
             self._review(
                 event_id,
                 reviewer=reviewer,
