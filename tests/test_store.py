@@ -332,3 +332,78 @@ def test_bad_urls_and_files_are_store_errors(tmp_path: Path) -> None:
         open_store(str(junk))
     with pytest.raises(StoreError, match="cannot connect"):
         open_store("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def _listing(store) -> dict[int, tuple]:  # type: ignore[no-untyped-def]
+    return {
+        int(r[0]): tuple(r[1:])
+        for r in store.db.all(
+            "SELECT event_id, date, admin1_key, fatalities, confidence, sources, review_status "
+            "FROM event_index ORDER BY event_id"
+        )
+    }
+
+
+def test_listing_index_follows_ingest_review_merge_and_split(db_url: str) -> None:
+    from sitrep.store import listing
+
+    with open_store(db_url) as store:
+        store.ingest(_quetta("Bomb in Quetta.", 2, url="https://a.example/1"))
+        b = ArticleBuilder("Attack in Gwadar a week later.", url="https://b.example/1")
+        b.incident(place("Gwadar"), when=day(dt.date(2026, 2, 9)))
+        store.ingest(b.build())
+        quetta, gwadar = store.events()
+        rows = _listing(store)
+        assert set(rows) == {quetta.id, gwadar.id}
+        assert rows[quetta.id][2] == 2 and rows[gwadar.id][2] == 0  # fatalities
+        store.edit(quetta.id, "fatalities", 9, reviewer="ana")
+        store.edit(quetta.id, "admin1", "Somewhere Else", reviewer="ana")
+        store.edit(quetta.id, "summary", "A reviewed Summary", reviewer="ana")
+        store.accept(gwadar.id, reviewer="ana")
+        rows = _listing(store)
+        assert rows[quetta.id][1:3] == ("somewhere else", 9)
+        assert rows[gwadar.id][3] == 1.0 and rows[gwadar.id][5] == "accepted"
+        words = {
+            w
+            for (w,) in store.db.all(
+                "SELECT w.word FROM event_words ew JOIN words w ON w.id = ew.word_id "
+                "WHERE ew.event_id = ?",
+                (quetta.id,),
+            )
+        }
+        assert {"reviewed", "summary", "quetta"} <= words
+        # a merge empties one event: it leaves the listing; a split brings a new one in
+        store.merge_events(quetta.id, gwadar.id, reviewer="ana")
+        assert set(_listing(store)) == {quetta.id}
+        assert _listing(store)[quetta.id][4] == 2  # two sources now
+        merged = store.event(quetta.id)
+        new_id = store.split(quetta.id, merged.sources[-1].incident_id, reviewer="ana")
+        assert set(_listing(store)) == {quetta.id, new_id}
+        # the index kept by the store is what a full rebuild computes
+        kept = _listing(store)
+        types = store.db.all("SELECT type_key, event_id FROM event_types ORDER BY 1, 2")
+        with store.db.transaction():
+            assert listing.rebuild(store.db) == 2
+        assert _listing(store) == kept
+        assert store.db.all("SELECT type_key, event_id FROM event_types ORDER BY 1, 2") == types
+
+
+def test_migration_3_indexes_a_store_made_before_it(tmp_path: Path) -> None:
+    from sitrep.store import schema
+    from sitrep.store.backend import connect, parse_url
+
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        store.ingest(_quetta("Bomb in Quetta.", 2, url="https://a.example/1"))
+        (e,) = store.events()
+        store.edit(e.id, "fatalities", 4, reviewer="ana")
+        for table in ("event_words", "event_actors", "event_types", "event_index", "words"):
+            store.db.execute(f"DROP TABLE {table}")
+        store.db.execute("DELETE FROM schema_version WHERE version = 3")
+    db = connect(parse_url(path))
+    try:
+        assert schema.current_version(db) == 2
+        assert schema.migrate(db) == LATEST
+        assert db.all("SELECT event_id, fatalities FROM event_index") == [(e.id, 4)]
+    finally:
+        db.close()

@@ -133,20 +133,12 @@ def _countries(db: Database, value: str) -> list[str]:
     ]
 
 
-# An event's actors: perpetrators whose actor id is given or whose name (in ``actors``) contains
-# the pattern, and events whose reviewed actor1 (actor id '') contains it.
-_ACTOR_EVENTS = (
-    "SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id IN "
-    "(SELECT a.id FROM actors a WHERE LOWER(a.name) LIKE ? ESCAPE '\\' OR LOWER(a.id) = ?) "
-    "UNION ALL SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = '' "
-    "AND ea.name LIKE ? ESCAPE '\\'"
-)
-# Events whose text has a token containing the pattern (listing.py explains why that is the same
-# as the word occurring anywhere in the text).
-_WORD_EVENTS = (
-    "SELECT ew.event_id FROM event_words ew WHERE ew.word_id IN "
-    "(SELECT w.id FROM words w WHERE w.word LIKE ? ESCAPE '\\')"
-)
+# Actors whose id is given or whose name contains the pattern; reviewed actor1 names (actor id '').
+_ACTOR_IDS = "SELECT a.id FROM actors a WHERE LOWER(a.name) LIKE ? ESCAPE '\\' OR LOWER(a.id) = ?"
+_ACTOR1 = "ea.actor_id = '' AND ea.name LIKE ? ESCAPE '\\'"
+# Words containing the pattern (listing.py explains why a word of the text contains the query
+# word exactly when the text does).
+_WORD_IDS = "SELECT w.id FROM words w WHERE w.word LIKE ? ESCAPE '\\'"
 MAX_WORDS = 8  # words of ``q`` used
 
 
@@ -155,7 +147,8 @@ class _Cond:
     """One condition on the listing index ``x``.
 
     ``index`` names the SQLite index that finds its rows; ``events`` (instead) is a subquery
-    giving the ids of the matching events (types, actors, words), used as ``x.event_id IN``.
+    giving the ids of the matching events (types, actors, words), used as ``x.event_id IN``, and
+    ``exists`` the same test for one event (``cost``: its relative price per event checked).
     """
 
     sql: str
@@ -163,16 +156,65 @@ class _Cond:
     index: str | None = None
     events: str | None = None
     distinct: bool = False  # ``events`` may give an event more than once
-
-    def probe(self, sqlite: bool) -> str:
-        """The condition as a filter only (SQLite: ``+`` keeps it from driving the query)."""
-        if sqlite and self.events is not None:
-            return "+" + self.sql
-        return self.sql
+    exists: str | None = None
+    exists_params: tuple[Any, ...] = ()
+    cost: int = 1
 
 
-def _set(sql: str, params: list[Any], *, distinct: bool = False) -> _Cond:
-    return _Cond(f"x.event_id IN ({sql})", tuple(params), events=sql, distinct=distinct)
+def _set(
+    events: str, params: list[Any], exists: str, *, distinct: bool = False, cost: int = 1
+) -> _Cond:
+    return _Cond(
+        f"x.event_id IN ({events})",
+        tuple(params),
+        events=events,
+        distinct=distinct,
+        exists=f"EXISTS ({exists})",
+        exists_params=tuple(params),
+        cost=cost,
+    )
+
+
+def _actor_cond(db: Database, value: str) -> _Cond:
+    pattern = _like(value.lower())
+    ids = [pattern, value.lower()]
+    n_ids = int(db.scalar(f"SELECT COUNT(*) FROM ({_ACTOR_IDS}) a", ids) or 0)
+    reviewed = db.one(f"SELECT 1 FROM event_actors ea WHERE {_ACTOR1} LIMIT 1", (pattern,))
+    if not n_ids and reviewed is None:
+        return _Cond("1 = 0", ())
+    parts, params, tests = [], [], []
+    if n_ids:
+        parts.append(f"SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id IN ({_ACTOR_IDS})")
+        tests.append(f"ea.actor_id IN ({_ACTOR_IDS})")
+        params += ids
+    if reviewed is not None:
+        parts.append(f"SELECT ea.event_id FROM event_actors ea WHERE {_ACTOR1}")
+        tests.append(f"({_ACTOR1})")
+        params.append(pattern)
+    return _set(
+        " UNION ALL ".join(parts),
+        params,
+        "SELECT 1 FROM event_actors ea WHERE ea.event_id = x.event_id AND ("
+        + " OR ".join(tests)
+        + ")",
+        distinct=n_ids + (reviewed is not None) > 1,
+        cost=2,
+    )
+
+
+def _word_cond(db: Database, word: str) -> _Cond:
+    pattern = _like(word)
+    n_words = int(db.scalar(f"SELECT COUNT(*) FROM ({_WORD_IDS}) w", (pattern,)) or 0)
+    if not n_words:
+        return _Cond("1 = 0", ())
+    return _set(
+        f"SELECT ew.event_id FROM event_words ew WHERE ew.word_id IN ({_WORD_IDS})",
+        [pattern],
+        "SELECT 1 FROM event_words ew JOIN words w ON w.id = ew.word_id "
+        "WHERE ew.event_id = x.event_id AND w.word LIKE ? ESCAPE '\\'",
+        distinct=n_words > 1,
+        cost=20,  # every word of the event is looked at
+    )
 
 
 def _conds(db: Database, query: EventQuery) -> list[_Cond]:
@@ -220,11 +262,14 @@ def _conds(db: Database, query: EventQuery) -> list[_Cond]:
         conds.append(_Cond(" AND ".join(dates), tuple(date_params), "event_index_date"))
     if query.type:
         conds.append(
-            _set("SELECT t.event_id FROM event_types t WHERE t.type_key = ?", [query.type.lower()])
+            _set(
+                "SELECT t.event_id FROM event_types t WHERE t.type_key = ?",
+                [query.type.lower()],
+                "SELECT 1 FROM event_types t WHERE t.type_key = ? AND t.event_id = x.event_id",
+            )
         )
     if query.actor:
-        pattern = _like(query.actor.lower())
-        conds.append(_set(_ACTOR_EVENTS, [pattern, query.actor.lower(), pattern], distinct=True))
+        conds.append(_actor_cond(db, query.actor))
     if query.min_fatalities is not None:
         conds.append(_Cond("x.fatalities >= ?", (query.min_fatalities,), "event_index_fatalities"))
     if query.bbox:
@@ -238,7 +283,7 @@ def _conds(db: Database, query: EventQuery) -> list[_Cond]:
         )
     if query.q:
         for word in query.q.lower().split()[:MAX_WORDS]:
-            conds.append(_set(_WORD_EVENTS, [_like(word)], distinct=True))
+            conds.append(_word_cond(db, word))
     if query.review_status:
         conds.append(_Cond("x.review_status = ?", (query.review_status,), "event_index_review"))
     return conds
@@ -252,6 +297,7 @@ def _join(conds: list[_Cond], sqls: list[str]) -> tuple[str, list[Any]]:
 
 
 ESTIMATE_CAP = 20_000  # rows counted at most when sizing one condition
+FETCH_CAP = 10_000  # a driver this small is read once: matches counted and sorted in Python
 
 
 def _size(db: Database, cond: _Cond, *, cap: int | None = ESTIMATE_CAP) -> int:
@@ -277,20 +323,31 @@ class _Plan:
     driver: _Cond | None
     sizes: dict[int, int]
 
-    def source(self, *, walk: str | None = None) -> tuple[str, str, list[Any]]:
-        """FROM and WHERE: driven by ``walk`` (an index in sort order, "" for id order) or by
-        the driver."""
+    def source(self, *, walk: str | None = None, visits: float = 0.0) -> tuple[str, str, list[Any]]:
+        """FROM and WHERE: driven by ``walk`` (an index in sort order, "" for id order; about
+        ``visits`` rows) or by the driver.  The other sets are checked per row (``EXISTS``) when
+        that is cheaper than reading them whole (``+x.event_id IN``: the ``+`` keeps SQLite
+        from driving by them)."""
         if walk is not None:
-            hint = f" INDEXED BY {walk}" if walk else " NOT INDEXED"
-            sqls = [c.probe(True) for c in self.conds]
-        elif self.driver is None:
-            hint, sqls = "", [c.sql for c in self.conds]
+            hint, driver = (f" INDEXED BY {walk}" if walk else " NOT INDEXED"), None
         else:
-            d = self.driver
-            hint = f" INDEXED BY {d.index}" if d.index else " NOT INDEXED"
-            sqls = [c.sql if c is d else c.probe(True) for c in self.conds]
-        where, params = _join(self.conds, sqls)
-        return " FROM event_index x" + hint, where, params
+            driver = self.driver
+            assert driver is not None
+            hint = f" INDEXED BY {driver.index}" if driver.index else " NOT INDEXED"
+            visits = self.sizes[id(driver)]
+        sqls: list[str] = []
+        params: list[Any] = []
+        for c in self.conds:
+            if c is driver or c.events is None:
+                sqls.append(c.sql)
+                params += c.params
+            elif c.exists is not None and visits * c.cost <= self.sizes[id(c)]:
+                sqls.append(c.exists)
+                params += c.exists_params
+            else:
+                sqls.append("+" + c.sql)
+                params += c.params
+        return " FROM event_index x" + hint, " WHERE " + " AND ".join(sqls), params
 
 
 def _plan(db: Database, conds: list[_Cond]) -> _Plan | None:
@@ -386,8 +443,18 @@ def list_events(
     key, direction = SORTS[sort]
     conds = _conds(db, query)
     plan = _plan(db, conds)
-    total = _count(db, conds, plan)
     column, walk_index = _SORT_COLUMNS[key]
+    if plan is not None and plan.sizes[id(plan.driver)] <= FETCH_CAP:
+        # few candidates: one pass gives the matches with their sort keys; count and sort here
+        src, where, params = plan.source()
+        rows = db.all(f"SELECT x.event_id, {column}" + src + where, params)
+        reverse = direction == "DESC"
+        keyed = sorted(((k, int(i)) for i, k in rows if k is not None), reverse=reverse)
+        nulls = sorted((int(i) for i, k in rows if k is None), reverse=reverse)
+        page = EventPage(len(rows), 0, limit, offset, sort)
+        page.items = _items(db, ([i for _, i in keyed] + nulls)[offset : offset + limit])
+        return page
+    total = _count(db, conds, plan)
     order = f" ORDER BY {column} {direction}, x.event_id {direction} LIMIT ? OFFSET ?"
     if plan is None:
         src, where, params = (" FROM event_index x", *_join(conds, []))
@@ -397,7 +464,10 @@ def list_events(
         everything = int(db.scalar("SELECT COUNT(*) FROM event_index") or 0)
         walk = (offset + limit) * everything / max(total, 1)
         size = plan.sizes[id(plan.driver)]
-        src, where, params = plan.source(walk=walk_index if walk <= size else None)
+        if walk <= size:
+            src, where, params = plan.source(walk=walk_index, visits=walk)
+        else:
+            src, where, params = plan.source()
     ordered: list[int] = []
     if offset < total:
         if key == "date":
