@@ -161,6 +161,20 @@ def test_all_is_the_people_figure_or_the_sum_of_categories() -> None:
     assert (total.best, total.reports[0].derived) == (33, True)
 
 
+def test_a_mixed_count_of_other_categories_is_a_part_of_the_total() -> None:
+    mixed = FigureReport(
+        "a", "killed", "unknown", 33, 33, 33, covers=("civilians", "security_forces")
+    )
+    est = reconcile([r("a", 92, category="militants"), mixed])
+    total = next(e for e in est if e.category == "all")
+    assert (total.low, total.best, total.high) == (125, 125, 125)
+    # a count of "people" that overlaps a category given is a total, not a part
+    overlapping = FigureReport("a", "killed", "unknown", 20, 20, 20, covers=("militants",))
+    est = reconcile([r("a", 92, category="militants"), overlapping])
+    total = next(e for e in est if e.category == "all")
+    assert total.best == 92
+
+
 def test_open_high_adds_nothing_above_given_numbers() -> None:
     (only, _) = reconcile([r("a", 121, high=None)])
     assert (only.low, only.best, only.high) == (121, 121, 121)

@@ -41,6 +41,8 @@ class FigureReport:
     outlet: str | None = None
     quote: str = ""  # the words it was read from
     derived: bool = False  # an "all" total computed from the article's categories
+    # for a count of mixed people ("33 civilians and security personnel"): the categories it spans
+    covers: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -84,6 +86,14 @@ def _totals(chosen: dict[tuple[str, str, str], FigureReport]) -> list[FigureRepo
     for (article, status), rs in sorted(by_article.items()):
         people = [r for r in rs if r.category == UNKNOWN]
         specific = [r for r in rs if r.category != UNKNOWN]
+        # a mixed count of categories the article gives no count of is a part, not a total:
+        # "33 civilians and security personnel" beside "92 militants" makes 125
+        named = {r.category for r in specific}
+        parts = [r for r in people if r.covers and not named.intersection(r.covers)]
+        if parts and specific:
+            part = max(parts, key=lambda r: (r.best, r.low))
+            specific.append(part)
+            people = [r for r in people if r is not part]
         low = sum(r.low for r in specific)
         best = sum(r.best for r in specific)
         high: int | None = 0 if specific else None

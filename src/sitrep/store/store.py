@@ -1590,7 +1590,18 @@ def _report(article_id: str, fig: Figure, outlet: str | None) -> mfig.FigureRepo
         source=fig.source,
         outlet=outlet,
         quote=quote,
+        covers=_covers(fig),
     )
+
+
+_CATEGORY_WORDS = re.compile(r"\b(civilians|security_forces|militants)\b")
+
+
+def _covers(fig: Figure) -> tuple[str, ...]:
+    """The categories a mixed count spans, read from its subcategory ("civilians and security_forces")."""
+    if fig.category.value != mfig.UNKNOWN or not fig.subcategory:
+        return ()
+    return tuple(sorted(set(_CATEGORY_WORDS.findall(fig.subcategory))))
 
 
 def _confidence(
