@@ -12,6 +12,7 @@ more often something else ("Police", "Victoria" as a person, weekdays) are liste
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -257,6 +258,29 @@ def common_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=100_000)
+def _token_key(raw: str) -> str:
+    return fold(_TRAILING_PUNCT.sub("", raw))
+
+
+_PREFIXES: weakref.WeakKeyDictionary[Gazetteer, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _key_prefixes(gaz: Gazetteer) -> frozenset[str]:
+    """Every proper word prefix of a key of ``gaz`` or its aliases ("san" of "san salvador")."""
+    got = _PREFIXES.get(gaz)
+    if got is None:
+        out: set[str] = set()
+        for keys in (gaz.index, gaz.aliases):
+            for k in keys:
+                pos = k.find(" ")
+                while pos > 0:
+                    out.add(k[:pos])
+                    pos = k.find(" ", pos + 1)
+        got = _PREFIXES[gaz] = frozenset(out)
+    return got
+
+
 def _find_caseless(low: str, text: str, gaz: Gazetteer) -> list[PlaceMention]:
     """Text with no case (all upper or all lower): nothing marks a name, so be strict.
 
@@ -268,36 +292,50 @@ def _find_caseless(low: str, text: str, gaz: Gazetteer) -> list[PlaceMention]:
     hits: list[tuple[int, int, str, bool, bool, PlaceKind, str | None]] = []
     stop = not_places()
     common = common_words()
+    index = gaz.index
+    aliases = gaz.aliases
+    prefixes = _key_prefixes(gaz)
     # tokenise once; a name may span tokens separated by blanks only ("san salvador", not
-    # "lima, peru"); each token is folded once and keys are joined from the folded tokens
-    tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(low)]
-    folded = [fold(_TRAILING_PUNCT.sub("", low[a:b])) for a, b in tokens]
-    joins = [
-        k + 1 < len(tokens) and not low[tokens[k][1] : tokens[k + 1][0]].strip(" \t")
-        for k in range(len(tokens))
-    ]
+    # "lima, peru"); each token is folded once and keys are joined from the folded tokens.
+    # A longer key is tried only while the words so far begin some key (``prefixes``): the
+    # longest key the gazetteer knows wins, as if every width were tried longest first.
+    tokens = [m.span() for m in _TOKEN.finditer(low)]
+    n = len(tokens)
+    folded = [_token_key(low[a:b]) for a, b in tokens]
     i = 0
-    while i < len(tokens):
-        width = 1
-        while width < MAX_WORDS and i + width < len(tokens) and joins[i + width - 1]:
-            width += 1
-        found = False
-        for j in range(width, 0, -1):
-            key = " ".join(folded[i : i + j]) if j > 1 else folded[i]
-            if not key or not (gaz.rows(key) or key in gaz.aliases):
-                continue
-            s, e = tokens[i][0], tokens[i + j - 1][1]
-            e -= len(low[s:e]) - len(_TRAILING_PUNCT.sub("", low[s:e]))
-            cued, near, kind, qualifier = _context(low, s, e)
-            cued = cued or _cued_before(low, s)
-            if key in stop or len(key) <= 3 or (key in common and kind == PlaceKind.UNKNOWN):
+    while i < n:
+        key = folded[i]
+        best = 0
+        best_key = ""
+        j = 1
+        while True:
+            if key and (key in index or key in aliases):
+                best, best_key = j, key
+            if (
+                j >= MAX_WORDS
+                or i + j >= n
+                or key not in prefixes
+                or low[tokens[i + j - 1][1] : tokens[i + j][0]].strip(" \t")
+            ):
                 break
-            hits.append((s, e, key, cued, near, kind, qualifier))
-            i += j
-            found = True
-            break
-        if not found:
+            key = f"{key} {folded[i + j]}"
+            j += 1
+        if not best:
             i += 1
+            continue
+        key = best_key
+        if key in stop or len(key) <= 3:
+            i += 1
+            continue
+        s, e = tokens[i][0], tokens[i + best - 1][1]
+        e -= len(low[s:e]) - len(_TRAILING_PUNCT.sub("", low[s:e]))
+        if key in common and not _UNIT_AFTER.match(low, e):
+            i += 1  # a common word with no unit word after it
+            continue
+        cued, near, kind, qualifier = _context(low, s, e)
+        cued = cued or _cued_before(low, s)
+        hits.append((s, e, key, cued, near, kind, qualifier))
+        i += best
     # the countries the text names (or whose people, or whose big cities) decide which towns
     # and provinces are plausible
     named: set[str] = set()
