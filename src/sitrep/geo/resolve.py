@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 
@@ -97,7 +98,40 @@ def text_context(
     return countries, provinces
 
 
-def _candidates(key: str, gaz: Gazetteer) -> list[Entry]:
+_MEMO: weakref.WeakKeyDictionary[Gazetteer, dict] = weakref.WeakKeyDictionary()
+_MEMO_MAX = 20_000  # keys remembered per gazetteer (the gazetteer is immutable)
+
+
+def _memo(gaz: Gazetteer) -> dict:
+    memo = _MEMO.get(gaz)
+    if memo is None:
+        memo = _MEMO[gaz] = {}
+    elif len(memo) > _MEMO_MAX:
+        memo.clear()
+    return memo
+
+
+def _candidates(key: str, gaz: Gazetteer) -> tuple[Entry, ...]:
+    """The entries a folded key may name (exact, alias targets, spelling variants), memoised."""
+    memo = _memo(gaz)
+    got = memo.get(("c", key))
+    if got is None:
+        got = memo[("c", key)] = tuple(_find_candidates(key, gaz))
+    return got
+
+
+def _alias_rows(key: str, gaz: Gazetteer) -> dict[int, Alias]:
+    """Rows the alias file's entries for ``key`` name, with the entry (memoised; read-only)."""
+    memo = _memo(gaz)
+    got = memo.get(("a", key))
+    if got is None:
+        got = memo[("a", key)] = {
+            e.row: al for al in gaz.aliases.get(key, ()) for e in _alias_targets(al, gaz)
+        }
+    return got
+
+
+def _find_candidates(key: str, gaz: Gazetteer) -> list[Entry]:
     out = list(gaz.entry(r) for r in gaz.rows(key))
     for al in gaz.aliases.get(key, ()):
         out.extend(_alias_targets(al, gaz))
@@ -138,69 +172,86 @@ def _score(
     outlet_country: str | None,
     loose_rows: frozenset[int] = frozenset(),
     seat_units: frozenset[int] = frozenset(),
+    explain: bool = True,
 ) -> _Scored:
+    """The candidate's score; with ``explain`` False the reasons are left out (same score)."""
     reasons: list[str] = []
     score = 0.0
     pop = max(e.population, 0)
     prior = min(math.log10(pop + 10) / 7.0, 1.2)
     score += prior
-    reasons.append(f"population {pop:,} (+{prior:.2f})")
+    if explain:
+        reasons.append(f"population {pop:,} (+{prior:.2f})")
     if e.country and countries.get(e.country):
         bonus = 2.0 + min(countries[e.country], 6) * 0.1
         score += bonus
-        reasons.append(f"country {e.country} named in the text (+{bonus:.1f})")
+        if explain:
+            reasons.append(f"country {e.country} named in the text (+{bonus:.1f})")
     if e.admin1_row is not None and e.kind != PlaceKind.PROVINCE and provinces.get(e.admin1_row):
         score += 2.0
-        reasons.append(f"province {e.admin1} named in the text (+2.0)")
+        if explain:
+            reasons.append(f"province {e.admin1} named in the text (+2.0)")
     if e.admin1_row is not None and peer_provinces.get(e.admin1_row):
         bonus = min(peer_provinces[e.admin1_row], 4) * 0.4
         score += bonus
-        reasons.append(f"other places of the article lie in {e.admin1} (+{bonus:.1f})")
+        if explain:
+            reasons.append(f"other places of the article lie in {e.admin1} (+{bonus:.1f})")
     if (
         e.row in qualifier_rows
         or (e.admin1_row in qualifier_rows)
         or (e.admin2_row in qualifier_rows)
     ):
         score += 3.0
-        reasons.append(f"qualified as {m.qualifier!r} (+3.0)")
+        if explain:
+            reasons.append(f"qualified as {m.qualifier!r} (+3.0)")
     if e.row in alias_rows:
         score += 1.5
-        reasons.append("our alias file names it (+1.5)")
+        if explain:
+            reasons.append("our alias file names it (+1.5)")
     if e.latitude is None:
         score -= 1.0
-        reasons.append("no coordinates in the data (-1.0)")
+        if explain:
+            reasons.append("no coordinates in the data (-1.0)")
     if e.row in loose_rows:
         score -= LOOSE_PENALTY
-        reasons.append(f"a spelling variant of {e.name!r} (-{LOOSE_PENALTY})")
+        if explain:
+            reasons.append(f"a spelling variant of {e.name!r} (-{LOOSE_PENALTY})")
     hint = m.kind_hint
     if e.row in seat_units and hint not in (PlaceKind.DISTRICT, PlaceKind.PROVINCE):
         # "San Salvador" names the city more often than the department it lies in
         score -= 1.0
-        reasons.append("a town of this name lies in it (-1.0)")
+        if explain:
+            reasons.append("a town of this name lies in it (-1.0)")
     if hint == PlaceKind.DISTRICT:
         if e.kind == PlaceKind.DISTRICT:
             score += 1.5
-            reasons.append("written as a district (+1.5)")
+            if explain:
+                reasons.append("written as a district (+1.5)")
     elif hint == PlaceKind.PROVINCE:
         if e.kind == PlaceKind.PROVINCE:
             score += 1.5
-            reasons.append("written as a province (+1.5)")
+            if explain:
+                reasons.append("written as a province (+1.5)")
     elif hint == PlaceKind.TOWN:
         if e.kind == PlaceKind.TOWN:
             score += 1.0
-            reasons.append("written as a town (+1.0)")
+            if explain:
+                reasons.append("written as a town (+1.0)")
     else:
         if e.kind == PlaceKind.COUNTRY:
             score += 2.0
-            reasons.append("a country's name (+2.0)")
+            if explain:
+                reasons.append("a country's name (+2.0)")
         elif e.kind == PlaceKind.PROVINCE:
             score += 0.4
-            reasons.append("a province's name (+0.4)")
+            if explain:
+                reasons.append("a province's name (+0.4)")
         elif e.kind == PlaceKind.TOWN:
             score += 0.3
     if outlet_country and e.country == outlet_country:
         score += 0.3
-        reasons.append("the outlet's country (+0.3)")
+        if explain:
+            reasons.append("the outlet's country (+0.3)")
     return _Scored(e, score, reasons, alias_rows.get(e.row))
 
 
@@ -244,9 +295,7 @@ def resolve_places(
             cands = _candidates(m.key, gaz)
             if not cands:
                 continue
-            alias_rows = {
-                e.row: al for al in gaz.aliases.get(m.key, ()) for e in _alias_targets(al, gaz)
-            }
+            alias_rows = _alias_rows(m.key, gaz)
             qual_rows: set[int] = set()
             for mm in ms:
                 if mm.qualifier:
@@ -260,22 +309,41 @@ def resolve_places(
             prev = choice.get(group_key)
             if prev is not None and prev.entry.admin1_row is not None:
                 own_peer[prev.entry.admin1_row] -= 1  # do not count yourself
+            key_countries = (countries - own[m.key]) if own.get(m.key) else countries
+            key_peers = +own_peer
             scored = [
                 _score(
                     m,
                     e,
-                    countries=(countries - own[m.key]) if own.get(m.key) else countries,
+                    countries=key_countries,
                     provinces=provinces,
-                    peer_provinces=+own_peer,
+                    peer_provinces=key_peers,
                     alias_rows=alias_rows,
                     qualifier_rows=qual_rows,
                     outlet_country=outlet_country,
                     loose_rows=loose,
                     seat_units=seats,
+                    explain=False,
                 )
                 for e in cands
             ]
             scored.sort(key=lambda s: (-s.score, -s.entry.population, s.entry.row))
+            if _pass:  # the shown candidates, with their reasons (the scores do not change)
+                scored[:MAX_ALTERNATIVES] = [
+                    _score(
+                        m,
+                        s.entry,
+                        countries=key_countries,
+                        provinces=provinces,
+                        peer_provinces=key_peers,
+                        alias_rows=alias_rows,
+                        qualifier_rows=qual_rows,
+                        outlet_country=outlet_country,
+                        loose_rows=loose,
+                        seat_units=seats,
+                    )
+                    for s in scored[:MAX_ALTERNATIVES]
+                ]
             scored_all[group_key] = scored
         choice = {k: v[0] for k, v in scored_all.items()}
         peer = Counter(
