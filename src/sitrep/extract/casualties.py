@@ -158,13 +158,29 @@ def _term_right_after(doc: Doc, end: int, sent_end: int, terms: list[LexMatch]) 
 def _clause_bounds(doc: Doc, sent: Span, start: int, end: int) -> tuple[int, int]:
     """The part of the sentence around ``[start, end)`` not cut off by ';', ':', 'while', 'but'."""
     lo, hi = sent.start, sent.end
-    for m in _CLAUSE_BREAK.finditer(doc.text, sent.start, sent.end):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end and m.start() < hi:
-            hi = m.start()
+    for ms, me in _clause_breaks(doc.text, sent.start, sent.end):
+        if me <= start:
+            lo = me
+        elif ms >= end and ms < hi:
+            hi = ms
             break
     return lo, hi
+
+
+# the clause breaks of the sentences of the last text read: (text, {(start, end): breaks})
+_BREAKS: tuple[str, dict[tuple[int, int], list[tuple[int, int]]]] = ("", {})
+
+
+def _clause_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the clause breaks in ``text[start:end]``, found once per sentence."""
+    global _BREAKS
+    memo = _BREAKS
+    if memo[0] is not text:
+        memo = _BREAKS = (text, {})
+    got = memo[1].get((start, end))
+    if got is None:
+        got = memo[1][(start, end)] = [m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    return got
 
 
 def find_figure_mentions(doc: Doc, lexicon: Lexicon) -> list[FigureMention]:

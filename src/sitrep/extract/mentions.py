@@ -95,12 +95,13 @@ def _span_of(item):
 def _within(items: list, starts: list[int], start: int, end: int) -> list:
     """Items (sorted by start) whose span lies inside ``[start, end)``."""
     i = bisect_left(starts, start)
-    out = []
-    while i < len(items) and starts[i] < end:
-        if _span_of(items[i]).end <= end:
-            out.append(items[i])
-        i += 1
-    return out
+    n = len(items)
+    if i >= n or starts[i] >= end:
+        return []
+    j = bisect_left(starts, end, i)  # every list indexed here is sorted by start
+    if isinstance(items[i], tuple):
+        return [it for it in items[i:j] if it[0].end <= end]
+    return [it for it in items[i:j] if it.span.end <= end]
 
 
 _HEADLINE_MAX = 160
