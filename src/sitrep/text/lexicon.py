@@ -244,13 +244,8 @@ class Lexicon:
         if full is not None and full[0] is text and (start, end) != (0, len(text)):
             starts, hits_sorted = full[1], full[2]
             i = bisect_left(starts, start)
-            out: list[tuple[int, int, _Alias]] = []
-            while i < len(starts) and starts[i] < end:
-                h = hits_sorted[i]
-                if h[1] <= end:
-                    out.append(h)
-                i += 1
-            return out
+            j = bisect_left(starts, end, i)  # sorted by start
+            return [h for h in hits_sorted[i:j] if h[1] <= end]
         hits: list[tuple[int, int, _Alias]] = []
         if self._automaton is not None and end > start:
             padded = " " + _normalise(_lower_same_length(text[start:end])) + " "
@@ -300,12 +295,8 @@ class Lexicon:
             # text, so they are the text's words) that lie in the range
             starts, matches = self._resolved_whole(text, wanted, case_sensitive_acronyms)
             i = bisect_left(starts, start)
-            out: list[LexMatch] = []
-            while i < len(starts) and starts[i] < end:
-                if matches[i].span.end <= end:
-                    out.append(matches[i])
-                i += 1
-            return out
+            j = bisect_left(starts, end, i)  # sorted by start
+            return [m for m in matches[i:j] if m.span.end <= end]
         candidates: list[tuple[int, int, int, int, _Alias]] = []
         for s, e, v in self._scan(text, start, end):
             if wanted is not None and v.entry.kind not in wanted:
