@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from sitrep.extract.speakers import Source, object_after, subject_before
 from sitrep.model import Claim, Span, Stance
 from sitrep.text.lexicon import Lexicon, LexMatch
+from sitrep.text.scan import last_end, longest_space
 
 _RESP = (
     r"(?:claimed|claims|claiming|claim|has\s+claimed|have\s+claimed|accepted|accepts|accept|took|"
@@ -118,9 +119,10 @@ class _Draft:
 
 def _clause_bounds(text: str, sent: Span, pos: int) -> tuple[int, int]:
     """The clause around ``pos`` inside the sentence."""
-    start = sent.start
-    for m in _CLAUSE_START.finditer(text, sent.start, pos):
-        start = m.end()
+    # an attempt of _CLAUSE_START looks at most two blank runs and 30 characters ahead
+    start = last_end(_CLAUSE_START, text, sent.start, pos, 2 * longest_space(text) + 32)
+    if start < 0:
+        start = sent.start
     end = sent.end
     m = _CLAUSE_END.search(text, pos, sent.end)
     if m:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from sitrep.model import Span
 from sitrep.text.lexicon import Lexicon, LexMatch
+from sitrep.text.scan import last_end
 
 REPORTING_VERBS = (
     "said says say saying stated states stating told tells telling added adds adding confirmed confirms "
@@ -50,6 +51,33 @@ _HARD_BOUNDARY = re.compile(
     r"since|after|before|when|if|however|whether|where|as|so|yet)\b",
     re.I,
 )
+# how far past its start an attempt of _HARD_BOUNDARY looks: its longest word ("although",
+# "whereas") and the character after it (for the word boundary); a bound, with room to spare
+_HARD_REACH = 16
+
+# _aux_tail: the window searched first, and the run of blanks that makes it fall back
+_AUX_WINDOW = 400
+_AUX_SURE = 200
+_LONG_SPACE = re.compile(r"\s{90}")
+
+
+def _aux_tail(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_AUX_TAIL.search(text, start, end)``, searching the last ``_AUX_WINDOW`` characters.
+
+    A tail match starting before the window would run on through it, and its part in the
+    window (a word of the tail is at most 13 letters or two words around a blank run, blanks
+    here under 90) reaches less than ``_AUX_SURE`` into it: the window then has a match that
+    starts within ``_AUX_SURE`` of its start.  So a window with no match, or with a match
+    starting later, gives what the whole search gives; anything else is searched whole.
+    """
+    w = end - _AUX_WINDOW
+    if w > start and not _LONG_SPACE.search(text, w, end):
+        m = _AUX_TAIL.search(text, w, end)
+        if m is None or m.start() - w >= _AUX_SURE:
+            return m
+    return _AUX_TAIL.search(text, start, end)
+
+
 _PIECE_SPLIT = re.compile(
     r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+&\s+"
 )
@@ -364,12 +392,12 @@ def subject_before(
     if caseless is None:
         caseless = _caseless(text[clause_start : verb.end])
     left_end = verb.start
-    m = _AUX_TAIL.search(text, clause_start, left_end)
+    m = _aux_tail(text, clause_start, left_end)
     if m:
         left_end = m.start()
-    left = clause_start
-    for b in _HARD_BOUNDARY.finditer(text, clause_start, left_end):
-        left = b.end()
+    left = last_end(_HARD_BOUNDARY, text, clause_start, left_end, _HARD_REACH)
+    if left < 0:
+        left = clause_start
     s, e = _trim(text, left, left_end)
     if e <= s:
         return []
