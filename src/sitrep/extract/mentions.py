@@ -13,6 +13,7 @@ import logging
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitrep.model import Place, Quantity, Span
 from sitrep.text.dates import DateMention, PeriodMention, find_dates, find_periods
@@ -143,6 +144,7 @@ _NOT_UPPER = re.compile(r"[^A-Z\u00c0-\u00de]+")
 _NOT_LOWER = re.compile(r"[^a-z\u00df-\u00ff]+")
 
 
+@lru_cache(maxsize=16)  # several stages ask about the same text
 def letter_case_counts(text: str) -> tuple[int, int]:
     """(upper, lower) letter counts of ``text`` (Latin letters; regex-fast)."""
     return len(_NOT_UPPER.sub("", text)), len(_NOT_LOWER.sub("", text))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitrep.model import Span
 from sitrep.text.lexicon import Lexicon, LexMatch
@@ -156,6 +157,7 @@ _NOT_UPPER = re.compile(r"[^A-Z\u00c0-\u00de]+")
 _NOT_LOWER = re.compile(r"[^a-z\u00df-\u00ff]+")
 
 
+@lru_cache(maxsize=64)  # asked once per statement verb of a sentence
 def _caseless(s: str) -> bool:
     upper, lower = len(_NOT_UPPER.sub("", s)), len(_NOT_LOWER.sub("", s))
     return upper + lower > 0 and (upper == 0 or lower == 0)

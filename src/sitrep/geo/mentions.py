@@ -107,6 +107,7 @@ def not_places() -> frozenset[str]:
 
 _WORDS = re.compile(r"[a-z]+")
 _LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")  # the complement of _LETTER
 _UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
 
 
@@ -125,7 +126,7 @@ def demonyms() -> dict[str, str]:
 
 def _is_caseless(text: str) -> bool:
     sample = text[:20000]
-    letters = len(_LETTER.findall(sample))
+    letters = len(_NOT_LETTER.sub("", sample))  # what is left are the letters
     if letters < 20:
         return False
     share = len(_UPPER.findall(sample)) / letters
