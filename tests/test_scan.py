@@ -17,7 +17,7 @@ def _texts(n: int, seed: int = 7):
     rnd = random.Random(seed)
     for _ in range(n):
         seps = [" ", " ", "  ", "\n", " " * rnd.randint(1, 120)]
-        toks = [rnd.choice(WORDS) for _ in range(rnd.randint(1, 150))]
+        toks = [rnd.choice(WORDS) for _ in range(rnd.randint(1, 150 if rnd.random() < 0.8 else 900))]
         yield rnd, "".join(t + rnd.choice(seps) for t in toks)
 
 
@@ -38,6 +38,10 @@ def test_last_end_matches_a_scan():
             assert got == _last(speakers._HARD_BOUNDARY, text, a, b)
             got = last_end(claims._CLAUSE_START, text, a, b, reach)
             assert got == _last(claims._CLAUSE_START, text, a, b)
+        for _ in range(8):  # one start, ends in any order: the kept scan grows and is reused
+            b = rnd.randint(0, len(text))
+            got = last_end(speakers._HARD_BOUNDARY, text, 0, b, speakers._HARD_REACH)
+            assert got == _last(speakers._HARD_BOUNDARY, text, 0, b)
 
 
 def test_aux_tail_matches_the_whole_search():

@@ -55,6 +55,7 @@ _HARD_BOUNDARY = re.compile(
 # how far past its start an attempt of _HARD_BOUNDARY looks: its longest word ("although",
 # "whereas") and the character after it (for the word boundary); a bound, with room to spare
 _HARD_REACH = 16
+_LONG_CLAUSE = 1000
 
 # _aux_tail: the window searched first, and the run of blanks that makes it fall back
 _AUX_WINDOW = 400
@@ -397,9 +398,13 @@ def subject_before(
     m = _aux_tail(text, clause_start, left_end)
     if m:
         left_end = m.start()
-    left = last_end(_HARD_BOUNDARY, text, clause_start, left_end, _HARD_REACH)
-    if left < 0:
-        left = clause_start
+    left = clause_start
+    if left_end - clause_start > _LONG_CLAUSE:  # a long sentence, asked about verb by verb
+        found = last_end(_HARD_BOUNDARY, text, clause_start, left_end, _HARD_REACH)
+        left = found if found >= 0 else clause_start
+    else:
+        for b in _HARD_BOUNDARY.finditer(text, clause_start, left_end):
+            left = b.end()
     s, e = _trim(text, left, left_end)
     if e <= s:
         return []

@@ -38,16 +38,26 @@ def last_end(pattern: re.Pattern[str], text: str, start: int, end: int, reach: i
 
     ``pattern`` must never match the empty string, and ``reach`` must bound how far past the
     position it starts from any attempt of ``pattern`` looks (its longest match plus a look-ahead
-    character).  The matches of the scan of the whole rest of the text that start ``reach`` or
-    more before ``end`` looked at nothing from ``end`` on, so the scan up to ``end`` found the
-    same ones; it is rescanned from the last of those only.
+    character).  A scan from ``start`` is kept per (pattern, start) and extended on demand: of a
+    scan up to ``limit`` only the matches starting ``reach`` or more before ``limit`` are kept,
+    since those looked at nothing from ``limit`` on and so are the matches of any longer scan.
+    The scan up to ``end`` is then the kept matches starting ``reach`` or more before ``end``,
+    and a rescan from the last of them.
     """
     memo = _memo(text)
     got = memo.get((pattern, start))
     if got is None:
-        spans = [m.span() for m in pattern.finditer(text, start)]
-        got = memo[(pattern, start)] = ([s for s, _ in spans], [e for _, e in spans])
-    starts, ends = got
+        got = memo[(pattern, start)] = [[], [], start]  # match starts, match ends, scanned to
+    starts, ends, limit = got
+    if limit < min(end, len(text)):
+        limit = min(len(text), end + reach + 64)
+        resume = ends[-1] if ends else start
+        for m in pattern.finditer(text, resume, limit):
+            if m.start() + reach > limit and limit < len(text):
+                break
+            starts.append(m.start())
+            ends.append(m.end())
+        got[2] = limit
     k = bisect_right(starts, end - reach) - 1
     pos, last = start, -1
     if k >= 0:
