@@ -433,7 +433,7 @@ def find_claims(
 
     ``places``: the spans of the article's place mentions (a place is never a speaker, except a
     capital standing for its government when the actor lexicon names it so)."""
-    from sitrep.extract.mentions import letter_case_counts
+    from sitrep.text.case import letter_case_counts
 
     upper, lower = letter_case_counts(text[:20000])
     caseless = upper + lower > 0 and (upper == 0 or upper > 0.9 * (upper + lower))

@@ -13,9 +13,9 @@ import logging
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from sitrep.model import Place, Quantity, Span
+from sitrep.text.case import is_caseless
 from sitrep.text.dates import DateMention, PeriodMention, find_dates, find_periods
 from sitrep.text.lexicon import Lexicon, LexMatch
 from sitrep.text.numbers import find_quantities
@@ -138,25 +138,6 @@ def find_dateline(text: str, body_start: int) -> Span | None:
     if not m.group(1).isupper() and m.group(0).rstrip()[-1] == ":" and "(" not in m.group(0):
         return None
     return Span.of(text, m.start(1), m.end())
-
-
-_NOT_UPPER = re.compile(r"[^A-Z\u00c0-\u00de]+")
-_NOT_LOWER = re.compile(r"[^a-z\u00df-\u00ff]+")
-
-
-@lru_cache(maxsize=16)  # several stages ask about the same text
-def letter_case_counts(text: str) -> tuple[int, int]:
-    """(upper, lower) letter counts of ``text`` (Latin letters; regex-fast)."""
-    return len(_NOT_UPPER.sub("", text)), len(_NOT_LOWER.sub("", text))
-
-
-def is_caseless(text: str) -> bool:
-    """True when the text has (almost) no lower-case or no upper-case letters."""
-    upper, lower = letter_case_counts(text[:20000])
-    if upper + lower < 20:
-        return False
-    share = upper / (upper + lower)
-    return share < 0.01 or share > 0.9
 
 
 KIND_GROUPS = (

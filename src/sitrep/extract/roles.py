@@ -34,6 +34,7 @@ from pathlib import Path
 
 from sitrep.model import Incident, RoleFiller, Span
 from sitrep.text.lexicon import Lexicon, LexMatch, load_lexicon
+from sitrep.text.sentences import full_stop_cuts
 
 ROLE_FILES = (
     "roles_people.toml",
@@ -518,25 +519,17 @@ def _merge(found: Sequence[_Found]) -> list[RoleFiller]:
 
 ALL_SENTENCES = False
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"')’”]*\s+")
-_ABBREVIATION = re.compile(
-    r"(?:\b\w\.)+$|\b(?:col|gen|lt|capt|sgt|maj|dr|mr|mrs|ms|msgr|fr|sen|rep|gov|st|jr|no|rev|prof|eng)\.$",
-    re.I,
-)
-
-
 def split_sentences(text: str, span: Span) -> list[Span]:
-    """``span`` cut at sentence ends, also in text without capitals (where the shared sentence
-    splitter may return a whole lower-cased message as one sentence).  Abbreviations ("col.",
-    "u.s.") do not end a sentence."""
+    """``span`` cut at sentence ends by the shared full-stop rule
+    (:func:`sitrep.text.sentences.full_stop_cuts`), which needs no capitals: a cased sentence
+    may still hold a full stop before a lower-case word.  Abbreviations ("col.", "u.s.") do not
+    end a sentence."""
     out: list[Span] = []
     start = span.start
-    for m in _SENTENCE_END.finditer(text, span.start, span.end):
-        if _ABBREVIATION.search(text[max(span.start, m.start() - 12) : m.start() + 1]):
-            continue
-        if m.end() - start > 1:
-            out.append(Span.of(text, start, m.end()))
-        start = m.end()
+    for cut in full_stop_cuts(text, span.start, span.end):
+        if cut - start > 1:
+            out.append(Span.of(text, start, cut))
+        start = cut
     if span.end > start:
         out.append(Span.of(text, start, span.end))
     return out
