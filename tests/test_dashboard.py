@@ -127,14 +127,19 @@ def test_markers_for_every_seed_place(page: Any, server: RunningServer) -> None:
     # the marker layer holds one marker per event, titled with its place and deaths
     titles = page.evaluate("() => sitrep.markers.getLayers().map(m => m.options.title)")
     assert sorted(titles) == sorted(f"{e['location']}: {e['fatalities']} deaths" for e in located)
-    # what is drawn (single markers and clusters with their counts) adds up to every event
-    page.wait_for_timeout(500)
-    drawn = page.locator(".ev-marker").count()
-    clustered = sum(
-        int(c)
-        for c in page.eval_on_selector_all(".cluster", "els => els.map(e => e.dataset.count)")
+    # what is drawn (single markers and clusters with their counts) adds up to every event; the
+    # cluster layer animates, so wait (bounded) until the drawing settles instead of sleeping
+    drawn_js = """() => document.querySelectorAll('.ev-marker').length +
+        [...document.querySelectorAll('.cluster')].reduce((n, e) => n + Number(e.dataset.count), 0)"""
+    try:
+        page.wait_for_function(f"({drawn_js})() === {len(located)}", timeout=15_000)
+    except Exception:  # noqa: BLE001 - report what was drawn instead of a bare timeout
+        pass
+    assert page.evaluate(drawn_js) == len(located), page.evaluate(
+        """() => [...document.querySelectorAll('.ev-marker, .cluster')].map(
+            e => e.className + '|' + (e.title || '') + '|' + (e.dataset.count || '') + '|' +
+            (e.closest('.leaflet-pane') || {}).className)"""
     )
-    assert drawn + clustered == len(located)
     # zoomed in on Quetta, the Quetta marker is drawn on its own, sized by its deaths
     page.evaluate("() => sitrep.map.setView([30.18, 67.0], 10, {animate: false})")
     page.wait_for_timeout(600)

@@ -141,6 +141,9 @@
       maxClusterRadius: 45,
       disableClusteringAtZoom: 9,
       chunkedLoading: true,
+      // no zoom animation of clusters: in a hidden or throttled tab it can stop half-way and
+      // leave two zoom levels' clusters drawn at once
+      animate: false,
       iconCreateFunction: function (c) {
         var deaths = 0;
         c.getAllChildMarkers().forEach(function (m) { deaths += m.options.deaths || 0; });
@@ -200,7 +203,7 @@
     document.body.setAttribute("data-markers", String(markers.length));
     if (bounds.length && !state.fitted) {
       state.fitted = true;
-      map.fitBounds(bounds, { padding: [40, 40], maxZoom: 7 });
+      map.fitBounds(bounds, { padding: [40, 40], maxZoom: 7, animate: false });
     }
     drawLegend();
   }
