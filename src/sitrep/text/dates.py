@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.model import DatePrecision, EventDate, Span
+from sitrep.text.numbers import words_to_int
 
 __all__ = [
     "DateMention",
@@ -48,37 +49,8 @@ for _i, _name in enumerate(calendar.day_name):
     WEEKDAYS[_name[:3].lower()] = _i
 WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
 
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "forty-eight": 48,
-    "seventy-two": 72,
-    "few": 3,
-    "several": 3,
-    "couple of": 2,
-}
+# counts of periods that are not cardinals in words (those are read by numbers.words_to_int)
+_VAGUE_COUNTS = {"a": 1, "an": 1, "few": 3, "several": 3, "couple of": 2}
 _UNIT_DAYS = {
     "hour": 1 / 24,
     "day": 1,
@@ -296,7 +268,9 @@ def _count(word: str) -> int | None:
     w = re.sub(r"\s+", " ", word.lower()).removeprefix("a ").strip()
     if w.isdigit():
         return int(w)
-    return _NUMBER_WORDS.get(w)
+    if w in _VAGUE_COUNTS:
+        return _VAGUE_COUNTS[w]
+    return words_to_int(w)
 
 
 def _relatives(text: str, lo: int, hi: int) -> list[DateMention]:
