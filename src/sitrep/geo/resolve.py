@@ -32,6 +32,7 @@ import re
 import weakref
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 
 from sitrep.geo.gazetteer import Alias, Entry, Gazetteer, fold, load_gazetteer
 from sitrep.geo.mentions import PlaceMention, demonyms
@@ -311,39 +312,22 @@ def resolve_places(
                 own_peer[prev.entry.admin1_row] -= 1  # do not count yourself
             key_countries = (countries - own[m.key]) if own.get(m.key) else countries
             key_peers = +own_peer
-            scored = [
-                _score(
-                    m,
-                    e,
-                    countries=key_countries,
-                    provinces=provinces,
-                    peer_provinces=key_peers,
-                    alias_rows=alias_rows,
-                    qualifier_rows=qual_rows,
-                    outlet_country=outlet_country,
-                    loose_rows=loose,
-                    seat_units=seats,
-                    explain=False,
-                )
-                for e in cands
-            ]
+            score = partial(
+                _score,
+                m,
+                countries=key_countries,
+                provinces=provinces,
+                peer_provinces=key_peers,
+                alias_rows=alias_rows,
+                qualifier_rows=qual_rows,
+                outlet_country=outlet_country,
+                loose_rows=loose,
+                seat_units=seats,
+            )
+            scored = [score(e, explain=False) for e in cands]
             scored.sort(key=lambda s: (-s.score, -s.entry.population, s.entry.row))
             if _pass:  # the shown candidates, with their reasons (the scores do not change)
-                scored[:MAX_ALTERNATIVES] = [
-                    _score(
-                        m,
-                        s.entry,
-                        countries=key_countries,
-                        provinces=provinces,
-                        peer_provinces=key_peers,
-                        alias_rows=alias_rows,
-                        qualifier_rows=qual_rows,
-                        outlet_country=outlet_country,
-                        loose_rows=loose,
-                        seat_units=seats,
-                    )
-                    for s in scored[:MAX_ALTERNATIVES]
-                ]
+                scored[:MAX_ALTERNATIVES] = [score(s.entry) for s in scored[:MAX_ALTERNATIVES]]
             scored_all[group_key] = scored
         choice = {k: v[0] for k, v in scored_all.items()}
         peer = Counter(
