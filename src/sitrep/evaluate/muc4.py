@@ -201,7 +201,9 @@ def incident_roles(extraction: Extraction, incident: Incident) -> dict[str, list
     Read from the role fillers (``Incident.arguments``); an incident without any falls back
     to its lexicon tags and figures."""
     if not incident.arguments:
-        return _legacy_roles(extraction, incident)
+        roles = _legacy_roles(extraction, incident)
+        roles["Victim"] = []  # descriptions ("peasants"): the keys name victims (see below)
+        return roles
     out: dict[str, list[str | None]] = {role: [] for role in MUC_ROLES}
     for arg in incident.arguments:
         role = ARGUMENT_ROLES.get(arg.role)

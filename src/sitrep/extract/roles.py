@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitrep.extract import names
 from sitrep.model import Incident, RoleFiller, Span
 from sitrep.text.lexicon import Lexicon, LexMatch, load_lexicon
 from sitrep.text.sentences import full_stop_cuts
@@ -57,7 +58,7 @@ ROLES = (PERP_IND, PERP_ORG, VICTIM, TARGET, WEAPON)
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
 _VERB_FORM = re.compile(r"(?:ed|ing)$")
 _MAX_LEFT = 3  # modifier words before a head
-_MAX_NAME = 4  # words of a person's name
+_MAX_NAME = 5  # words of a person's name (particles not counted)
 _CUE_WINDOW = 12  # tokens between a harm/damage cue and a filler
 _OF_WORDS = 6  # words of an "of" phrase after a head
 
@@ -325,13 +326,33 @@ class _Reader:
         """Index of the last token of a person's name starting at token i, or None."""
         j = i
         n = len(sent.toks)
-        while j < n and j - i < _MAX_NAME:
+        words = 0
+        while j < n and words < _MAX_NAME:
             tok = sent.toks[j]
             if j > i and not self._joined(sent, j - 1, j):
                 break
             if not self._name_word(tok):
+                # a particle between two name words ("eliecer de jesus", "lopez y lopez")
+                k = j
+                while k < n and k - j < 2 and sent.toks[k].low in names.PARTICLES:
+                    k += 1
+                if (
+                    j == i
+                    or k == j
+                    or k >= n
+                    or not all(self._joined(sent, m - 1, m) for m in range(j, k + 1))
+                    or not self._name_word(sent.toks[k])
+                ):
+                    break
+                j = k
+                continue
+            if sent.toks[j].low.endswith(("'s", "’s")) and j > i:
+                j += 1
                 break
             j += 1
+            words += 1
+        if j > i and self.caseless and all(names.given_also_word(t.low) for t in sent.toks[i:j]):
+            return None  # "will", "mark" alone are words
         return j - 1 if j > i else None
 
     def _name_word(self, tok: _Tok) -> bool:
@@ -346,6 +367,8 @@ class _Reader:
             text = self.text[tok.start : tok.end]
             if not text[:1].isupper():
                 return False
+        elif not names.caseless_name_word(low):
+            return False
         return True
 
 
@@ -372,7 +395,10 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
 
     def add(role: str, i: int, j: int, head_tok: int, named: bool = False) -> None:
         used.append((i, j))
-        out.append(_Found(role, reader.span(sent, i, j), sent.toks[head_tok].low, named))
+        span = reader.span(sent, i, j)
+        if named and span.text.lower().endswith(("'s", "’s")):  # "galan's murder"
+            span = Span.of(reader.text, span.start, span.end - 2)
+        out.append(_Found(role, span, sent.toks[head_tok].low, named))
 
     # organisations first: their words are names, not modifiers of a person noun
     org_ranges: list[tuple[int, int]] = []
@@ -422,6 +448,7 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
         elif kind == "role_weapon":
             add(WEAPON, first, j, head_tok)
     _read_harmed_names(reader, sent, add, free)
+    _read_more_names(reader, sent, out, add, free)
     return out
 
 
@@ -501,6 +528,122 @@ def _read_harmed_names(reader: _Reader, sent: _Sentence, add, free) -> None:
         add(VICTIM, n, last, last, True)
 
 
+_APPOSITION = 12  # tokens of an apposition between a name and its verb ("x, 45, a mayor, was")
+
+
+def _name_then_harm(reader: _Reader, sent: _Sentence, last: int) -> bool:
+    """The name ending at token ``last`` is the subject of a passive harm verb, directly
+    ("x was killed") or after an apposition between commas ("x, 45, a former mayor, was shot")."""
+    if reader.passive_harm(sent, last):
+        return True
+    toks = sent.toks
+    if last + 1 >= len(toks) or reader._gap(sent, last, last + 1).strip() != ",":
+        return False
+    for k in range(last + 2, min(last + 2 + _APPOSITION, len(toks) - 1)):
+        gap = reader._gap(sent, k, k + 1).strip()
+        if gap == ",":
+            return reader.passive_harm(sent, k)
+        if gap:
+            return False
+    return False
+
+
+def _read_more_names(reader: _Reader, sent: _Sentence, out: list[_Found], add, free) -> None:
+    """Named victims the title and harm-word rules miss: a name that is the subject of a
+    passive harm verb, a name after "identified as" in a harm clause, and names coordinated
+    with a named victim ("x, y, and z were killed", "photographers x and y")."""
+    toks = sent.toks
+    n = len(toks)
+    if not any("harm" in kinds for kinds in sent.cues.values()):
+        return
+    k = 0
+    while k < n:
+        if not free(k, k) or (
+            k > 0 and reader._joined(sent, k - 1, k) and reader._name_word(toks[k - 1])
+        ):
+            k += 1
+            continue
+        last = reader.name_at(sent, k)
+        if last is None or last == k and not reader.caseless and k == 0:
+            k += 1
+            continue
+        if not free(k, last):
+            k = last + 1
+            continue
+        prev = toks[k - 2].low + " " + toks[k - 1].low if k >= 2 else ""
+        if (last > k and _name_then_harm(reader, sent, last)) or (
+            prev == "identified as" and reader.near_cue(sent, k, last, ("harm",))
+        ):
+            if not reader.speaker(sent, last) and not reader.agent_of_act(sent, last):
+                add(VICTIM, k, last, last, True)
+        k = last + 1
+    # names coordinated with a named victim
+    grew = True
+    while grew:
+        grew = False
+        for f in [f for f in out if f.role == VICTIM and f.named]:
+            i = sent.by_start.get(f.span.start)
+            j = sent.by_end.get(f.span.end)
+            if j is None:
+                j = next((m for m, t in enumerate(toks) if t.start < f.span.end <= t.end), None)
+            if i is None or j is None:
+                continue
+            for a, b in _coordinated(reader, sent, i, j):
+                if free(a, b):
+                    add(VICTIM, a, b, b, True)
+                    grew = True
+
+
+def _coordinated(reader: _Reader, sent: _Sentence, i: int, j: int) -> list[tuple[int, int]]:
+    """Names joined to the name at tokens i..j by "," / "and" (with titles skipped)."""
+    toks = sent.toks
+    out: list[tuple[int, int]] = []
+    # forwards: "x, y and z"
+    k = j + 1
+    if k < len(toks):
+        gap = reader._gap(sent, j, k).strip()
+        if toks[k].low == "and" and gap in ("", ","):
+            k += 1
+        elif gap != ",":
+            k = -1
+        while (
+            0 <= k < len(toks) - 1
+            and toks[k].low in reader.rl.heads
+            and toks[k].low not in reader.rl.stop
+            and reader._joined(sent, k, k + 1)
+        ):
+            k += 1  # a title before the next name
+        if 0 <= k < len(toks):
+            last = reader.name_at(sent, k)
+            if last is not None and (last > k or toks[k].low not in reader.rl.heads):
+                out.append((k, last))
+    # backwards: "x, y, and z" read from z
+    k = i - 1
+    if k < 1:
+        return out
+    if toks[k].low == "and" and reader._joined(sent, k, i):
+        end = k - 1
+        if reader._gap(sent, end, k).strip() not in ("", ","):
+            return out
+    elif reader._gap(sent, k, i).strip() == ",":
+        end = k
+    else:
+        return out
+    a = end
+    while (
+        a - 1 >= 0
+        and end - a < _MAX_NAME
+        and reader._joined(sent, a - 1, a)
+        and (reader._name_word(toks[a - 1]) or toks[a - 1].low in names.PARTICLES)
+    ):
+        a -= 1
+    while a < end and not reader._name_word(toks[a]):
+        a += 1
+    if reader._name_word(toks[a]) and reader.name_at(sent, a) == end:
+        out.append((a, end))
+    return out
+
+
 def _merge(found: Sequence[_Found]) -> list[RoleFiller]:
     by_key: dict[tuple[str, str], RoleFiller] = {}
     for f in found:
@@ -518,6 +661,7 @@ def _merge(found: Sequence[_Found]) -> list[RoleFiller]:
 
 
 ALL_SENTENCES = False
+
 
 def split_sentences(text: str, span: Span) -> list[Span]:
     """``span`` cut at sentence ends by the shared full-stop rule
@@ -581,8 +725,58 @@ def fill_roles(
                 for m in reader.find(span.start, span.end, ["role_org"])
             ]
         )
+        # named victims are often named in another sentence of the report ("the murder of x")
+        if VICTIM_WIDE:
+            wider += [
+                a
+                for a in find_role_fillers(text, inc.spans, reader=reader)
+                if a.role == VICTIM and a.named
+            ]
         seen = {(a.role, a.text.lower()) for a in own}
-        inc.arguments = _sorted(own + [a for a in wider if (a.role, a.text.lower()) not in seen])
+        args = own + [a for a in wider if (a.role, a.text.lower()) not in seen]
+        inc.arguments = _sorted(_one_per_person(args))
+    if VICTIM_DOC:
+        _place_other_victims(text, incidents, reader)
+
+
+VICTIM_WIDE = True
+VICTIM_DOC = True
+
+
+def _distance(inc: Incident, at: int, far: int) -> int:
+    """Characters between offset ``at`` and the nearest sentence of ``inc`` (0 inside one)."""
+    if not inc.spans:
+        return far
+    return min(
+        0 if sp.start <= at < sp.end else min(abs(at - sp.start), abs(at - sp.end))
+        for sp in inc.spans
+    )
+
+
+def _place_other_victims(text: str, incidents: Sequence[Incident], reader: _Reader) -> None:
+    """Named victims of the report's other sentences ("the murder of x" in a later paragraph)
+    go to the nearest incident, unless an incident already names that person."""
+    spans = split_sentences(text, Span.of(text, 0, len(text)))
+    others = [
+        a for a in find_role_fillers(text, spans, reader=reader) if a.role == VICTIM and a.named
+    ]
+    for a in others:
+        known = [b.text for inc in incidents for b in inc.arguments if b.role in (VICTIM, PERP_IND)]
+        if any(names.same_person(k, a.text) or names.same_person(a.text, k) for k in known):
+            continue
+        best = min(incidents, key=lambda inc, at=a.spans[0].start: _distance(inc, at, len(text)))
+        best.arguments = _sorted(best.arguments + [a])
+
+
+def _one_per_person(args: list[RoleFiller]) -> list[RoleFiller]:
+    """Named victims once each, in their fullest form ("luis carlos galan", not "galan");
+    a named person who is also read as a perpetrator or victim elsewhere keeps one role."""
+    named = [a for a in args if a.role == VICTIM and a.named]
+    if not named:
+        return args
+    texts = [" ".join(_TOKEN.findall(a.text.lower())).replace("'s", "") for a in named]
+    keep = {id(named[i]) for i in names.fullest_index(texts)}
+    return [a for a in args if not (a.role == VICTIM and a.named) or id(a) in keep]
 
 
 def _sorted(fillers: list[RoleFiller]) -> list[RoleFiller]:
