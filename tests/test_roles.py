@@ -130,3 +130,25 @@ def test_reference_sentences_add_targets_to_the_incident_before_them() -> None:
         # without the reference, the second sentence is not read
         fill_roles(text, [inc])
         assert not [a for a in inc.arguments if a.role == "target"]
+
+
+def test_generic_instrument_nouns_need_a_modifier_or_an_of_phrase() -> None:
+    for text in (
+        "the army seized weapons and bullets after the attack on the bridge.",
+        "The army seized weapons and bullets after the attack on the bridge.",
+    ):
+        assert "weapon" not in fillers(text)
+    assert fillers("gunmen fired automatic weapons at the bus.")["weapon"] == ["automatic weapons"]
+    for text in (
+        "rebels placed a charge of dynamite at the bank.",
+        "Rebels placed a charge of dynamite at the bank.",
+    ):
+        assert fillers(text)["weapon"] == ["charge of dynamite"]
+    assert fillers("the judge read the charges against him.").get("weapon") is None
+
+
+def test_more_physical_targets() -> None:
+    got = fillers("saboteurs dynamited two high-tension posts and a car dealership.")
+    assert got["target"] == ["high-tension posts", "car dealership"]
+    got = fillers("Saboteurs dynamited the electricity network near the airstrip.")
+    assert got["target"] == ["electricity network", "airstrip"]

@@ -264,6 +264,23 @@ class _Reader:
             return False
         return True
 
+    def weapon_of(self, sent: _Sentence, j: int) -> int:
+        """Index of the last token of "of <weapon>" after token j ("charge of dynamite"),
+        ``j`` when none follows."""
+        k = j + 1
+        if k >= len(sent.toks) or sent.toks[k].low != "of" or not self._joined(sent, j, k):
+            return j
+        start = sent.toks[k].end
+        for m in self.find(start, sent.toks[-1].end, ["role_weapon"]):
+            first = sent.by_start.get(m.span.start)
+            end = sent.by_end.get(m.span.end)
+            if first is None or end is None:
+                return j
+            if first == k + 1 and self._joined(sent, k, first):
+                return end
+            return j
+        return j
+
     def before_damage_noun(self, sent: _Sentence, j: int) -> bool:
         """Token j modifies a noun naming damage ("property damage", "material losses")."""
         k = j + 1
@@ -435,7 +452,10 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             if reader.near_cue(sent, first, last, ("damage",)) and not reader.speaker(sent, last):
                 add(TARGET, first, last, head_tok)
         elif kind == "role_weapon":
-            add(WEAPON, first, j, head_tok)
+            last = reader.weapon_of(sent, j)
+            if m.entry.attrs.get("bare") is False and first == i and last == j:
+                continue  # "weapons were seized", "the charges against him"
+            add(WEAPON, first, last, head_tok)
     _read_harmed_names(reader, sent, add, free)
     return out
 
