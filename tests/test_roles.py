@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.extract.roles import find_role_fillers, split_sentences
+from sitrep.extract.roles import fill_roles, find_role_fillers, split_sentences
 from sitrep.model import Article, Extraction, Incident, IncidentStatus, RoleFiller, Span, to_dict
 
 
@@ -84,3 +84,71 @@ def test_arguments_round_trip() -> None:
 def test_empty_and_odd_input() -> None:
     assert find_role_fillers("", []) == []
     assert find_role_fillers("...", [Span(0, 3, "...")]) == []
+
+
+def test_ordinals_and_judging_adjectives_are_not_part_of_the_phrase() -> None:
+    for text in (
+        "rebels planted a second bomb near the market.",
+        "Rebels planted a second bomb near the market.",
+    ):
+        assert fillers(text)["weapon"] == ["bomb"]
+    assert fillers("a violent car bomb destroyed the bridge.")["weapon"] == ["car bomb"]
+    # a modifier that names the thing stays
+    assert fillers("Gunmen threw a powerful bomb at the bank.")["weapon"] == ["powerful bomb"]
+
+
+def test_dotted_abbreviation_joins_the_phrase() -> None:
+    assert fillers("a bomb damaged the u.s. embassy.")["target"] == ["u.s. embassy"]
+    assert fillers("A bomb damaged the U.S. Embassy.")["target"] == ["U.S. Embassy"]
+
+
+def test_property_damage_is_not_a_target() -> None:
+    got = fillers("the blast caused heavy property damage to a bank.")
+    assert got["target"] == ["bank"]
+    got = fillers("The blast caused heavy property damage to a bank.")
+    assert got["target"] == ["bank"]
+
+
+def test_a_place_of_a_killing_is_not_a_physical_target() -> None:
+    for text in ("gunmen killed the mayor at his home.", "Gunmen killed the mayor at his home."):
+        assert "target" not in fillers(text)
+
+
+def test_reference_sentences_add_targets_to_the_incident_before_them() -> None:
+    for text in (
+        "a car bomb exploded in the town on monday. the bomb destroyed a hotel and a bank.",
+        "A car bomb exploded in the town on Monday. The bomb destroyed a hotel and a bank.",
+    ):
+        first = Span.of(text, 0, text.index(".") + 1)
+        inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
+        ref = text.index("bomb", first.end)
+        fill_roles(text, [inc], references=[Span.of(text, ref, ref + 4)])
+        got = {(a.role, a.text.lower()) for a in inc.arguments}
+        assert ("target", "hotel") in got and ("target", "bank") in got
+        assert ("weapon", "car bomb") in got
+        assert ("weapon", "bomb") not in got  # the incident names its instrument already
+        # without the reference, the second sentence is not read
+        fill_roles(text, [inc])
+        assert not [a for a in inc.arguments if a.role == "target"]
+
+
+def test_generic_instrument_nouns_need_a_modifier_or_an_of_phrase() -> None:
+    for text in (
+        "the army seized weapons and bullets after the attack on the bridge.",
+        "The army seized weapons and bullets after the attack on the bridge.",
+    ):
+        assert "weapon" not in fillers(text)
+    assert fillers("gunmen fired automatic weapons at the bus.")["weapon"] == ["automatic weapons"]
+    for text in (
+        "rebels placed a charge of dynamite at the bank.",
+        "Rebels placed a charge of dynamite at the bank.",
+    ):
+        assert fillers(text)["weapon"] == ["charge of dynamite"]
+    assert fillers("the judge read the charges against him.").get("weapon") is None
+
+
+def test_more_physical_targets() -> None:
+    got = fillers("saboteurs dynamited two high-tension posts and a car dealership.")
+    assert got["target"] == ["high-tension posts", "car dealership"]
+    got = fillers("Saboteurs dynamited the electricity network near the airstrip.")
+    assert got["target"] == ["electricity network", "airstrip"]

@@ -131,6 +131,29 @@ def is_human(text: str) -> bool:
     return bool(words) and words[-1] in PERSON_NOUNS
 
 
+def _headed(text: str | None, kind: str) -> bool:
+    """Whether a role-lexicon head of ``kind`` ends ``text``."""
+    if not text:
+        return False
+    from sitrep.extract.roles import role_lexicon
+
+    low = text.lower().rstrip()
+    found = role_lexicon().lexicon.find(low, kinds=[kind], case_sensitive_acronyms=False)
+    return any(m.span.end == len(low) for m in found)
+
+
+def is_instrument(text: str | None) -> bool:
+    """Whether a weapon mention names an instrument ("bomb", "rifles"), not the act it was
+    tagged from ("explosion", "firing", "bombing"): a role-weapon head ends it."""
+    return _headed(text, "role_weapon")
+
+
+def is_structure(text: str | None) -> bool:
+    """Whether a target mention names a physical target ("police post", "buses"): a
+    role-target head ends it (not "government" or a number)."""
+    return _headed(text, "role_target")
+
+
 _NOT_VICTIM_WORDS = re.compile(
     r"\d|\b(killed|kill|kills|killing|dead|death|deaths|died|die|toll|injured|injuring|wounded|"
     r"wounding|hurt|kidnapped|kidnapping|abducted|abduction|taken|hostage|missing|since|past|last|"
@@ -189,9 +212,9 @@ def _legacy_roles(extraction: Extraction, incident: Incident) -> dict[str, list[
         "PerpOrg": [
             _first_text(p.spans) for p in incident.perpetrators if p.actor_id not in generic
         ],
-        "Target": [t for t in target_texts if t and not is_human(t)],
+        "Target": [t for t in target_texts if t and not is_human(t) and is_structure(t)],
         "Victim": victims,
-        "Weapon": [_first_text(w.spans) for w in incident.weapons],
+        "Weapon": [t for t in (_first_text(w.spans) for w in incident.weapons) if is_instrument(t)],
     }
 
 
@@ -220,6 +243,9 @@ def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate
     if kind is None:
         return None
     roles = incident_roles(extraction, incident)
+    if kind == "kidnapping":
+        # MUC-4 kidnappings have human targets only: no physical target, no instrument
+        roles = {**roles, "Target": [], "Weapon": []}
     return MucTemplate(
         incident_type=kind,
         roles={role: _dedupe(roles.get(role, ())) for role in MUC_ROLES},

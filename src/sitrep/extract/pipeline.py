@@ -102,7 +102,7 @@ def extract(
         doc, figure_mentions, events, incidents, groups, wave_spans=reading.wave_spans
     )
     assemble.fill_acled(incidents)
-    fill_roles(text, incidents)
+    fill_roles(text, incidents, references=reading.reference_spans)
     for inc in incidents:
         inc.summary = assemble.summarise(inc, figures)
 

@@ -61,6 +61,8 @@ _MAX_LEFT = 3  # modifier words before a head
 _MAX_NAME = 5  # words of a person's name (particles not counted)
 _CUE_WINDOW = 12  # tokens between a harm/damage cue and a filler
 _OF_WORDS = 6  # words of an "of" phrase after a head
+_REFERENCE_REACH = 3  # sentences after an incident's own that may refer back to it
+_DAMAGE_NOUNS = frozenset({"damage", "damages", "losses"})  # "property damage"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,7 @@ class RoleLexicon:
     lexicon: Lexicon
     stop: frozenset[str]
     perp_mod: frozenset[str]
+    evaluative: frozenset[str]  # ordinals and judging adjectives: never the start of a phrase
     heads: frozenset[str]  # every word of every head alias (never part of a name)
     word_cues: dict[str, frozenset[str]]  # one-word cue aliases -> their cue kinds
 
@@ -105,6 +108,7 @@ class RoleLexicon:
             lexicon=lex,
             stop=frozenset(cues.get("stop", ())),
             perp_mod=frozenset(cues.get("perp_mod", ())),
+            evaluative=frozenset(cues.get("evaluative", ())),
             heads=frozenset(heads),
         )
 
@@ -186,12 +190,18 @@ class _Reader:
         return self.text[sent.toks[i].end : sent.toks[j].start]
 
     def _joined(self, sent: _Sentence, i: int, j: int) -> bool:
-        """Tokens i and j (j = i + 1) are separated by spaces only."""
-        return not self._gap(sent, i, j).strip()
+        """Tokens i and j (j = i + 1) are separated by spaces only (or by the full stop of
+        a dotted abbreviation: "u.s. embassy")."""
+        gap = self._gap(sent, i, j)
+        if gap.strip() == "." and gap[0] == "." and "." in sent.toks[i].low:
+            return gap[1:].isspace() and sent.toks[j].low[:1].isalpha()
+        return not gap.strip()
 
     def _modifier(self, tok: _Tok, sent: _Sentence, i: int) -> bool:
         low = tok.low
         if low in self.rl.stop or i in sent.cues or not any(c.isalpha() for c in low):
+            return False
+        if low in self.rl.evaluative:
             return False
         if low in self.rl.perp_mod:
             return True
@@ -254,6 +264,28 @@ class _Reader:
         if _VERB_FORM.search(nxt.low) or nxt.low.endswith("ly") or not nxt.low[:1].isalpha():
             return False
         return True
+
+    def weapon_of(self, sent: _Sentence, j: int) -> int:
+        """Index of the last token of "of <weapon>" after token j ("charge of dynamite"),
+        ``j`` when none follows."""
+        k = j + 1
+        if k >= len(sent.toks) or sent.toks[k].low != "of" or not self._joined(sent, j, k):
+            return j
+        start = sent.toks[k].end
+        for m in self.find(start, sent.toks[-1].end, ["role_weapon"]):
+            first = sent.by_start.get(m.span.start)
+            end = sent.by_end.get(m.span.end)
+            if first is None or end is None:
+                return j
+            if first == k + 1 and self._joined(sent, k, first):
+                return end
+            return j
+        return j
+
+    def before_damage_noun(self, sent: _Sentence, j: int) -> bool:
+        """Token j modifies a noun naming damage ("property damage", "material losses")."""
+        k = j + 1
+        return k < len(sent.toks) and sent.toks[k].low in _DAMAGE_NOUNS and self._joined(sent, j, k)
 
     def near_cue(self, sent: _Sentence, i: int, j: int, kinds: tuple[str, ...]) -> bool:
         return any(
@@ -440,13 +472,16 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
         if kind == "role_person":
             _read_person(reader, sent, m, first, i, j, add)
         elif kind == "role_target":
+            if reader.before_damage_noun(sent, j):
+                continue  # "property damage", "material losses": the damage, not a target
             last = reader.grow_of(sent, j) if m.entry.attrs.get("takes_of") else j
-            if reader.near_cue(sent, first, last, ("damage", "harm")) and not reader.speaker(
-                sent, last
-            ):
+            if reader.near_cue(sent, first, last, ("damage",)) and not reader.speaker(sent, last):
                 add(TARGET, first, last, head_tok)
         elif kind == "role_weapon":
-            add(WEAPON, first, j, head_tok)
+            last = reader.weapon_of(sent, j)
+            if m.entry.attrs.get("bare") is False and first == i and last == j:
+                continue  # "weapons were seized", "the charges against him"
+            add(WEAPON, first, last, head_tok)
     _read_harmed_names(reader, sent, add, free)
     _read_more_names(reader, sent, out, add, free)
     return out
@@ -708,14 +743,59 @@ def incident_sentences(text: str, incident: Incident) -> list[Span]:
     return [s for s in sentences if any(s.start <= a.start < s.end for a in anchors)] or sentences
 
 
+def _reference_sentences(
+    text: str, incidents: Sequence[Incident], references: Sequence[Span]
+) -> list[list[Span]]:
+    """Per incident, the sentences outside every incident that refer back to an act ("the
+    bomb damaged ...", "the attack destroyed ..."): each goes to the incident reported last
+    before it (the first incident when none is)."""
+    out: list[list[Span]] = [[] for _ in incidents]
+    if not references or not incidents:
+        return out
+    sentences = split_sentences(text, Span.of(text, 0, len(text)))
+
+    def index(pos: int) -> int:
+        return next((n for n, s in enumerate(sentences) if s.start <= pos < s.end), -1)
+
+    owner: dict[int, int] = {}  # sentence index -> the incident reported there last
+    for k, inc in enumerate(incidents):
+        for span in inc.spans:
+            for n, s in enumerate(sentences):
+                if s.start < span.end and span.start < s.end:
+                    owner[n] = k
+    for ref in sorted(references):
+        n = index(ref.start)
+        if n < 0 or n in owner:
+            continue
+        before = [m for m in owner if n - _REFERENCE_REACH <= m < n]
+        if before:
+            k = owner[max(before)]
+        elif n < min(owner):
+            k = owner[min(owner)]  # a lead summing up the acts reported after it
+        else:
+            continue
+        if sentences[n] not in out[k]:
+            out[k].append(sentences[n])
+    return out
+
+
 def fill_roles(
-    text: str, incidents: Sequence[Incident], lexicon: RoleLexicon | None = None
+    text: str,
+    incidents: Sequence[Incident],
+    lexicon: RoleLexicon | None = None,
+    *,
+    references: Sequence[Span] = (),
 ) -> None:
-    """Set ``arguments`` of every incident from the sentences that report it."""
+    """Set ``arguments`` of every incident from the sentences that report it.
+
+    ``references`` are attack words that refer back to an act already reported ("the bomb",
+    "the attack"); the physical targets and instruments of their sentences, when no incident
+    holds them, are added to the incident they follow."""
     if not incidents:
         return
     reader = _Reader(text, lexicon or role_lexicon())
-    for inc in incidents:
+    referring = _reference_sentences(text, incidents, references)
+    for inc, ref_sentences in zip(incidents, referring, strict=True):
         own = find_role_fillers(text, incident_sentences(text, inc), reader=reader)
         # perpetrators are often named in another sentence of the report (a claim, a lead)
         wider = _merge(
@@ -732,9 +812,18 @@ def fill_roles(
                 for a in find_role_fillers(text, inc.spans, reader=reader)
                 if a.role == VICTIM and a.named
             ]
+        # an instrument only when the incident's own sentences name none
+        roles = (TARGET,) if any(a.role == WEAPON for a in own) else (TARGET, WEAPON)
+        things = [
+            a for a in find_role_fillers(text, ref_sentences, reader=reader) if a.role in roles
+        ]
         seen = {(a.role, a.text.lower()) for a in own}
-        args = own + [a for a in wider if (a.role, a.text.lower()) not in seen]
-        inc.arguments = _sorted(_one_per_person(args))
+        extra: list[RoleFiller] = []
+        for a in wider + things:
+            if (a.role, a.text.lower()) not in seen:
+                seen.add((a.role, a.text.lower()))
+                extra.append(a)
+        inc.arguments = _sorted(_one_per_person(own + extra))
     if VICTIM_DOC:
         _place_other_victims(text, incidents, reader)
 
