@@ -183,3 +183,39 @@ def test_later_sentence_continues_the_act():
     (inc,) = r.incidents
     figs = r.incident_figures(inc)
     assert [(f.status.value, f.category.value, f.best) for f in figs] == [("killed", "security_forces", 3)]
+
+
+def test_first_mention_with_the_is_an_incident():
+    """'The bomb attack on ...' opening an article reports the act; it refers to nothing before."""
+    for text in (
+        "The bomb attack on the French cultural centre in Quetta on Monday damaged the building's "
+        "windows and two parked cars, police said.",
+        "the bomb attack on the french cultural centre in quetta on monday damaged the building's "
+        "windows and two parked cars, police said.",
+    ):
+        r = extract(text, published="2024-03-05")
+        assert len(r.incidents) == 1
+        assert AttackType.BOMBING in r.incidents[0].types
+
+
+def test_reference_after_a_report_is_no_new_incident():
+    text = (
+        "A bomb exploded at a market in Quetta on Monday, wounding six people. The attack was "
+        "condemned by the chief minister. The opposition attacked the budget on Tuesday."
+    )
+    r = extract(text, published="2024-03-05")
+    assert len(r.incidents) == 1
+
+
+def test_act_placed_only_in_a_country_joins_the_same_act_in_a_province():
+    for text in (
+        "The attack in which four soldiers were killed near the border with Afghanistan was blamed "
+        "on militants in Pakistan. The gunmen ambushed the convoy on Monday in Balochistan.",
+        "the attack in which four soldiers were killed near the border with afghanistan was blamed "
+        "on militants in pakistan. the gunmen ambushed the convoy on monday in balochistan.",
+    ):
+        r = extract(text, published="2024-05-08")
+        assert len(r.incidents) == 1
+        assert (
+            r.incidents[0].place is not None and r.incidents[0].place.name.lower() == "balochistan"
+        )

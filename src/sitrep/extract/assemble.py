@@ -189,7 +189,35 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
         else:
             e.place = e.place or region
         out.append(e)
+    _narrow_country_events(out)
     return out
+
+
+def _narrow_country_events(events: list[EventMention]) -> None:
+    """An act placed only in a country (or nowhere) is the same act as one of its kind on the
+    same day named with a province or a smaller place ("the attack in which five soldiers were
+    killed at the border with Colombia" and "the attack ... in the border state of Apure"): it
+    takes the nearer one's place."""
+    placed = [
+        e
+        for e in events
+        if not e.earlier and e.place is not None and e.place.kind not in (PlaceKind.COUNTRY, PlaceKind.UNKNOWN)
+    ]
+    for e in events:
+        if e.earlier or (e.place is not None and e.place.kind != PlaceKind.COUNTRY):
+            continue
+        hosts = [
+            o
+            for o in placed
+            if (e.date is None or date_key(o.date) == date_key(e.date))
+            and _types_compatible(set(e.attack_types), set(o.attack_types))
+            and _targets_compatible(e, o)
+        ]
+        if hosts:
+            host = min(hosts, key=lambda o: abs(o.sentence - e.sentence))
+            e.place, e.place_span = host.place, None
+            if e.date is None:
+                e.date = host.date
 
 
 def _types_compatible(a: set[AttackType], b: set[AttackType]) -> bool:

@@ -53,6 +53,8 @@ _ANAPHOR_BEFORE = re.compile(
     r"\b(?:these|those|the|such|this|that|its|their|of\s+these|most\s+of\s+the|most\s+of\s+these)\s+(?:[\w-]+\s+){0,1}$",
     re.I,
 )
+_VERB_FORM = re.compile(r"ed$", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:these|those|the|such|this|that|its|their)\s+$", re.I)
 _EARLIER = re.compile(r"\b(?:recent|earlier|previous|prior|last\s+(?:week|month)|followed)\b", re.I)
 _SEGMENT_BREAK = re.compile(r"[;,]\s*(?:and\s+|while\s+|but\s+)?|\s+(?:and|while|but)\s+(?=(?:an?|the)\s)")
 _AGENT_BEFORE = re.compile(r"\b(?:by|of)\s+(?:the\s+)?$", re.I)
@@ -217,14 +219,22 @@ def read_events(doc: Doc) -> Reading:
             if plural and WAVE_WORDS.search(sentence_text):  # "24 separate attacks across the region"
                 wave.append(t.span)
                 continue
-            if _ANAPHOR_BEFORE.search(before) and (plural or not re.search(r"\b(?:a|an)\s", before)):
+            # "the gunmen attacked": a verb after its subject, no reference ("the murdered
+            # travellers" is one)
+            verb = bool(_VERB_FORM.search(t.span.text)) and not _DETERMINER_BEFORE.search(before)
+            if _ANAPHOR_BEFORE.search(before) and not verb and (plural or not re.search(r"\b(?:a|an)\s", before)):
                 # "these assaults", "the attack": a reference to acts already reported, unless
                 # the clause names a place of its own ("the attack in Quetta")
                 named = any(
                     p.kind in SMALL_PLACE_KINDS and _PLACE_RIGHT_AFTER.match(doc.text, t.span.end, s.start + 1)
                     for s, p in doc.places_in(t.span.end, min(sent.end, t.span.end + 40))
                 )
-                if not named or plural:
+                # a singular noun of reference with nothing before it to refer to is the article's
+                # first report of the act ("the bomb attack on the institute has caused damage",
+                # "two guards were wounded in the attack"); not a noun in a statement of motive
+                # or plan ("said the bombing was revenge for ...")
+                first = not plural and not events and not specific and not clause_cues
+                if (not named or plural) and not first:
                     refs.append(t.span)
                     continue
             if generic or background_period:
@@ -348,6 +358,8 @@ def _local_dateline_is_scene(doc: Doc) -> bool:
     )
 
 
+# how far after an active attack verb its object is looked for ("attacked a police post")
+OBJECT_CHARS = 40
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -360,7 +372,11 @@ def _has_violence_evidence(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
         return True
     passive = bool(_PASSIVE_BEFORE.search(doc.text, seg.start, trigger.span.start))
     lo = seg.start if passive else trigger.span.end
-    if any(m.span != trigger.span for m in doc.terms_in(lo, seg.end, "target", "victim")):
+    hi = seg.end
+    if not passive:  # the object: the words right after, not a quotation further on
+        quote = doc.text.find('"', trigger.span.end, seg.end)
+        hi = min(hi, trigger.span.end + OBJECT_CHARS, quote if quote >= 0 else hi)
+    if any(m.span != trigger.span for m in doc.terms_in(lo, hi, "target", "victim")):
         return True
     return any(p.kind in SMALL_PLACE_KINDS for _, p in doc.places_in(seg.start, seg.end))
 
