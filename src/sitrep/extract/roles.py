@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitrep.extract import perpetrators
 from sitrep.model import Incident, RoleFiller, Span
 from sitrep.text.lexicon import Lexicon, LexMatch, load_lexicon
 from sitrep.text.sentences import full_stop_cuts
@@ -358,6 +359,7 @@ class _Found:
     span: Span
     head: str
     named: bool = False
+    entity: str | None = None  # lexicon entry of a named organisation (its names are one entity)
 
 
 def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
@@ -370,9 +372,11 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
     def free(i: int, j: int) -> bool:
         return all(j < a or i > b for a, b in used)
 
-    def add(role: str, i: int, j: int, head_tok: int, named: bool = False) -> None:
+    def add(
+        role: str, i: int, j: int, head_tok: int, named: bool = False, entity: str | None = None
+    ) -> None:
         used.append((i, j))
-        out.append(_Found(role, reader.span(sent, i, j), sent.toks[head_tok].low, named))
+        out.append(_Found(role, reader.span(sent, i, j), sent.toks[head_tok].low, named, entity))
 
     # organisations first: their words are names, not modifiers of a person noun
     org_ranges: list[tuple[int, int]] = []
@@ -381,8 +385,8 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
         if i is None or j is None:
             continue
         org_ranges.append((i, j))
-        if not reader.speaker(sent, j):
-            add(PERP_ORG, i, j, j)
+        if not reader.speaker(sent, j) and perpetrators.org_is_perpetrator(reader, sent, m, i, j):
+            add(PERP_ORG, i, j, j, entity=m.entry.id)
 
     for m in reader.find(span.start, span.end, ["role_title"]):
         i, j = sent.by_start.get(m.span.start), sent.by_end.get(m.span.end)
@@ -406,10 +410,14 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             if not any(a <= i <= b for a, b in org_ranges):
                 continue
         first = reader.grow_left(sent, i)
-        # an organisation right before the head belongs to the phrase ("shining path members")
+        # an organisation right before the head: part of a collective ("shining path members"),
+        # a name apart from the people it fields ("fmln guerrillas": fmln + guerrillas)
         for a, b in org_ranges:
-            if b == i - 1 and reader._joined(sent, b, i):
-                first = min(first, a)
+            if a < i and b >= first - 1 and b < i:
+                if m.entry.attrs.get("role") == "collective":
+                    first = min(first, a) if b == i - 1 and reader._joined(sent, b, i) else first
+                else:
+                    first = max(first, b + 1)
         head_tok = j
         if kind == "role_person":
             _read_person(reader, sent, m, first, i, j, add)
@@ -504,11 +512,15 @@ def _read_harmed_names(reader: _Reader, sent: _Sentence, add, free) -> None:
 def _merge(found: Sequence[_Found]) -> list[RoleFiller]:
     by_key: dict[tuple[str, str], RoleFiller] = {}
     for f in found:
-        key = (f.role, " ".join(_TOKEN.findall(f.span.text.lower())))
+        key = (f.role, f.entity or " ".join(_TOKEN.findall(f.span.text.lower())))
         filler = by_key.get(key)
         if filler is None:
             by_key[key] = RoleFiller(
-                role=f.role, text=f.span.text, spans=[f.span], head=f.head, named=f.named
+                role=f.role,
+                text=f.span.text,
+                spans=[f.span],
+                head=f.head,
+                named=f.named,
             )
         elif f.span not in filler.spans:
             filler.spans.append(f.span)
@@ -518,6 +530,7 @@ def _merge(found: Sequence[_Found]) -> list[RoleFiller]:
 
 
 ALL_SENTENCES = False
+
 
 def split_sentences(text: str, span: Span) -> list[Span]:
     """``span`` cut at sentence ends by the shared full-stop rule
@@ -576,13 +589,24 @@ def fill_roles(
         # perpetrators are often named in another sentence of the report (a claim, a lead)
         wider = _merge(
             [
-                _Found(PERP_ORG, m.span, m.span.text.lower().split()[-1])
+                _Found(PERP_ORG, m.span, m.span.text.lower().split()[-1], entity=m.entry.id)
                 for span in inc.spans
                 for m in reader.find(span.start, span.end, ["role_org"])
+                if not m.entry.attrs.get("agent_only")
             ]
         )
         seen = {(a.role, a.text.lower()) for a in own}
-        inc.arguments = _sorted(own + [a for a in wider if (a.role, a.text.lower()) not in seen])
+        seen_orgs = {perpetrators.org_entity(reader, a) for a in own if a.role == PERP_ORG}
+        inc.arguments = _sorted(
+            own
+            + [
+                a
+                for a in wider
+                if (a.role, a.text.lower()) not in seen
+                and perpetrators.org_entity(reader, a) not in seen_orgs
+            ]
+        )
+    perpetrators.complete_from_document(reader, text, incidents)
 
 
 def _sorted(fillers: list[RoleFiller]) -> list[RoleFiller]:
