@@ -110,3 +110,36 @@ def test_no_group_named_gives_no_organisation() -> None:
     got = incident_roles(text, text.index(".") + 1)
     assert got["perp_ind"] == ["gunmen"]
     assert "perp_org" not in got
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_attack_phrase_after_attackers(lower: bool) -> None:
+    text = "Urban guerrillas blew up a bus; gunmen opened fire on a patrol."
+    got = fillers(text.lower() if lower else text)
+    assert [t.lower() for t in got["perp_ind"]] == ["urban guerrillas", "gunmen"]
+
+
+def test_credit_claimed_in_another_sentence_and_fighters_of_the_group() -> None:
+    text = (
+        "a bomb damaged a bank in the port city on friday. "
+        "guerrillas of the zarate willka liberation armed forces claimed credit for the blast."
+    )
+    got = incident_roles(text, text.index(".") + 1)
+    assert got["perp_org"] == ["zarate willka liberation armed forces"]
+    assert got["perp_ind"] == ["guerrillas"]
+
+
+def test_fighters_of_the_named_group_from_another_sentence() -> None:
+    text = (
+        "the cinchoneros dynamited a power pylon near the capital. "
+        "cinchoneros guerrillas had threatened to cut power to the city."
+    )
+    got = incident_roles(text, text.index(".") + 1)
+    assert got["perp_org"] == ["cinchoneros"]
+    assert got["perp_ind"] == ["guerrillas"]
+
+
+def test_one_phrase_per_group_of_attackers() -> None:
+    text = "urban guerrillas attacked a bank, and the guerrillas burned a car."
+    got = incident_roles(text, len(text))
+    assert got["perp_ind"] == ["urban guerrillas"]

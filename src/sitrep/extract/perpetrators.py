@@ -19,6 +19,7 @@ Helpers of the role-filler stage (:mod:`sitrep.extract.roles`):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -28,7 +29,8 @@ from sitrep.model import Incident, RoleFiller, Span
 #: words that attribute an act to someone ("claimed responsibility", "blamed on", "attributed to")
 ATTRIBUTION = re.compile(
     r"\b(?:responsib\w*|blam\w*|attribut\w*|(?:perpetrated|carried out|committed|claimed) by|"
-    r"the work of|claimed (?:the|that|it|they)|accused|suspected of)\b",
+    r"the work of|claimed (?:the|that|it|they)|(?:claim\w*|took|take\w*) credit|accused|"
+    r"suspected of)\b",
     re.IGNORECASE,
 )
 _ATTRIBUTION_BEFORE = re.compile(r"^(?:responsib\w*|blam\w*|attribut\w*|accus\w*)$")
@@ -144,8 +146,73 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
                 best, _ = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]].start))
                 span = first[best]
                 added.append(RoleFiller(roles.PERP_ORG, span.text, [span], span.text.split()[-1]))
+        if roles.PERP_IND not in has and not any(a.role == roles.PERP_IND for a in added):
+            named = [a for a in list(inc.arguments) + added if a.role == roles.PERP_ORG]
+            fighters = _fighters(reader, text, sentences, named)
+            if fighters is not None:
+                added.append(fighters)
         if added:
             inc.arguments = roles._sorted(list(inc.arguments) + added)
+        inc.arguments = one_per_head(inc.arguments)
+
+
+def one_per_head(fillers: Sequence[RoleFiller]) -> list[RoleFiller]:
+    """One perpetrator phrase per head word: "the guerrillas" after "urban guerrillas" is the
+    same group told again (the first, fullest, mention is kept, with the later spans)."""
+    kept: dict[str, RoleFiller] = {}
+    out: list[RoleFiller] = []
+    for f in fillers:
+        if f.role != "perp_ind" or f.named:
+            out.append(f)
+            continue
+        key = f.head.lower().rstrip("s")
+        prev = kept.get(key)
+        if prev is None:
+            kept[key] = f
+            out.append(f)
+            continue
+        prev.spans.extend(sp for sp in f.spans if sp not in prev.spans)
+    return out
+
+
+def _fighters(
+    reader: Any, text: str, sentences: Sequence[Span], orgs: Sequence[RoleFiller]
+) -> RoleFiller | None:
+    """The people the report says belong to one of ``orgs``: the first perpetrator phrase
+    right before or after one of their names ("shining path guerrillas", "guerrillas of the
+    mrta", "members of the fmln")."""
+    from sitrep.extract import roles
+
+    ids = {org_entity(reader, o) for o in orgs} - {None}
+    if not ids:
+        return None
+    starts = [s.start for s in sentences]
+    for m in reader.find(0, len(text), ["role_org"]):
+        if m.entry.id not in ids:
+            continue
+        k = bisect_right(starts, m.span.start) - 1
+        if k < 0:
+            continue
+        sent = sentences[k]
+        got = reader._read.get(sent)
+        if got is None:
+            got = reader._read[sent] = roles._read_sentence(reader, sent)
+        for f in got:
+            if f.role != roles.PERP_IND or f.head not in INSURGENT_HEADS | _MEMBERS:
+                continue
+            gap_after = text[m.span.end : f.span.start]
+            gap_before = text[f.span.end : m.span.start]
+            if (
+                (f.span.start >= m.span.end and not gap_after.strip())
+                or (f.span.start <= m.span.start <= f.span.end)
+                or (f.span.end <= m.span.start and _OF_THE.fullmatch(gap_before))
+            ):
+                return RoleFiller(f.role, f.span.text, [f.span], f.head, f.named)
+    return None
+
+
+_MEMBERS = frozenset("member members militant militants fighter fighters".split())
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _copy(f: RoleFiller) -> RoleFiller:

@@ -79,6 +79,9 @@ class RoleLexicon:
     perp_mod: frozenset[str]
     heads: frozenset[str]  # every word of every head alias (never part of a name)
     word_cues: dict[str, frozenset[str]]  # one-word cue aliases -> their cue kinds
+    phrase_cues: dict[
+        str, frozenset[str]
+    ]  # cue phrases -> all their kinds ("blew up": damage, act)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -96,12 +99,16 @@ class RoleLexicon:
             for a in cues.get(kind, ()):
                 heads.update(_TOKEN.findall(a))
         word_cues: dict[str, set[str]] = {}
+        phrase_cues: dict[str, set[str]] = {}
         for kind in _CUE_KINDS:
             for a in cues.get(kind, ()):
                 if " " not in a:
                     word_cues.setdefault(a, set()).add(kind)
+                else:
+                    phrase_cues.setdefault(" ".join(_TOKEN.findall(a)), set()).add(kind)
         return cls(
             word_cues={w: frozenset(k) for w, k in word_cues.items()},
+            phrase_cues={w: frozenset(k) for w, k in phrase_cues.items()},
             lexicon=lex,
             stop=frozenset(cues.get("stop", ())),
             perp_mod=frozenset(cues.get("perp_mod", ())),
@@ -178,7 +185,9 @@ class _Reader:
             cue = str(m.entry.attrs.get("cue"))
             i = sent.by_start.get(m.span.start)
             if i is not None and cue in _CUE_KINDS and " " in m.span.text:
-                sent.cues[i] = sent.cues.get(i, frozenset()) | {cue}
+                # a phrase listed under several kinds has them all ("blew up": damage and act)
+                kinds = self.rl.phrase_cues.get(" ".join(_TOKEN.findall(m.span.text.lower())))
+                sent.cues[i] = sent.cues.get(i, frozenset()) | {cue} | (kinds or frozenset())
         return sent
 
     def _gap(self, sent: _Sentence, i: int, j: int) -> str:
@@ -292,8 +301,13 @@ class _Reader:
     def passive_harm(self, sent: _Sentence, j: int) -> bool:
         """ "... were killed", "... died": the phrase ending at j is harmed."""
         for k in range(j + 1, min(j + 4, len(sent.toks))):
-            if "harm" in sent.cues.get(k, ()) and (
-                k > j + 1 or sent.toks[k].low in ("died", "dead")
+            if (
+                "harm" in sent.cues.get(k, ())
+                and (
+                    sent.toks[k].low in ("died", "dead")
+                    # "were killed", "had been shot"; "had threatened" is active
+                    or any(t.low not in ("had", "have", "has") for t in sent.toks[j + 1 : k])
+                )
             ):
                 return True
             if sent.toks[k].low not in (
