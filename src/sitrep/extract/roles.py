@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitrep.extract import names
+from sitrep.extract import names, perpetrators
 from sitrep.model import Incident, RoleFiller, Span
 from sitrep.text.lexicon import Lexicon, LexMatch, load_lexicon
 from sitrep.text.sentences import full_stop_cuts
@@ -82,6 +82,9 @@ class RoleLexicon:
     evaluative: frozenset[str]  # ordinals and judging adjectives: never the start of a phrase
     heads: frozenset[str]  # every word of every head alias (never part of a name)
     word_cues: dict[str, frozenset[str]]  # one-word cue aliases -> their cue kinds
+    phrase_cues: dict[
+        str, frozenset[str]
+    ]  # cue phrases -> all their kinds ("blew up": damage, act)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -99,12 +102,16 @@ class RoleLexicon:
             for a in cues.get(kind, ()):
                 heads.update(_TOKEN.findall(a))
         word_cues: dict[str, set[str]] = {}
+        phrase_cues: dict[str, set[str]] = {}
         for kind in _CUE_KINDS:
             for a in cues.get(kind, ()):
                 if " " not in a:
                     word_cues.setdefault(a, set()).add(kind)
+                else:
+                    phrase_cues.setdefault(" ".join(_TOKEN.findall(a)), set()).add(kind)
         return cls(
             word_cues={w: frozenset(k) for w, k in word_cues.items()},
+            phrase_cues={w: frozenset(k) for w, k in phrase_cues.items()},
             lexicon=lex,
             stop=frozenset(cues.get("stop", ())),
             perp_mod=frozenset(cues.get("perp_mod", ())),
@@ -182,7 +189,9 @@ class _Reader:
             cue = str(m.entry.attrs.get("cue"))
             i = sent.by_start.get(m.span.start)
             if i is not None and cue in _CUE_KINDS and " " in m.span.text:
-                sent.cues[i] = sent.cues.get(i, frozenset()) | {cue}
+                # a phrase listed under several kinds has them all ("blew up": damage and act)
+                kinds = self.rl.phrase_cues.get(" ".join(_TOKEN.findall(m.span.text.lower())))
+                sent.cues[i] = sent.cues.get(i, frozenset()) | {cue} | (kinds or frozenset())
         return sent
 
     def _gap(self, sent: _Sentence, i: int, j: int) -> str:
@@ -324,8 +333,13 @@ class _Reader:
     def passive_harm(self, sent: _Sentence, j: int) -> bool:
         """ "... were killed", "... died": the phrase ending at j is harmed."""
         for k in range(j + 1, min(j + 4, len(sent.toks))):
-            if "harm" in sent.cues.get(k, ()) and (
-                k > j + 1 or sent.toks[k].low in ("died", "dead")
+            if (
+                "harm" in sent.cues.get(k, ())
+                and (
+                    sent.toks[k].low in ("died", "dead")
+                    # "were killed", "had been shot"; "had threatened" is active
+                    or any(t.low not in ("had", "have", "has") for t in sent.toks[j + 1 : k])
+                )
             ):
                 return True
             if sent.toks[k].low not in (
@@ -413,6 +427,7 @@ class _Found:
     span: Span
     head: str
     named: bool = False
+    entity: str | None = None  # lexicon entry of a named organisation (its names are one entity)
 
 
 def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
@@ -425,12 +440,14 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
     def free(i: int, j: int) -> bool:
         return all(j < a or i > b for a, b in used)
 
-    def add(role: str, i: int, j: int, head_tok: int, named: bool = False) -> None:
+    def add(
+        role: str, i: int, j: int, head_tok: int, named: bool = False, entity: str | None = None
+    ) -> None:
         used.append((i, j))
         span = reader.span(sent, i, j)
         if named and span.text.lower().endswith(("'s", "’s")):  # "galan's murder"
             span = Span.of(reader.text, span.start, span.end - 2)
-        out.append(_Found(role, span, sent.toks[head_tok].low, named))
+        out.append(_Found(role, span, sent.toks[head_tok].low, named, entity))
 
     # organisations first: their words are names, not modifiers of a person noun
     org_ranges: list[tuple[int, int]] = []
@@ -439,8 +456,8 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
         if i is None or j is None:
             continue
         org_ranges.append((i, j))
-        if not reader.speaker(sent, j):
-            add(PERP_ORG, i, j, j)
+        if not reader.speaker(sent, j) and perpetrators.org_is_perpetrator(reader, sent, m, i, j):
+            add(PERP_ORG, i, j, j, entity=m.entry.id)
 
     for m in reader.find(span.start, span.end, ["role_title"]):
         i, j = sent.by_start.get(m.span.start), sent.by_end.get(m.span.end)
@@ -464,10 +481,14 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             if not any(a <= i <= b for a, b in org_ranges):
                 continue
         first = reader.grow_left(sent, i)
-        # an organisation right before the head belongs to the phrase ("shining path members")
+        # an organisation right before the head: part of a collective ("shining path members"),
+        # a name apart from the people it fields ("fmln guerrillas": fmln + guerrillas)
         for a, b in org_ranges:
-            if b == i - 1 and reader._joined(sent, b, i):
-                first = min(first, a)
+            if a < i and b >= first - 1 and b < i:
+                if m.entry.attrs.get("role") == "collective":
+                    first = min(first, a) if b == i - 1 and reader._joined(sent, b, i) else first
+                else:
+                    first = max(first, b + 1)
         head_tok = j
         if kind == "role_person":
             _read_person(reader, sent, m, first, i, j, add)
@@ -682,11 +703,15 @@ def _coordinated(reader: _Reader, sent: _Sentence, i: int, j: int) -> list[tuple
 def _merge(found: Sequence[_Found]) -> list[RoleFiller]:
     by_key: dict[tuple[str, str], RoleFiller] = {}
     for f in found:
-        key = (f.role, " ".join(_TOKEN.findall(f.span.text.lower())))
+        key = (f.role, f.entity or " ".join(_TOKEN.findall(f.span.text.lower())))
         filler = by_key.get(key)
         if filler is None:
             by_key[key] = RoleFiller(
-                role=f.role, text=f.span.text, spans=[f.span], head=f.head, named=f.named
+                role=f.role,
+                text=f.span.text,
+                spans=[f.span],
+                head=f.head,
+                named=f.named,
             )
         elif f.span not in filler.spans:
             filler.spans.append(f.span)
@@ -800,9 +825,10 @@ def fill_roles(
         # perpetrators are often named in another sentence of the report (a claim, a lead)
         wider = _merge(
             [
-                _Found(PERP_ORG, m.span, m.span.text.lower().split()[-1])
+                _Found(PERP_ORG, m.span, m.span.text.lower().split()[-1], entity=m.entry.id)
                 for span in inc.spans
                 for m in reader.find(span.start, span.end, ["role_org"])
+                if not m.entry.attrs.get("agent_only")
             ]
         )
         # named victims are often named in another sentence of the report ("the murder of x")
@@ -818,12 +844,16 @@ def fill_roles(
             a for a in find_role_fillers(text, ref_sentences, reader=reader) if a.role in roles
         ]
         seen = {(a.role, a.text.lower()) for a in own}
+        seen_orgs = {perpetrators.org_entity(reader, a) for a in own if a.role == PERP_ORG}
         extra: list[RoleFiller] = []
         for a in wider + things:
+            if a.role == PERP_ORG and perpetrators.org_entity(reader, a) in seen_orgs:
+                continue  # the organisation is already named in the incident's own sentences
             if (a.role, a.text.lower()) not in seen:
                 seen.add((a.role, a.text.lower()))
                 extra.append(a)
         inc.arguments = _sorted(_one_per_person(own + extra))
+    perpetrators.complete_from_document(reader, text, incidents)
     if VICTIM_DOC:
         _place_other_victims(text, incidents, reader)
 

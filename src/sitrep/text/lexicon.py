@@ -68,7 +68,7 @@ KIND_ORDER = (
 # Acronyms that, lower-cased, are ordinary English words: never matched in caseless text.
 CASELESS_STOP = frozenset(
     """
-    a i am an as at be by do go he if in is it me my no of oh on or ok so to up us we
+    a i am an as at be by do go he if in is it me my no of oh on or ok so to up us we far
     aid all and any are can did for had has her him his its may not now off one our out own
     per she the too two un was who why yes you
     """.split()

@@ -1,0 +1,222 @@
+"""Perpetrators beyond an incident's own sentences, and state forces only as agents.
+
+Helpers of the role-filler stage (:mod:`sitrep.extract.roles`):
+
+- :func:`org_is_perpetrator`: an armed group named in an attack sentence is read as its
+  perpetrator (the stage's rule); a state force (``agent_only`` in ``roles_organisations.toml``:
+  "the army", "the air force") only where the sentence makes it the agent: "army troops
+  fired on", "bombed by the air force", "blamed on the armed forces".
+- :func:`complete_from_document`: reports often name the perpetrator in a sentence of their own
+  ("... for which the guerrillas are being held responsible", "the FMLN claimed responsibility
+  for the attack"), and call the attackers "the guerrillas" where the attack is told while the
+  organisation is named elsewhere.  An incident without a perpetrator organisation takes those
+  named in the report's attribution sentences; failing that, an incident whose attackers are
+  insurgents without a name ("guerrillas", "rebels", "terrorists") takes the armed group the
+  report names most often.  An incident without perpetrator individuals takes those of the
+  attribution sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from sitrep.model import Incident, RoleFiller, Span
+
+#: words that attribute an act to someone ("claimed responsibility", "blamed on", "attributed to")
+ATTRIBUTION = re.compile(
+    r"\b(?:responsib\w*|blam\w*|attribut\w*|(?:perpetrated|carried out|committed|claimed) by|"
+    r"the work of|claimed (?:the|that|it|they)|(?:claim\w*|took|take\w*) credit|accused|"
+    r"suspected of)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_BEFORE = re.compile(r"^(?:responsib\w*|blam\w*|attribut\w*|accus\w*)$")
+
+#: head words of unnamed insurgents: the organisation the report names is theirs
+INSURGENT_HEADS = frozenset(
+    "guerrilla guerrillas guerrila guerrilas rebel rebels insurgent insurgents subversive "
+    "subversives terrorist terrorists narcoterrorist narcoterrorists commando commandos "
+    "extremist extremists militant militants sapper sappers".split()
+)
+
+
+def org_entity(reader: Any, filler: RoleFiller) -> str | None:
+    """The lexicon entry of the organisation a ``perp_org`` filler names (None if none)."""
+    for span in filler.spans:
+        for m in reader.find(span.start, span.end + 2, ["role_org"]):
+            if m.span.start == span.start:
+                return str(m.entry.id)
+    return None
+
+
+def org_is_perpetrator(reader: Any, sent: Any, match: Any, i: int, j: int) -> bool:
+    """The organisation at tokens i..j of ``sent`` is a perpetrator of the sentence's act: any
+    armed group; a state force (``agent_only``) only as the agent."""
+    if not match.entry.attrs.get("agent_only"):
+        return True
+    if reader.agent_of_act(sent, j) or reader.by_agent(sent, i):
+        return True
+    toks = sent.toks
+    # "army troops fired", "air force planes bombed": a noun after the name is the agent
+    for k in range(j + 1, min(j + 3, len(toks))):
+        if not reader._joined(sent, k - 1, k):
+            break
+        if reader.agent_of_act(sent, k):
+            return True
+    # "blamed on the army", "attributed to the armed forces", "responsibility of the military"
+    for k in range(max(0, i - 4), i):
+        if _ATTRIBUTION_BEFORE.match(toks[k].low):
+            return True
+    return False
+
+
+_ACCUSE = frozenset(
+    "accused accuses accuse blamed blames blame charged charges denounced denounces "
+    "attributed attributes held holds condemned condemns".split()
+)
+
+
+def is_accuser(sent: Any, i: int, j: int) -> bool:
+    """The phrase at tokens i..j accuses someone else: "X accused the army of ...", "X has
+    blamed Y", "X denounced ..." (not "X was accused", "X is blamed")."""
+    for w in [t.low for t in sent.toks[j + 1 : j + 4]]:
+        if w in _ACCUSE:
+            return True
+        if w not in ("has", "have", "had", "also", "today", "yesterday", "again", "publicly"):
+            return False
+    return False
+
+
+def _last_token(sent: Any, end: int) -> int | None:
+    j = sent.by_end.get(end)
+    if j is None:  # a possessive cut off the phrase ("the fmln's")
+        j = sent.by_end.get(end + 2, sent.by_end.get(end + 1))
+    return j
+
+
+def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]) -> None:
+    """Give incidents without perpetrators those the rest of the report names (see above)."""
+    from sitrep.extract import roles
+
+    if not incidents or not text.strip():
+        return
+    sentences = roles.split_sentences(text, Span.of(text, 0, len(text)))
+    attributed: list[Any] = []
+    for sent in sentences:
+        if not ATTRIBUTION.search(sent.text):
+            continue
+        got = reader._read.get(sent)
+        if got is None:
+            got = reader._read[sent] = roles._read_sentence(reader, sent)
+        tokens = reader.sentence(sent)
+        for f in got:
+            if f.role not in (roles.PERP_ORG, roles.PERP_IND):
+                continue
+            i = tokens.by_start.get(f.span.start)
+            j = _last_token(tokens, f.span.end)
+            if i is None or j is None or not is_accuser(tokens, i, j):
+                attributed.append(f)
+    attributed_fillers = roles._merge(attributed)
+    counts: Counter[str] = Counter()
+    first: dict[str, Span] = {}
+    for m in reader.find(0, len(text), ["role_org"]):
+        if m.entry.attrs.get("agent_only"):
+            continue
+        counts[m.entry.id] += 1
+        first.setdefault(m.entry.id, m.span)
+    for inc in incidents:
+        has = {a.role for a in inc.arguments}
+        added: list[RoleFiller] = []
+        orgs = {org_entity(reader, a) for a in inc.arguments if a.role == roles.PERP_ORG}
+        for f in attributed_fillers:
+            if f.role in has:
+                continue
+            if f.role == roles.PERP_ORG and org_entity(reader, f) in orgs:
+                continue
+            added.append(_copy(f))
+        if roles.PERP_ORG not in has and not any(a.role == roles.PERP_ORG for a in added):
+            insurgents = any(
+                a.role == roles.PERP_IND and a.head in INSURGENT_HEADS
+                for a in list(inc.arguments) + added
+            )
+            if insurgents and counts:
+                best, _ = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]].start))
+                span = first[best]
+                added.append(RoleFiller(roles.PERP_ORG, span.text, [span], span.text.split()[-1]))
+        if roles.PERP_IND not in has and not any(a.role == roles.PERP_IND for a in added):
+            named = [a for a in list(inc.arguments) + added if a.role == roles.PERP_ORG]
+            fighters = _fighters(reader, text, sentences, named)
+            if fighters is not None:
+                added.append(fighters)
+        if added:
+            inc.arguments = roles._sorted(list(inc.arguments) + added)
+        inc.arguments = one_per_head(inc.arguments)
+
+
+def one_per_head(fillers: Sequence[RoleFiller]) -> list[RoleFiller]:
+    """One perpetrator phrase per head word: "the guerrillas" after "urban guerrillas" is the
+    same group told again (the first, fullest, mention is kept, with the later spans)."""
+    kept: dict[str, RoleFiller] = {}
+    out: list[RoleFiller] = []
+    for f in fillers:
+        if f.role != "perp_ind" or f.named:
+            out.append(f)
+            continue
+        key = f.head.lower().rstrip("s")
+        prev = kept.get(key)
+        if prev is None:
+            kept[key] = f
+            out.append(f)
+            continue
+        prev.spans.extend(sp for sp in f.spans if sp not in prev.spans)
+    return out
+
+
+def _fighters(
+    reader: Any, text: str, sentences: Sequence[Span], orgs: Sequence[RoleFiller]
+) -> RoleFiller | None:
+    """The people the report says belong to one of ``orgs``: the first perpetrator phrase
+    right before or after one of their names ("shining path guerrillas", "guerrillas of the
+    mrta", "members of the fmln")."""
+    from sitrep.extract import roles
+
+    ids = {org_entity(reader, o) for o in orgs} - {None}
+    if not ids:
+        return None
+    starts = [s.start for s in sentences]
+    for m in reader.find(0, len(text), ["role_org"]):
+        if m.entry.id not in ids:
+            continue
+        k = bisect_right(starts, m.span.start) - 1
+        if k < 0:
+            continue
+        sent = sentences[k]
+        got = reader._read.get(sent)
+        if got is None:
+            got = reader._read[sent] = roles._read_sentence(reader, sent)
+        for f in got:
+            if f.role != roles.PERP_IND or f.head not in INSURGENT_HEADS | _MEMBERS:
+                continue
+            gap_after = text[m.span.end : f.span.start]
+            gap_before = text[f.span.end : m.span.start]
+            if (
+                (f.span.start >= m.span.end and not gap_after.strip())
+                or (f.span.start <= m.span.start <= f.span.end)
+                or (f.span.end <= m.span.start and _OF_THE.fullmatch(gap_before))
+            ):
+                return RoleFiller(f.role, f.span.text, [f.span], f.head, f.named)
+    return None
+
+
+_MEMBERS = frozenset("member members militant militants fighter fighters".split())
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _copy(f: RoleFiller) -> RoleFiller:
+    return RoleFiller(f.role, f.text, list(f.spans), f.head, f.named)
+
+
+__all__ = ["ATTRIBUTION", "complete_from_document", "org_entity", "org_is_perpetrator"]

@@ -1,0 +1,145 @@
+"""Perpetrators (sitrep.extract.perpetrators via sitrep.extract.roles) on texts written for these
+tests: organisation names as one entity, state forces only as agents, perpetrators named in
+another sentence of the report."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.roles import fill_roles, find_role_fillers
+from sitrep.model import Incident, IncidentStatus, Span
+
+
+def fillers(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in find_role_fillers(text, [Span.of(text, 0, len(text))]):
+        out.setdefault(f.role, []).append(f.text)
+    return out
+
+
+def incident_roles(text: str, first_sentence_end: int) -> dict[str, list[str]]:
+    """Roles of one incident told in the text's first sentence (up to ``first_sentence_end``)."""
+    inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT)
+    inc.spans = [Span.of(text, 0, first_sentence_end)]
+    fill_roles(text, [inc])
+    out: dict[str, list[str]] = {}
+    for a in inc.arguments:
+        out.setdefault(a.role, []).append(a.text)
+    return out
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_group_name_and_its_fighters_are_two_roles(lower: bool) -> None:
+    text = "FMLN guerrillas dynamited a bridge near the town."
+    got = fillers(text.lower() if lower else text)
+    assert got["perp_ind"] == ["guerrillas"]
+    assert [t.lower() for t in got["perp_org"]] == ["fmln"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_full_name_and_acronym_are_one_organisation(lower: bool) -> None:
+    text = (
+        "Rebels of the Farabundo Marti National Liberation Front (FMLN) attacked a police post;"
+        " the FMLN fighters burned two trucks."
+    )
+    got = fillers(text.lower() if lower else text)
+    assert [t.lower() for t in got["perp_org"]] == ["farabundo marti national liberation front"]
+
+
+def test_members_of_keep_the_name() -> None:
+    got = fillers("shining path members killed two mayors in the highlands.")
+    assert got["perp_ind"] == ["shining path members"]
+    assert got["perp_org"] == ["shining path"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_state_force_only_as_agent(lower: bool) -> None:
+    agent = "Army troops fired on a crowd of peasants in the village."
+    by = "The houses were bombed by the air force."
+    speaker = "The army reported that a bomb damaged a power pylon."
+    victim = "A bomb destroyed an army truck and damaged a bridge."
+    case = str.lower if lower else str
+    assert fillers(case(agent))["perp_org"] == [case("Army")]
+    assert fillers(case(by))["perp_org"] == ["air force"]
+    assert "perp_org" not in fillers(case(speaker))
+    assert "perp_org" not in fillers(case(victim))
+
+
+def test_far_is_not_an_organisation_in_caseless_text() -> None:
+    got = fillers("so far the rebels have bombed three pylons.")
+    assert "perp_org" not in got
+    assert got["perp_ind"] == ["rebels"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_responsibility_in_another_sentence(lower: bool) -> None:
+    text = (
+        "A bomb exploded at a bank in the capital last night. "
+        "The police said the Manuel Rodriguez Patriotic Front guerrillas were responsible."
+    )
+    text = text.lower() if lower else text
+    got = incident_roles(text, text.index(".") + 1)
+    assert [t.lower() for t in got["perp_org"]] == ["manuel rodriguez patriotic front"]
+    assert got["perp_ind"] == ["guerrillas"]
+
+
+def test_accuser_is_not_the_perpetrator() -> None:
+    text = (
+        "a bomb exploded at a market in the town on monday. "
+        "the shining path accused the army of the blast."
+    )
+    got = incident_roles(text, text.index(".") + 1)
+    assert "shining path" not in got.get("perp_org", [])
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_unnamed_rebels_take_the_group_the_report_names(lower: bool) -> None:
+    text = (
+        "Rebels burned three buses on the highway to the port. "
+        "The Tupac Amaru Revolutionary Movement has called a strike. "
+        "The MRTA wants the government to free its prisoners."
+    )
+    text = text.lower() if lower else text
+    got = incident_roles(text, text.index(".") + 1)
+    assert got["perp_ind"] == [("rebels" if lower else "Rebels")]
+    assert [t.lower() for t in got["perp_org"]] == ["tupac amaru revolutionary movement"]
+
+
+def test_no_group_named_gives_no_organisation() -> None:
+    text = "gunmen shot a judge in the city. the police are searching for them."
+    got = incident_roles(text, text.index(".") + 1)
+    assert got["perp_ind"] == ["gunmen"]
+    assert "perp_org" not in got
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_attack_phrase_after_attackers(lower: bool) -> None:
+    text = "Urban guerrillas blew up a bus; gunmen opened fire on a patrol."
+    got = fillers(text.lower() if lower else text)
+    assert [t.lower() for t in got["perp_ind"]] == ["urban guerrillas", "gunmen"]
+
+
+def test_credit_claimed_in_another_sentence_and_fighters_of_the_group() -> None:
+    text = (
+        "a bomb damaged a bank in the port city on friday. "
+        "guerrillas of the zarate willka liberation armed forces claimed credit for the blast."
+    )
+    got = incident_roles(text, text.index(".") + 1)
+    assert got["perp_org"] == ["zarate willka liberation armed forces"]
+    assert got["perp_ind"] == ["guerrillas"]
+
+
+def test_fighters_of_the_named_group_from_another_sentence() -> None:
+    text = (
+        "the cinchoneros dynamited a power pylon near the capital. "
+        "cinchoneros guerrillas had threatened to cut power to the city."
+    )
+    got = incident_roles(text, text.index(".") + 1)
+    assert got["perp_org"] == ["cinchoneros"]
+    assert got["perp_ind"] == ["guerrillas"]
+
+
+def test_one_phrase_per_group_of_attackers() -> None:
+    text = "urban guerrillas attacked a bank, and the guerrillas burned a car."
+    got = incident_roles(text, len(text))
+    assert got["perp_ind"] == ["urban guerrillas"]
