@@ -378,6 +378,13 @@ def test_muc_incident_types() -> None:
     assert (
         muc4.muc_incident_type(inc([AttackType.ARMED_CLASH, AttackType.ARMED_ASSAULT])) == "attack"
     )
+    # shelling, rocket fire and air raids are attacks in MUC-4; a device set off is a bombing
+    assert muc4.muc_incident_type(inc([AttackType.BOMBING], ("mortar",))) == "attack"
+    assert (
+        muc4.muc_incident_type(inc([AttackType.BOMBING], ("airstrike", "explosives"))) == "attack"
+    )
+    assert muc4.muc_incident_type(inc([AttackType.BOMBING], ("rocket", "grenade"))) == "bombing"
+    assert muc4.muc_incident_type(inc([AttackType.BOMBING], ("explosives",))) == "bombing"
 
 
 def test_parse_muc_number() -> None:

@@ -81,6 +81,11 @@ PERSON_NOUNS = frozenset(
 EXPLOSIVE_WEAPONS = frozenset(
     {"suicide_vest", "ied", "vehicle_bomb", "grenade", "explosives", "landmine", "rocket", "mortar"}
 )
+#: weapons of remote violence (ACLED "shelling/artillery/missile attack", "air/drone strike")
+PROJECTILE_WEAPONS = frozenset({"rocket", "mortar", "artillery", "airstrike", "drone"})
+#: weapons that make an explosion a bombing in MUC-4's sense (a device placed, thrown or driven);
+#: "explosives" is left out: it is also tagged from the bare act ("blast", "explosion")
+DEVICE_WEAPONS = frozenset({"suicide_vest", "ied", "vehicle_bomb", "grenade", "landmine"})
 NON_MUC_TYPES = frozenset({AttackType.ARMED_CLASH, AttackType.SECURITY_OPERATION})
 VICTIM_STATUSES = frozenset({FigureStatus.KILLED, FigureStatus.INJURED, FigureStatus.ABDUCTED})
 
@@ -109,6 +114,10 @@ def muc_incident_type(incident: Incident) -> str | None:
     if types & {AttackType.KIDNAPPING, AttackType.HIJACKING}:
         return "kidnapping"
     if AttackType.BOMBING in types:
+        if weapons & PROJECTILE_WEAPONS and not weapons & DEVICE_WEAPONS:
+            # shelling, rocket fire or an air raid: MUC-4 "bombing" is an explosive device
+            # set off at the target; fire from a distance is an attack
+            return "attack"
         return "bombing"
     if AttackType.FACILITY_ATTACK in types:
         if "incendiary" in weapons:
