@@ -1,8 +1,8 @@
 """Person names in text with and without capitals (sitrep.extract.names and the victim rules)."""
 
 from sitrep.extract import names
-from sitrep.extract.roles import find_role_fillers
-from sitrep.model import Span
+from sitrep.extract.roles import fill_roles, find_role_fillers, split_sentences
+from sitrep.model import Incident, IncidentStatus, Span
 
 
 def _victims(text: str) -> list[str]:
@@ -60,3 +60,58 @@ def test_identified_as() -> None:
 def test_no_name_from_plain_words() -> None:
     text = "the soldiers killed in the attack were buried today."
     assert _victims(text) == []
+
+
+def test_named_person_in_a_harm_sentence_must_be_linked_to_the_harm() -> None:
+    for text in (
+        "President Tomas Ruiz visited the families after the murder of three peasants.",
+        "the government of president tomas ruiz will pay for the funerals of the dead.",
+    ):
+        assert _victims(text) == []
+    assert _victims("guerrillas killed Mayor Tomas Ruiz near the town.") == ["Tomas Ruiz"]
+    assert _victims("the attack wounded four people, including mayor ana lima.") == ["ana lima"]
+
+
+def test_victim_links_after_the_name() -> None:
+    assert _victims("Mayor Pedro Salas was seriously wounded in the blast.") == ["Pedro Salas"]
+    assert _victims("senator ana lima, who was kidnapped on monday, was freed today.") == [
+        "ana lima"
+    ]
+    assert _victims("judge pedro salas, 52, a former mayor, was shot dead.") == ["pedro salas"]
+    assert _victims("Senator Ana Lima, kidnapped in May, was freed.") == ["Ana Lima"]
+    assert _victims("the mayor said tomas ruiz's murder was a crime.") == ["tomas ruiz"]
+
+
+def test_lists_of_names_with_titles_and_asides() -> None:
+    text = (
+        "gunmen killed two reporters: pedro gomez, a radio announcer, and jan kees, a photographer."
+    )
+    assert _victims(text) == ["pedro gomez", "jan kees"]
+    text = "Engineers Pedro Gomez and Jan Kees, who work for a mining firm, were kidnapped."
+    assert _victims(text) == ["Pedro Gomez", "Jan Kees"]
+    text = "comrades tomas forero, ana lima, and jan kees were murdered last week."
+    assert _victims(text) == ["tomas forero", "ana lima", "jan kees"]
+
+
+def test_place_before_a_victim_is_not_a_name() -> None:
+    text = "the bodyguard of the editor in tegucigalpa, pedro luis osorio, was killed."
+    assert _victims(text) == ["pedro luis osorio"]
+
+
+def test_one_incident_per_named_victim() -> None:
+    text = (
+        "Gunmen shot dead Judge Pedro Salas Ruiz in the capital today. "
+        "Police found two bodies in a river near the border on Sunday. "
+        "The weather was fine in the capital. "
+        "The murder of Judge Salas was condemned by the bar."
+    )
+    sentences = split_sentences(text, Span.of(text, 0, len(text)))
+    first = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[sentences[0]])
+    second = Incident(
+        id="i2", types=[], status=IncidentStatus.CARRIED_OUT, spans=[sentences[1], sentences[3]]
+    )
+    fill_roles(text, [first, second])
+    named = [
+        [a.text for a in inc.arguments if a.role == "victim" and a.named] for inc in (first, second)
+    ]
+    assert named == [["Pedro Salas Ruiz"], []]

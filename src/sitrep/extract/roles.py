@@ -19,6 +19,12 @@ role is read from the clause: the agent of an attack verb ("soldiers fired", "by
 perpetrator, people in a clause that harms someone are victims, speakers ("police said") are
 neither.  A named person is the run of name-like words after a title ("colonel", "senator") or
 after a harm word ("the murder of ...", "kidnapped ..."); the title is not part of the name.
+A titled name is a victim only when the clause links it to the harm: the object of a harm word
+before the title ("the murder of senator x", "wounded four, including mayor x"), or the subject
+of a passive harm verb after the name, its apposition, relative clause or list of names ("x, 45,
+a former mayor, was shot", "x, who was kidnapped", "engineers x and y ... were kidnapped",
+"x's murder"); "president x condemned the murder" names no victim.  A person is a named victim
+of one incident of the report only.
 
 Every filler carries the span(s) it was read from; spans are character offsets into the text.
 """
@@ -545,7 +551,9 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
     """A title and the name after it: the name is a victim when the clause harms someone.
     Returns the index of the name's last token (None when no name follows)."""
     k = j + 1
-    if k >= len(sent.toks) or not reader._joined(sent, j, k):
+    if k >= len(sent.toks) or not (
+        reader._joined(sent, j, k) or reader._gap(sent, j, k).strip() == ":"  # "journalists: x"
+    ):
         return None
     last = reader.name_at(sent, k)
     if last is None or not free(k, last):
@@ -554,9 +562,52 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
         return last
     if reader.agent_of_act(sent, last) or reader.by_agent(sent, i):
         add(PERP_IND, k, last, last, True)
+    elif TITLE_TIGHT and reader.near_cue(sent, i, last, ("harm",)):
+        if (
+            _name_then_harm(reader, sent, last)
+            or _harm_before(reader, sent, i)
+            or _name_then_harm(reader, sent, _list_end(reader, sent, k, last))
+        ):
+            add(VICTIM, k, last, last, True)
+        else:
+            return j  # the name stays free: it may be coordinated with a victim ("x and y were")
     elif reader.near_cue(sent, i, last, ("harm",)):
         add(VICTIM, k, last, last, True)
     return last
+
+
+TITLE_TIGHT = True
+_HARM_REACH = 10  # tokens between a harm word and the title of its object
+#: words between a harm word and its object: "killed ten, including leader ..."
+_BRIDGE = frozenset("including among them along retired alleged elected".split())
+
+
+def _harm_before(reader: _Reader, sent: _Sentence, i: int) -> bool:
+    """The title at token i (and the name after it) is the object of a harm word before it:
+    "the murder of former minister ...", "killed three journalists: ...", "wounding mayor ...".
+    Only modifiers, numbers, titles and name words may stand between them; a clause boundary
+    or another verb ends the search."""
+    toks = sent.toks
+    for k in range(i - 1, max(-1, i - 1 - _HARM_REACH), -1):
+        gap = reader._gap(sent, k, k + 1).strip().strip("\"'()")
+        if gap not in ("", ",", ":", "."):  # a "." inside a sentence ends an abbreviation
+            return False
+        cues = sent.cues.get(k, frozenset())
+        if "harm" in cues:
+            return True
+        low = toks[k].low
+        if (
+            low in _BRIDGE
+            or (low == "that" and k + 1 < i and toks[k + 1].low == "of")  # "including that of"
+            or (low == "with" and k > 0 and toks[k - 1].low == "along")
+            or (low == "and" and k > 0 and reader._name_word(toks[k - 1]))  # "x and of mayor y"
+        ):
+            continue
+        if cues & {"speech", "act"} or (_VERB_FORM.search(low) and low not in reader.rl.heads):
+            return False
+        if toks[k].low in ("and", "or", "who", "which", "that", "to", "by", "for", "with"):
+            return False
+    return False
 
 
 _HARM_BEFORE_NAME = frozenset(
@@ -587,21 +638,95 @@ def _read_harmed_names(reader: _Reader, sent: _Sentence, add, free) -> None:
 _APPOSITION = 12  # tokens of an apposition between a name and its verb ("x, 45, a mayor, was")
 
 
+_AUX = frozenset(
+    "was were had have has been being are is also then later reportedly allegedly apparently "
+    "subsequently escaped".split()
+)
+_HARM_PARTICIPLES = frozenset(
+    "killed murdered assassinated kidnapped abducted wounded injured shot slain executed "
+    "tortured captured seized machinegunned machine-gunned riddled stabbed".split()
+)
+
+
+def _harm_after(reader: _Reader, sent: _Sentence, j: int) -> bool:
+    """The phrase ending at token j is the subject of a passive harm verb: "... were killed",
+    "... died", "... was seriously wounded", "... has also been kidnapped", "... escaped unhurt"."""
+    toks = sent.toks
+    aux = 0
+    for k in range(j + 1, min(j + 6, len(toks))):
+        gap = reader._gap(sent, k - 1, k).strip()
+        if gap and not (gap == "," and k == j + 1):  # "x, a mayor, was shot": from "mayor"
+            return False
+        low = toks[k].low
+        if "harm" in sent.cues.get(k, ()) and (aux or low in ("died", "dead")):
+            return True
+        if low in _AUX or (aux and low.endswith("ly")):
+            aux += 1
+            continue
+        return False
+    return False
+
+
 def _name_then_harm(reader: _Reader, sent: _Sentence, last: int) -> bool:
     """The name ending at token ``last`` is the subject of a passive harm verb, directly
-    ("x was killed") or after an apposition between commas ("x, 45, a former mayor, was shot")."""
-    if reader.passive_harm(sent, last):
-        return True
+    ("x was killed", "x was seriously wounded") or after an apposition between commas
+    ("x, 45, a former mayor, was shot"), a relative clause ("x, who was kidnapped ...") or a
+    participle ("x, kidnapped on 9 may, ..."); or the name owns a harm noun ("x's murder")."""
     toks = sent.toks
-    if last + 1 >= len(toks) or reader._gap(sent, last, last + 1).strip() != ",":
+    n = len(toks)
+    if reader.passive_harm(sent, last) or _harm_after(reader, sent, last):
+        return True
+    if (
+        toks[last].low.endswith(("'s", "’s"))
+        and last + 1 < n
+        and "harm" in sent.cues.get(last + 1, ())
+    ):
+        return True  # "galan's murder"
+    if last + 1 >= n:
         return False
-    for k in range(last + 2, min(last + 2 + _APPOSITION, len(toks) - 1)):
+    gap = reader._gap(sent, last, last + 1).strip()
+    if gap == "" and toks[last + 1].low == "and":
+        # "x and seven other people were killed"
+        for k in range(last + 2, min(last + 7, n)):
+            if not reader._joined(sent, k - 1, k) or sent.cues.get(k, frozenset()) & {
+                "speech",
+                "act",
+            }:
+                return False
+            if _harm_after(reader, sent, k):
+                return True
+        return False
+    if gap != ",":
+        return False
+    nxt = toks[last + 1].low
+    if nxt in _HARM_PARTICIPLES:
+        return True  # "x, kidnapped 11 days ago"
+    if nxt == "who" and _harm_after(reader, sent, last + 1):
+        return True  # "x, who was shot to death"
+    commas = 0
+    for k in range(last + 1, min(last + 2 + _APPOSITION, n - 1)):
         gap = reader._gap(sent, k, k + 1).strip()
         if gap == ",":
-            return reader.passive_harm(sent, k)
-        if gap:
+            if reader.passive_harm(sent, k) or _harm_after(reader, sent, k):
+                return True
+            commas += 1
+            if commas > 2:
+                return False
+        elif gap or sent.cues.get(k, frozenset()) & {"speech", "act", "harm"}:
             return False
     return False
+
+
+def _list_end(reader: _Reader, sent: _Sentence, i: int, last: int) -> int:
+    """The last token of the list of names the name at tokens i..last starts
+    ("comrades x, y, and z")."""
+    seen = {last}
+    while True:
+        nxt = [(a, b) for a, b in _coordinated(reader, sent, i, last) if a > last]
+        if not nxt or nxt[0][1] in seen:
+            return last
+        i, last = nxt[0]
+        seen.add(last)
 
 
 def _read_more_names(reader: _Reader, sent: _Sentence, out: list[_Found], add, free) -> None:
@@ -627,9 +752,11 @@ def _read_more_names(reader: _Reader, sent: _Sentence, out: list[_Found], add, f
             k = last + 1
             continue
         prev = toks[k - 2].low + " " + toks[k - 1].low if k >= 2 else ""
-        if (last > k and _name_then_harm(reader, sent, last)) or (
-            prev == "identified as" and reader.near_cue(sent, k, last, ("harm",))
-        ):
+        if (
+            last > k
+            and _name_then_harm(reader, sent, last)
+            and not (k > 0 and toks[k - 1].low in _PLACE_PREPOSITIONS)
+        ) or (prev == "identified as" and reader.near_cue(sent, k, last, ("harm",))):
             if not reader.speaker(sent, last) and not reader.agent_of_act(sent, last):
                 add(VICTIM, k, last, last, True)
         k = last + 1
@@ -650,17 +777,41 @@ def _read_more_names(reader: _Reader, sent: _Sentence, out: list[_Found], add, f
                     grew = True
 
 
+ASIDES = True
+_ASIDE = 8  # tokens of an aside after a name in a list ("x, a dutch tv correspondent, y")
+
+
+def _aside_end(reader: _Reader, sent: _Sentence, k: int) -> int:
+    """After "name," at token k: the last token of a short aside ("a reuter photographer",
+    "45") that ends at a comma or semicolon, or k - 1 when there is none."""
+    toks = sent.toks
+    if toks[k].low not in ("a", "an", "the", "another", "his", "her") and not toks[k].low.isdigit():
+        return k - 1
+    for m in range(k, min(k + _ASIDE, len(toks) - 1)):
+        if sent.cues.get(m, frozenset()) & {"speech", "act", "harm"}:
+            return k - 1
+        gap = reader._gap(sent, m, m + 1).strip()
+        if gap in (",", ";"):
+            return m
+        if gap:
+            return k - 1
+    return k - 1
+
+
 def _coordinated(reader: _Reader, sent: _Sentence, i: int, j: int) -> list[tuple[int, int]]:
     """Names joined to the name at tokens i..j by "," / "and" (with titles skipped)."""
     toks = sent.toks
     out: list[tuple[int, int]] = []
     # forwards: "x, y and z"
     k = j + 1
+    if k < len(toks) and reader._gap(sent, j, k).strip() == "," and ASIDES:
+        j = _aside_end(reader, sent, k)  # "x, a reuter photographer, y, ..."
+        k = j + 1
     if k < len(toks):
         gap = reader._gap(sent, j, k).strip()
-        if toks[k].low == "and" and gap in ("", ","):
+        if toks[k].low == "and" and gap in ("", ",", ";"):
             k += 1
-        elif gap != ",":
+        elif gap not in (",", ";"):
             k = -1
         while (
             0 <= k < len(toks) - 1
@@ -695,9 +846,17 @@ def _coordinated(reader: _Reader, sent: _Sentence, i: int, j: int) -> list[tuple
         a -= 1
     while a < end and not reader._name_word(toks[a]):
         a += 1
-    if reader._name_word(toks[a]) and reader.name_at(sent, a) == end:
+    if (
+        reader._name_word(toks[a])
+        and reader.name_at(sent, a) == end
+        and not (a > 0 and toks[a - 1].low in _PLACE_PREPOSITIONS)  # "in medellin, x was"
+    ):
         out.append((a, end))
     return out
+
+
+#: words before a place name, not a person's ("in medellin, pedro perez was killed")
+_PLACE_PREPOSITIONS = frozenset("in at from near through into outside inside to".split())
 
 
 def _merge(found: Sequence[_Found]) -> list[RoleFiller]:
@@ -856,6 +1015,8 @@ def fill_roles(
     perpetrators.complete_from_document(reader, text, incidents)
     if VICTIM_DOC:
         _place_other_victims(text, incidents, reader)
+    if VICTIM_ONCE:
+        _one_incident_per_person(incidents)
 
 
 VICTIM_WIDE = True
@@ -885,6 +1046,33 @@ def _place_other_victims(text: str, incidents: Sequence[Incident], reader: _Read
             continue
         best = min(incidents, key=lambda inc, at=a.spans[0].start: _distance(inc, at, len(text)))
         best.arguments = _sorted(best.arguments + [a])
+
+
+VICTIM_ONCE = True
+
+
+def _one_incident_per_person(incidents: Sequence[Incident]) -> None:
+    """A named victim belongs to one incident of the report: a shorter mention of a person
+    named more fully in another incident ("romero" / "oscar arnulfo romero"), or the same
+    mention in a later incident, is dropped."""
+    named = [
+        (n, a)
+        for n, inc in enumerate(incidents)
+        for a in inc.arguments
+        if a.role == VICTIM and a.named
+    ]
+    drop: set[int] = set()
+    for n, a in named:
+        wa = len(a.text.split())
+        for m, b in named:
+            if m == n or id(b) in drop or not names.same_person(b.text, a.text):
+                continue
+            if len(b.text.split()) > wa or (m < n and b.text.lower() == a.text.lower()):
+                drop.add(id(a))
+                break
+    if drop:
+        for inc in incidents:
+            inc.arguments = [a for a in inc.arguments if id(a) not in drop]
 
 
 def _one_per_person(args: list[RoleFiller]) -> list[RoleFiller]:
