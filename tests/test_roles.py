@@ -187,3 +187,16 @@ def test_the_attackers_aircraft_and_care_places_are_not_targets() -> None:
     got = fillers("the bomb destroyed a bus; the wounded were taken to the hospital.")
     assert got["target"] == ["bus"]
     assert fillers("Rebels blew up a cargo helicopter.")["target"] == ["cargo helicopter"]
+
+
+def test_a_vehicle_loaded_with_explosives_is_the_instrument() -> None:
+    got = fillers("a car loaded with 200 kg of dynamite exploded near the bank.")
+    assert got["weapon"] == ["car loaded with 200 kg of dynamite"]
+    assert got["target"] == ["bank"]
+    got = fillers("A truck packed with explosives blew up outside the Ministry.")
+    assert got["weapon"] == ["truck packed with explosives"]
+
+
+def test_a_long_name_before_a_target_head() -> None:
+    got = fillers("rebels bombed the grupo radial colombiano network radio stations.")
+    assert got["target"] == ["grupo radial colombiano network radio stations"]

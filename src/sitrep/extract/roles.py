@@ -58,6 +58,7 @@ ROLES = (PERP_IND, PERP_ORG, VICTIM, TARGET, WEAPON)
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
 _VERB_FORM = re.compile(r"(?:ed|ing)$")
 _MAX_LEFT = 3  # modifier words before a head
+_MAX_LEFT_TARGET = 5  # before a physical target's head
 _MAX_NAME = 5  # words of a person's name (particles not counted)
 _CUE_WINDOW = 12  # tokens between a harm/damage cue and a filler
 _OF_WORDS = 6  # words of an "of" phrase after a head
@@ -243,10 +244,10 @@ class _Reader:
             return True
         return not _VERB_FORM.search(low) and not low.endswith("ly")
 
-    def grow_left(self, sent: _Sentence, first: int) -> int:
+    def grow_left(self, sent: _Sentence, first: int, most: int = _MAX_LEFT) -> int:
         """Index of the first token of the phrase whose head starts at token ``first``."""
         i = first
-        while i > 0 and first - i < _MAX_LEFT:
+        while i > 0 and first - i < most:
             prev = sent.toks[i - 1]
             if not self._joined(sent, i - 1, i) or not self._modifier(prev, sent, i - 1):
                 break
@@ -593,7 +594,9 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             # a person noun right after an organisation name ("shining path members")
             if not any(a <= i <= b for a, b in org_ranges):
                 continue
-        first = reader.grow_left(sent, i)
+        # a place's name before its head is often long ("grupo radial colombiano network radio
+        # stations"); people and instruments take few modifiers
+        first = reader.grow_left(sent, i, _MAX_LEFT_TARGET if kind == "role_target" else _MAX_LEFT)
         # an organisation right before the head: part of a collective ("shining path members"),
         # a name apart from the people it fields ("fmln guerrillas": fmln + guerrillas)
         for a, b in org_ranges:
@@ -626,10 +629,44 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
                 continue  # "to bomb the city"; "the army seized two rifles", "bomb experts"
             if any(t.low in _NOT_ATTACK_ARMS for t in sent.toks[first:i]):
                 continue  # "nuclear bombs"
+            carrier = _loaded_carrier(reader, sent, first, out)
+            if carrier is not None:
+                # "a car loaded with 200 kg of dynamite": the loaded vehicle is the instrument
+                out.remove(carrier)
+                first = sent.by_start[carrier.span.start]
             add(WEAPON, first, last, head_tok)
     _read_harmed_names(reader, sent, add, free)
     _read_more_names(reader, sent, out, add, free)
     return out
+
+
+_LOADED = frozenset({"loaded", "filled", "packed", "stuffed", "laden", "rigged"})
+_QUANTITY = frozenset(
+    {"kg", "kgs", "kilograms", "kilos", "pounds", "lbs", "tons", "sticks", "charges"}
+)
+_ABOUT = frozenset({"over", "about", "some", "approximately", "nearly", "almost", "more", "than"})
+
+
+def _loaded_carrier(
+    reader: _Reader, sent: _Sentence, first: int, out: list[_Found]
+) -> _Found | None:
+    """The vehicle or bomb found just before "loaded with" and the weapon at ``first``
+    ("a car loaded with 200 kg of dynamite", "a car bomb filled with explosives")."""
+    q = first
+    toks = sent.toks
+    if q >= 3 and toks[q - 1].low == "of" and toks[q - 2].low in _QUANTITY:
+        q -= 2
+        while q > 0 and (toks[q - 1].low.replace(",", "").isdigit() or toks[q - 1].low in _ABOUT):
+            q -= 1
+    if q < 3 or toks[q - 1].low != "with" or toks[q - 2].low not in _LOADED:
+        return None
+    if not all(reader._joined(sent, k, k + 1) for k in range(q - 3, first)):
+        return None  # "the truck, packed with dynamite": an apposition, not one phrase
+    end = toks[q - 3].end
+    for f in out:
+        if f.span.end == end and f.role in (TARGET, WEAPON) and f.span.start in sent.by_start:
+            return f
+    return None
 
 
 def _read_person(
