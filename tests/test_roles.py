@@ -152,3 +152,51 @@ def test_more_physical_targets() -> None:
     assert got["target"] == ["high-tension posts", "car dealership"]
     got = fillers("Saboteurs dynamited the electricity network near the airstrip.")
     assert got["target"] == ["electricity network", "airstrip"]
+
+
+def test_seized_and_traded_arms_are_not_instruments() -> None:
+    for text in (
+        "after the clash, troops seized two assault rifles and a mortar in the camp.",
+        "After the clash, troops seized two assault rifles and a mortar in the camp.",
+        "the government supplies bombs and rockets to the army.",
+    ):
+        assert fillers(text).get("weapon") is None
+    # a bomb defused before the seizure keeps its place; the rockets seized after it do not
+    got = fillers("police defused a car bomb and confiscated five rockets near the bank.")
+    assert got["weapon"] == ["car bomb"]
+
+
+def test_weapon_words_that_name_no_instrument() -> None:
+    for text in (
+        "bomb experts examined the wreckage of the bank.",
+        "The bomb squad evacuated the hotel after a bomb threat.",
+        "the rebels have vowed to bomb the capital.",
+        "officials said that nuclear bombs are no answer.",
+        "rifle fire and explosions were heard near the barracks all night.",
+        "the city has suffered dynamite attacks since may.",
+    ):
+        assert fillers(text).get("weapon") is None, text
+    assert fillers("two bomb attacks hit the city.")["weapon"] == ["bomb"]
+
+
+def test_the_attackers_aircraft_and_care_places_are_not_targets() -> None:
+    got = fillers("army helicopters fired rockets at the houses.")
+    assert got["target"] == ["houses"]
+    got = fillers("A Honduran boat was attacked by a navy helicopter.")
+    assert got["target"] == ["Honduran boat"]
+    got = fillers("the bomb destroyed a bus; the wounded were taken to the hospital.")
+    assert got["target"] == ["bus"]
+    assert fillers("Rebels blew up a cargo helicopter.")["target"] == ["cargo helicopter"]
+
+
+def test_a_vehicle_loaded_with_explosives_is_the_instrument() -> None:
+    got = fillers("a car loaded with 200 kg of dynamite exploded near the bank.")
+    assert got["weapon"] == ["car loaded with 200 kg of dynamite"]
+    assert got["target"] == ["bank"]
+    got = fillers("A truck packed with explosives blew up outside the Ministry.")
+    assert got["weapon"] == ["truck packed with explosives"]
+
+
+def test_a_long_name_before_a_target_head() -> None:
+    got = fillers("rebels bombed the grupo radial colombiano network radio stations.")
+    assert got["target"] == ["grupo radial colombiano network radio stations"]

@@ -64,11 +64,33 @@ ROLES = (PERP_IND, PERP_ORG, VICTIM, TARGET, WEAPON)
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
 _VERB_FORM = re.compile(r"(?:ed|ing)$")
 _MAX_LEFT = 3  # modifier words before a head
+_MAX_LEFT_TARGET = 5  # before a physical target's head
 _MAX_NAME = 5  # words of a person's name (particles not counted)
 _CUE_WINDOW = 12  # tokens between a harm/damage cue and a filler
 _OF_WORDS = 6  # words of an "of" phrase after a head
 _REFERENCE_REACH = 3  # sentences after an incident's own that may refer back to it
 _DAMAGE_NOUNS = frozenset({"damage", "damages", "losses"})  # "property damage"
+# words before a verb: a weapon word right after one is the verb ("to bomb", "did not bomb")
+_VERB_BEFORE = frozenset(
+    "to can could will would may might must should shall did not never we they i you".split()
+)
+_SOUNDS = frozenset("fire explosion explosions blast blasts shots bursts detonations".split())
+# verbs whose subject is the attacker's thing ("helicopters fired rockets", "planes are bombing")
+_AGENT_VERBS = frozenset(
+    "attacked fired bombed dropped strafed machinegunned machine-gunned shelled launched rocketed "
+    "bombing firing dropping strafing shelling launching machinegunning".split()
+)
+_AGENT_SKIP = frozenset(
+    "had have has also then later reportedly allegedly continuously repeatedly indiscriminately".split()
+)
+_BE = frozenset("is are was were been being".split())
+# verbs of the care of victims: a place after them is where they were taken, not a target
+_CARE_VERBS = frozenset(
+    "taken rushed transferred admitted treated hospitalized evacuated died recovering".split()
+)
+_CARE_STOP = frozenset({"by", "when", "after", "and", "or", "but", "that", "which", "who"})
+_COUNTS = frozenset("two three four five six seven eight nine ten both".split())
+_NOT_ATTACK_ARMS = frozenset({"nuclear", "atomic", "thermonuclear"})  # arms of states, not attacks
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +108,10 @@ class RoleLexicon:
     stop: frozenset[str]
     perp_mod: frozenset[str]
     evaluative: frozenset[str]  # ordinals and judging adjectives: never the start of a phrase
+    arms_trade: frozenset[
+        str
+    ]  # seizures, caches, arms trade: weapons named after them were not used
+    not_instrument: frozenset[str]  # nouns a weapon word modifies in a non-instrument phrase
     heads: frozenset[str]  # every word of every head alias (never part of a name)
     word_cues: dict[str, frozenset[str]]  # one-word cue aliases -> their cue kinds
     phrase_cues: dict[
@@ -122,6 +148,8 @@ class RoleLexicon:
             stop=frozenset(cues.get("stop", ())),
             perp_mod=frozenset(cues.get("perp_mod", ())),
             evaluative=frozenset(cues.get("evaluative", ())),
+            arms_trade=frozenset(" ".join(_TOKEN.findall(a)) for a in cues.get("arms_trade", ())),
+            not_instrument=frozenset(cues.get("not_instrument", ())),
             heads=frozenset(heads),
         )
 
@@ -222,10 +250,10 @@ class _Reader:
             return True
         return not _VERB_FORM.search(low) and not low.endswith("ly")
 
-    def grow_left(self, sent: _Sentence, first: int) -> int:
+    def grow_left(self, sent: _Sentence, first: int, most: int = _MAX_LEFT) -> int:
         """Index of the first token of the phrase whose head starts at token ``first``."""
         i = first
-        while i > 0 and first - i < _MAX_LEFT:
+        while i > 0 and first - i < most:
             prev = sent.toks[i - 1]
             if not self._joined(sent, i - 1, i) or not self._modifier(prev, sent, i - 1):
                 break
@@ -296,6 +324,91 @@ class _Reader:
                 return end
             return j
         return j
+
+    def traded_weapon(self, sent: _Sentence, i: int, j: int, weapon_toks: set[int]) -> bool:
+        """The weapon at tokens i..j was seized, stored or traded, not used: an arms-trade word
+        ("seized", "confiscated", "supplies") comes before it in its sentence with no attack
+        word between ("the army seized two rifles"; not "defused a bomb and seized rifles" for
+        the bomb), or the weapon word modifies a noun that is no instrument ("bomb squad")."""
+        k = j + 1
+        if (
+            k < len(sent.toks)
+            and sent.toks[k].low in self.rl.not_instrument
+            and self._joined(sent, j, k)
+        ):
+            return True
+        trade = self.rl.arms_trade
+        for k in range(i - 1, -1, -1):
+            low = sent.toks[k].low
+            pair = low + " " + sent.toks[k + 1].low if k + 1 < len(sent.toks) else low
+            if low in trade or pair in trade:
+                return True
+            if k not in weapon_toks and sent.cues.get(k, frozenset()) & {"harm", "damage", "act"}:
+                return False
+        return False
+
+    def generic_attacks(self, sent: _Sentence, i: int, j: int) -> bool:
+        """ "dynamite attacks", "bomb attacks" without a count: a kind of act, not an instrument
+        of one ("two bomb attacks" are counted acts and keep theirs)."""
+        k = j + 1
+        if k >= len(sent.toks) or sent.toks[k].low != "attacks" or not self._joined(sent, j, k):
+            return False
+        return not (i > 0 and (sent.toks[i - 1].low.isdigit() or sent.toks[i - 1].low in _COUNTS))
+
+    def heard_only(self, sent: _Sentence, j: int) -> bool:
+        """ "rifle fire and explosions could be heard": the weapon names a sound the report
+        heard, not the instrument of an act (transcript marks "(as heard)" do not count)."""
+        k = j + 1
+        if k >= len(sent.toks) or sent.toks[k].low not in _SOUNDS or not self._joined(sent, j, k):
+            return False
+        for n, t in enumerate(sent.toks):
+            if t.low in ("heard", "hear"):
+                prev = sent.toks[n - 1] if n > 0 else None
+                if not (
+                    prev and prev.low == "as" and self.text[prev.start - 1 : prev.start] == "("
+                ):
+                    return True
+        return False
+
+    def attacking_thing(self, sent: _Sentence, i: int, j: int) -> bool:
+        """The thing at tokens i..j is the attacker's, not a target: it does the attack ("army
+        helicopters fired rockets", "planes are bombing the area") or is the agent or means
+        ("attacked by a helicopter", "with two a-37 planes")."""
+        k, words = i - 1, 0  # back over determiners, counts and a name ("by a navy helicopter")
+        while k >= 0 and words < 3:
+            low = sent.toks[k].low
+            if low not in ("the", "a", "an", "its", "their") and low not in _COUNTS:
+                if low in self.rl.stop or k in sent.cues or not self._joined(sent, k, k + 1):
+                    break
+                words += 1
+            k -= 1
+        if k >= 0 and sent.toks[k].low in ("by", "with"):
+            return True
+        n = len(sent.toks)
+        k = j + 1
+        while k < n and sent.toks[k].low in _AGENT_SKIP:
+            k += 1
+        if k < n and sent.toks[k].low in _AGENT_VERBS and sent.toks[k].low.endswith("ed"):
+            return all(t.low not in _BE for t in sent.toks[j + 1 : k])  # not "was bombed"
+        if k + 1 < n and sent.toks[k].low in _BE and sent.toks[k + 1].low in _AGENT_VERBS:
+            return sent.toks[k + 1].low.endswith("ing")  # "are bombing"
+        return False
+
+    def care_place(self, sent: _Sentence, i: int) -> bool:
+        """The place at token i is where the victims were cared for, not a target ("taken to
+        the hospital", "died in a clinic", "is being treated at the military hospital")."""
+        k = i - 1
+        while k >= 0 and i - k <= 4 and sent.toks[k].low not in _CARE_VERBS:
+            if sent.toks[k].low in _CARE_STOP or not self._joined(sent, k, k + 1):
+                return False
+            k -= 1
+        return k >= 0 and sent.toks[k].low in _CARE_VERBS and i - k <= 4
+
+    def verb_use(self, sent: _Sentence, i: int, j: int) -> bool:
+        """A one-word weapon used as a verb ("to bomb", "can bomb", "we bomb")."""
+        if i != j or i == 0 or sent.toks[i].low.endswith("s"):
+            return False
+        return sent.toks[i - 1].low in _VERB_BEFORE and self._joined(sent, i - 1, i)
 
     def before_damage_noun(self, sent: _Sentence, j: int) -> bool:
         """Token j modifies a noun naming damage ("property damage", "material losses")."""
@@ -476,6 +589,7 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
         for m in reader.find(span.start, span.end, ["role_person", "role_target", "role_weapon"])
     ]
     heads = [(m, i, j) for m, i, j in heads if i is not None and j is not None]
+    weapon_toks = {k for m, i, j in heads if m.entry.kind == "role_weapon" for k in range(i, j + 1)}
     for n, (m, i, j) in enumerate(heads):
         kind = m.entry.kind
         if n + 1 < len(heads) and heads[n + 1][1] == j + 1 and reader._joined(sent, j, j + 1):
@@ -486,7 +600,9 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             # a person noun right after an organisation name ("shining path members")
             if not any(a <= i <= b for a, b in org_ranges):
                 continue
-        first = reader.grow_left(sent, i)
+        # a place's name before its head is often long ("grupo radial colombiano network radio
+        # stations"); people and instruments take few modifiers
+        first = reader.grow_left(sent, i, _MAX_LEFT_TARGET if kind == "role_target" else _MAX_LEFT)
         # an organisation right before the head: part of a collective ("shining path members"),
         # a name apart from the people it fields ("fmln guerrillas": fmln + guerrillas)
         for a, b in org_ranges:
@@ -502,16 +618,61 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             if reader.before_damage_noun(sent, j):
                 continue  # "property damage", "material losses": the damage, not a target
             last = reader.grow_of(sent, j) if m.entry.attrs.get("takes_of") else j
+            if reader.attacking_thing(sent, first, last) or reader.care_place(sent, first):
+                continue  # "army helicopters fired rockets", "attacked by a helicopter"
             if reader.near_cue(sent, first, last, ("damage",)) and not reader.speaker(sent, last):
                 add(TARGET, first, last, head_tok)
         elif kind == "role_weapon":
             last = reader.weapon_of(sent, j)
             if m.entry.attrs.get("bare") is False and first == i and last == j:
                 continue  # "weapons were seized", "the charges against him"
+            if (
+                reader.verb_use(sent, i, j)
+                or reader.traded_weapon(sent, i, last, weapon_toks)
+                or reader.generic_attacks(sent, first, last)
+                or reader.heard_only(sent, last)
+            ):
+                continue  # "to bomb the city"; "the army seized two rifles", "bomb experts"
+            if any(t.low in _NOT_ATTACK_ARMS for t in sent.toks[first:i]):
+                continue  # "nuclear bombs"
+            carrier = _loaded_carrier(reader, sent, first, out)
+            if carrier is not None:
+                # "a car loaded with 200 kg of dynamite": the loaded vehicle is the instrument
+                out.remove(carrier)
+                first = sent.by_start[carrier.span.start]
             add(WEAPON, first, last, head_tok)
     _read_harmed_names(reader, sent, add, free)
     _read_more_names(reader, sent, out, add, free)
     return out
+
+
+_LOADED = frozenset({"loaded", "filled", "packed", "stuffed", "laden", "rigged"})
+_QUANTITY = frozenset(
+    {"kg", "kgs", "kilograms", "kilos", "pounds", "lbs", "tons", "sticks", "charges"}
+)
+_ABOUT = frozenset({"over", "about", "some", "approximately", "nearly", "almost", "more", "than"})
+
+
+def _loaded_carrier(
+    reader: _Reader, sent: _Sentence, first: int, out: list[_Found]
+) -> _Found | None:
+    """The vehicle or bomb found just before "loaded with" and the weapon at ``first``
+    ("a car loaded with 200 kg of dynamite", "a car bomb filled with explosives")."""
+    q = first
+    toks = sent.toks
+    if q >= 3 and toks[q - 1].low == "of" and toks[q - 2].low in _QUANTITY:
+        q -= 2
+        while q > 0 and (toks[q - 1].low.replace(",", "").isdigit() or toks[q - 1].low in _ABOUT):
+            q -= 1
+    if q < 3 or toks[q - 1].low != "with" or toks[q - 2].low not in _LOADED:
+        return None
+    if not all(reader._joined(sent, k, k + 1) for k in range(q - 3, first)):
+        return None  # "the truck, packed with dynamite": an apposition, not one phrase
+    end = toks[q - 3].end
+    for f in out:
+        if f.span.end == end and f.role in (TARGET, WEAPON) and f.span.start in sent.by_start:
+            return f
+    return None
 
 
 def _read_person(
