@@ -20,7 +20,9 @@ def test_single_bombing_with_place_date_weapon():
     assert AttackType.BOMBING in inc.types and inc.suicide
     assert any(w.kind == "suicide_vest" for w in inc.weapons)
     assert any(t.kind == "hospital" for t in inc.targets)
-    assert any(p.actor_id == "ISKP" and p.attribution == Attribution.CLAIMED for p in inc.perpetrators)
+    assert any(
+        p.actor_id == "ISKP" and p.attribution == Attribution.CLAIMED for p in inc.perpetrators
+    )
     assert any(c.stance == Stance.CLAIMS_RESPONSIBILITY for c in r.claims)
 
 
@@ -100,16 +102,17 @@ def test_kidnapping_and_release():
 
 
 def test_wire_dateline_is_not_the_scene():
-    text = (
-        "ISLAMABAD, May 4 (Wire) - Gunmen shot dead two polio workers in Bannu on Sunday, police said.\n"
-    )
+    text = "ISLAMABAD, May 4 (Wire) - Gunmen shot dead two polio workers in Bannu on Sunday, police said.\n"
     r = extract(text, published="2024-05-06")
     assert [i.place.name for i in r.incidents] == ["Bannu"]
     assert r.incidents[0].date.iso == "2024-05-05"  # not the dateline's May 4
 
 
 def test_local_dateline_is_the_scene_when_nothing_else_is_named():
-    r = extract("ZHOB: Militants attacked a Levies post late Sunday night, killing two guards.\n", published="2024-05-06")
+    r = extract(
+        "ZHOB: Militants attacked a Levies post late Sunday night, killing two guards.\n",
+        published="2024-05-06",
+    )
     assert [i.place.name.lower() for i in r.incidents] == ["zhob"]
 
 
@@ -134,7 +137,10 @@ def test_place_with_its_district_is_one_site_and_listed_places_are_two():
 
 
 def test_security_operation_perpetrator_is_the_state_force():
-    r = extract("Security forces killed five militants in a raid in Tank on Tuesday.", published="2024-05-08")
+    r = extract(
+        "Security forces killed five militants in a raid in Tank on Tuesday.",
+        published="2024-05-08",
+    )
     (inc,) = r.incidents
     assert AttackType.SECURITY_OPERATION in inc.types
     assert [p.actor_id for p in inc.perpetrators] == ["SECURITY_FORCES"]
@@ -152,7 +158,10 @@ def test_police_suspect_a_named_group():
 
 
 def test_generic_militants_are_never_perpetrators():
-    r = extract("Militants attacked a checkpoint in Zhob on Monday, killing two soldiers.", published="2024-05-08")
+    r = extract(
+        "Militants attacked a checkpoint in Zhob on Monday, killing two soldiers.",
+        published="2024-05-08",
+    )
     assert r.incidents and r.incidents[0].perpetrators == []
 
 
@@ -182,7 +191,9 @@ def test_later_sentence_continues_the_act():
     )
     (inc,) = r.incidents
     figs = r.incident_figures(inc)
-    assert [(f.status.value, f.category.value, f.best) for f in figs] == [("killed", "security_forces", 3)]
+    assert [(f.status.value, f.category.value, f.best) for f in figs] == [
+        ("killed", "security_forces", 3)
+    ]
 
 
 def test_first_mention_with_the_is_an_incident():
@@ -219,3 +230,27 @@ def test_act_placed_only_in_a_country_joins_the_same_act_in_a_province():
         assert (
             r.incidents[0].place is not None and r.incidents[0].place.name.lower() == "balochistan"
         )
+
+
+def test_one_kidnapping_told_from_two_days_is_one_incident():
+    for text in (
+        "Gunmen kidnapped the engineer Tomas Berrio in Cali on Monday. Police said on Tuesday "
+        "that the kidnappers have not contacted his family. The engineer was kidnapped as he "
+        "left his office, police said on Tuesday.",
+    ):
+        for t in (text, text.lower()):
+            r = extract(t, published="2023-03-14")
+            kidnaps = [i for i in r.incidents if AttackType.KIDNAPPING in i.types]
+            assert len(kidnaps) == 1, [
+                (i.place and i.place.name, i.date and i.date.iso) for i in kidnaps
+            ]
+
+
+def test_same_day_attacks_on_two_different_targets_stay_two():
+    text = (
+        "On Friday, gunmen attacked a police station in Bannu, killing two constables. "
+        "On Saturday, gunmen attacked a school in Bannu, wounding a teacher."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2024-05-12")
+        assert len([i for i in r.incidents if AttackType.ARMED_ASSAULT in i.types]) == 2

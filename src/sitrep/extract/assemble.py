@@ -30,6 +30,7 @@ from sitrep.extract.incidents import (
     tagged,
 )
 from sitrep.extract.mentions import Doc
+from sitrep.merge.match import distance_km
 from sitrep.model import (
     AttackType,
     Attribution,
@@ -45,6 +46,7 @@ from sitrep.model import (
     Perpetrator,
     Place,
     PlaceKind,
+    RoleFiller,
     Span,
     Stance,
     Tagged,
@@ -166,7 +168,11 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
         if response and wave:
             continue
         before = [s for s in sited if s.trigger.span.start < e.trigger.span.start] or sited[:1]
-        same_kind = [s for s in before if _types_compatible(types, set(s.attack_types)) and _targets_compatible(e, s)]
+        same_kind = [
+            s
+            for s in before
+            if _types_compatible(types, set(s.attack_types)) and _targets_compatible(e, s)
+        ]
         if WAVE_WORDS.search(doc.sentences[e.sentence].text):
             # "insurgents also targeted security posts in various districts": the region's
             e.place = e.place or region
@@ -174,8 +180,14 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
             continue
         host = same_kind[-1:] or None
         close = bool(before) and 0 <= e.sentence - before[-1].sentence <= CONTINUATION_SENTENCES
-        if host is None and close and (
-            not _own_targets(e) or _types_compatible(types, set(before[-1].attack_types)) and AttackType.UNKNOWN in types
+        if (
+            host is None
+            and close
+            and (
+                not _own_targets(e)
+                or _types_compatible(types, set(before[-1].attack_types))
+                and AttackType.UNKNOWN in types
+            )
         ):
             # "Twenty-three of them were shot dead at the roadside."; "... attacked the post
             # from three sides": the act just reported, told further
@@ -201,7 +213,9 @@ def _narrow_country_events(events: list[EventMention]) -> None:
     placed = [
         e
         for e in events
-        if not e.earlier and e.place is not None and e.place.kind not in (PlaceKind.COUNTRY, PlaceKind.UNKNOWN)
+        if not e.earlier
+        and e.place is not None
+        and e.place.kind not in (PlaceKind.COUNTRY, PlaceKind.UNKNOWN)
     ]
     for e in events:
         if e.earlier or (e.place is not None and e.place.kind != PlaceKind.COUNTRY):
@@ -233,7 +247,9 @@ def _own_targets(e: EventMention) -> set[str]:
     return {
         t.entry.id
         for t in e.targets
-        if t.span.start >= e.segment.start and t.span.end <= e.segment.end and t.entry.id not in _UNSPECIFIC_TARGETS
+        if t.span.start >= e.segment.start
+        and t.span.end <= e.segment.end
+        and t.entry.id not in _UNSPECIFIC_TARGETS
     }
 
 
@@ -244,18 +260,25 @@ def _targets_compatible(e: EventMention, other: EventMention) -> bool:
     return not own or not theirs or bool(own & theirs)
 
 
-def build_incidents(doc: Doc, reading: Reading) -> tuple[list[Incident], list[EventMention]]:
-    """Merge event mentions into incidents (one per place and date)."""
+def build_incidents(
+    doc: Doc, reading: Reading, same_acts: set[frozenset[tuple[str, str]]] | None = None
+) -> tuple[list[Incident], list[EventMention]]:
+    """Merge event mentions into incidents (one per place and date).
+
+    ``same_acts``: pairs of (place, date) buckets that are one act told twice (see
+    ``same_act_pairs``), joined into one incident."""
     events = _place_events(doc, reading)
     reading.events = events
     buckets: dict[tuple[str, str], list[EventMention]] = {}
     order: list[tuple[str, str]] = []
     for e in events:
-        key = (e.place.key if e.place else "?", "earlier" if e.earlier else date_key(e.date))
+        key = _bucket_key(e)
         if key not in buckets:
             buckets[key] = []
             order.append(key)
         buckets[key].append(e)
+    if same_acts:
+        buckets, order = _merge_same_acts(buckets, order, same_acts)
     incidents: list[Incident] = []
     for n, key in enumerate(order, start=1):
         group = buckets[key]
@@ -293,7 +316,198 @@ def build_incidents(doc: Doc, reading: Reading) -> tuple[list[Incident], list[Ev
     return incidents, events
 
 
-def _apply_suspicions(reading: Reading, incidents: list[Incident], buckets: dict, order: list) -> None:
+def _bucket_key(e: EventMention) -> tuple[str, str]:
+    return (e.place.key if e.place else "?", "earlier" if e.earlier else date_key(e.date))
+
+
+#: a town this close to another is a part of it or a suburb ("San Isidro" in Lima)
+SAME_SITE_KM = 10.0
+#: dates this many days apart can be one act told from two days ("yesterday" and the date)
+SAME_ACT_DAYS = 1
+
+
+def _group_types(group: list[EventMention]) -> set[AttackType]:
+    return {t for e in group for t in e.attack_types}
+
+
+#: acts of the state or two armed sides, not an attack on someone
+_BATTLE_TYPES = frozenset({AttackType.ARMED_CLASH, AttackType.SECURITY_OPERATION})
+
+
+def _acts_compatible(a: set[AttackType], b: set[AttackType]) -> bool:
+    """The same kind of act: a kind in common, or one side only a bare "attack" and the other
+    an attack (not a clash or a security operation)."""
+    a_known, b_known = a - {AttackType.UNKNOWN}, b - {AttackType.UNKNOWN}
+    if not a_known or not b_known:
+        known = a_known or b_known
+        return not known or not known <= _BATTLE_TYPES
+    return bool(a_known & b_known - _BATTLE_TYPES)
+
+
+def _site_compatible(a: Place | None, b: Place | None) -> bool:
+    """One place, or one inside the other (a town in its province, a neighbourhood or a suburb
+    within ``SAME_SITE_KM`` of its city); a place not known fits any.  Not a town in the district
+    named after another town (Pasni in Gwadar district is not Gwadar)."""
+    if a is None or b is None or a.key == b.key:
+        return True
+    if PlaceKind.UNKNOWN in (a.kind, b.kind) or PlaceKind.COUNTRY in (a.kind, b.kind):
+        return False
+    for outer, inner in ((a, b), (b, a)):
+        names = {x.casefold() for x in (outer.canonical_name, outer.name) if x}
+        if outer.kind == PlaceKind.PROVINCE and inner.kind in SMALL_PLACE_KINDS:
+            if (inner.admin1 or "").casefold() in names:
+                return True
+    if (
+        a.kind in SMALL_PLACE_KINDS
+        and b.kind in SMALL_PLACE_KINDS
+        and None not in (a.latitude, a.longitude, b.latitude, b.longitude)
+    ):
+        return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_SITE_KM  # type: ignore[arg-type]
+    return False
+
+
+def _dates_compatible(a: EventDate | None, b: EventDate | None) -> bool:
+    if a is None or b is None or date_key(a) == date_key(b):
+        return True
+    da, db = a.as_date(), b.as_date()
+    return da is not None and db is not None and abs((da - db).days) <= SAME_ACT_DAYS
+
+
+def _group_targets(group: list[EventMention]) -> set[str]:
+    return {t for e in group for t in _own_targets(e)}
+
+
+def _same_act_shape(host: list[EventMention], guest: list[EventMention]) -> bool:
+    """Two buckets of one report that can tell one act: the same kind, at one site (or one
+    inside the other), on one day or the next (or with no date), with no two different things
+    attacked."""
+    if host[0].earlier or guest[0].earlier:
+        return False
+    if not _acts_compatible(_group_types(host), _group_types(guest)):
+        return False
+    if not _site_compatible(host[0].place, guest[0].place):
+        return False
+    if not _dates_compatible(_group_date(host), _group_date(guest)):
+        return False
+    own, theirs = _group_targets(guest), _group_targets(host)
+    return not own or not theirs or bool(own & theirs)
+
+
+def _group_date(group: list[EventMention]) -> EventDate | None:
+    return next((e.date for e in group if e.date is not None), None)
+
+
+def _buckets(
+    events: list[EventMention],
+) -> tuple[dict[tuple[str, str], list[EventMention]], list[tuple[str, str]]]:
+    buckets: dict[tuple[str, str], list[EventMention]] = {}
+    order: list[tuple[str, str]] = []
+    for e in events:
+        key = _bucket_key(e)
+        if key not in buckets:
+            buckets[key] = []
+            order.append(key)
+        buckets[key].append(e)
+    return buckets, order
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{3,}", text.lower())}
+
+
+def _head(f: RoleFiller) -> set[str]:
+    words = re.findall(r"[^\W\d_]+", (f.head or f.text).lower())
+    return {words[-1].removesuffix("s")} if words else set()
+
+
+def _fillers_conflict(a: Incident, b: Incident) -> bool:
+    """Two different people harmed, or two different things attacked: named victims with no
+    name in common, or targets with no head word in common ("a bus" and "the buses" can be
+    one; "the embassy" and "an embassy vehicle" are two)."""
+    va = [_words(f.text) for f in a.arguments if f.role == "victim" and f.named]
+    vb = [_words(f.text) for f in b.arguments if f.role == "victim" and f.named]
+    if va and vb and not any(p & q for p in va for q in vb):
+        return True
+    ta = [_head(f) for f in a.arguments if f.role == "target"]
+    tb = [_head(f) for f in b.arguments if f.role == "target"]
+    return bool(ta and tb and not any(p & q for p in ta for q in tb))
+
+
+def same_act_pairs(reading: Reading, incidents: list[Incident]) -> set[frozenset[tuple[str, str]]]:
+    """The pairs of incidents (as their (place, date) buckets) that are one act: the same kind
+    at one site or one inside the other, on one day or the next, and no two different victims
+    or targets (``incidents`` read with their role fillers, in bucket order)."""
+    buckets, order = _buckets(reading.events)
+    if len(order) != len(incidents):
+        return set()
+    out: set[frozenset[tuple[str, str]]] = set()
+    for n, guest in enumerate(order):
+        for m in range(n):
+            host = order[m]
+            if _same_act_shape(buckets[host], buckets[guest]) and not _fillers_conflict(
+                incidents[m], incidents[n]
+            ):
+                out.add(frozenset((host, guest)))
+    return out
+
+
+def same_act_candidates(reading: Reading) -> bool:
+    """Whether any two buckets could be one act (worth reading role fillers for)."""
+    buckets, order = _buckets(reading.events)
+    return any(
+        _same_act_shape(buckets[order[m]], buckets[g])
+        for n, g in enumerate(order)
+        for m in range(n)
+    )
+
+
+def _merge_same_acts(
+    buckets: dict[tuple[str, str], list[EventMention]],
+    order: list[tuple[str, str]],
+    same_acts: set[frozenset[tuple[str, str]]],
+) -> tuple[dict[tuple[str, str], list[EventMention]], list[tuple[str, str]]]:
+    """Join the buckets (place, date) that are one act: the events of the later one take the
+    earlier one's place and date (the more precise of the two places, the known date)."""
+    merged: list[tuple[list[tuple[str, str]], list[EventMention]]] = []
+    for key in order:
+        group = list(buckets[key])
+        host_entry = next(
+            (h for h in merged if any(frozenset((k, key)) in same_acts for k in h[0])), None
+        )
+        if host_entry is None:
+            merged.append(([key], group))
+            continue
+        host_entry[0].append(key)
+        host = host_entry[1]
+        place = host[0].place
+        if place is None or (
+            group[0].place is not None
+            and _PLACE_RANK.get(group[0].place.kind, 9) < _PLACE_RANK.get(place.kind, 9)
+        ):
+            place = group[0].place
+        date = _group_date(host) or _group_date(group)
+        for e in host + group:
+            if e.place is not place:
+                same = e.place is not None and place is not None and e.place.key == place.key
+                e.place, e.place_span = place, e.place_span if same else None
+            e.date = date
+        host.extend(group)
+    out: dict[tuple[str, str], list[EventMention]] = {}
+    keys: list[tuple[str, str]] = []
+    for _, group in merged:
+        key = _bucket_key(group[0])
+        out.setdefault(key, []).extend(group)
+        if key not in keys:
+            keys.append(key)
+    return out, keys
+
+
+_PLACE_RANK = {PlaceKind.TOWN: 0, PlaceKind.AREA: 1, PlaceKind.DISTRICT: 2, PlaceKind.PROVINCE: 3}
+
+
+def _apply_suspicions(
+    reading: Reading, incidents: list[Incident], buckets: dict, order: list
+) -> None:
     """A group the text says is suspected ("Police suspect the Pakistani Taliban") is the
     suspected perpetrator of the act reported last before that sentence (else the first)."""
     for si, actor in reading.suspicions:
@@ -358,7 +572,9 @@ def _agents(group: list[EventMention]) -> list[Perpetrator]:
             a = e.specific_state or e.state_agent
             p = out.get(a.entry.id)
             if p is None:
-                out[a.entry.id] = Perpetrator(a.entry.id, a.entry.label, Attribution.REPORTED, [a.span])
+                out[a.entry.id] = Perpetrator(
+                    a.entry.id, a.entry.label, Attribution.REPORTED, [a.span]
+                )
             elif a.span not in p.spans:
                 p.spans.append(a.span)
         return list(out.values())
@@ -373,7 +589,9 @@ def _agents(group: list[EventMention]) -> list[Perpetrator]:
             )
             p = out.get(actor.entry.id)
             if p is None:
-                out[actor.entry.id] = Perpetrator(actor.entry.id, actor.entry.label, att, [actor.span])
+                out[actor.entry.id] = Perpetrator(
+                    actor.entry.id, actor.entry.label, att, [actor.span]
+                )
             elif actor.span not in p.spans:
                 p.spans.append(actor.span)
     return list(out.values())
@@ -389,7 +607,9 @@ def build_groups(doc: Doc, reading: Reading, incidents: list[Incident]) -> list[
         region = (inc.place.admin1 or inc.place.country or inc.place.name) if inc.place else "?"
         # one wave a day when the article describes one (it may cross a provincial border:
         # "Cali and the neighbouring Cauca province"); else incidents are kept per province
-        by_day.setdefault((inc.date.iso, inc.place.country if wave and inc.place else region), []).append(inc)
+        by_day.setdefault(
+            (inc.date.iso, inc.place.country if wave and inc.place else region), []
+        ).append(inc)
     groups: list[Group] = []
     for (_day, _region), members in by_day.items():
         places = {m.place.key for m in members if m.place is not None}
@@ -507,7 +727,10 @@ def build_figures(
         fig_of_mention[i].id
         for i, fm in enumerate(mentions)
         if i in fig_of_mention
-        and (fm.part_of is not None or (fm.status_term is not None and fm.status_term.span.text.lower().startswith("among")))
+        and (
+            fm.part_of is not None
+            or (fm.status_term is not None and fm.status_term.span.text.lower().startswith("among"))
+        )
     )
     _link_totals(figures, warnings, partial)
     _conflicts(figures, warnings)
@@ -522,7 +745,9 @@ def build_figures(
 def _civilian_target(inc: Incident, figures: list[Figure]) -> None:
     """Civilians killed, hurt or taken in an attack were among its targets (GTD target type
     'private citizens'), unless the act is the state's own operation."""
-    if set(inc.types) & {AttackType.SECURITY_OPERATION} or any(t.kind == "civilians" for t in inc.targets):
+    if set(inc.types) & {AttackType.SECURITY_OPERATION} or any(
+        t.kind == "civilians" for t in inc.targets
+    ):
         return
     hit = [
         f
@@ -543,7 +768,9 @@ def _add_spans(fig: Figure, spans: list[Span]) -> None:
     fig.spans.sort()
 
 
-def _incident_of_event(events: list[EventMention], incidents: list[Incident]) -> dict[int, Incident]:
+def _incident_of_event(
+    events: list[EventMention], incidents: list[Incident]
+) -> dict[int, Incident]:
     out: dict[int, Incident] = {}
     for e in events:
         key_date = "earlier" if e.earlier else date_key(e.date)
@@ -591,7 +818,11 @@ def _level_of(
         return Level.INCIDENT, inc.id, None
     near = _incident_before(doc, fm, events, incident_of_event)
     if groups and WAVE_WORDS.search(sent.text):
-        return Level.GROUP, None, groups[0].id  # "14 soldiers had been martyred across the province"
+        return (
+            Level.GROUP,
+            None,
+            groups[0].id,
+        )  # "14 soldiers had been martyred across the province"
     if near is not None and (not groups or near[1] == 1):
         return Level.INCIDENT, near[0].id, None  # "... Three civilians were killed in the city."
     if groups:
@@ -619,7 +850,9 @@ def _incident_before(
     last = max(e.sentence for e in before)
     if fm.sentence - last > CONTINUATION_SENTENCES:
         return None
-    incs = {incident_of_event[id(e)].id: incident_of_event[id(e)] for e in before if e.sentence == last}
+    incs = {
+        incident_of_event[id(e)].id: incident_of_event[id(e)] for e in before if e.sentence == last
+    }
     return (next(iter(incs.values())), fm.sentence - last) if len(incs) == 1 else None
 
 
@@ -639,12 +872,16 @@ def _find_same(
             continue
         if fm.category != Category.UNKNOWN and f.category not in (fm.category,):
             continue
-        if any_level or (f.level == level and f.incident_id == incident_id and f.group_id == group_id):
+        if any_level or (
+            f.level == level and f.incident_id == incident_id and f.group_id == group_id
+        ):
             return f
     return None
 
 
-_RISING = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|reached|now\s+stands?|updated|revised)\b", re.I)
+_RISING = re.compile(
+    r"\b(?:rose|risen|climbed|jumped|increased|reached|now\s+stands?|updated|revised)\b", re.I
+)
 
 
 def _is_rising(doc: Doc, fm: FigureMention) -> bool:
@@ -654,7 +891,10 @@ def _is_rising(doc: Doc, fm: FigureMention) -> bool:
 
 def _update_cue(doc: Doc, sentence: int) -> bool:
     sent = doc.sentences[sentence]
-    return any(c.entry.attrs.get("role") == "update" for c in doc.terms_in(sent.start, sent.end, "context_cue"))
+    return any(
+        c.entry.attrs.get("role") == "update"
+        for c in doc.terms_in(sent.start, sent.end, "context_cue")
+    )
 
 
 def _refined(
@@ -670,7 +910,9 @@ def _refined(
     precise = fig.high is not None and fig.high == fig.low
     if vague and precise and earlier.low <= fig.best:
         return earlier
-    if fig.best > earlier.best and (_update_cue(doc, fm.sentence) or _update_cue(doc, doc.sentence_of(earlier.sentence.start))):
+    if fig.best > earlier.best and (
+        _update_cue(doc, fm.sentence) or _update_cue(doc, doc.sentence_of(earlier.sentence.start))
+    ):
         return earlier
     return None
 
@@ -694,7 +936,9 @@ def _live(figures: list[Figure]) -> list[Figure]:
     return [f for f in figures if f.superseded_by is None]
 
 
-def _link_totals(figures: list[Figure], warnings: list[Warning], partial: frozenset[str] = frozenset()) -> None:
+def _link_totals(
+    figures: list[Figure], warnings: list[Warning], partial: frozenset[str] = frozenset()
+) -> None:
     """A count of 'people' (or a mixed count) that matches the sum of specific counts of the
     same level and status includes them; one that contradicts them gets a warning."""
     live = _live(figures)
@@ -735,9 +979,16 @@ def _link_totals(figures: list[Figure], warnings: list[Warning], partial: frozen
                 if other.best < total.low and other.subcategory and " and " in other.subcategory:
                     inner = [p for p in parts if p.id in total.includes]
                     names = other.subcategory
-                    covered = [p for p in inner if (p.subcategory or p.category.value) in names or p.category.value.split("_")[0] in names]
+                    covered = [
+                        p
+                        for p in inner
+                        if (p.subcategory or p.category.value) in names
+                        or p.category.value.split("_")[0] in names
+                    ]
                     if covered and sum(p.best for p in covered) == other.best:
-                        other.includes = sorted({*other.includes, *(p.id for p in covered)}, key=_fid)
+                        other.includes = sorted(
+                            {*other.includes, *(p.id for p in covered)}, key=_fid
+                        )
                         total.includes = sorted({*total.includes, other.id}, key=_fid)
 
 
@@ -745,7 +996,12 @@ def _covered_parts(total: Figure, parts: list[Figure]) -> list[Figure]:
     sub = total.subcategory or ""
     if " and " in sub:  # a mixed count covers only the categories it names
         names = sub.split(" and ")
-        return [p for p in parts if (p.subcategory in names) or any(n.startswith(p.category.value.split("_")[0]) for n in names)]
+        return [
+            p
+            for p in parts
+            if (p.subcategory in names)
+            or any(n.startswith(p.category.value.split("_")[0]) for n in names)
+        ]
     return parts
 
 
@@ -757,7 +1013,12 @@ def _conflicts(figures: list[Figure], warnings: list[Warning]) -> None:
             continue
         key = (f.level, f.incident_id, f.group_id, f.status, f.category, f.subcategory)
         prev = seen.get(key)
-        if prev is not None and prev.best != f.best and f.id not in prev.includes and prev.id not in f.includes:
+        if (
+            prev is not None
+            and prev.best != f.best
+            and f.id not in prev.includes
+            and prev.id not in f.includes
+        ):
             who = " vs ".join(x.source or "the article" for x in (prev, f))
             warnings.append(
                 Warning(
@@ -791,7 +1052,10 @@ _ABOUT_ATTACK = re.compile(
     r"abduct\w*|kidnap\w*|stormed|involved\s+in|masterminded|planned)\b",
     re.I,
 )
-_NOT_ABOUT_ACT = re.compile(r"\b(?:repeatedly|often|long|routinely|support|territory|sanctuar\w*|safe\s+haven\w*|funding)\b", re.I)
+_NOT_ABOUT_ACT = re.compile(
+    r"\b(?:repeatedly|often|long|routinely|support|territory|sanctuar\w*|safe\s+haven\w*|funding)\b",
+    re.I,
+)
 
 
 def apply_claims(
@@ -819,7 +1083,9 @@ def apply_claims(
             for holder in _claim_targets(c, incidents, groups):
                 # a group claimed the act: it was not the state's own operation
                 holder.perpetrators = [
-                    p for p in holder.perpetrators if actor_kinds.get(p.actor_id) not in ("state_force", "police")
+                    p
+                    for p in holder.perpetrators
+                    if actor_kinds.get(p.actor_id) not in ("state_force", "police")
                 ]
                 _set_perp(holder, c.speaker_actor_id, name, Attribution.CLAIMED, span)
         elif c.stance in (Stance.ALLEGES, Stance.ACCUSES):
@@ -830,7 +1096,13 @@ def apply_claims(
                 if actor_kinds.get(actor_id) != "armed_group" or actor_id in generic_actors:
                     continue
                 for holder in _claim_targets(c, incidents, groups):
-                    _set_perp(holder, actor_id, labels.get(actor_id, actor_id), Attribution.ALLEGED, c.spans[0] if c.spans else None)
+                    _set_perp(
+                        holder,
+                        actor_id,
+                        labels.get(actor_id, actor_id),
+                        Attribution.ALLEGED,
+                        c.spans[0] if c.spans else None,
+                    )
     parents = actor_parents or {}
     for holder in [*incidents, *groups]:
         claimed = {p.actor_id for p in holder.perpetrators if p.attribution == Attribution.CLAIMED}
@@ -839,15 +1111,23 @@ def apply_claims(
         holder.perpetrators = [
             p
             for p in holder.perpetrators
-            if not (p.attribution == Attribution.CLAIMED and any(parents.get(c) == p.actor_id for c in claimed))
+            if not (
+                p.attribution == Attribution.CLAIMED
+                and any(parents.get(c) == p.actor_id for c in claimed)
+            )
         ]
     for c in claims:
-        if c.stance == Stance.DENIES and c.speaker_actor_id and actor_kinds.get(c.speaker_actor_id) == "armed_group":
+        if (
+            c.stance == Stance.DENIES
+            and c.speaker_actor_id
+            and actor_kinds.get(c.speaker_actor_id) == "armed_group"
+        ):
             for holder in [*incidents, *groups]:
                 holder.perpetrators = [
                     p
                     for p in holder.perpetrators
-                    if p.actor_id != c.speaker_actor_id or p.attribution in (Attribution.CLAIMED, Attribution.ALLEGED)
+                    if p.actor_id != c.speaker_actor_id
+                    or p.attribution in (Attribution.CLAIMED, Attribution.ALLEGED)
                 ]
 
 
@@ -866,8 +1146,15 @@ def _claim_targets(c: Claim, incidents: list[Incident], groups: list[Group]) -> 
     return live[:1]
 
 
-def _set_perp(holder, actor_id: str, name: str, attribution: Attribution, span: Span | None) -> None:
-    rank = {Attribution.CLAIMED: 3, Attribution.ALLEGED: 2, Attribution.REPORTED: 1, Attribution.SUSPECTED: 0}
+def _set_perp(
+    holder, actor_id: str, name: str, attribution: Attribution, span: Span | None
+) -> None:
+    rank = {
+        Attribution.CLAIMED: 3,
+        Attribution.ALLEGED: 2,
+        Attribution.REPORTED: 1,
+        Attribution.SUSPECTED: 0,
+    }
     for p in holder.perpetrators:
         if p.actor_id == actor_id:
             if rank[attribution] > rank[p.attribution]:
@@ -891,7 +1178,9 @@ def summarise(inc: Incident, figures: list[Figure]) -> str:
         parts.append("on " + ", ".join(t.label for t in inc.targets))
     own = [f for f in figures if f.incident_id == inc.id and f.superseded_by is None]
     if own:
-        parts.append("; " + ", ".join(f"{_fmt(f)} {f.category.value} {f.status.value}" for f in own))
+        parts.append(
+            "; " + ", ".join(f"{_fmt(f)} {f.category.value} {f.status.value}" for f in own)
+        )
     return " ".join(parts)
 
 

@@ -70,7 +70,10 @@ def extract(
     article.language = language
     if language not in (None, "en"):
         result.warnings.append(
-            Warning("not_english", f"the text looks like language {language!r}, not English; nothing extracted")
+            Warning(
+                "not_english",
+                f"the text looks like language {language!r}, not English; nothing extracted",
+            )
         )
         return result
 
@@ -86,8 +89,17 @@ def extract(
     figure_mentions = find_figure_mentions(doc, lexicon)
     reading = read_events(doc)
     incidents, events = assemble.build_incidents(doc, reading)
+    if assemble.same_act_candidates(reading):
+        # one act told twice (a later sentence dated from "yesterday", a suburb of the city):
+        # read the role fillers to tell it from two acts with different victims or targets
+        fill_roles(text, incidents, references=reading.reference_spans)
+        same_acts = assemble.same_act_pairs(reading, incidents)
+        if same_acts:
+            incidents, events = assemble.build_incidents(doc, reading, same_acts)
     groups = assemble.build_groups(doc, reading, incidents)
-    claims = find_claims(text, doc.sentences, lexicon, places=[s for p in doc.places for s in p.spans])
+    claims = find_claims(
+        text, doc.sentences, lexicon, places=[s for p in doc.places for s in p.spans]
+    )
     actors = lexicon.entries("actor")
     assemble.apply_claims(
         claims,
@@ -114,7 +126,10 @@ def extract(
     result.warnings = warnings + _date_warnings(doc, pub, incidents) + _place_warnings(doc)
     if figures and not incidents:
         result.warnings.append(
-            Warning("figures_without_incident", "casualty figures were found but no specific attack; kept at article level")
+            Warning(
+                "figures_without_incident",
+                "casualty figures were found but no specific attack; kept at article level",
+            )
         )
     return result
 
@@ -171,5 +186,11 @@ def _place_warnings(doc) -> list[Warning]:
     out = []
     for p in doc.places:
         if not p.resolved:
-            out.append(Warning("place_unresolved", f"place {p.name!r} not found in the gazetteer", spans=p.spans[:1]))
+            out.append(
+                Warning(
+                    "place_unresolved",
+                    f"place {p.name!r} not found in the gazetteer",
+                    spans=p.spans[:1],
+                )
+            )
     return out
