@@ -156,3 +156,16 @@ def test_more_harm_links() -> None:
         "the massacre of the monks, along with mrs julia ramos and her daughter celina ramos, "
         "was carried out by soldiers."
     ) == ["julia ramos", "celina ramos"]
+
+
+def test_harm_objects_after_of_and_dotted_titles() -> None:
+    assert _victims("there was an attempt on the life of carlos vega garcia.") == [
+        "carlos vega garcia"
+    ]
+    assert _victims("police said the kidnappers of abilio dantas want money.") == ["abilio dantas"]
+    assert _victims("the murder of dr. francisco jose guerra was condemned.") == [
+        "francisco jose guerra"
+    ]
+    assert _victims("The murder of Dr. Francisco Guerra was condemned.") == ["Francisco Guerra"]
+    # the son is harmed, not his father
+    assert _victims("the kidnapping of dr. pedro montano's son shocked the city.") == []

@@ -554,6 +554,7 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
     if k >= len(sent.toks) or not (
         reader._joined(sent, j, k)
         or reader._gap(sent, j, k).strip() == ":"  # "journalists: x"
+        or (reader._gap(sent, j, k).strip() == "." and sent.toks[j].low in _TITLE_ABBREVIATIONS)
         or (  # "killed two reporters, x and y"
             reader._gap(sent, j, k).strip() == ","
             and sent.toks[j].low.endswith("s")
@@ -568,6 +569,12 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
         return last
     if reader.agent_of_act(sent, last) or reader.by_agent(sent, i):
         add(PERP_IND, k, last, last, True)
+    elif (
+        sent.toks[last].low.endswith(("'s", "’s"))
+        and last + 1 < len(sent.toks)
+        and sent.toks[last + 1].low in _KIN
+    ):
+        return last  # "the kidnapping of dr. x's son": the son is harmed, not x
     elif TITLE_TIGHT and reader.near_cue(sent, i, last, ("harm",)):
         if (
             _name_then_harm(reader, sent, last)
@@ -583,6 +590,15 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
 
 
 TITLE_TIGHT = True
+#: relatives named by a possessive ("x's son"): the relative is the person harmed
+_KIN = frozenset(
+    "son sons daughter daughters wife husband brother brothers sister sisters father mother "
+    "children child family nephew niece parents relatives grandson granddaughter".split()
+)
+#: titles written with a full stop ("dr. x", "msgr. x")
+_TITLE_ABBREVIATIONS = frozenset(
+    "dr mr mrs ms msgr col gen lt sgt capt maj cpl gov sen prof fr".split()
+)
 _HARM_REACH = 10  # tokens between a harm word and the title of its object
 #: words between a harm word and its object: "killed ten, including leader ..."
 _BRIDGE = frozenset("including among them along retired alleged elected".split())
@@ -598,6 +614,8 @@ def _harm_before(reader: _Reader, sent: _Sentence, i: int) -> bool:
         gap = reader._gap(sent, k, k + 1).strip().strip("\"'()")
         if gap not in ("", ",", ":", "."):  # a "." inside a sentence ends an abbreviation
             return False
+        if gap == "." and not (toks[k].low in _TITLE_ABBREVIATIONS or "." in toks[k].low):
+            return False  # the end of a sentence the splitter kept ("... assassinations." mr. x)
         cues = sent.cues.get(k, frozenset())
         if "harm" in cues:
             return True
@@ -627,11 +645,26 @@ _HARM_BEFORE_NAME = frozenset(
 )
 
 
+#: people who harm the person named after "of" ("the kidnappers of x")
+_HARMERS = frozenset("kidnappers abductors captors murderers assassins killers".split())
+
+
 def _read_harmed_names(reader: _Reader, sent: _Sentence, add, free) -> None:
     """Names right after a harm word ("the murder of jaime pardo leal", "kidnapped juan perez")."""
     toks = sent.toks
     for k, tok in enumerate(toks):
-        if "harm" not in sent.cues.get(k, ()) or tok.low not in _HARM_BEFORE_NAME:
+        if not (
+            "harm" in sent.cues.get(k, ())
+            and tok.low in _HARM_BEFORE_NAME
+            or (tok.low in _HARMERS and k + 1 < len(toks) and toks[k + 1].low == "of")
+            or (  # "an attempt on the life of x"
+                tok.low in ("life", "lives")
+                and k >= 3
+                and toks[k - 1].low == "the"
+                and toks[k - 2].low == "on"
+                and toks[k - 3].low in ("attempt", "attempts", "attack", "attacks")
+            )
+        ):
             continue
         n = k + 1
         if n < len(toks) and toks[n].low == "of" and reader._joined(sent, k, n):
