@@ -115,3 +115,57 @@ def test_one_incident_per_named_victim() -> None:
         [a.text for a in inc.arguments if a.role == "victim" and a.named] for inc in (first, second)
     ]
     assert named == [["Pedro Salas Ruiz"], []]
+
+
+def test_harmed_people_before_a_copula() -> None:
+    assert _victims("among the injured are juan perez, 53; mario lopez, 24; and carla ruiz.") == [
+        "juan perez",
+        "mario lopez",
+        "carla ruiz",
+    ]
+    assert _victims("Among the wounded were Juan Perez and Carla Ruiz.") == [
+        "Juan Perez",
+        "Carla Ruiz",
+    ]
+    assert _victims("the injured were 19-year-old pedro gomez and 30-year-old ramon arce.") == [
+        "pedro gomez",
+        "ramon arce",
+    ]
+    assert _victims("one of the wounded is cameraman tomas rubio.") == ["tomas rubio"]
+    # the killer, a spokesman, a place: not victims
+    assert _victims("the man who killed the mayor was pedro ortega.") == []
+    assert _victims("the spokesman of the victims was pedro ortega.") == []
+    assert _victims("the injured persons were taken to rosales hospital.") == []
+
+
+def test_more_harm_links() -> None:
+    assert _victims("labor leader ana velasco and seven (number unclear) others were killed.") == [
+        "ana velasco"
+    ]
+    assert _victims("maria ruiz, a u.s. nun, was seriously wounded today.") == ["maria ruiz"]
+    assert _victims("Pedro Lopez, a leader of the party (PDC), was shot dead.") == ["Pedro Lopez"]
+    assert _victims("the killing of 42-year-old josef pilcher was condemned.") == ["josef pilcher"]
+    assert _victims("he condemned the murder of senator and party leader luis galvan.") == [
+        "luis galvan"
+    ]
+    assert _victims("they killed two reporters, roberto nava and mauricio pinto, last night.") == [
+        "roberto nava",
+        "mauricio pinto",
+    ]
+    assert _victims(
+        "the massacre of the monks, along with mrs julia ramos and her daughter celina ramos, "
+        "was carried out by soldiers."
+    ) == ["julia ramos", "celina ramos"]
+
+
+def test_harm_objects_after_of_and_dotted_titles() -> None:
+    assert _victims("there was an attempt on the life of carlos vega garcia.") == [
+        "carlos vega garcia"
+    ]
+    assert _victims("police said the kidnappers of abilio dantas want money.") == ["abilio dantas"]
+    assert _victims("the murder of dr. francisco jose guerra was condemned.") == [
+        "francisco jose guerra"
+    ]
+    assert _victims("The murder of Dr. Francisco Guerra was condemned.") == ["Francisco Guerra"]
+    # the son is harmed, not his father
+    assert _victims("the kidnapping of dr. pedro montano's son shocked the city.") == []

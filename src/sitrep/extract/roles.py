@@ -713,7 +713,14 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
     Returns the index of the name's last token (None when no name follows)."""
     k = j + 1
     if k >= len(sent.toks) or not (
-        reader._joined(sent, j, k) or reader._gap(sent, j, k).strip() == ":"  # "journalists: x"
+        reader._joined(sent, j, k)
+        or reader._gap(sent, j, k).strip() == ":"  # "journalists: x"
+        or (reader._gap(sent, j, k).strip() == "." and sent.toks[j].low in _TITLE_ABBREVIATIONS)
+        or (  # "killed two reporters, x and y"
+            reader._gap(sent, j, k).strip() == ","
+            and sent.toks[j].low.endswith("s")
+            and _harm_before(reader, sent, i)
+        )
     ):
         return None
     last = reader.name_at(sent, k)
@@ -723,6 +730,12 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
         return last
     if reader.agent_of_act(sent, last) or reader.by_agent(sent, i):
         add(PERP_IND, k, last, last, True)
+    elif (
+        sent.toks[last].low.endswith(("'s", "’s"))
+        and last + 1 < len(sent.toks)
+        and sent.toks[last + 1].low in _KIN
+    ):
+        return last  # "the kidnapping of dr. x's son": the son is harmed, not x
     elif TITLE_TIGHT and reader.near_cue(sent, i, last, ("harm",)):
         if (
             _name_then_harm(reader, sent, last)
@@ -738,6 +751,15 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
 
 
 TITLE_TIGHT = True
+#: relatives named by a possessive ("x's son"): the relative is the person harmed
+_KIN = frozenset(
+    "son sons daughter daughters wife husband brother brothers sister sisters father mother "
+    "children child family nephew niece parents relatives grandson granddaughter".split()
+)
+#: titles written with a full stop ("dr. x", "msgr. x")
+_TITLE_ABBREVIATIONS = frozenset(
+    "dr mr mrs ms msgr col gen lt sgt capt maj cpl gov sen prof fr".split()
+)
 _HARM_REACH = 10  # tokens between a harm word and the title of its object
 #: words between a harm word and its object: "killed ten, including leader ..."
 _BRIDGE = frozenset("including among them along retired alleged elected".split())
@@ -753,6 +775,8 @@ def _harm_before(reader: _Reader, sent: _Sentence, i: int) -> bool:
         gap = reader._gap(sent, k, k + 1).strip().strip("\"'()")
         if gap not in ("", ",", ":", "."):  # a "." inside a sentence ends an abbreviation
             return False
+        if gap == "." and not (toks[k].low in _TITLE_ABBREVIATIONS or "." in toks[k].low):
+            return False  # the end of a sentence the splitter kept ("... assassinations." mr. x)
         cues = sent.cues.get(k, frozenset())
         if "harm" in cues:
             return True
@@ -761,7 +785,12 @@ def _harm_before(reader: _Reader, sent: _Sentence, i: int) -> bool:
             low in _BRIDGE
             or (low == "that" and k + 1 < i and toks[k + 1].low == "of")  # "including that of"
             or (low == "with" and k > 0 and toks[k - 1].low == "along")
-            or (low == "and" and k > 0 and reader._name_word(toks[k - 1]))  # "x and of mayor y"
+            or (
+                low == "and"
+                and k > 0
+                # "x and of mayor y", "senator and presidential candidate x"
+                and (reader._name_word(toks[k - 1]) or toks[k - 1].low in reader.rl.heads)
+            )
         ):
             continue
         if cues & {"speech", "act"} or (_VERB_FORM.search(low) and low not in reader.rl.heads):
@@ -777,15 +806,34 @@ _HARM_BEFORE_NAME = frozenset(
 )
 
 
+#: people who harm the person named after "of" ("the kidnappers of x")
+_HARMERS = frozenset("kidnappers abductors captors murderers assassins killers".split())
+
+
 def _read_harmed_names(reader: _Reader, sent: _Sentence, add, free) -> None:
     """Names right after a harm word ("the murder of jaime pardo leal", "kidnapped juan perez")."""
     toks = sent.toks
     for k, tok in enumerate(toks):
-        if "harm" not in sent.cues.get(k, ()) or tok.low not in _HARM_BEFORE_NAME:
+        if not (
+            "harm" in sent.cues.get(k, ())
+            and tok.low in _HARM_BEFORE_NAME
+            or (tok.low in _HARMERS and k + 1 < len(toks) and toks[k + 1].low == "of")
+            or (  # "an attempt on the life of x"
+                tok.low in ("life", "lives")
+                and k >= 3
+                and toks[k - 1].low == "the"
+                and toks[k - 2].low == "on"
+                and toks[k - 3].low in ("attempt", "attempts", "attack", "attacks")
+            )
+        ):
             continue
         n = k + 1
         if n < len(toks) and toks[n].low == "of" and reader._joined(sent, k, n):
             n += 1
+            if n + 1 < len(toks) and toks[n].low == "the" and _AGE.fullmatch(toks[n + 1].low):
+                n += 1  # "the murder of the 39-year-old x"
+            if n < len(toks) and _AGE.fullmatch(toks[n].low) and reader._joined(sent, n - 1, n):
+                n += 1  # "the killing of 42-year-old x"
         if n >= len(toks) or not reader._joined(sent, n - 1, n):
             continue
         last = reader.name_at(sent, n)
@@ -848,8 +896,11 @@ def _name_then_harm(reader: _Reader, sent: _Sentence, last: int) -> bool:
     gap = reader._gap(sent, last, last + 1).strip()
     if gap == "" and toks[last + 1].low == "and":
         # "x and seven other people were killed"
-        for k in range(last + 2, min(last + 7, n)):
-            if not reader._joined(sent, k - 1, k) or sent.cues.get(k, frozenset()) & {
+        for k in range(last + 2, min(last + 10, n)):
+            if (
+                not reader._joined(sent, k - 1, k)
+                and reader._gap(sent, k - 1, k).strip() not in ("(", ")")  # "(number as heard)"
+            ) or sent.cues.get(k, frozenset()) & {
                 "speech",
                 "act",
             }:
@@ -867,13 +918,79 @@ def _name_then_harm(reader: _Reader, sent: _Sentence, last: int) -> bool:
     commas = 0
     for k in range(last + 1, min(last + 2 + _APPOSITION, n - 1)):
         gap = reader._gap(sent, k, k + 1).strip()
-        if gap == ",":
+        if gap in (",", "),"):
             if reader.passive_harm(sent, k) or _harm_after(reader, sent, k):
                 return True
             commas += 1
             if commas > 2:
                 return False
-        elif gap or sent.cues.get(k, frozenset()) & {"speech", "act", "harm"}:
+        elif (
+            gap
+            and not reader._joined(sent, k, k + 1)  # "a u.s. nun"
+            and gap not in ("(", ")")  # "a leader of the party (pdc), was shot"
+        ) or sent.cues.get(k, frozenset()) & {"speech", "act", "harm"}:
+            return False
+    return False
+
+
+_AGE = re.compile(r"\d+-years?-old")  # "19-year-old"
+_COPULAS = frozenset("is are was were include included".split())
+#: harmed people as the subject of a copula: "the injured were x", "among the victims is x"
+_HARMED_WORDS = frozenset(
+    "victim victims hostage hostages dead wounded injured killed murdered kidnapped abducted "
+    "assassinated disappeared".split()
+)
+_PART_WORDS = frozenset(
+    "one two three four five six seven eight nine ten some several most many none all both "
+    "another".split()
+)
+_COPULA_REACH = 8  # tokens between the harm word and the copula ("the five students who ...")
+
+
+def _title_tokens(reader: _Reader, sent: _Sentence) -> set[int]:
+    """Indices of the tokens of the titles and person nouns of a sentence."""
+    out: set[int] = set()
+    for m in reader.find(sent.toks[0].start, sent.toks[-1].end, ["role_title", "role_person"]):
+        i, j = sent.by_start.get(m.span.start), sent.by_end.get(m.span.end)
+        if i is not None and j is not None:
+            out.update(range(i, j + 1))
+    return out
+
+
+def _copula_victim(reader: _Reader, sent: _Sentence, k: int) -> bool:
+    """The name at token k (after up to three title or modifier words) completes a copula
+    whose subject names harmed people: "the injured were x", "among the victims are x",
+    "those who were kidnapped are x", "one of the wounded is u.s. citizen x".  The harm
+    word must be a participle or a victim noun with no active verb between it and the
+    copula ("the man who killed x was y" names the killer)."""
+    toks = sent.toks
+    m = k - 1
+    titles = _title_tokens(reader, sent)
+    while m >= 0 and k - m <= 3 and toks[m].low not in _COPULAS:
+        low = toks[m].low
+        if not (
+            m in titles or "." in low or low in ("a", "an") or _AGE.fullmatch(low)
+        ) or not reader._joined(sent, m, m + 1):
+            return False
+        m -= 1
+    if m < 1 or toks[m].low not in _COPULAS:
+        return False
+    gap = reader._gap(sent, m, m + 1).strip()
+    if gap not in ("", ":"):
+        return False
+    for h in range(m - 1, max(-1, m - 1 - _COPULA_REACH), -1):
+        low = toks[h].low
+        if reader._gap(sent, h, h + 1).strip() not in ("", ",") and h != m - 1:
+            return False
+        if low in _HARMED_WORDS:
+            before = toks[h - 1].low if h > 0 else ""
+            if before in ("the", "these", "those") and h > 1:
+                h -= 1
+                before = toks[h - 1].low
+            if before == "of":  # "one of the wounded", not "the spokesman of the victims"
+                return h > 1 and toks[h - 2].low in _PART_WORDS
+            return before not in ("who", "that", "which", "and", "he", "she", "they")
+        if sent.cues.get(h, frozenset()) & {"act", "speech", "harm"}:
             return False
     return False
 
@@ -914,10 +1031,17 @@ def _read_more_names(reader: _Reader, sent: _Sentence, out: list[_Found], add, f
             continue
         prev = toks[k - 2].low + " " + toks[k - 1].low if k >= 2 else ""
         if (
-            last > k
-            and _name_then_harm(reader, sent, last)
-            and not (k > 0 and toks[k - 1].low in _PLACE_PREPOSITIONS)
-        ) or (prev == "identified as" and reader.near_cue(sent, k, last, ("harm",))):
+            (
+                last > k
+                and _name_then_harm(reader, sent, last)
+                and not (k > 0 and toks[k - 1].low in _PLACE_PREPOSITIONS)
+            )
+            or (prev == "identified as" and reader.near_cue(sent, k, last, ("harm",)))
+            or (
+                (last > k or k > 0 and k - 1 in _title_tokens(reader, sent))
+                and _copula_victim(reader, sent, k)
+            )
+        ):
             if not reader.speaker(sent, last) and not reader.agent_of_act(sent, last):
                 add(VICTIM, k, last, last, True)
         k = last + 1
@@ -976,8 +1100,13 @@ def _coordinated(reader: _Reader, sent: _Sentence, i: int, j: int) -> list[tuple
             k = -1
         while (
             0 <= k < len(toks) - 1
-            and toks[k].low in reader.rl.heads
-            and toks[k].low not in reader.rl.stop
+            and (
+                toks[k].low in reader.rl.heads
+                and toks[k].low not in reader.rl.stop
+                or _AGE.fullmatch(toks[k].low)  # "30-year-old x"
+                or toks[k].low in ("his", "her", "their")  # "and her daughter x"
+                and toks[k + 1].low in reader.rl.heads
+            )
             and reader._joined(sent, k, k + 1)
         ):
             k += 1  # a title before the next name
