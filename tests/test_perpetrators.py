@@ -143,3 +143,46 @@ def test_one_phrase_per_group_of_attackers() -> None:
     text = "urban guerrillas attacked a bank, and the guerrillas burned a car."
     got = incident_roles(text, len(text))
     assert got["perp_ind"] == ["urban guerrillas"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_hedge_is_not_part_of_the_attackers(lower: bool) -> None:
+    text = "Alleged urban guerrillas burned a bus near the market. Police arrived later."
+    text = text.lower() if lower else text
+    got = incident_roles(text, text.index(".") + 1)
+    assert [t.lower() for t in got["perp_ind"]] == ["urban guerrillas"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_group_of_attackers_is_one_phrase(lower: bool) -> None:
+    text = "A group of rebels attacked the town hall on Sunday."
+    got = fillers(text.lower() if lower else text)
+    assert [t.lower() for t in got["perp_ind"]] == ["group of rebels"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_irregular_verb_after_the_attackers(lower: bool) -> None:
+    for text in (
+        "Unidentified men set off a bomb outside the bank.",
+        "The guerrillas stole two trucks from the depot.",
+        "Guerilla columns dynamited the bridge.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert len(got.get("perp_ind", [])) == 1, text
+    got = fillers("unidentified men set off a bomb outside the bank.")
+    assert got["perp_ind"] == ["unidentified men"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_attackers_told_in_a_sentence_of_no_incident(lower: bool) -> None:
+    text = (
+        "A bomb exploded at a hotel in the capital on Friday. The mayor visited the site. "
+        "Unidentified individuals had planted the bomb in the parking lot."
+    )
+    text = text.lower() if lower else text
+    got = incident_roles(text, text.index(".") + 1)
+    assert [t.lower() for t in got["perp_ind"]] == ["unidentified individuals"]
+    # people who are no agent of an attack in such a sentence are not taken
+    text = "A bomb exploded at a hotel in the capital on Friday. Police detained two men."
+    text = text.lower() if lower else text
+    assert "perp_ind" not in incident_roles(text, text.index(".") + 1)

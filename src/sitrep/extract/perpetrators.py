@@ -37,7 +37,7 @@ _ATTRIBUTION_BEFORE = re.compile(r"^(?:responsib\w*|blam\w*|attribut\w*|accus\w*
 
 #: head words of unnamed insurgents: the organisation the report names is theirs
 INSURGENT_HEADS = frozenset(
-    "guerrilla guerrillas guerrila guerrilas rebel rebels insurgent insurgents subversive "
+    "guerrilla guerrillas guerrila guerrilas guerilla guerillas rebel rebels insurgent insurgents subversive "
     "subversives terrorist terrorists narcoterrorist narcoterrorists commando commandos "
     "extremist extremists militant militants sapper sappers".split()
 )
@@ -127,6 +127,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
             continue
         counts[m.entry.id] += 1
         first.setdefault(m.entry.id, m.span)
+    agents = _agents_elsewhere(reader, sentences, incidents) if AGENTS_ELSEWHERE else {}
     for inc in incidents:
         has = {a.role for a in inc.arguments}
         added: list[RoleFiller] = []
@@ -151,9 +152,89 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
             fighters = _fighters(reader, text, sentences, named)
             if fighters is not None:
                 added.append(fighters)
+            elif inc.arguments and agents.get(_key(inc)):
+                added.append(_copy(agents[_key(inc)][0]))
         if added:
             inc.arguments = roles._sorted(list(inc.arguments) + added)
-        inc.arguments = one_per_head(inc.arguments)
+        inc.arguments = one_per_head([without_hedge(text, a) for a in inc.arguments])
+
+
+AGENTS_ELSEWHERE = True
+
+
+def _agents_elsewhere(
+    reader: Any, sentences: Sequence[Span], incidents: Sequence[Incident]
+) -> dict[Any, list[RoleFiller]]:
+    """Attackers told in a sentence of no incident ("the bomb was left by unidentified
+    individuals", "several gunmen killed ..." in a later paragraph), each given to the nearest
+    incident (and to the incidents told the same way: one event read twice), keyed by
+    :func:`_key`: only people who are the agent of an attack verb, not named persons."""
+    from sitrep.extract import roles
+
+    spans = [sp for inc in incidents for sp in inc.spans]
+    out: dict[int, list[RoleFiller]] = {}
+    for sent in sentences:
+        if any(sp.start < sent.end and sent.start < sp.end for sp in spans):
+            continue
+        got = reader._read.get(sent)
+        if got is None:
+            got = reader._read[sent] = roles._read_sentence(reader, sent)
+        tokens = None
+        for f in got:
+            if f.role != roles.PERP_IND or f.named:
+                continue
+            tokens = tokens or reader.sentence(sent)
+            i = tokens.by_start.get(f.span.start)
+            j = _last_token(tokens, f.span.end)
+            if i is None or j is None:
+                continue
+            if not (reader.agent_of_act(tokens, j) or reader.by_agent(tokens, i)):
+                continue
+            best = min(incidents, key=lambda inc, at=f.span.start: _distance(inc, at))
+            out.setdefault(_key(best), []).append(
+                RoleFiller(f.role, f.span.text, [f.span], f.head, f.named)
+            )
+    return out
+
+
+def _key(inc: Incident) -> Any:
+    """What an incident says: its types and role fillers (two readings of one event say the
+    same and take the same perpetrators)."""
+    return (
+        frozenset(inc.types),
+        frozenset((a.role, a.text.lower()) for a in inc.arguments),
+    )
+
+
+def _distance(inc: Incident, at: int) -> int:
+    if not inc.spans:
+        return 1 << 30
+    return min(
+        0 if sp.start <= at < sp.end else min(abs(at - sp.start), abs(at - sp.end))
+        for sp in inc.spans
+    )
+
+
+#: words that hedge an attribution ("alleged urban guerrillas", "suspected rebels"): the
+#: perpetrators are the people named after them
+HEDGE = re.compile(
+    r"(?:alleged|allegedly|suspected|presumed|presumably|supposed|possible|probable|reputed)\s+",
+    re.IGNORECASE,
+)
+
+
+def without_hedge(text: str, filler: RoleFiller) -> RoleFiller:
+    """A perpetrator phrase without the hedge before it: "alleged urban guerrillas" is
+    "urban guerrillas" (the hedge is kept in no span; a hedge alone is left as it is)."""
+    if filler.role != "perp_ind" or filler.named:
+        return filler
+    spans = []
+    for sp in filler.spans:
+        m = HEDGE.match(text, sp.start, sp.end)
+        spans.append(Span.of(text, m.end(), sp.end) if m and m.end() < sp.end else sp)
+    if spans == filler.spans:
+        return filler
+    return RoleFiller(filler.role, spans[0].text, spans, filler.head, filler.named)
 
 
 def one_per_head(fillers: Sequence[RoleFiller]) -> list[RoleFiller]:
