@@ -186,3 +186,37 @@ def test_attackers_told_in_a_sentence_of_no_incident(lower: bool) -> None:
     text = "A bomb exploded at a hotel in the capital on Friday. Police detained two men."
     text = text.lower() if lower else text
     assert "perp_ind" not in incident_roles(text, text.index(".") + 1)
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_state_force_inside_the_attackers_phrase(lower: bool) -> None:
+    for text, org in (
+        ("Members of the Army were arrested for the murder of two teachers.", "army"),
+        ("Armed Forces members are responsible for the murder of the teachers.", "armed forces"),
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert [t.lower() for t in got["perp_org"]] == [org]
+    # a state force that only speaks is no perpetrator
+    got = fillers(
+        "The Army said rebels attacked the town."
+        if not lower
+        else "the army said rebels attacked the town."
+    )
+    assert "perp_org" not in got
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_strafed_makes_the_air_force_the_agent(lower: bool) -> None:
+    text = "Air Force helicopters strafed the village on Tuesday."
+    got = fillers(text.lower() if lower else text)
+    assert [t.lower() for t in got["perp_org"]] == ["air force"]
+
+
+def test_insurgents_named_two_ways_are_one_group() -> None:
+    text = "Guerrillas attacked the town hall. The rebels burned two trucks."
+    inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT)
+    inc.spans = [Span.of(text, 0, len(text))]
+    fill_roles(text, [inc])
+    people = [a for a in inc.arguments if a.role == "perp_ind"]
+    assert [a.text for a in people] == ["Guerrillas"]
+    assert len(people[0].spans) == 2

@@ -73,6 +73,26 @@ def org_is_perpetrator(reader: Any, sent: Any, match: Any, i: int, j: int) -> bo
     return False
 
 
+def forces_of_attackers(reader: Any, span: Span, found: Sequence[Any]) -> list[Any]:
+    """State forces named inside a perpetrator phrase of the sentence at ``span`` ("members
+    of the army", "armed forces members"): the force is a perpetrator organisation too."""
+    from sitrep.extract import roles
+
+    people = [f.span for f in found if f.role == roles.PERP_IND and not f.named]
+    if not people:
+        return []
+    have = {f.entity for f in found if f.role == roles.PERP_ORG}
+    out = []
+    for m in reader.find(span.start, span.end, ["role_org"]):
+        if not m.entry.attrs.get("agent_only") or m.entry.id in have:
+            continue
+        if any(p.start <= m.span.start and m.span.end <= p.end for p in people):
+            have.add(m.entry.id)
+            head = m.span.text.lower().split()[-1]
+            out.append(roles._Found(roles.PERP_ORG, m.span, head, entity=m.entry.id))
+    return out
+
+
 _ACCUSE = frozenset(
     "accused accuses accuse blamed blames blame charged charges denounced denounces "
     "attributed attributes held holds condemned condemns".split()
@@ -237,6 +257,9 @@ def without_hedge(text: str, filler: RoleFiller) -> RoleFiller:
     return RoleFiller(filler.role, spans[0].text, spans, filler.head, filler.named)
 
 
+SAME_INSURGENTS = True
+
+
 def one_per_head(fillers: Sequence[RoleFiller]) -> list[RoleFiller]:
     """One perpetrator phrase per head word: "the guerrillas" after "urban guerrillas" is the
     same group told again (the first, fullest, mention is kept, with the later spans)."""
@@ -247,6 +270,8 @@ def one_per_head(fillers: Sequence[RoleFiller]) -> list[RoleFiller]:
             out.append(f)
             continue
         key = f.head.lower().rstrip("s")
+        if SAME_INSURGENTS and f.head.lower() in INSURGENT_HEADS:
+            key = "insurgent"  # "the rebels" after "guerrillas": one group named two ways
         prev = kept.get(key)
         if prev is None:
             kept[key] = f

@@ -515,6 +515,7 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             add(WEAPON, first, last, head_tok)
     _read_harmed_names(reader, sent, add, free)
     _read_more_names(reader, sent, out, add, free)
+    out.extend(perpetrators.forces_of_attackers(reader, span, out))
     return out
 
 
