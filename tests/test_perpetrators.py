@@ -220,3 +220,20 @@ def test_insurgents_named_two_ways_are_one_group() -> None:
     people = [a for a in inc.arguments if a.role == "perp_ind"]
     assert [a.text for a in people] == ["Guerrillas"]
     assert len(people[0].spans) == 2
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_source_of_a_report_is_no_perpetrator(lower: bool) -> None:
+    text = "According to the rebels, the Army is responsible for the attack on the union offices."
+    got = fillers(text.lower() if lower else text)
+    assert "perp_ind" not in got
+    assert [t.lower() for t in got["perp_org"]] == ["army"]
+    text = "According to the FMLN, the Army was behind the massacre."
+    got = fillers(text.lower() if lower else text)
+    assert [t.lower() for t in got["perp_org"]] == ["army"]
+
+
+def test_perpetrators_alone_need_a_modifier_or_an_act() -> None:
+    assert "perp_ind" not in fillers("the perpetrators of the crime were never found.")
+    got = fillers("unidentified perpetrators burned the bus.")
+    assert got["perp_ind"] == ["unidentified perpetrators"]

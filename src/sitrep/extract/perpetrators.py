@@ -52,14 +52,34 @@ def org_entity(reader: Any, filler: RoleFiller) -> str | None:
     return None
 
 
+def is_source(sent: Any, i: int) -> bool:
+    """The phrase starting at token i is the source of a report: "according to (the) ..."."""
+    k = i - 1
+    if k >= 0 and sent.toks[k].low in ("the", "a", "an"):
+        k -= 1
+    return k >= 1 and sent.toks[k].low == "to" and sent.toks[k - 1].low == "according"
+
+
+_RESPONSIBLE_AFTER = frozenset("responsible behind guilty".split())
+_BE = frozenset("is are was were has have had been be also allegedly reportedly".split())
+
+
 def org_is_perpetrator(reader: Any, sent: Any, match: Any, i: int, j: int) -> bool:
     """The organisation at tokens i..j of ``sent`` is a perpetrator of the sentence's act: any
     armed group; a state force (``agent_only``) only as the agent."""
+    if is_source(sent, i):
+        return False
     if not match.entry.attrs.get("agent_only"):
         return True
     if reader.agent_of_act(sent, j) or reader.by_agent(sent, i):
         return True
     toks = sent.toks
+    # "the armed forces are responsible for", "the army was behind the massacre"
+    for k in range(j + 1, min(j + 5, len(toks))):
+        if toks[k].low in _RESPONSIBLE_AFTER:
+            return True
+        if toks[k].low not in _BE:
+            break
     # "army troops fired", "air force planes bombed": a noun after the name is the agent
     for k in range(j + 1, min(j + 3, len(toks))):
         if not reader._joined(sent, k - 1, k):

@@ -535,6 +535,8 @@ def _read_person(
     if reader.speaker(sent, last):
         return
     modifiers = {t.low for t in sent.toks[first:i]}
+    if role != "victim" and perpetrators.is_source(sent, first):
+        return  # "according to the guerrillas, ...": who tells, not who did it
     if role == "perp":
         if not reader.passive_harm(sent, last):
             add(PERP_IND, first, last, j)
