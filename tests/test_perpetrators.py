@@ -237,3 +237,15 @@ def test_perpetrators_alone_need_a_modifier_or_an_act() -> None:
     assert "perp_ind" not in fillers("the perpetrators of the crime were never found.")
     got = fillers("unidentified perpetrators burned the bus.")
     assert got["perp_ind"] == ["unidentified perpetrators"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_side_of_a_clash_is_no_attacker(lower: bool) -> None:
+    for text in (
+        "Heavy fighting between the Army and the rebels continued near the town.",
+        "Army troops clashed with ELN guerrillas near the border.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert "perp_ind" not in got, text
+    got = fillers("Guerrillas attacked the town and clashed with soldiers.")
+    assert got["perp_ind"] == ["Guerrillas"]

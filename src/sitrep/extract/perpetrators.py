@@ -60,6 +60,46 @@ def is_source(sent: Any, i: int) -> bool:
     return k >= 1 and sent.toks[k].low == "to" and sent.toks[k - 1].low == "according"
 
 
+_CLASH = frozenset(
+    "clash clashes clashed clashing fighting fought fight fights battle battles battling combat "
+    "combats skirmish skirmishes confrontation confrontations engaged exchange".split()
+)
+_ARTICLE = frozenset(("the", "a", "an"))
+_SIDE_WORDS = frozenset(("the", "a", "an", "with", "against", "and", "between"))
+
+
+def in_clash(sent: Any, i: int) -> bool:
+    """The phrase starting at token i is a side of a clash: "clashed with (the) guerrillas",
+    "fighting between the army and the rebels", "a clash between soldiers and ..."."""
+    toks = sent.toks
+    k = i - 1
+    # over a name before the people ("clashed with eln guerrillas")
+    for _ in range(3):
+        if (
+            k < 1
+            or toks[k].low in _SIDE_WORDS
+            or sent.text[toks[k].end : toks[k + 1].start].strip()
+        ):
+            break
+        k -= 1
+    if k >= 0 and toks[k].low in _ARTICLE:
+        k -= 1
+    if k < 1:
+        return False
+    if toks[k].low in ("with", "against") and toks[k - 1].low in _CLASH:
+        return True
+    if toks[k].low == "and":  # the second side: "between the army and the guerrillas"
+        for b in range(k - 1, max(-1, k - 7), -1):
+            if toks[b].low == "between":
+                k = b
+                break
+        else:
+            return False
+    if toks[k].low != "between":
+        return False
+    return any(t.low in _CLASH for t in toks[max(0, k - 3) : k])
+
+
 _RESPONSIBLE_AFTER = frozenset("responsible behind guilty".split())
 _BE = frozenset("is are was were has have had been be also allegedly reportedly".split())
 

@@ -537,6 +537,8 @@ def _read_person(
     modifiers = {t.low for t in sent.toks[first:i]}
     if role != "victim" and perpetrators.is_source(sent, first):
         return  # "according to the guerrillas, ...": who tells, not who did it
+    if role in ("perp", "victim") and perpetrators.in_clash(sent, first):
+        return  # "troops clashed with guerrillas": a side of a clash, no attacker
     if role == "perp":
         if not reader.passive_harm(sent, last):
             add(PERP_IND, first, last, j)
