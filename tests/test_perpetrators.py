@@ -143,3 +143,109 @@ def test_one_phrase_per_group_of_attackers() -> None:
     text = "urban guerrillas attacked a bank, and the guerrillas burned a car."
     got = incident_roles(text, len(text))
     assert got["perp_ind"] == ["urban guerrillas"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_hedge_is_not_part_of_the_attackers(lower: bool) -> None:
+    text = "Alleged urban guerrillas burned a bus near the market. Police arrived later."
+    text = text.lower() if lower else text
+    got = incident_roles(text, text.index(".") + 1)
+    assert [t.lower() for t in got["perp_ind"]] == ["urban guerrillas"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_group_of_attackers_is_one_phrase(lower: bool) -> None:
+    text = "A group of rebels attacked the town hall on Sunday."
+    got = fillers(text.lower() if lower else text)
+    assert [t.lower() for t in got["perp_ind"]] == ["group of rebels"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_irregular_verb_after_the_attackers(lower: bool) -> None:
+    for text in (
+        "Unidentified men set off a bomb outside the bank.",
+        "The guerrillas stole two trucks from the depot.",
+        "Guerilla columns dynamited the bridge.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert len(got.get("perp_ind", [])) == 1, text
+    got = fillers("unidentified men set off a bomb outside the bank.")
+    assert got["perp_ind"] == ["unidentified men"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_attackers_told_in_a_sentence_of_no_incident(lower: bool) -> None:
+    text = (
+        "A bomb exploded at a hotel in the capital on Friday. The mayor visited the site. "
+        "Unidentified individuals had planted the bomb in the parking lot."
+    )
+    text = text.lower() if lower else text
+    got = incident_roles(text, text.index(".") + 1)
+    assert [t.lower() for t in got["perp_ind"]] == ["unidentified individuals"]
+    # people who are no agent of an attack in such a sentence are not taken
+    text = "A bomb exploded at a hotel in the capital on Friday. Police detained two men."
+    text = text.lower() if lower else text
+    assert "perp_ind" not in incident_roles(text, text.index(".") + 1)
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_state_force_inside_the_attackers_phrase(lower: bool) -> None:
+    for text, org in (
+        ("Members of the Army were arrested for the murder of two teachers.", "army"),
+        ("Armed Forces members are responsible for the murder of the teachers.", "armed forces"),
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert [t.lower() for t in got["perp_org"]] == [org]
+    # a state force that only speaks is no perpetrator
+    got = fillers(
+        "The Army said rebels attacked the town."
+        if not lower
+        else "the army said rebels attacked the town."
+    )
+    assert "perp_org" not in got
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_strafed_makes_the_air_force_the_agent(lower: bool) -> None:
+    text = "Air Force helicopters strafed the village on Tuesday."
+    got = fillers(text.lower() if lower else text)
+    assert [t.lower() for t in got["perp_org"]] == ["air force"]
+
+
+def test_insurgents_named_two_ways_are_one_group() -> None:
+    text = "Guerrillas attacked the town hall. The rebels burned two trucks."
+    inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT)
+    inc.spans = [Span.of(text, 0, len(text))]
+    fill_roles(text, [inc])
+    people = [a for a in inc.arguments if a.role == "perp_ind"]
+    assert [a.text for a in people] == ["Guerrillas"]
+    assert len(people[0].spans) == 2
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_source_of_a_report_is_no_perpetrator(lower: bool) -> None:
+    text = "According to the rebels, the Army is responsible for the attack on the union offices."
+    got = fillers(text.lower() if lower else text)
+    assert "perp_ind" not in got
+    assert [t.lower() for t in got["perp_org"]] == ["army"]
+    text = "According to the FMLN, the Army was behind the massacre."
+    got = fillers(text.lower() if lower else text)
+    assert [t.lower() for t in got["perp_org"]] == ["army"]
+
+
+def test_perpetrators_alone_need_a_modifier_or_an_act() -> None:
+    assert "perp_ind" not in fillers("the perpetrators of the crime were never found.")
+    got = fillers("unidentified perpetrators burned the bus.")
+    assert got["perp_ind"] == ["unidentified perpetrators"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_side_of_a_clash_is_no_attacker(lower: bool) -> None:
+    for text in (
+        "Heavy fighting between the Army and the rebels continued near the town.",
+        "Army troops clashed with ELN guerrillas near the border.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert "perp_ind" not in got, text
+    got = fillers("Guerrillas attacked the town and clashed with soldiers.")
+    assert got["perp_ind"] == ["Guerrillas"]

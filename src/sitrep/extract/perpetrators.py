@@ -37,7 +37,7 @@ _ATTRIBUTION_BEFORE = re.compile(r"^(?:responsib\w*|blam\w*|attribut\w*|accus\w*
 
 #: head words of unnamed insurgents: the organisation the report names is theirs
 INSURGENT_HEADS = frozenset(
-    "guerrilla guerrillas guerrila guerrilas rebel rebels insurgent insurgents subversive "
+    "guerrilla guerrillas guerrila guerrilas guerilla guerillas rebel rebels insurgent insurgents subversive "
     "subversives terrorist terrorists narcoterrorist narcoterrorists commando commandos "
     "extremist extremists militant militants sapper sappers".split()
 )
@@ -52,14 +52,74 @@ def org_entity(reader: Any, filler: RoleFiller) -> str | None:
     return None
 
 
+def is_source(sent: Any, i: int) -> bool:
+    """The phrase starting at token i is the source of a report: "according to (the) ..."."""
+    k = i - 1
+    if k >= 0 and sent.toks[k].low in ("the", "a", "an"):
+        k -= 1
+    return k >= 1 and sent.toks[k].low == "to" and sent.toks[k - 1].low == "according"
+
+
+_CLASH = frozenset(
+    "clash clashes clashed clashing fighting fought fight fights battle battles battling combat "
+    "combats skirmish skirmishes confrontation confrontations engaged exchange".split()
+)
+_ARTICLE = frozenset(("the", "a", "an"))
+_SIDE_WORDS = frozenset(("the", "a", "an", "with", "against", "and", "between"))
+
+
+def in_clash(sent: Any, i: int) -> bool:
+    """The phrase starting at token i is a side of a clash: "clashed with (the) guerrillas",
+    "fighting between the army and the rebels", "a clash between soldiers and ..."."""
+    toks = sent.toks
+    k = i - 1
+    # over a name before the people ("clashed with eln guerrillas")
+    for _ in range(3):
+        if (
+            k < 1
+            or toks[k].low in _SIDE_WORDS
+            or sent.text[toks[k].end : toks[k + 1].start].strip()
+        ):
+            break
+        k -= 1
+    if k >= 0 and toks[k].low in _ARTICLE:
+        k -= 1
+    if k < 1:
+        return False
+    if toks[k].low in ("with", "against") and toks[k - 1].low in _CLASH:
+        return True
+    if toks[k].low == "and":  # the second side: "between the army and the guerrillas"
+        for b in range(k - 1, max(-1, k - 7), -1):
+            if toks[b].low == "between":
+                k = b
+                break
+        else:
+            return False
+    if toks[k].low != "between":
+        return False
+    return any(t.low in _CLASH for t in toks[max(0, k - 3) : k])
+
+
+_RESPONSIBLE_AFTER = frozenset("responsible behind guilty".split())
+_BE = frozenset("is are was were has have had been be also allegedly reportedly".split())
+
+
 def org_is_perpetrator(reader: Any, sent: Any, match: Any, i: int, j: int) -> bool:
     """The organisation at tokens i..j of ``sent`` is a perpetrator of the sentence's act: any
     armed group; a state force (``agent_only``) only as the agent."""
+    if is_source(sent, i):
+        return False
     if not match.entry.attrs.get("agent_only"):
         return True
     if reader.agent_of_act(sent, j) or reader.by_agent(sent, i):
         return True
     toks = sent.toks
+    # "the armed forces are responsible for", "the army was behind the massacre"
+    for k in range(j + 1, min(j + 5, len(toks))):
+        if toks[k].low in _RESPONSIBLE_AFTER:
+            return True
+        if toks[k].low not in _BE:
+            break
     # "army troops fired", "air force planes bombed": a noun after the name is the agent
     for k in range(j + 1, min(j + 3, len(toks))):
         if not reader._joined(sent, k - 1, k):
@@ -71,6 +131,26 @@ def org_is_perpetrator(reader: Any, sent: Any, match: Any, i: int, j: int) -> bo
         if _ATTRIBUTION_BEFORE.match(toks[k].low):
             return True
     return False
+
+
+def forces_of_attackers(reader: Any, span: Span, found: Sequence[Any]) -> list[Any]:
+    """State forces named inside a perpetrator phrase of the sentence at ``span`` ("members
+    of the army", "armed forces members"): the force is a perpetrator organisation too."""
+    from sitrep.extract import roles
+
+    people = [f.span for f in found if f.role == roles.PERP_IND and not f.named]
+    if not people:
+        return []
+    have = {f.entity for f in found if f.role == roles.PERP_ORG}
+    out = []
+    for m in reader.find(span.start, span.end, ["role_org"]):
+        if not m.entry.attrs.get("agent_only") or m.entry.id in have:
+            continue
+        if any(p.start <= m.span.start and m.span.end <= p.end for p in people):
+            have.add(m.entry.id)
+            head = m.span.text.lower().split()[-1]
+            out.append(roles._Found(roles.PERP_ORG, m.span, head, entity=m.entry.id))
+    return out
 
 
 _ACCUSE = frozenset(
@@ -127,6 +207,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
             continue
         counts[m.entry.id] += 1
         first.setdefault(m.entry.id, m.span)
+    agents = _agents_elsewhere(reader, sentences, incidents) if AGENTS_ELSEWHERE else {}
     for inc in incidents:
         has = {a.role for a in inc.arguments}
         added: list[RoleFiller] = []
@@ -151,9 +232,92 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
             fighters = _fighters(reader, text, sentences, named)
             if fighters is not None:
                 added.append(fighters)
+            elif inc.arguments and agents.get(_key(inc)):
+                added.append(_copy(agents[_key(inc)][0]))
         if added:
             inc.arguments = roles._sorted(list(inc.arguments) + added)
-        inc.arguments = one_per_head(inc.arguments)
+        inc.arguments = one_per_head([without_hedge(text, a) for a in inc.arguments])
+
+
+AGENTS_ELSEWHERE = True
+
+
+def _agents_elsewhere(
+    reader: Any, sentences: Sequence[Span], incidents: Sequence[Incident]
+) -> dict[Any, list[RoleFiller]]:
+    """Attackers told in a sentence of no incident ("the bomb was left by unidentified
+    individuals", "several gunmen killed ..." in a later paragraph), each given to the nearest
+    incident (and to the incidents told the same way: one event read twice), keyed by
+    :func:`_key`: only people who are the agent of an attack verb, not named persons."""
+    from sitrep.extract import roles
+
+    spans = [sp for inc in incidents for sp in inc.spans]
+    out: dict[int, list[RoleFiller]] = {}
+    for sent in sentences:
+        if any(sp.start < sent.end and sent.start < sp.end for sp in spans):
+            continue
+        got = reader._read.get(sent)
+        if got is None:
+            got = reader._read[sent] = roles._read_sentence(reader, sent)
+        tokens = None
+        for f in got:
+            if f.role != roles.PERP_IND or f.named:
+                continue
+            tokens = tokens or reader.sentence(sent)
+            i = tokens.by_start.get(f.span.start)
+            j = _last_token(tokens, f.span.end)
+            if i is None or j is None:
+                continue
+            if not (reader.agent_of_act(tokens, j) or reader.by_agent(tokens, i)):
+                continue
+            best = min(incidents, key=lambda inc, at=f.span.start: _distance(inc, at))
+            out.setdefault(_key(best), []).append(
+                RoleFiller(f.role, f.span.text, [f.span], f.head, f.named)
+            )
+    return out
+
+
+def _key(inc: Incident) -> Any:
+    """What an incident says: its types and role fillers (two readings of one event say the
+    same and take the same perpetrators)."""
+    return (
+        frozenset(inc.types),
+        frozenset((a.role, a.text.lower()) for a in inc.arguments),
+    )
+
+
+def _distance(inc: Incident, at: int) -> int:
+    if not inc.spans:
+        return 1 << 30
+    return min(
+        0 if sp.start <= at < sp.end else min(abs(at - sp.start), abs(at - sp.end))
+        for sp in inc.spans
+    )
+
+
+#: words that hedge an attribution ("alleged urban guerrillas", "suspected rebels"): the
+#: perpetrators are the people named after them
+HEDGE = re.compile(
+    r"(?:alleged|allegedly|suspected|presumed|presumably|supposed|possible|probable|reputed)\s+",
+    re.IGNORECASE,
+)
+
+
+def without_hedge(text: str, filler: RoleFiller) -> RoleFiller:
+    """A perpetrator phrase without the hedge before it: "alleged urban guerrillas" is
+    "urban guerrillas" (the hedge is kept in no span; a hedge alone is left as it is)."""
+    if filler.role != "perp_ind" or filler.named:
+        return filler
+    spans = []
+    for sp in filler.spans:
+        m = HEDGE.match(text, sp.start, sp.end)
+        spans.append(Span.of(text, m.end(), sp.end) if m and m.end() < sp.end else sp)
+    if spans == filler.spans:
+        return filler
+    return RoleFiller(filler.role, spans[0].text, spans, filler.head, filler.named)
+
+
+SAME_INSURGENTS = True
 
 
 def one_per_head(fillers: Sequence[RoleFiller]) -> list[RoleFiller]:
@@ -166,6 +330,8 @@ def one_per_head(fillers: Sequence[RoleFiller]) -> list[RoleFiller]:
             out.append(f)
             continue
         key = f.head.lower().rstrip("s")
+        if SAME_INSURGENTS and f.head.lower() in INSURGENT_HEADS:
+            key = "insurgent"  # "the rebels" after "guerrillas": one group named two ways
         prev = kept.get(key)
         if prev is None:
             kept[key] = f

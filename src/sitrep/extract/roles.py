@@ -172,6 +172,14 @@ class _Sentence:
     cues: dict[int, frozenset[str]]  # token index -> cue kinds (harm, damage, act, speech)
 
 
+#: irregular past tenses that follow their subject ("the rebels stole", "gunmen drove"): the
+#: noun before them is a person, not a modifier
+_IRREGULAR_PAST = frozenset(
+    "set left began drove stole sought made held got sent knew fled threw shot hit took put "
+    "broke ran fought came went brought blew burnt".split()
+)
+
+
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     return [_Tok(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
 
@@ -306,7 +314,7 @@ class _Reader:
             return False
         if _VERB_FORM.search(nxt.low) or nxt.low.endswith("ly") or not nxt.low[:1].isalpha():
             return False
-        return True
+        return nxt.low not in _IRREGULAR_PAST  # "guerrillas set off", "rebels stole"
 
     def weapon_of(self, sent: _Sentence, j: int) -> int:
         """Index of the last token of "of <weapon>" after token j ("charge of dynamite"),
@@ -592,9 +600,11 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
     weapon_toks = {k for m, i, j in heads if m.entry.kind == "role_weapon" for k in range(i, j + 1)}
     for n, (m, i, j) in enumerate(heads):
         kind = m.entry.kind
-        if n + 1 < len(heads) and heads[n + 1][1] == j + 1 and reader._joined(sent, j, j + 1):
+        of_phrase = m.span.text.lower().endswith(" of")  # "a group of rebels": one phrase
+        nxt = n + 1 < len(heads) and heads[n + 1][1] == j + 1 and reader._joined(sent, j, j + 1)
+        if nxt and not of_phrase:
             continue  # a noun modifying the next head ("guerrilla column", "power substation")
-        if kind == "role_person" and reader.compound_next(sent, j):
+        if kind == "role_person" and not of_phrase and reader.compound_next(sent, j):
             continue  # "terrorist attack", "guerrilla offensive": not a person
         if not free(i, j):
             # a person noun right after an organisation name ("shining path members")
@@ -643,6 +653,7 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             add(WEAPON, first, last, head_tok)
     _read_harmed_names(reader, sent, add, free)
     _read_more_names(reader, sent, out, add, free)
+    out.extend(perpetrators.forces_of_attackers(reader, span, out))
     return out
 
 
@@ -691,12 +702,17 @@ def _read_person(
     if reader.speaker(sent, last):
         return
     modifiers = {t.low for t in sent.toks[first:i]}
+    if role != "victim" and perpetrators.is_source(sent, first):
+        return  # "according to the guerrillas, ...": who tells, not who did it
+    if role in ("perp", "victim") and perpetrators.in_clash(sent, first):
+        return  # "troops clashed with guerrillas": a side of a clash, no attacker
     if role == "perp":
         if not reader.passive_harm(sent, last):
             add(PERP_IND, first, last, j)
         return
     agent = reader.agent_of_act(sent, last) or reader.by_agent(sent, first)
     if role == "perp_weak":
+        # "unidentified men", "a terrorist group", "guerrilla squads"
         if modifiers & reader.rl.perp_mod or agent:
             add(PERP_IND, first, last, j)
         elif reader.passive_harm(sent, last) or reader.near_cue(sent, first, last, ("harm",)):
