@@ -33,9 +33,7 @@ from sitrep.text.dates import resolve_date
 from sitrep.text.lexicon import LexMatch
 
 # structural patterns of generic statements (the words are lexicon context cues)
-_PLACE_RIGHT_AFTER = re.compile(
-    r"\s+(?:\w+\s+){0,3}?(?:in|at|on|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}?\w", re.I
-)
+_PLACE_RIGHT_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:in|at|on|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}?\w", re.I)
 _HABIT_BEFORE = re.compile(r"\b(?:who|which)\s+(?:have|has)\s[^,.;]{0,80}$", re.I)
 # an attack word governed by a modal ("could attack", "would not bomb"), by a bare infinitive
 # after a word of plan, order or purpose ("urged the people to murder", "money to murder"; not
@@ -78,14 +76,9 @@ _ANAPHOR_BEFORE = re.compile(
 _VERB_FORM = re.compile(r"ed$", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:these|those|the|such|this|that|its|their)\s+$", re.I)
 _EARLIER = re.compile(r"\b(?:recent|earlier|previous|prior|last\s+(?:week|month)|followed)\b", re.I)
-_SEGMENT_BREAK = re.compile(
-    r"[;,]\s*(?:and\s+|while\s+|but\s+)?|\s+(?:and|while|but)\s+(?=(?:an?|the)\s)"
-)
+_SEGMENT_BREAK = re.compile(r"[;,]\s*(?:and\s+|while\s+|but\s+)?|\s+(?:and|while|but)\s+(?=(?:an?|the)\s)")
 _AGENT_BEFORE = re.compile(r"\b(?:by|of)\s+(?:the\s+)?$", re.I)
-_SUSPECT = re.compile(
-    r"\b(?:suspected|believed\s+to\s+(?:be|have)|thought\s+to|likely|blamed\s+on|linked\s+to)\b",
-    re.I,
-)
+_SUSPECT = re.compile(r"\b(?:suspected|believed\s+to\s+(?:be|have)|thought\s+to|likely|blamed\s+on|linked\s+to)\b", re.I)
 
 SMALL_PLACE_KINDS = (PlaceKind.TOWN, PlaceKind.DISTRICT, PlaceKind.AREA, PlaceKind.UNKNOWN)
 
@@ -122,9 +115,7 @@ class EventMention:
     targets: list[LexMatch] = field(default_factory=list)
     agents: list[tuple[LexMatch, bool]] = field(default_factory=list)  # (actor, suspected?)
     attributed: bool = False  # the sentence is someone's statement ("the military said")
-    state_agent: LexMatch | None = (
-        None  # the state force acting ("troops raided", "raids by police")
-    )
+    state_agent: LexMatch | None = None  # the state force acting ("troops raided", "raids by police")
     specific_state: LexMatch | None = None  # a named force for a generic one ("ISPR" for "troops")
     insurgent_subject: bool = False  # "militants attacked", "gunmen opened fire": an insurgent act
     own_date: bool = False  # the date was read from its own sentence (not the article's)
@@ -197,8 +188,7 @@ def _generic_sentence(doc: Doc, sent: Span) -> bool:
     if _GENERIC_PATTERN.search(sent.text):
         return True
     return any(
-        c.entry.attrs.get("scope") == "sentence"
-        and c.entry.attrs.get("role") in ("generic", "hypothetical")
+        c.entry.attrs.get("scope") == "sentence" and c.entry.attrs.get("role") in ("generic", "hypothetical")
         for c in doc.terms_in(sent.start, sent.end, "context_cue")
     )
 
@@ -210,8 +200,7 @@ def read_events(doc: Doc) -> Reading:
     refs: list[Span] = []
     event_date = article_event_date(doc)
     doc.wave_article = any(
-        WAVE_WORDS.search(s.text) and not _generic_sentence(doc, s)
-        for s in doc.sentences[:WAVE_SENTENCES]
+        WAVE_WORDS.search(s.text) and not _generic_sentence(doc, s) for s in doc.sentences[:WAVE_SENTENCES]
     )
     text = doc.text
     for si, sent in enumerate(doc.sentences):
@@ -226,8 +215,7 @@ def read_events(doc: Doc) -> Reading:
         clause_cues = [
             c
             for c in cues
-            if c.entry.attrs.get("scope") == "clause"
-            and c.entry.attrs.get("role") in ("hypothetical", "generic")
+            if c.entry.attrs.get("scope") == "clause" and c.entry.attrs.get("role") in ("hypothetical", "generic")
         ]
         periods = doc.periods_in(sent.start, sent.end)
         # "since January" (no length given) counts as long: a statistic, not one act
@@ -242,32 +230,23 @@ def read_events(doc: Doc) -> Reading:
             plural = _is_plural_noun(t.span.text)
             # "a string of bomb and gun attacks": a modifier of the plural attack word after it
             modifier = any(
-                u.span.start > t.span.end
-                and u.span.start - t.span.end <= 25
-                and _is_plural_noun(u.span.text)
+                u.span.start > t.span.end and u.span.start - t.span.end <= 25 and _is_plural_noun(u.span.text)
                 for u in triggers
             )
             if _WAVE_BEFORE.search(before) and (plural or modifier):
                 wave.append(t.span)
                 continue
-            if plural and WAVE_WORDS.search(
-                sentence_text
-            ):  # "24 separate attacks across the region"
+            if plural and WAVE_WORDS.search(sentence_text):  # "24 separate attacks across the region"
                 wave.append(t.span)
                 continue
             # "the gunmen attacked": a verb after its subject, no reference ("the murdered
             # travellers" is one)
             verb = bool(_VERB_FORM.search(t.span.text)) and not _DETERMINER_BEFORE.search(before)
-            if (
-                _ANAPHOR_BEFORE.search(before)
-                and not verb
-                and (plural or not re.search(r"\b(?:a|an)\s", before))
-            ):
+            if _ANAPHOR_BEFORE.search(before) and not verb and (plural or not re.search(r"\b(?:a|an)\s", before)):
                 # "these assaults", "the attack": a reference to acts already reported, unless
                 # the clause names a place of its own ("the attack in Quetta")
                 named = any(
-                    p.kind in SMALL_PLACE_KINDS
-                    and _PLACE_RIGHT_AFTER.match(doc.text, t.span.end, s.start + 1)
+                    p.kind in SMALL_PLACE_KINDS and _PLACE_RIGHT_AFTER.match(doc.text, t.span.end, s.start + 1)
                     for s, p in doc.places_in(t.span.end, min(sent.end, t.span.end + 40))
                 )
                 # a singular noun of reference with nothing before it to refer to is the article's
@@ -321,11 +300,7 @@ def read_events(doc: Doc) -> Reading:
                 em.date = event_date
         events.extend(specific)
     return Reading(
-        events=events,
-        wave_spans=wave,
-        reference_spans=refs,
-        event_date=event_date,
-        suspicions=_suspicions(doc),
+        events=events, wave_spans=wave, reference_spans=refs, event_date=event_date, suspicions=_suspicions(doc)
     )
 
 
@@ -347,16 +322,12 @@ def _suspicions(doc: Doc) -> list[tuple[int, LexMatch]]:
     out = []
     for si, sent in enumerate(doc.sentences):
         cues = [
-            c
-            for c in doc.terms_in(sent.start, sent.end, "context_cue")
-            if c.entry.attrs.get("role") == "suspicion"
+            c for c in doc.terms_in(sent.start, sent.end, "context_cue") if c.entry.attrs.get("role") == "suspicion"
         ]
         if not cues:
             continue
         for a in doc.terms_in(cues[0].span.end, sent.end, "actor"):
-            if a.entry.attrs.get("actor_kind") == "armed_group" and not a.entry.attrs.get(
-                "generic"
-            ):
+            if a.entry.attrs.get("actor_kind") == "armed_group" and not a.entry.attrs.get("generic"):
                 if a.span.start - cues[0].span.end <= 60:
                     out.append((si, a))
                     break
@@ -377,36 +348,22 @@ def event_places(doc: Doc, sent: Span) -> list[tuple[Span, Place]]:
     names another town; not a place after a cue such as "shifted to hospital in" (lexicon
     ``context_cue`` with role ``not_event_place``)."""
     places = doc.places_in(sent.start, sent.end)
-    heads = [
-        c
-        for c in doc.terms_in(sent.start, sent.end, "context_cue")
-        if c.entry.attrs.get("role") == "place_head"
-    ]
+    heads = [c for c in doc.terms_in(sent.start, sent.end, "context_cue") if c.entry.attrs.get("role") == "place_head"]
     if heads:
         # "the Gomal bridge in Tank district" (a landmark: the town named with it is the
         # place, else the landmark's name), "IG Police (Bastar range)" (a unit: never the place)
         def headed(s: Span, units: bool) -> bool:
-            return any(
-                h.span.start - s.end == 1 and bool(h.entry.attrs.get("unit")) == units
-                for h in heads
-            )
+            return any(h.span.start - s.end == 1 and bool(h.entry.attrs.get("unit")) == units for h in heads)
 
         places = [(s, p) for s, p in places if not headed(s, True)]
         kept = [(s, p) for s, p in places if not headed(s, False)]
         places = kept or places
-    cues = [
-        c
-        for c in doc.terms_in(sent.start, sent.end, "context_cue")
-        if c.entry.attrs.get("role") == "not_event_place"
-    ]
+    cues = [c for c in doc.terms_in(sent.start, sent.end, "context_cue") if c.entry.attrs.get("role") == "not_event_place"]
     if cues:
         places = [
             (s, p)
             for s, p in places
-            if not any(
-                0 <= s.start - c.span.end <= 25 and "." not in doc.text[c.span.end : s.start]
-                for c in cues
-            )
+            if not any(0 <= s.start - c.span.end <= 25 and "." not in doc.text[c.span.end : s.start] for c in cues)
         ]
     dl = doc.dateline
     if dl is not None:
@@ -445,9 +402,7 @@ def _has_violence_evidence(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
     casualty word or a place in its clause, or a target or victim as its object (after it, or
     before a passive "was attacked") (lexicon ``generic`` triggers): "opposition senators
     attacked the deal" is not violence."""
-    if any(
-        m.span != trigger.span for m in doc.terms_in(seg.start, seg.end, "weapon", "casualty_term")
-    ):
+    if any(m.span != trigger.span for m in doc.terms_in(seg.start, seg.end, "weapon", "casualty_term")):
         return True
     passive = bool(_PASSIVE_BEFORE.search(doc.text, seg.start, trigger.span.start))
     lo = seg.start if passive else trigger.span.end
@@ -496,10 +451,7 @@ def _pair_places(doc: Doc, sent: Span, segments: list[Span], events: list[EventM
         else:
             before = [e for e in events if e.trigger.span.start < span.start]
             after = [e for e in events if e.trigger.span.start >= span.start]
-            if after and (
-                not before
-                or after[0].trigger.span.start - span.end < span.start - before[-1].trigger.span.end
-            ):
+            if after and (not before or after[0].trigger.span.start - span.end < span.start - before[-1].trigger.span.end):
                 choice = after[0]
             elif before:
                 choice = before[-1]
@@ -554,15 +506,8 @@ def _distinct_sites(doc: Doc, got: list[tuple[Span, Place]]) -> list[tuple[Span,
     for prev, cur in zip(small, small[1:], strict=False):
         gap = doc.text[prev[0].end : cur[0].start]
         same_kind = _SPECIFICITY.get(prev[1].kind, 4) == _SPECIFICITY.get(cur[1].kind, 4)
-        listed = (
-            _PLACE_LIST_GAP.match(gap)
-            and same_kind
-            and not _contains(prev[1], cur[1])
-            and not _contains(cur[1], prev[1])
-        )
-        if (
-            listed or len(gap) > _SAME_SITE_GAP
-        ):  # "In Jamundi, ... a drone ..., while in Caloto ..."
+        listed = _PLACE_LIST_GAP.match(gap) and same_kind and not _contains(prev[1], cur[1]) and not _contains(cur[1], prev[1])
+        if listed or len(gap) > _SAME_SITE_GAP:  # "In Jamundi, ... a drone ..., while in Caloto ..."
             runs.append([cur])
         else:
             runs[-1].append(cur)
@@ -570,12 +515,7 @@ def _distinct_sites(doc: Doc, got: list[tuple[Span, Place]]) -> list[tuple[Span,
     for run in runs:
         best = min(run, key=lambda g: (_SPECIFICITY.get(g[1].kind, 4), g[0].start))
         wider = [g[1] for g in run if g is not best and g[1].resolved]
-        out.append(
-            (
-                best[0],
-                _with_context(best[1], wider[0]) if wider and not best[1].resolved else best[1],
-            )
-        )
+        out.append((best[0], _with_context(best[1], wider[0]) if wider and not best[1].resolved else best[1]))
     return out
 
 
@@ -585,9 +525,7 @@ def _contains(outer: Place, inner: Place) -> bool:
         return False
     names = {x for x in (outer.canonical_name, outer.name) if x}
     return bool(names & {inner.admin1, inner.admin2}) or (
-        outer.kind == PlaceKind.COUNTRY
-        and inner.country == outer.country
-        and inner.country is not None
+        outer.kind == PlaceKind.COUNTRY and inner.country == outer.country and inner.country is not None
     )
 
 
@@ -601,12 +539,8 @@ def _with_context(place: Place, wider: Place) -> Place:
         spans=list(place.spans),
         kind=place.kind,
         canonical_name=place.name,
-        admin1=wider.admin1
-        if wider.kind != PlaceKind.PROVINCE
-        else (wider.canonical_name or wider.name),
-        admin2=wider.admin2
-        if wider.kind != PlaceKind.DISTRICT
-        else (wider.canonical_name or wider.name),
+        admin1=wider.admin1 if wider.kind != PlaceKind.PROVINCE else (wider.canonical_name or wider.name),
+        admin2=wider.admin2 if wider.kind != PlaceKind.DISTRICT else (wider.canonical_name or wider.name),
         country=wider.country,
         country_iso3=wider.country_iso3,
         country_name=wider.country_name,
@@ -655,15 +589,11 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
         em.weapons = [w for w in doc.terms_in(sent.start, sent.end, "weapon")]
     if not em.targets:
         em.targets = doc.terms_in(sent.start, sent.end, "target")
-    if (
-        any(w.entry.id == "suicide_vest" for w in em.weapons)
-        or "suicide" in em.trigger.span.text.lower()
-    ):
+    if any(w.entry.id == "suicide_vest" for w in em.weapons) or "suicide" in em.trigger.span.text.lower():
         em.suicide = True
     em.attributed = bool(_ATTRIBUTED.search(sent.text))
     em.insurgent_subject = any(
-        m.entry.attrs.get("actor_kind") == "armed_group"
-        or m.entry.attrs.get("category") == "militants"
+        m.entry.attrs.get("actor_kind") == "armed_group" or m.entry.attrs.get("category") == "militants"
         for m in doc.terms_in(seg.start, em.trigger.span.start, "actor", "victim")
     )
     em.state_agent = _state_agent(doc, sent, em)
@@ -671,9 +601,7 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
         em.specific_state = _named_force(doc, em.state_agent)
     if em.state_agent is not None and AttackType.SECURITY_OPERATION not in em.attack_types:
         # "security forces killed eight militants", "raids by police": the state's own action
-        em.attack_types = [t for t in em.attack_types if t != AttackType.UNKNOWN] + [
-            AttackType.SECURITY_OPERATION
-        ]
+        em.attack_types = [t for t in em.attack_types if t != AttackType.UNKNOWN] + [AttackType.SECURITY_OPERATION]
     for a in doc.terms_in(sent.start, sent.end, "actor"):
         if a.entry.attrs.get("actor_kind") != "armed_group" or a.entry.attrs.get("generic"):
             continue  # "militants", "separatists": nobody in particular
@@ -684,8 +612,7 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
 
 _STATE_KINDS = ("state_force", "police")
 _ATTRIBUTED = re.compile(
-    r"\b(?:said|says|told|stated|according\s+to|reported|confirmed|alleged|blamed|accused|claimed\s+by)\b",
-    re.I,
+    r"\b(?:said|says|told|stated|according\s+to|reported|confirmed|alleged|blamed|accused|claimed\s+by)\b", re.I
 )
 
 
@@ -696,9 +623,7 @@ def _named_force(doc: Doc, generic: LexMatch) -> LexMatch | None:
     named = {
         a.entry.id: a
         for a in doc.terms
-        if a.entry.kind == "actor"
-        and a.entry.attrs.get("actor_kind") == kind
-        and not a.entry.attrs.get("generic")
+        if a.entry.kind == "actor" and a.entry.attrs.get("actor_kind") == kind and not a.entry.attrs.get("generic")
     }
     return next(iter(named.values())) if len(named) == 1 else None
 
@@ -715,9 +640,7 @@ def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
         return None
     actors = doc.terms_in(sent.start, sent.end, "actor")
     longer = [
-        m.span
-        for m in doc.terms_in(sent.start, sent.end, "target", "victim")
-        if m.span.end - m.span.start
+        m.span for m in doc.terms_in(sent.start, sent.end, "target", "victim") if m.span.end - m.span.start
     ]
     state = [
         a
@@ -746,18 +669,10 @@ def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
         for a in state
         if seg.start <= a.span.start < t.span.start
         and t.span.start - a.span.end <= 60
-        and not _ATTRIBUTED.search(
-            doc.text[a.span.end : t.span.start]
-        )  # "police said the bomb ..."
+        and not _ATTRIBUTED.search(doc.text[a.span.end : t.span.start])  # "police said the bomb ..."
     ]
     if subject and not any(g.span.start > subject[-1].span.start for g in groups_before):
-        if (
-            not groups_before
-            or _AGENT_BEFORE.search(
-                doc.text[max(sent.start, subject[-1].span.start - 6) : subject[-1].span.start]
-            )
-            is None
-        ):
+        if not groups_before or _AGENT_BEFORE.search(doc.text[max(sent.start, subject[-1].span.start - 6) : subject[-1].span.start]) is None:
             return subject[-1]
     after = doc.text[t.span.end : t.span.end + 12]
     if re.match(r"\s+by\s+(?:the\s+)?$", after[: len(after)]) or re.match(r"\s+by\s", after):
