@@ -254,3 +254,25 @@ def test_same_day_attacks_on_two_different_targets_stay_two():
     for t in (text, text.lower()):
         r = extract(t, published="2024-05-12")
         assert len([i for i in r.incidents if AttackType.ARMED_ASSAULT in i.types]) == 2
+
+
+def test_modal_infinitive_or_negated_act_is_no_incident():
+    for text in (
+        "QUETTA — A commander said on Monday that the rebels could attack police posts in Quetta.",
+        "QUETTA — The group urged its followers on Monday to bomb police posts in Quetta.",
+        "QUETTA — The army said on Monday that its aircraft were not bombing villages near Quetta.",
+    ):
+        for t in (text, text.lower()):
+            r = extract(t, published="2024-03-05")
+            assert r.incidents == [], t
+
+
+def test_attempted_or_carried_out_act_after_to_is_an_incident():
+    for text in (
+        "QUETTA — Gunmen tried to attack a police post in Quetta on Monday, officials said.",
+        "QUETTA — Militants used a truck to bomb a police post in Quetta on Monday, killing two.",
+    ):
+        for t in (text, text.lower()):
+            r = extract(t, published="2024-03-05")
+            assert len(r.incidents) == 1, t
+            assert r.incidents[0].date is not None and r.incidents[0].date.iso == "2024-03-04"

@@ -35,6 +35,26 @@ from sitrep.text.lexicon import LexMatch
 # structural patterns of generic statements (the words are lexicon context cues)
 _PLACE_RIGHT_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:in|at|on|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}?\w", re.I)
 _HABIT_BEFORE = re.compile(r"\b(?:who|which)\s+(?:have|has)\s[^,.;]{0,80}$", re.I)
+# an attack word governed by a modal ("could attack", "would not bomb"), by a bare infinitive
+# after a word of plan, order or purpose ("urged the people to murder", "money to murder"; not
+# after a word of attempt or means: "tried to attack", "used aircraft to bomb", "due to sabotage"),
+# or negated ("we are not bombing", "never attacked", "without firing"): no act is reported
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|must|should|shall|can|cannot|can't|won't)\s+"
+    r"(?:(?:not|be|have|been|also|again|even|try\s+to|continue\s+to|want\s+to|[a-z]+ly)\s+){0,3}$",
+    re.I,
+)
+_INFINITIVE_BEFORE = re.compile(r"\b[a-z]+\s+to\s+(?:(?:not|also|again|even|[a-z]+ly)\s+)?$", re.I)
+# an infinitive after these (up to four words before it) reports an act tried or done
+_INFINITIVE_ACT = re.compile(
+    r"\b(?:tr(?:y|ied|ies|ying)|attempt(?:s|ed|ing)?|managed|fail(?:s|ed|ing)?|us(?:e|ed|es|ing)|began|"
+    r"begun|start(?:ed|s)?|due|according|prior|next|addition|owing|lead(?:ing)?|led|went|came|(?<!in )order|"
+    r"continue[sd]?|continuing)\s+(?:[\w'-]+\s+){0,4}?to\s+(?:(?:not|also|again|even|[a-z]+ly)\s+)?$",
+    re.I,
+)
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:not|never|no|n't|nor|neither|without)\s+(?:(?!only\b)[\w']+\s+){0,2}$", re.I
+)
 _GENERIC_PATTERN = re.compile(r"\bsince\s+(?:1[89]|20)\d\d\b", re.I)
 WAVE_WORDS = re.compile(
     r"\b(?:coordinated|simultaneous(?:ly)?|series\s+of|wave\s+of|string\s+of|multiple\s+attacks|"
@@ -244,6 +264,8 @@ def read_events(doc: Doc) -> Reading:
             seg = _segment_of(segments, t.span.start)
             if any(seg.start <= c.span.start < t.span.start for c in clause_cues):
                 continue  # "to prevent future attacks", "revenge for military operations"
+            if _unreal(doc.text[max(seg.start, t.span.start - 50) : t.span.start]):
+                continue  # "the contras could attack", "urged them to murder", "we are not bombing"
             if _HABIT_BEFORE.search(doc.text, seg.start, t.span.start):
                 continue  # "the Taliban, who have kidnapped government employees before"
             if t.entry.attrs.get("generic") and not _has_violence_evidence(doc, seg, t):
@@ -279,6 +301,18 @@ def read_events(doc: Doc) -> Reading:
         events.extend(specific)
     return Reading(
         events=events, wave_spans=wave, reference_spans=refs, event_date=event_date, suspicions=_suspicions(doc)
+    )
+
+
+def _unreal(before: str) -> bool:
+    """The words before an attack word say the act did not happen: a modal, an infinitive of plan
+    or purpose, a negation ("not only" is no negation)."""
+    if _MODAL_BEFORE.search(before):
+        return True
+    if _INFINITIVE_BEFORE.search(before) and not _INFINITIVE_ACT.search(before):
+        return True
+    return bool(_NEGATED_BEFORE.search(before)) and not re.search(
+        r"\bnot\s+only\b", before[-30:], re.I
     )
 
 
