@@ -1021,3 +1021,6 @@ def test_military_targets_are_left_out_of_muc4_templates() -> None:
     ]
     t = muc4.extraction_to_templates(ext)[0]
     assert t.roles["Target"] == (("bus",),)
+    # an attack whose only physical targets are military gives no MUC-4 template
+    ext.incidents[0].arguments = [RoleFiller(role="target", text="the army garrison")]
+    assert muc4.extraction_to_templates(ext) == []

@@ -10,7 +10,9 @@ Mapping (one template per incident; see docs/evaluation.md for the reasons):
 - PerpOrg: perpetrators resolved to a named organisation (a non-generic lexicon actor), the
   text of their first mention.  PerpInd: generic perpetrators ("gunmen", "guerrillas").
 - Target (physical): target mentions whose last word is not a person noun ("police post"),
-  military ones left out ("the garrison", "an army convoy": MUC-4 codes those as combat).
+  military ones left out ("the garrison", "an army convoy": MUC-4 codes those as combat);
+  an incident whose only physical targets are military and that names no victim gives no
+  template.
 - Victim (human): target mentions whose last word is a person noun ("policemen") plus the
   counted words of the incident's killed / injured / abducted figures that are not militants.
 - Weapon: weapon mentions.
@@ -265,12 +267,20 @@ def incident_roles(extraction: Extraction, incident: Incident) -> dict[str, list
     return out
 
 
+#: an incident whose physical targets are all military and that names no victim is combat
+MILITARY_ONLY_DROP = True
+
+
 def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate | None:
     """One incident as a MUC-4 template (each predicted entity is one mention)."""
     kind = muc_incident_type(incident)
     if kind is None:
         return None
     roles = incident_roles(extraction, incident)
+    if MILITARY_ONLY_DROP and incident.arguments:
+        targets = [a.text for a in incident.arguments if a.role == "target"]
+        if targets and all(is_military(t) for t in targets) and not roles.get("Victim"):
+            return None
     if kind == "kidnapping":
         # MUC-4 kidnappings have human targets only: no physical target, no instrument
         roles = {**roles, "Target": [], "Weapon": []}
