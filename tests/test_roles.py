@@ -232,3 +232,14 @@ def test_a_city_center_is_a_place_not_a_target() -> None:
     assert got["target"] == ["health center"]
     assert "target" not in fillers("a bomb exploded in the tourist center of the city.")
     assert fillers("a bomb destroyed the shopping center.")["target"] == ["shopping center"]
+
+
+def test_the_attackers_ride_is_not_a_target() -> None:
+    got = fillers("Several men riding in an automobile threw a bomb at the office.")
+    assert got["target"] == ["office"]
+    got = fillers("unidentified gunmen in a vehicle opened fire on the offices of the newspaper.")
+    assert got["target"] == ["offices of the newspaper"]
+    got = fillers("two people in a car were killed when a bomb exploded.")
+    assert got["target"] == ["car"]
+    got = fillers("an attack with rockets by drug traffickers on the president's plane.")
+    assert got["target"] == ["president's plane"]

@@ -708,6 +708,8 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
         if kind == "role_person":
             _read_person(reader, sent, m, first, i, j, add)
         elif kind == "role_target":
+            if m.entry.id == "vehicle" and _attackers_ride(reader, sent, first, out):
+                continue  # "men riding in a car threw a bomb": the attackers' vehicle
             if reader.before_damage_noun(sent, j):
                 continue  # "property damage", "material losses": the damage, not a target
             if (
@@ -747,6 +749,38 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
     _read_harmed_names(reader, sent, add, free)
     _read_more_names(reader, sent, out, add, free)
     return out
+
+
+_RIDE = frozenset("riding travelling traveling driving aboard".split())
+
+
+def _attackers_ride(reader: _Reader, sent: _Sentence, first: int, out: list[_Found]) -> bool:
+    """The vehicle at ``first`` carries the attackers: "in" or "aboard" right after a
+    perpetrator ("gunmen in a car fired", "men riding in an automobile threw a bomb")."""
+    k = first - 1
+    while k > 0 and sent.toks[k].low in ("a", "an", "the", "their", "two", "three"):
+        k -= 1
+    if k < 1 or sent.toks[k].low not in ("in", "aboard", "on"):
+        return False
+    prep = sent.toks[k].low
+    k -= 1
+    if sent.toks[k].low in _RIDE:
+        k -= 1
+        while k >= 0 and sent.toks[k].low in ("who", "were", "was", "are", "is"):
+            k -= 1
+    if k < 0:
+        return False
+    tok = sent.toks[k]
+    if prep == "on" and any(t.low == "by" for t in sent.toks[max(0, k - 3) : k]):
+        return False  # "an attack by drug traffickers on the plane": the target
+    if any(f.role == VICTIM and f.span.end == tok.end for f in out):
+        return False  # "two people in a car were killed": the victims' vehicle
+    if any(f.role == PERP_IND and f.span.end == tok.end for f in out):
+        return True
+    return any(
+        m.span.end == tok.end and m.entry.attrs.get("role") in ("perp", "perp_weak")
+        for m in reader.find(tok.start, tok.end, ["role_person"])
+    )
 
 
 _LOADED = frozenset({"loaded", "filled", "packed", "stuffed", "laden", "rigged"})
