@@ -44,6 +44,7 @@ from sitrep.model import (
     Level,
     Perpetrator,
     Place,
+    RoleFiller,
     Span,
     Stance,
     Tagged,
@@ -1005,3 +1006,21 @@ def test_wikievents_predicted_heads_from_an_extraction() -> None:
         1,
         1,
     ]
+
+
+def test_military_targets_are_left_out_of_muc4_templates() -> None:
+    assert muc4.is_military("the garrison") and muc4.is_military("a U.S. military convoy")
+    assert muc4.is_military("garrison of the 4th infantry brigade")
+    assert not muc4.is_military("headquarters of the 1st infantry brigade")
+    assert not muc4.is_military("an aid convoy") and not muc4.is_military("police post")
+    ext = _kidnap_extraction()
+    ext.incidents[0].types = [AttackType.FACILITY_ATTACK]
+    ext.incidents[0].arguments = [
+        RoleFiller(role="target", text="military garrison"),
+        RoleFiller(role="target", text="bus"),
+    ]
+    t = muc4.extraction_to_templates(ext)[0]
+    assert t.roles["Target"] == (("bus",),)
+    # an attack whose only physical targets are military gives no MUC-4 template
+    ext.incidents[0].arguments = [RoleFiller(role="target", text="the army garrison")]
+    assert muc4.extraction_to_templates(ext) == []

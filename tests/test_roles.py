@@ -200,3 +200,46 @@ def test_a_vehicle_loaded_with_explosives_is_the_instrument() -> None:
 def test_a_long_name_before_a_target_head() -> None:
     got = fillers("rebels bombed the grupo radial colombiano network radio stations.")
     assert got["target"] == ["grupo radial colombiano network radio stations"]
+
+
+def test_of_phrase_stops_at_a_participle_and_takes_inner_coordination() -> None:
+    got = fillers("A bomb went off at a branch of the Central Bank located in the north.")
+    assert got["target"] == ["branch of the Central Bank"]
+    got = fillers("a bomb damaged the home of the mayor owned by his family.")
+    assert got["target"] == ["home of the mayor"]
+    got = fillers("a bomb damaged an office of the agriculture and livestock ministry.")
+    assert got["target"] == ["office of the agriculture and livestock ministry"]
+    got = fillers("Bombs damaged the offices of labor unions and houses of party members.")
+    assert got["target"] == ["offices of labor unions", "houses of party members"]
+
+
+def test_the_attackers_vehicle_is_not_a_target() -> None:
+    got = fillers("men threw a bomb from a moving car; it damaged the front of the store.")
+    assert got["target"] == ["store"]
+    assert "target" not in fillers("the vehicle used in the attack was found later.")
+    got = fillers("They placed a bomb across from the telephone company, causing damage.")
+    assert got["target"] == ["telephone company"]
+
+
+def test_places_raided_by_security_forces_are_not_targets() -> None:
+    assert "target" not in fillers("the army raided five farms and a home owned by the boss.")
+    assert "target" not in fillers("Police and army units searched the house of a lawyer.")
+    assert fillers("Guerrillas raided the police station.")["target"] == ["police station"]
+
+
+def test_a_city_center_is_a_place_not_a_target() -> None:
+    got = fillers("A bomb exploded in the center of Lima, damaging a health center.")
+    assert got["target"] == ["health center"]
+    assert "target" not in fillers("a bomb exploded in the tourist center of the city.")
+    assert fillers("a bomb destroyed the shopping center.")["target"] == ["shopping center"]
+
+
+def test_the_attackers_ride_is_not_a_target() -> None:
+    got = fillers("Several men riding in an automobile threw a bomb at the office.")
+    assert got["target"] == ["office"]
+    got = fillers("unidentified gunmen in a vehicle opened fire on the offices of the newspaper.")
+    assert got["target"] == ["offices of the newspaper"]
+    got = fillers("two people in a car were killed when a bomb exploded.")
+    assert got["target"] == ["car"]
+    got = fillers("an attack with rockets by drug traffickers on the president's plane.")
+    assert got["target"] == ["president's plane"]

@@ -9,7 +9,10 @@ Mapping (one template per incident; see docs/evaluation.md for the reasons):
   code terrorist acts, not battles or army operations.
 - PerpOrg: perpetrators resolved to a named organisation (a non-generic lexicon actor), the
   text of their first mention.  PerpInd: generic perpetrators ("gunmen", "guerrillas").
-- Target (physical): target mentions whose last word is not a person noun ("police post").
+- Target (physical): target mentions whose last word is not a person noun ("police post"),
+  military ones left out ("the garrison", "an army convoy": MUC-4 codes those as combat);
+  an incident whose only physical targets are military and that names no victim gives no
+  template.
 - Victim (human): target mentions whose last word is a person noun ("policemen") plus the
   counted words of the incident's killed / injured / abducted figures that are not militants.
 - Weapon: weapon mentions.
@@ -163,6 +166,22 @@ def is_structure(text: str | None) -> bool:
     return _headed(text, "role_target")
 
 
+def is_military(text: str | None) -> bool:
+    """Whether a physical target is military ("the garrison", "a u.s. military convoy", "the
+    garrison of the 4th brigade"): its head (the target word before any "of" phrase) is a
+    role-target entry marked ``military``.  MUC-4 keys leave attacks on military targets out
+    (combat, not terrorism); our own extraction keeps them."""
+    if not text:
+        return False
+    from sitrep.extract.roles import role_lexicon
+
+    low = text.lower().rstrip()
+    head = low.split(" of ", 1)[0]
+    found = role_lexicon().lexicon.find(head, kinds=["role_target"], case_sensitive_acronyms=False)
+    ending = [m for m in found if m.span.end == len(head)]
+    return bool(ending) and all(m.entry.attrs.get("military") for m in ending)
+
+
 _NOT_VICTIM_WORDS = re.compile(
     r"\d|\b(killed|kill|kills|killing|dead|death|deaths|died|die|toll|injured|injuring|wounded|"
     r"wounding|hurt|kidnapped|kidnapping|abducted|abduction|taken|hostage|missing|since|past|last|"
@@ -241,9 +260,15 @@ def incident_roles(extraction: Extraction, incident: Incident) -> dict[str, list
         role = ARGUMENT_ROLES.get(arg.role)
         if role == "Victim" and not arg.named:
             continue  # MUC-4 keys (as GTT gives them) name victims; descriptions are not kept
+        if role == "Target" and is_military(arg.text):
+            continue  # MUC-4 keys code no military targets ("the garrison", "an army convoy")
         if role is not None:
             out[role].append(arg.text)
     return out
+
+
+#: an incident whose physical targets are all military and that names no victim is combat
+MILITARY_ONLY_DROP = True
 
 
 def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate | None:
@@ -252,6 +277,10 @@ def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate
     if kind is None:
         return None
     roles = incident_roles(extraction, incident)
+    if MILITARY_ONLY_DROP and incident.arguments:
+        targets = [a.text for a in incident.arguments if a.role == "target"]
+        if targets and all(is_military(t) for t in targets) and not roles.get("Victim"):
+            return None
     if kind == "kidnapping":
         # MUC-4 kidnappings have human targets only: no physical target, no instrument
         roles = {**roles, "Target": [], "Weapon": []}

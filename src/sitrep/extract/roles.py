@@ -83,12 +83,32 @@ _AGENT_VERBS = frozenset(
 _AGENT_SKIP = frozenset(
     "had have has also then later reportedly allegedly continuously repeatedly indiscriminately".split()
 )
+# verbs of throwing and firing: a thing after "<verb> from" is where the attacker was
+_FROM_VERBS = frozenset(
+    "launched launch hurled hurl hurling thrown threw throw throwing tossed fired fire firing "
+    "shot shots shooting dropped machinegunned strafed attacked".split()
+)
+# raids and searches: a place security forces raided or searched is no target of an attack
+_RAID_WORDS = frozenset(
+    "raided raid raids raiding searched search searches searching occupied stormed".split()
+)
+_FORCE_WORDS = frozenset(
+    "army police troops soldiers forces units military policemen agents authorities "
+    "guardsmen marines patrols".split()
+)
+# "center" alone or of a place is an area of a city ("the center of bogota", "a tourist center")
+_AREA_HEADS = frozenset({"center", "centre", "centers", "centres"})
+_AREA_MODS = frozenset(
+    "downtown city town tourist trafficking urban historic commercial financial industrial".split()
+)
 _BE = frozenset("is are was were been being".split())
 # verbs of the care of victims: a place after them is where they were taken, not a target
 _CARE_VERBS = frozenset(
     "taken rushed transferred admitted treated hospitalized evacuated died recovering".split()
 )
 _CARE_STOP = frozenset({"by", "when", "after", "and", "or", "but", "that", "which", "who"})
+# prepositions after a participle that ends an "of" phrase ("located in", "owned by")
+_PARTICIPLE_PREPS = frozenset("in at on by to near from inside outside along".split())
 _COUNTS = frozenset("two three four five six seven eight nine ten both".split())
 _NOT_ATTACK_ARMS = frozenset({"nuclear", "atomic", "thermonuclear"})  # arms of states, not attacks
 
@@ -117,6 +137,7 @@ class RoleLexicon:
     phrase_cues: dict[
         str, frozenset[str]
     ]  # cue phrases -> all their kinds ("blew up": damage, act)
+    head_ends: frozenset[str] = frozenset()  # last words of head aliases (and their plurals)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -126,10 +147,14 @@ class RoleLexicon:
         for e in lex.entries("role_cue"):
             cues.setdefault(str(e.attrs.get("cue")), set()).update(a.lower() for a in e.aliases)
         heads: set[str] = set()
+        head_ends: set[str] = set()
         for kind in ("role_person", "role_target", "role_weapon", "role_title"):
             for e in lex.entries(kind):
                 for a in e.aliases:
-                    heads.update(_TOKEN.findall(a.lower()))
+                    words = _TOKEN.findall(a.lower())
+                    heads.update(words)
+                    if words:
+                        head_ends.update((words[-1], words[-1] + "s", words[-1] + "es"))
         for kind in ("harm", "damage", "act", "speech"):
             for a in cues.get(kind, ()):
                 heads.update(_TOKEN.findall(a))
@@ -151,6 +176,7 @@ class RoleLexicon:
             arms_trade=frozenset(" ".join(_TOKEN.findall(a)) for a in cues.get("arms_trade", ())),
             not_instrument=frozenset(cues.get("not_instrument", ())),
             heads=frozenset(heads),
+            head_ends=frozenset(head_ends),
         )
 
 
@@ -284,11 +310,37 @@ class _Reader:
         k = j
         while k < n and k - j < _OF_WORDS and self._joined(sent, k - 1, k):
             tok = sent.toks[k]
+            if tok.low == "and" and end is not None and self._inner_and(sent, k):
+                k += 1  # "the office of the agriculture and livestock ministry"
+                continue
             if tok.low in self.rl.stop or k in sent.cues:
                 break
+            if (
+                _VERB_FORM.search(tok.low)
+                and k + 1 < n
+                and sent.toks[k + 1].low in _PARTICIPLE_PREPS
+                and not (k > j and sent.toks[k - 1].low in ("the", "a", "an"))
+            ):
+                break  # "a branch of the bank located in ...", "the home of x owned by y"
             end = k
             k += 1
         return end if end is not None else last
+
+    def _inner_and(self, sent: _Sentence, k: int) -> bool:
+        """The "and" at token k joins two modifiers of one head inside an "of" phrase ("the
+        agriculture and livestock ministry", "the popular and occidente banks"): the word
+        before it is no head and one to three plain words after it end in a head."""
+        if sent.toks[k - 1].low in self.rl.head_ends or not self._joined(sent, k, k + 1):
+            return False
+        for m in range(k + 1, min(k + 4, len(sent.toks))):
+            low = sent.toks[m].low
+            if low in self.rl.stop or m in sent.cues or not low[:1].isalpha():
+                return False
+            if m > k + 1 and not self._joined(sent, m - 1, m):
+                return False
+            if low in self.rl.head_ends:
+                return m > k + 1  # "and houses of ...": a second head, not a modifier
+        return False
 
     def span(self, sent: _Sentence, i: int, j: int) -> Span:
         end = sent.toks[j].end
@@ -391,15 +443,56 @@ class _Reader:
                 words += 1
             k -= 1
         if k >= 0 and sent.toks[k].low in ("by", "with"):
-            return True
+            return True  # "attacked by a helicopter", "with two a-37 planes"
+        if k > 0 and sent.toks[k].low == "from" and self._thrown_from(sent, k):
+            return True  # "launched from a moving vehicle", "threw a bomb from a car"
         n = len(sent.toks)
         k = j + 1
+        if k + 1 < n and sent.toks[k].low == "used" and sent.toks[k + 1].low in ("in", "for", "to"):
+            return True  # "the vehicle used in the attack"
         while k < n and sent.toks[k].low in _AGENT_SKIP:
             k += 1
         if k < n and sent.toks[k].low in _AGENT_VERBS and sent.toks[k].low.endswith("ed"):
             return all(t.low not in _BE for t in sent.toks[j + 1 : k])  # not "was bombed"
         if k + 1 < n and sent.toks[k].low in _BE and sent.toks[k + 1].low in _AGENT_VERBS:
             return sent.toks[k + 1].low.endswith("ing")  # "are bombing"
+        return False
+
+    def searched_by_forces(self, sent: _Sentence, i: int, j: int) -> bool:
+        """The place at tokens i..j was raided, searched or occupied by security forces, not
+        attacked ("the army raided five farms", "police searched the house of x"): every
+        damage word near it is a raid word, and the nearest one before it has a security
+        force word (army, police, troops) before it in its clause."""
+        near = [
+            k
+            for k, found in sent.cues.items()
+            if "damage" in found and i - _CUE_WINDOW <= k <= j + _CUE_WINDOW and not i <= k <= j
+        ]
+        if not near or any(sent.toks[k].low not in _RAID_WORDS for k in near):
+            return False
+        before = [k for k in near if k < i]
+        if not before:
+            return False
+        k = max(before)
+        for m in range(k - 1, max(-1, k - _CUE_WINDOW), -1):
+            low = sent.toks[m].low
+            if low in _FORCE_WORDS:
+                return True
+            if sent.cues.get(m, frozenset()) & {"harm", "damage", "act"}:
+                return False
+        return False
+
+    def _thrown_from(self, sent: _Sentence, k: int) -> bool:
+        """The "from" at token k follows a verb of throwing or firing, its object between
+        ("hurled from", "threw a bomb from", "shots fired from"); not "300 meters from"."""
+        for m in range(k - 1, max(-1, k - 6), -1):
+            low = sent.toks[m].low
+            if low in _FROM_VERBS:
+                return True
+            if (low in self.rl.stop and low not in ("a", "an", "the", "two", "three")) or (
+                not self._joined(sent, m, m + 1)
+            ):
+                return False
         return False
 
     def care_place(self, sent: _Sentence, i: int) -> bool:
@@ -625,10 +718,22 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
         if kind == "role_person":
             _read_person(reader, sent, m, first, i, j, add)
         elif kind == "role_target":
+            if m.entry.id == "vehicle" and _attackers_ride(reader, sent, first, out):
+                continue  # "men riding in a car threw a bomb": the attackers' vehicle
             if reader.before_damage_noun(sent, j):
                 continue  # "property damage", "material losses": the damage, not a target
+            if (
+                i == j
+                and sent.toks[j].low in _AREA_HEADS
+                and (first == i or any(t.low in _AREA_MODS for t in sent.toks[first:i]))
+            ):
+                continue  # "the center of san salvador", "a tourist center": where, not what
             last = reader.grow_of(sent, j) if m.entry.attrs.get("takes_of") else j
-            if reader.attacking_thing(sent, first, last) or reader.care_place(sent, first):
+            if (
+                reader.attacking_thing(sent, first, last)
+                or reader.care_place(sent, first)
+                or reader.searched_by_forces(sent, first, last)
+            ):
                 continue  # "army helicopters fired rockets", "attacked by a helicopter"
             if reader.near_cue(sent, first, last, ("damage",)) and not reader.speaker(sent, last):
                 add(TARGET, first, last, head_tok)
@@ -655,6 +760,38 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
     _read_more_names(reader, sent, out, add, free)
     out.extend(perpetrators.forces_of_attackers(reader, span, out))
     return out
+
+
+_RIDE = frozenset("riding travelling traveling driving aboard".split())
+
+
+def _attackers_ride(reader: _Reader, sent: _Sentence, first: int, out: list[_Found]) -> bool:
+    """The vehicle at ``first`` carries the attackers: "in" or "aboard" right after a
+    perpetrator ("gunmen in a car fired", "men riding in an automobile threw a bomb")."""
+    k = first - 1
+    while k > 0 and sent.toks[k].low in ("a", "an", "the", "their", "two", "three"):
+        k -= 1
+    if k < 1 or sent.toks[k].low not in ("in", "aboard", "on"):
+        return False
+    prep = sent.toks[k].low
+    k -= 1
+    if sent.toks[k].low in _RIDE:
+        k -= 1
+        while k >= 0 and sent.toks[k].low in ("who", "were", "was", "are", "is"):
+            k -= 1
+    if k < 0:
+        return False
+    tok = sent.toks[k]
+    if prep == "on" and any(t.low == "by" for t in sent.toks[max(0, k - 3) : k]):
+        return False  # "an attack by drug traffickers on the plane": the target
+    if any(f.role == VICTIM and f.span.end == tok.end for f in out):
+        return False  # "two people in a car were killed": the victims' vehicle
+    if any(f.role == PERP_IND and f.span.end == tok.end for f in out):
+        return True
+    return any(
+        m.span.end == tok.end and m.entry.attrs.get("role") in ("perp", "perp_weak")
+        for m in reader.find(tok.start, tok.end, ["role_person"])
+    )
 
 
 _LOADED = frozenset({"loaded", "filled", "packed", "stuffed", "laden", "rigged"})
