@@ -250,3 +250,35 @@ def test_a_unit_without_coordinates_falls_back_to_its_province():
     p = geocode(f"{e.name} district, {e.admin1}")
     if p.resolved and p.kind == PlaceKind.DISTRICT and p.geonames_id == e.geonames_id:
         assert p.latitude is not None and p.precision == 3 and p.where_prec == 4
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_other_places_and_the_dominant_country_pick_namesakes(lower):
+    # Valencia and Medellin have namesakes in Spain; Bogota makes the article Colombian
+    text = (
+        "Bombs went off in Bogota and Medellin on Monday. Later, a car bomb exploded in Valencia."
+    )
+    ps = {p.name.lower(): p for p in places(text.lower() if lower else text)}
+    assert [ps[n].country for n in ("bogota", "medellin", "valencia")] == ["CO", "CO", "CO"]
+    text = (
+        "Pakistan said the blast in Hyderabad was the third this month in Pakistan; "
+        "an Indian envoy condemned it. Pakistani police made arrests."
+    )
+    ps = {p.name.lower(): p for p in places(text.lower() if lower else text)}
+    assert ps["hyderabad"].country == "PK" and ps["hyderabad"].admin1 == "Sindh"
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_country_names_and_capitals_beat_namesake_villages(lower):
+    def one(text):
+        return {p.name.lower(): p for p in places(text.lower() if lower else text)}
+
+    # El Salvador is also a village of Mexico; the country's own name is evidence of itself
+    p = one("Officials of Mexico met officials of El Salvador.")["el salvador"]
+    assert (p.country, p.kind) == ("SV", PlaceKind.COUNTRY)
+    # one nationality adjective does not put a capital in a Mexican village of its name
+    p = one("A Mexican reporter said a bomb exploded in San Salvador today.")["san salvador"]
+    assert (p.country, p.kind) == ("SV", PlaceKind.TOWN)
+    # "Chileans" (plural demonym) and the capital: not the Dominican province of Santiago
+    p = one("Chileans voted in Santiago on Sunday.")["santiago"]
+    assert (p.country, p.kind) == ("CL", PlaceKind.TOWN)

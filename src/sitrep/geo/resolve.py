@@ -39,6 +39,10 @@ from sitrep.geo.mentions import PlaceMention, demonyms
 from sitrep.model import Place, PlaceCandidate, PlaceKind, Span
 
 MAX_ALTERNATIVES = 5
+DOMINANT_BONUS = 1.0  # the country the article speaks of most (named, or its places' country)
+DOMINANT_RATIO = 1.5  # ... by this much more than any other
+CAPITAL_BONUS = 1.5  # a bare "Bogota" or "San Salvador" is the capital (less than a named country)
+PEER_MARGIN = 0.5  # a place counts for its country when it beats other countries' by this much
 LOOSE_PENALTY = 0.6  # a candidate found only through gazetteer.compact()
 _SUFFIX = re.compile(
     r"\s+(?:district|province|division|agency|tehsil|region|prefecture|department|county|"
@@ -55,7 +59,8 @@ class _Scored:
     alias: Alias | None = None
 
 
-_DEMONYM = re.compile(r"\b(?:[A-Za-z][a-z]+ )?[A-Za-z][a-z]+(?:i|an|ian|ese|ish|ic|ine)\b")
+_DEMONYM = re.compile(r"\b(?:[A-Za-z][a-z]+ )?[A-Za-z][a-z]+(?:i|an|ian|ese|ish|ic|ine)s?\b")
+AMBIGUOUS_TOWN_POPULATION = 100_000  # a province's name that is also such a town abroad
 
 
 def text_context(
@@ -63,17 +68,22 @@ def text_context(
     mentions: list[PlaceMention],
     gaz: Gazetteer,
     own: dict[str, Counter[str]] | None = None,
+    own_provinces: dict[str, Counter[int]] | None = None,
 ) -> tuple[Counter[str], Counter[int]]:
     """Countries (ISO2) and provinces (rows) the article names, with how often.
 
     ``own``, when given, receives each key's own share of the country counts, so that a name
     is not its own evidence ("Santa Rosa", a province of Guatemala, does not make the article
-    Guatemalan when it is scored itself).
+    Guatemalan when it is scored itself); ``own_provinces`` the same for the province counts
+    ("Trujillo", a state of Venezuela, is not evidence for the Venezuelan town).  A province's
+    name that is also a city of 100,000 or more in another country ("Valencia") is no evidence
+    of its country at all.
     """
     countries: Counter[str] = Counter()
     provinces: Counter[int] = Counter()
     for m in mentions:
         before = Counter(countries) if own is not None else None
+        before_p = Counter(provinces) if own_provinces is not None else None
         entries = _candidates(m.key, gaz)
         kinds = {e.kind for e in entries}
         if kinds == {PlaceKind.COUNTRY} or (
@@ -83,17 +93,31 @@ def text_context(
                 if e.kind == PlaceKind.COUNTRY and e.country:
                     countries[e.country] += 2
         provs = [e for e in entries if e.kind == PlaceKind.PROVINCE]
-        if provs and len({e.country for e in provs}) == 1:
+        if (
+            provs
+            and len({e.country for e in provs}) == 1
+            and not any(
+                e.kind == PlaceKind.TOWN
+                and e.country != provs[0].country
+                and e.population >= AMBIGUOUS_TOWN_POPULATION
+                for e in entries
+            )
+        ):
             for e in provs:
                 provinces[e.row] += 2
                 if e.country:
                     countries[e.country] += 1
         if own is not None and before is not None:
             own.setdefault(m.key, Counter()).update(countries - before)
+        if own_provinces is not None and before_p is not None:
+            own_provinces.setdefault(m.key, Counter()).update(provinces - before_p)
     table = demonyms()
     for dm in _DEMONYM.finditer(text):
         word = dm.group(0).casefold()
         iso = table.get(word) or table.get(word.rsplit(" ", 1)[-1])
+        if not iso and word.endswith("s"):  # "Chileans", "Pakistanis"
+            word = word[:-1]
+            iso = table.get(word) or table.get(word.rsplit(" ", 1)[-1])
         if iso:
             countries[iso] += 1
     return countries, provinces
@@ -168,6 +192,10 @@ def _score(
     countries: Counter[str],
     provinces: Counter[int],
     peer_provinces: Counter[int],
+    peer_countries: Counter[str] | None = None,
+    dominant: str | None = None,
+    all_countries: Counter[str] | None = None,
+    capitals: frozenset[int] = frozenset(),
     alias_rows: dict[int, Alias],
     qualifier_rows: set[int],
     outlet_country: str | None,
@@ -183,8 +211,12 @@ def _score(
     score += prior
     if explain:
         reasons.append(f"population {pop:,} (+{prior:.2f})")
+    if e.kind == PlaceKind.COUNTRY and all_countries is not None:
+        countries = all_countries  # a country's name is evidence of itself
     if e.country and countries.get(e.country):
-        bonus = 2.0 + min(countries[e.country], 6) * 0.1
+        n = countries[e.country]
+        # one nationality adjective ("a Mexican newsman") is weaker than a country's name
+        bonus = 2.0 + min(n, 6) * 0.1 if n >= 2 else 1.6
         score += bonus
         if explain:
             reasons.append(f"country {e.country} named in the text (+{bonus:.1f})")
@@ -197,6 +229,24 @@ def _score(
         score += bonus
         if explain:
             reasons.append(f"other places of the article lie in {e.admin1} (+{bonus:.1f})")
+    if (
+        e.kind != PlaceKind.COUNTRY
+        and e.country
+        and peer_countries
+        and peer_countries.get(e.country)
+    ):
+        bonus = min(peer_countries[e.country], 3) * 0.5
+        score += bonus
+        if explain:
+            reasons.append(f"other places of the article lie in {e.country} (+{bonus:.1f})")
+    if e.row in capitals and e.kind == PlaceKind.TOWN:
+        score += CAPITAL_BONUS
+        if explain:
+            reasons.append(f"the capital of {e.country} (+{CAPITAL_BONUS})")
+    if e.kind != PlaceKind.COUNTRY and dominant and e.country == dominant:
+        score += DOMINANT_BONUS
+        if explain:
+            reasons.append(f"the article is mostly about {e.country} (+{DOMINANT_BONUS})")
     if (
         e.row in qualifier_rows
         or (e.admin1_row in qualifier_rows)
@@ -280,7 +330,8 @@ def resolve_places(
     """One :class:`Place` per distinct place mentioned, with every span that names it."""
     gaz = gazetteer or load_gazetteer()
     own: dict[str, Counter[str]] = {}
-    countries, provinces = text_context(text, mentions, gaz, own)
+    own_prov: dict[str, Counter[int]] = {}
+    countries, provinces = text_context(text, mentions, gaz, own, own_prov)
     # a name and the same name written as a district are resolved apart (town vs district)
     by_key: dict[tuple[str, bool], list[PlaceMention]] = {}
     for m in mentions:
@@ -288,7 +339,10 @@ def resolve_places(
 
     # pass 1 without peers, pass 2 with the provinces the other places' best candidates lie in
     peer: Counter[int] = Counter()
+    peer_c: Counter[str] = Counter()
     choice: dict = {}
+    sure: set = set()
+    capitals = frozenset(gaz.capital_rows.values())
     for _pass in range(2):
         scored_all = {}
         for group_key, ms in by_key.items():
@@ -311,13 +365,23 @@ def resolve_places(
             if prev is not None and prev.entry.admin1_row is not None:
                 own_peer[prev.entry.admin1_row] -= 1  # do not count yourself
             key_countries = (countries - own[m.key]) if own.get(m.key) else countries
+            key_provinces = (provinces - own_prov[m.key]) if own_prov.get(m.key) else provinces
             key_peers = +own_peer
+            own_peer_c = Counter(peer_c)
+            if prev is not None and group_key in sure and _counts_as_peer(prev):
+                own_peer_c[prev.entry.country] -= 1
+            own_peer_c = +own_peer_c
+            dominant = _dominant(key_countries, own_peer_c)
             score = partial(
                 _score,
                 m,
                 countries=key_countries,
-                provinces=provinces,
+                provinces=key_provinces,
                 peer_provinces=key_peers,
+                peer_countries=own_peer_c,
+                dominant=dominant,
+                all_countries=countries,
+                capitals=capitals,
                 alias_rows=alias_rows,
                 qualifier_rows=qual_rows,
                 outlet_country=outlet_country,
@@ -330,11 +394,15 @@ def resolve_places(
                 scored[:MAX_ALTERNATIVES] = [score(s.entry) for s in scored[:MAX_ALTERNATIVES]]
             scored_all[group_key] = scored
         choice = {k: v[0] for k, v in scored_all.items()}
+        sure = {k for k, v in scored_all.items() if _sure(v)}
         peer = Counter(
             s.entry.admin1_row
             for s in choice.values()
             if s.entry.admin1_row is not None
             and s.entry.kind in (PlaceKind.TOWN, PlaceKind.DISTRICT)
+        )
+        peer_c = Counter(
+            s.entry.country for k, s in choice.items() if k in sure and _counts_as_peer(s)
         )
 
     places: dict[str, Place] = {}
@@ -376,6 +444,36 @@ def resolve_places(
 
 
 FOREIGN_TOWN_POPULATION = 100_000
+
+
+def _counts_as_peer(s: _Scored) -> bool:
+    """A first-pass choice whose country is evidence for the article's other places."""
+    return bool(s.entry.country) and s.entry.kind != PlaceKind.COUNTRY
+
+
+def _sure(scored: list[_Scored]) -> bool:
+    """The best candidate beats every candidate in another country by ``PEER_MARGIN``."""
+    best = scored[0]
+    rival = next((s.score for s in scored[1:] if s.entry.country != best.entry.country), None)
+    return rival is None or best.score - rival >= PEER_MARGIN
+
+
+def _dominant(countries: Counter[str], peer_countries: Counter[str]) -> str | None:
+    """The country the article speaks of most: named (counts) and its places (2 each).
+
+    None unless it has at least 2 and 1.5 times any other country's: "Hyderabad" in an
+    article naming Pakistan three times and India once is Pakistan's; in one naming each once
+    the other evidence decides.
+    """
+    total = Counter(countries)
+    for c, n in peer_countries.items():
+        total[c] += 2 * n
+    top = total.most_common(2)
+    if not top or top[0][1] < 2:
+        return None  # one nationality adjective is no article's subject
+    if len(top) > 1 and top[0][1] < DOMINANT_RATIO * top[1][1]:
+        return None
+    return top[0][0]
 
 
 def _outside_article(best: _Scored, countries: Counter[str]) -> bool:
