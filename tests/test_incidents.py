@@ -276,3 +276,22 @@ def test_attempted_or_carried_out_act_after_to_is_an_incident():
             r = extract(t, published="2024-03-05")
             assert len(r.incidents) == 1, t
             assert r.incidents[0].date is not None and r.incidents[0].date.iso == "2024-03-04"
+
+
+def test_passive_shooting_is_an_armed_assault():
+    for text in (
+        "A local council member was shot in Kisumu on Tuesday morning, police said.",
+        "a local council member was shot in kisumu on tuesday morning, police said.",
+    ):
+        r = extract(text, published="2024-03-06")
+        assert len(r.incidents) == 1
+        assert AttackType.ARMED_ASSAULT in r.incidents[0].types
+
+
+def test_long_target_name_after_a_bare_attack_word_is_evidence():
+    for text in (
+        "A new attack against the Northern Trans-Saharan Oil Pipeline was carried out on Monday.",
+        "a new attack against the northern trans-saharan oil pipeline was carried out on monday.",
+    ):
+        r = extract(text, published="2024-03-06")
+        assert len(r.incidents) == 1

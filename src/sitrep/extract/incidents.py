@@ -410,7 +410,9 @@ def _has_violence_evidence(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
     if not passive:  # the object: the words right after, not a quotation further on
         quote = doc.text.find('"', trigger.span.end, seg.end)
         hi = min(hi, trigger.span.end + OBJECT_CHARS, quote if quote >= 0 else hi)
-    if any(m.span != trigger.span for m in doc.terms_in(lo, hi, "target", "victim")):
+    # a target that begins in the object window counts even when its long name runs past it
+    # ("an attack against the trans-andean oil pipeline")
+    if any(m.span != trigger.span and m.span.start < hi for m in doc.terms_in(lo, seg.end, "target", "victim")):
         return True
     return any(p.kind in SMALL_PLACE_KINDS for _, p in doc.places_in(seg.start, seg.end))
 
