@@ -200,3 +200,39 @@ def test_a_vehicle_loaded_with_explosives_is_the_instrument() -> None:
 def test_a_long_name_before_a_target_head() -> None:
     got = fillers("rebels bombed the grupo radial colombiano network radio stations.")
     assert got["target"] == ["grupo radial colombiano network radio stations"]
+
+
+def test_an_untitled_name_as_the_object_of_a_harm_verb() -> None:
+    def victims(text: str) -> list[str]:
+        return fillers(text).get("victim", [])
+
+    assert victims("gunmen shot former council member pablo ortiz reyes in the street.") == [
+        "pablo ortiz reyes"
+    ]
+    assert victims("Gunmen shot former council member Pablo Ortiz in the street.") == [
+        "Pablo Ortiz"
+    ]
+    assert victims(
+        "the rebels kidnapped a young couple, lucia marin and tomas ferro, on friday."
+    ) == [
+        "lucia marin",
+        "tomas ferro",
+    ]
+    assert victims("the bomb exploded, injuring arnulfo pereira, who guarded the bank.") == [
+        "arnulfo pereira"
+    ]
+    assert "gonzalo perez" in victims(
+        "rebels killed nine miners, including gonzalo perez, a leader."
+    )
+    assert victims("they claimed the killing of former armed forces chief general ramon soto.") == [
+        "ramon soto"
+    ]
+    assert victims("the front is still holding engineers dario restrepo and ana solis.") == [
+        "dario restrepo",
+        "ana solis",
+    ]
+    # not objects: a place after a preposition, a speaker, a noun before a colon, talks
+    assert victims("soldiers killed two rebels in san pedro sula on monday.") == []
+    assert "pedro perez" not in victims("three people were killed, pedro perez said.")
+    assert "oscar duenas" not in victims("he is on the list of the death squad: oscar duenas.")
+    assert victims("the president is holding talks with pedro perez.") == []

@@ -752,6 +752,8 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
         and sent.toks[last + 1].low in _KIN
     ):
         return last  # "the kidnapping of dr. x's son": the son is harmed, not x
+    elif _harm_object(reader, sent, k):
+        add(VICTIM, k, last, last, True)  # "the eln is holding engineer x"
     elif TITLE_TIGHT and reader.near_cue(sent, i, last, ("harm",)):
         if (
             _name_then_harm(reader, sent, last)
@@ -809,6 +811,8 @@ def _harm_before(reader: _Reader, sent: _Sentence, i: int) -> bool:
             )
         ):
             continue
+        if low in _ED_MODIFIERS:
+            continue  # "former armed forces chief general x"
         if cues & {"speech", "act"} or (_VERB_FORM.search(low) and low not in reader.rl.heads):
             return False
         if toks[k].low in ("and", "or", "who", "which", "that", "to", "by", "for", "with"):
@@ -816,9 +820,64 @@ def _harm_before(reader: _Reader, sent: _Sentence, i: int) -> bool:
     return False
 
 
+#: words between a harm verb and an untitled name it governs ("killed 12 miners, including x")
+_OBJECT_WORDS = frozenset(
+    "a an the his her their its two-year-old approximately about some".split()
+)
+#: "-ed" words that modify a noun, not verbs ("armed forces chief", "retired colonel")
+_ED_MODIFIERS = frozenset("armed retired elected united".split())
+#: a person held by captors: "the eln is holding x", "are still holding u.s. citizens x"
+_HOLDING_AUX = frozenset("is are was were been has have had also still".split())
+
+
+def _harm_object(reader: _Reader, sent: _Sentence, k: int) -> bool:
+    """The untitled name at token k is the object of an active harm verb or noun before it:
+    "murdering x", "shot former junta member x", "kidnapped a young couple, x and y",
+    "killed 12 miners, including x", "the eln is also holding x".  Only determiners, counts,
+    person nouns, titles, modifiers and "including" may stand between them (at most one
+    comma); a passive harm verb ("the mayor was killed, x ...") or a comma right after the
+    harm verb starts another clause."""
+    toks = sent.toks
+    commas = 0
+    titles = _title_tokens(reader, sent)
+    for h in range(k - 1, max(-1, k - 1 - _HARM_REACH), -1):
+        gap = reader._gap(sent, h, h + 1).strip()
+        if gap in (",", ":"):
+            commas += 1
+            if commas > 1:
+                return False
+        elif gap and not reader._joined(sent, h, h + 1):
+            return False
+        low = toks[h].low
+        before = toks[h - 1].low if h > 0 else ""
+        if low == "holding":
+            return before in _HOLDING_AUX
+        if "harm" in sent.cues.get(h, ()) and low in _HARM_BEFORE_NAME:
+            if not (_VERB_FORM.search(low) or low == "shot"):
+                return False  # a noun: "death squad: x", "the murder of x" (read elsewhere)
+            if gap in (",", ":") and (h + 1 == k or toks[h + 1].low not in _BRIDGE):
+                return False  # "... were killed, x said"
+            return before not in _BE and before not in ("been", "being")
+        if low in _OBJECT_WORDS or low in _BRIDGE or low in _COUNTS:
+            continue
+        if low in reader.rl.stop or h in sent.cues:
+            return False
+        if (
+            low.isdigit()
+            or _AGE.fullmatch(low)
+            or h in titles
+            or low in _ED_MODIFIERS
+            or reader._modifier(toks[h], sent, h)
+        ):
+            continue
+        return False
+    return False
+
+
 _HARM_BEFORE_NAME = frozenset(
     "murder assassination killing kidnapping abduction death murdered assassinated killed kidnapped "
-    "abducted wounded injured shot".split()
+    "abducted wounded injured shot murdering assassinating abducting wounding injuring shooting "
+    "executing torturing".split()
 )
 
 
@@ -1029,7 +1088,9 @@ def _read_more_names(reader: _Reader, sent: _Sentence, out: list[_Found], add, f
     with a named victim ("x, y, and z were killed", "photographers x and y")."""
     toks = sent.toks
     n = len(toks)
-    if not any("harm" in kinds for kinds in sent.cues.values()):
+    if not any("harm" in kinds for kinds in sent.cues.values()) and not any(
+        t.low == "holding" for t in toks
+    ):
         return
     k = 0
     while k < n:
@@ -1053,6 +1114,7 @@ def _read_more_names(reader: _Reader, sent: _Sentence, out: list[_Found], add, f
                 and not (k > 0 and toks[k - 1].low in _PLACE_PREPOSITIONS)
             )
             or (prev == "identified as" and reader.near_cue(sent, k, last, ("harm",)))
+            or (last > k and _harm_object(reader, sent, k))
             or (
                 (last > k or k > 0 and k - 1 in _title_tokens(reader, sent))
                 and _copula_victim(reader, sent, k)
@@ -1094,8 +1156,8 @@ def _aside_end(reader: _Reader, sent: _Sentence, k: int) -> int:
         gap = reader._gap(sent, m, m + 1).strip()
         if gap in (",", ";"):
             return m
-        if gap:
-            return k - 1
+        if gap or toks[m].low in ("and", "or"):
+            return k - 1  # "x, the mayors of a and b, ...": no aside between two names
     return k - 1
 
 
