@@ -236,3 +236,26 @@ def test_an_untitled_name_as_the_object_of_a_harm_verb() -> None:
     assert "pedro perez" not in victims("three people were killed, pedro perez said.")
     assert "oscar duenas" not in victims("he is on the list of the death squad: oscar duenas.")
     assert victims("the president is holding talks with pedro perez.") == []
+
+
+def test_a_date_or_place_before_of_and_a_long_apposition() -> None:
+    def victims(text: str) -> list[str]:
+        return fillers(text).get("victim", [])
+
+    assert victims("they condemned the 9 may assassination in lima of ramon ortega soto.") == [
+        "ramon ortega soto"
+    ]
+    assert victims("The assassination on 22 March of Ramon Ortega ended the talks.") == [
+        "Ramon Ortega"
+    ]
+    assert victims("the murder in the town of santa rosa de lima was condemned.") == []
+    got = victims(
+        "ernesto paz lima, mayor of tuma, in the eastern province of olas, who was kidnapped "
+        "on 3 may, was freed."
+    )
+    assert "ernesto paz lima" in got
+    got = victims(
+        "diego mora vidal, a candidate of the party, who replaced pablo ruiz ortega, who was "
+        "killed last month, spoke today."
+    )
+    assert "diego mora vidal" not in got

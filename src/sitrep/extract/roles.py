@@ -885,6 +885,33 @@ _HARM_BEFORE_NAME = frozenset(
 _HARMERS = frozenset("kidnappers abductors captors murderers assassins killers".split())
 
 
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_WHEN_WHERE = 4  # words of a date or place between a harm noun and its "of"
+
+
+def _after_when_where(reader: _Reader, sent: _Sentence, k: int) -> int:
+    """After the harm noun at token k, the index of an "of" that follows a short date or
+    place phrase ("the assassination on 22 march of x", "the murder in guatemala of x"), or
+    k + 1 when there is none."""
+    toks = sent.toks
+    n = k + 1
+    if n >= len(toks) or toks[n].low not in ("on", "in") or not reader._joined(sent, k, n):
+        return k + 1
+    for m in range(n + 1, min(n + 2 + _WHEN_WHERE, len(toks))):
+        if not reader._joined(sent, m - 1, m):
+            return k + 1
+        low = toks[m].low
+        if low == "of":
+            return m if m > n + 1 else k + 1
+        if low.isdigit() or low in _MONTHS:
+            continue
+        if m in sent.cues or low in reader.rl.stop or low in reader.rl.heads:
+            return k + 1  # "the murder in the town of x": x is a place
+    return k + 1
+
+
 def _read_harmed_names(reader: _Reader, sent: _Sentence, add, free) -> None:
     """Names right after a harm word ("the murder of jaime pardo leal", "kidnapped juan perez")."""
     toks = sent.toks
@@ -903,7 +930,9 @@ def _read_harmed_names(reader: _Reader, sent: _Sentence, add, free) -> None:
         ):
             continue
         n = k + 1
-        if n < len(toks) and toks[n].low == "of" and reader._joined(sent, k, n):
+        if _VERB_FORM.search(tok.low) is None or tok.low == "killing":
+            n = _after_when_where(reader, sent, k)  # "the assassination on 22 march of x"
+        if n < len(toks) and toks[n].low == "of" and reader._joined(sent, n - 1, n):
             n += 1
             if n + 1 < len(toks) and toks[n].low == "the" and _AGE.fullmatch(toks[n + 1].low):
                 n += 1  # "the murder of the 39-year-old x"
@@ -919,7 +948,9 @@ def _read_harmed_names(reader: _Reader, sent: _Sentence, add, free) -> None:
         add(VICTIM, n, last, last, True)
 
 
-_APPOSITION = 12  # tokens of an apposition between a name and its verb ("x, 45, a mayor, was")
+_APPOSITION = 16  # tokens of an apposition between a name and its verb ("x, 45, a mayor, was")
+#: commas inside it: "x, mayor of a, in the department of b, who was kidnapped"
+_APPOSITION_COMMAS = 3
 
 
 _AUX = frozenset(
@@ -991,13 +1022,18 @@ def _name_then_harm(reader: _Reader, sent: _Sentence, last: int) -> bool:
     if nxt == "who" and _harm_after(reader, sent, last + 1):
         return True  # "x, who was shot to death"
     commas = 0
+    relative = False
     for k in range(last + 1, min(last + 2 + _APPOSITION, n - 1)):
         gap = reader._gap(sent, k, k + 1).strip()
         if gap in (",", "),"):
             if reader.passive_harm(sent, k) or _harm_after(reader, sent, k):
                 return True
+            if toks[k + 1].low in ("who", "which", "whose"):
+                if toks[k + 1].low == "who" and _harm_after(reader, sent, k + 1) and not relative:
+                    return True  # "x, mayor of a, in the department of b, who was kidnapped"
+                relative = True  # "x, a candidate, who replaced y, who was killed": y's clause
             commas += 1
-            if commas > 2:
+            if commas > _APPOSITION_COMMAS:
                 return False
         elif (
             gap
