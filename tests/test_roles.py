@@ -243,3 +243,62 @@ def test_the_attackers_ride_is_not_a_target() -> None:
     assert got["target"] == ["car"]
     got = fillers("an attack with rockets by drug traffickers on the president's plane.")
     assert got["target"] == ["president's plane"]
+
+
+def test_an_untitled_name_as_the_object_of_a_harm_verb() -> None:
+    def victims(text: str) -> list[str]:
+        return fillers(text).get("victim", [])
+
+    assert victims("gunmen shot former council member pablo ortiz reyes in the street.") == [
+        "pablo ortiz reyes"
+    ]
+    assert victims("Gunmen shot former council member Pablo Ortiz in the street.") == [
+        "Pablo Ortiz"
+    ]
+    assert victims(
+        "the rebels kidnapped a young couple, lucia marin and tomas ferro, on friday."
+    ) == [
+        "lucia marin",
+        "tomas ferro",
+    ]
+    assert victims("the bomb exploded, injuring arnulfo pereira, who guarded the bank.") == [
+        "arnulfo pereira"
+    ]
+    assert "gonzalo perez" in victims(
+        "rebels killed nine miners, including gonzalo perez, a leader."
+    )
+    assert victims("they claimed the killing of former armed forces chief general ramon soto.") == [
+        "ramon soto"
+    ]
+    assert victims("the front is still holding engineers dario restrepo and ana solis.") == [
+        "dario restrepo",
+        "ana solis",
+    ]
+    # not objects: a place after a preposition, a speaker, a noun before a colon, talks
+    assert victims("soldiers killed two rebels in san pedro sula on monday.") == []
+    assert "pedro perez" not in victims("three people were killed, pedro perez said.")
+    assert "oscar duenas" not in victims("he is on the list of the death squad: oscar duenas.")
+    assert victims("the president is holding talks with pedro perez.") == []
+
+
+def test_a_date_or_place_before_of_and_a_long_apposition() -> None:
+    def victims(text: str) -> list[str]:
+        return fillers(text).get("victim", [])
+
+    assert victims("they condemned the 9 may assassination in lima of ramon ortega soto.") == [
+        "ramon ortega soto"
+    ]
+    assert victims("The assassination on 22 March of Ramon Ortega ended the talks.") == [
+        "Ramon Ortega"
+    ]
+    assert victims("the murder in the town of santa rosa de lima was condemned.") == []
+    got = victims(
+        "ernesto paz lima, mayor of tuma, in the eastern province of olas, who was kidnapped "
+        "on 3 may, was freed."
+    )
+    assert "ernesto paz lima" in got
+    got = victims(
+        "diego mora vidal, a candidate of the party, who replaced pablo ruiz ortega, who was "
+        "killed last month, spoke today."
+    )
+    assert "diego mora vidal" not in got

@@ -889,6 +889,8 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
         and sent.toks[last + 1].low in _KIN
     ):
         return last  # "the kidnapping of dr. x's son": the son is harmed, not x
+    elif _harm_object(reader, sent, k):
+        add(VICTIM, k, last, last, True)  # "the eln is holding engineer x"
     elif TITLE_TIGHT and reader.near_cue(sent, i, last, ("harm",)):
         if (
             _name_then_harm(reader, sent, last)
@@ -946,6 +948,8 @@ def _harm_before(reader: _Reader, sent: _Sentence, i: int) -> bool:
             )
         ):
             continue
+        if low in _ED_MODIFIERS:
+            continue  # "former armed forces chief general x"
         if cues & {"speech", "act"} or (_VERB_FORM.search(low) and low not in reader.rl.heads):
             return False
         if toks[k].low in ("and", "or", "who", "which", "that", "to", "by", "for", "with"):
@@ -953,14 +957,96 @@ def _harm_before(reader: _Reader, sent: _Sentence, i: int) -> bool:
     return False
 
 
+#: words between a harm verb and an untitled name it governs ("killed 12 miners, including x")
+_OBJECT_WORDS = frozenset(
+    "a an the his her their its two-year-old approximately about some".split()
+)
+#: "-ed" words that modify a noun, not verbs ("armed forces chief", "retired colonel")
+_ED_MODIFIERS = frozenset("armed retired elected united".split())
+#: a person held by captors: "the eln is holding x", "are still holding u.s. citizens x"
+_HOLDING_AUX = frozenset("is are was were been has have had also still".split())
+
+
+def _harm_object(reader: _Reader, sent: _Sentence, k: int) -> bool:
+    """The untitled name at token k is the object of an active harm verb or noun before it:
+    "murdering x", "shot former junta member x", "kidnapped a young couple, x and y",
+    "killed 12 miners, including x", "the eln is also holding x".  Only determiners, counts,
+    person nouns, titles, modifiers and "including" may stand between them (at most one
+    comma); a passive harm verb ("the mayor was killed, x ...") or a comma right after the
+    harm verb starts another clause."""
+    toks = sent.toks
+    commas = 0
+    titles = _title_tokens(reader, sent)
+    for h in range(k - 1, max(-1, k - 1 - _HARM_REACH), -1):
+        gap = reader._gap(sent, h, h + 1).strip()
+        if gap in (",", ":"):
+            commas += 1
+            if commas > 1:
+                return False
+        elif gap and not reader._joined(sent, h, h + 1):
+            return False
+        low = toks[h].low
+        before = toks[h - 1].low if h > 0 else ""
+        if low == "holding":
+            return before in _HOLDING_AUX
+        if "harm" in sent.cues.get(h, ()) and low in _HARM_BEFORE_NAME:
+            if not (_VERB_FORM.search(low) or low == "shot"):
+                return False  # a noun: "death squad: x", "the murder of x" (read elsewhere)
+            if gap in (",", ":") and (h + 1 == k or toks[h + 1].low not in _BRIDGE):
+                return False  # "... were killed, x said"
+            return before not in _BE and before not in ("been", "being")
+        if low in _OBJECT_WORDS or low in _BRIDGE or low in _COUNTS:
+            continue
+        if low in reader.rl.stop or h in sent.cues:
+            return False
+        if (
+            low.isdigit()
+            or _AGE.fullmatch(low)
+            or h in titles
+            or low in _ED_MODIFIERS
+            or reader._modifier(toks[h], sent, h)
+        ):
+            continue
+        return False
+    return False
+
+
 _HARM_BEFORE_NAME = frozenset(
     "murder assassination killing kidnapping abduction death murdered assassinated killed kidnapped "
-    "abducted wounded injured shot".split()
+    "abducted wounded injured shot murdering assassinating abducting wounding injuring shooting "
+    "executing torturing".split()
 )
 
 
 #: people who harm the person named after "of" ("the kidnappers of x")
 _HARMERS = frozenset("kidnappers abductors captors murderers assassins killers".split())
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_WHEN_WHERE = 4  # words of a date or place between a harm noun and its "of"
+
+
+def _after_when_where(reader: _Reader, sent: _Sentence, k: int) -> int:
+    """After the harm noun at token k, the index of an "of" that follows a short date or
+    place phrase ("the assassination on 22 march of x", "the murder in guatemala of x"), or
+    k + 1 when there is none."""
+    toks = sent.toks
+    n = k + 1
+    if n >= len(toks) or toks[n].low not in ("on", "in") or not reader._joined(sent, k, n):
+        return k + 1
+    for m in range(n + 1, min(n + 2 + _WHEN_WHERE, len(toks))):
+        if not reader._joined(sent, m - 1, m):
+            return k + 1
+        low = toks[m].low
+        if low == "of":
+            return m if m > n + 1 else k + 1
+        if low.isdigit() or low in _MONTHS:
+            continue
+        if m in sent.cues or low in reader.rl.stop or low in reader.rl.heads:
+            return k + 1  # "the murder in the town of x": x is a place
+    return k + 1
 
 
 def _read_harmed_names(reader: _Reader, sent: _Sentence, add, free) -> None:
@@ -981,7 +1067,9 @@ def _read_harmed_names(reader: _Reader, sent: _Sentence, add, free) -> None:
         ):
             continue
         n = k + 1
-        if n < len(toks) and toks[n].low == "of" and reader._joined(sent, k, n):
+        if _VERB_FORM.search(tok.low) is None or tok.low == "killing":
+            n = _after_when_where(reader, sent, k)  # "the assassination on 22 march of x"
+        if n < len(toks) and toks[n].low == "of" and reader._joined(sent, n - 1, n):
             n += 1
             if n + 1 < len(toks) and toks[n].low == "the" and _AGE.fullmatch(toks[n + 1].low):
                 n += 1  # "the murder of the 39-year-old x"
@@ -997,7 +1085,9 @@ def _read_harmed_names(reader: _Reader, sent: _Sentence, add, free) -> None:
         add(VICTIM, n, last, last, True)
 
 
-_APPOSITION = 12  # tokens of an apposition between a name and its verb ("x, 45, a mayor, was")
+_APPOSITION = 16  # tokens of an apposition between a name and its verb ("x, 45, a mayor, was")
+#: commas inside it: "x, mayor of a, in the department of b, who was kidnapped"
+_APPOSITION_COMMAS = 3
 
 
 _AUX = frozenset(
@@ -1069,13 +1159,18 @@ def _name_then_harm(reader: _Reader, sent: _Sentence, last: int) -> bool:
     if nxt == "who" and _harm_after(reader, sent, last + 1):
         return True  # "x, who was shot to death"
     commas = 0
+    relative = False
     for k in range(last + 1, min(last + 2 + _APPOSITION, n - 1)):
         gap = reader._gap(sent, k, k + 1).strip()
         if gap in (",", "),"):
             if reader.passive_harm(sent, k) or _harm_after(reader, sent, k):
                 return True
+            if toks[k + 1].low in ("who", "which", "whose"):
+                if toks[k + 1].low == "who" and _harm_after(reader, sent, k + 1) and not relative:
+                    return True  # "x, mayor of a, in the department of b, who was kidnapped"
+                relative = True  # "x, a candidate, who replaced y, who was killed": y's clause
             commas += 1
-            if commas > 2:
+            if commas > _APPOSITION_COMMAS:
                 return False
         elif (
             gap
@@ -1166,7 +1261,9 @@ def _read_more_names(reader: _Reader, sent: _Sentence, out: list[_Found], add, f
     with a named victim ("x, y, and z were killed", "photographers x and y")."""
     toks = sent.toks
     n = len(toks)
-    if not any("harm" in kinds for kinds in sent.cues.values()):
+    if not any("harm" in kinds for kinds in sent.cues.values()) and not any(
+        t.low == "holding" for t in toks
+    ):
         return
     k = 0
     while k < n:
@@ -1190,6 +1287,7 @@ def _read_more_names(reader: _Reader, sent: _Sentence, out: list[_Found], add, f
                 and not (k > 0 and toks[k - 1].low in _PLACE_PREPOSITIONS)
             )
             or (prev == "identified as" and reader.near_cue(sent, k, last, ("harm",)))
+            or (last > k and _harm_object(reader, sent, k))
             or (
                 (last > k or k > 0 and k - 1 in _title_tokens(reader, sent))
                 and _copula_victim(reader, sent, k)
@@ -1231,8 +1329,8 @@ def _aside_end(reader: _Reader, sent: _Sentence, k: int) -> int:
         gap = reader._gap(sent, m, m + 1).strip()
         if gap in (",", ";"):
             return m
-        if gap:
-            return k - 1
+        if gap or toks[m].low in ("and", "or"):
+            return k - 1  # "x, the mayors of a and b, ...": no aside between two names
     return k - 1
 
 
