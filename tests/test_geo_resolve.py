@@ -282,3 +282,40 @@ def test_country_names_and_capitals_beat_namesake_villages(lower):
     # "Chileans" (plural demonym) and the capital: not the Dominican province of Santiago
     p = one("Chileans voted in Santiago on Sunday.")["santiago"]
     assert (p.country, p.kind) == ("CL", PlaceKind.TOWN)
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_big_cities_and_capitals_beat_small_namesakes_abroad(lower):
+    def one(text):
+        return {p.name.lower(): p for p in places(text.lower() if lower else text)}
+
+    # the United States and its places named often, Colombia once with one of its cities:
+    # Bogota is still Colombia's capital, not the New Jersey town of 8,000
+    text = (
+        "The United States condemned the attack in Bogota. Police in Miami and in Washington "
+        "helped; a Colombian judge in Medellin thanked the United States."
+    )
+    assert [(p.name.lower(), p.country) for p in places(text.lower() if lower else text)] == [
+        ("united states", "US"),
+        ("bogota", "CO"),
+        ("miami", "US"),
+        ("washington", "US"),
+        ("medellin", "CO"),
+    ]
+    # a city of a million (Trujillo, Peru) beats a Mexican village of its name, and the
+    # country Peru beats a Mexican village "El Peru" in an article mostly about Mexico
+    text = (
+        "Ministers of Mexico met in Trujillo with ministers of Peru, after talks in Acapulco, "
+        "Mexico, and in Monterrey, Mexico."
+    )
+    ps = one(text)
+    assert ps["trujillo"].country == "PE"
+    assert (ps["peru"].country, ps["peru"].kind) == ("PE", PlaceKind.COUNTRY)
+    # without the big city's country in the article, the namesake of the country it is about
+    text = "Guatemala said a bomb exploded in San Jose, a town in Guatemala's north. Guatemala"
+    assert one(text)["san jose"].country == "GT"
+
+
+def test_a_qualifier_keeps_a_small_namesake():
+    p = geocode("Bogota, New Jersey")
+    assert (p.country, p.admin1) == ("US", "New Jersey")

@@ -44,6 +44,9 @@ DOMINANT_RATIO = 1.5  # ... by this much more than any other
 CAPITAL_BONUS = 1.5  # a bare "Bogota" or "San Salvador" is the capital (less than a named country)
 PEER_MARGIN = 0.5  # a place counts for its country when it beats other countries' by this much
 LOOSE_PENALTY = 0.6  # a candidate found only through gazetteer.compact()
+BIG_CITY_POPULATION = 1_000_000  # a city this big (or a national capital) is well known ...
+NAMESAKE_RATIO = 100  # ... and a town this many times smaller that shares its name ...
+NAMESAKE_PENALTY = 2.0  # ... needs evidence of its own (province, qualifier, alias) to win
 _SUFFIX = re.compile(
     r"\s+(?:district|province|division|agency|tehsil|region|prefecture|department|county|"
     r"governorate|municipality|protected area)$",
@@ -57,6 +60,7 @@ class _Scored:
     score: float
     reasons: list[str]
     alias: Alias | None = None
+    specific: bool = False  # evidence for this very place: its province, a qualifier, an alias
 
 
 _DEMONYM = re.compile(r"\b(?:[A-Za-z][a-z]+ )?[A-Za-z][a-z]+(?:i|an|ian|ese|ish|ic|ine)s?\b")
@@ -201,11 +205,13 @@ def _score(
     outlet_country: str | None,
     loose_rows: frozenset[int] = frozenset(),
     seat_units: frozenset[int] = frozenset(),
+    famous: Entry | None = None,
     explain: bool = True,
 ) -> _Scored:
     """The candidate's score; with ``explain`` False the reasons are left out (same score)."""
     reasons: list[str] = []
     score = 0.0
+    specific = False
     pop = max(e.population, 0)
     prior = min(math.log10(pop + 10) / 7.0, 1.2)
     score += prior
@@ -222,11 +228,13 @@ def _score(
             reasons.append(f"country {e.country} named in the text (+{bonus:.1f})")
     if e.admin1_row is not None and e.kind != PlaceKind.PROVINCE and provinces.get(e.admin1_row):
         score += 2.0
+        specific = True
         if explain:
             reasons.append(f"province {e.admin1} named in the text (+2.0)")
     if e.admin1_row is not None and peer_provinces.get(e.admin1_row):
         bonus = min(peer_provinces[e.admin1_row], 4) * 0.4
         score += bonus
+        specific = True
         if explain:
             reasons.append(f"other places of the article lie in {e.admin1} (+{bonus:.1f})")
     if (
@@ -253,10 +261,12 @@ def _score(
         or (e.admin2_row in qualifier_rows)
     ):
         score += 3.0
+        specific = True
         if explain:
             reasons.append(f"qualified as {m.qualifier!r} (+3.0)")
     if e.row in alias_rows:
         score += 1.5
+        specific = True
         if explain:
             reasons.append("our alias file names it (+1.5)")
     if e.latitude is None:
@@ -303,7 +313,55 @@ def _score(
         score += 0.3
         if explain:
             reasons.append("the outlet's country (+0.3)")
-    return _Scored(e, score, reasons, alias_rows.get(e.row))
+    if (
+        famous is not None
+        and not specific
+        and e.row != famous.row
+        and e.kind == PlaceKind.TOWN
+        and hint not in (PlaceKind.DISTRICT, PlaceKind.PROVINCE)
+        and max(pop, 1) * NAMESAKE_RATIO <= famous.population
+    ):
+        # a bare "Bogota" in an article about the United States is still Colombia's capital,
+        # not a town of 8,000 in New Jersey ("Bogota, New Jersey" would qualify it)
+        score -= NAMESAKE_PENALTY
+        if explain:
+            reasons.append(
+                f"a small namesake of {famous.name}, {famous.country} (-{NAMESAKE_PENALTY})"
+            )
+    return _Scored(e, score, reasons, alias_rows.get(e.row), specific)
+
+
+def _famous(
+    cands: tuple[Entry, ...],
+    capitals: frozenset[int],
+    countries: Counter[str],
+    peer_countries: Counter[str],
+) -> Entry | None:
+    """The best-known place among ``cands``: a country, else the most populous national capital
+    or big city when the article speaks of its country (named twice, or named and a place of
+    it).
+
+    "San Jose" in an article about Guatemala alone is a Guatemalan San José, not Costa Rica's
+    capital; "Bogota" in one naming the United States often and Colombia too is Colombia's.
+    """
+    # a country is always well known: "Peru" is not a Mexican village of that name
+    country = max(
+        (e for e in cands if e.kind == PlaceKind.COUNTRY and e.latitude is not None),
+        key=lambda e: e.population,
+        default=None,
+    )
+    if country is not None:
+        return country
+    best = None
+    for e in cands:
+        if e.kind != PlaceKind.TOWN or e.latitude is None:
+            continue
+        if e.row in capitals or e.population >= BIG_CITY_POPULATION:
+            if best is None or e.population > best.population:
+                best = e
+    if best is None or countries.get(best.country, 0) + 2 * peer_countries.get(best.country, 0) < 2:
+        return None
+    return best
 
 
 def _seat_units(cands: list[Entry]) -> frozenset[int]:
@@ -372,6 +430,7 @@ def resolve_places(
                 own_peer_c[prev.entry.country] -= 1
             own_peer_c = +own_peer_c
             dominant = _dominant(key_countries, own_peer_c)
+            famous = _famous(cands, capitals, key_countries, own_peer_c)
             score = partial(
                 _score,
                 m,
@@ -387,6 +446,7 @@ def resolve_places(
                 outlet_country=outlet_country,
                 loose_rows=loose,
                 seat_units=seats,
+                famous=famous,
             )
             scored = [score(e, explain=False) for e in cands]
             scored.sort(key=lambda s: (-s.score, -s.entry.population, s.entry.row))
