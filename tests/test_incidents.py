@@ -295,3 +295,29 @@ def test_long_target_name_after_a_bare_attack_word_is_evidence():
     ):
         r = extract(text, published="2024-03-06")
         assert len(r.incidents) == 1
+
+
+def _victims(inc):
+    return sorted(a.text.lower() for a in inc.arguments if a.role == "victim" and a.named)
+
+
+def test_distinct_named_victims_in_one_city_are_distinct_acts():
+    text = (
+        "Gunmen shot dead the journalist Carlos Mendoza Ruiz in Medellin on Monday. "
+        "Hours later, assassins murdered the judge Alberto Pardo Gomez outside his home."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2021-03-02")
+        assert len(r.incidents) == 2, t
+        assert _victims(r.incidents[0]) == ["carlos mendoza ruiz"]
+        assert _victims(r.incidents[1]) == ["alberto pardo gomez"]
+
+
+def test_one_victim_named_again_is_one_act():
+    text = (
+        "Gunmen shot dead the journalist Carlos Mendoza Ruiz in Medellin on Monday. "
+        "Mendoza was murdered as he left his office, police said."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2021-03-02")
+        assert len(r.incidents) == 1, t

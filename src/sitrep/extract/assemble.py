@@ -317,7 +317,8 @@ def build_incidents(
 
 
 def _bucket_key(e: EventMention) -> tuple[str, str]:
-    return (e.place.key if e.place else "?", "earlier" if e.earlier else date_key(e.date))
+    key = (e.place.key if e.place else "?", "earlier" if e.earlier else date_key(e.date))
+    return key if not e.act else (key[0] + f"#{e.act}", key[1])
 
 
 #: a town this close to another is a part of it or a suburb ("San Isidro" in Lima)
@@ -451,6 +452,80 @@ def same_act_pairs(reading: Reading, incidents: list[Incident]) -> set[frozenset
     return out
 
 
+def split_candidates(reading: Reading) -> list[int]:
+    """The sentences of the buckets (place, date) whose acts are told in more than one
+    sentence: where to read the named victims to tell distinct acts apart."""
+    buckets, order = _buckets(reading.events)
+    out: set[int] = set()
+    for key in order:
+        sentences = {e.sentence for e in buckets[key] if not e.earlier}
+        if len(sentences) > 1:
+            out |= sentences
+    return sorted(out)
+
+
+def _same_people(a: list[str], b: list[str]) -> bool:
+    return any(_words(x) & _words(y) for x in a for y in b)
+
+
+def _surnames(name: str) -> set[str]:
+    """The words of a person's name that name the person again on their own: all but the
+    given name ("oqueli" and "colindres" of "hector oqueli colindres")."""
+    words = re.findall(r"[^\W\d_]{3,}", name.lower())
+    return set(words[1:]) if len(words) > 1 else set(words)
+
+
+def _names_again(text: str, people: list[str]) -> bool:
+    """The sentence names one of ``people`` again (harmed or not: "x and his companion")."""
+    words = _words(text)
+    return any(_surnames(p) & words for p in people)
+
+
+def split_acts(doc: Doc, reading: Reading, victims: dict[int, list[str]]) -> bool:
+    """Tell apart the distinct acts of one place and date: a sentence with its own attack word
+    that names people harmed, none of them among those of the act told so far, starts another
+    act (each of three men shot dead on one day in one city is an act of its own); a sentence
+    that names no one, or someone already named, goes on with the act it names or the one
+    told last.  ``victims``: the named victims of each sentence.  Returns whether any act was
+    split off (``EventMention.act``)."""
+    buckets, order = _buckets(reading.events)
+    changed = False
+    for key in order:
+        group = sorted(buckets[key], key=lambda e: e.sentence)
+        if group[0].earlier or len({e.sentence for e in group}) < 2:
+            continue
+        acts: list[list[str]] = []
+        of_sentence: dict[int, int] = {}
+        for e in group:
+            if e.sentence in of_sentence:
+                e.act = of_sentence[e.sentence]
+                continue
+            named = victims.get(e.sentence, [])
+            text = doc.sentences[e.sentence].text
+            known = next(
+                (
+                    k
+                    for k, vs in enumerate(acts)
+                    if _same_people(named, vs) or _names_again(text, vs)
+                ),
+                None,
+            )
+            if not acts:
+                k = 0
+                acts.append([])
+            elif known is not None:
+                k = known
+            elif named and acts[-1]:
+                k = len(acts)
+                acts.append([])
+            else:
+                k = len(acts) - 1
+            acts[k].extend(named)
+            of_sentence[e.sentence] = e.act = k
+        changed = changed or len(acts) > 1
+    return changed
+
+
 def same_act_candidates(reading: Reading) -> bool:
     """Whether any two buckets could be one act (worth reading role fillers for)."""
     buckets, order = _buckets(reading.events)
@@ -491,6 +566,7 @@ def _merge_same_acts(
                 same = e.place is not None and place is not None and e.place.key == place.key
                 e.place, e.place_span = place, e.place_span if same else None
             e.date = date
+            e.act = host[0].act
         host.extend(group)
     out: dict[tuple[str, str], list[EventMention]] = {}
     keys: list[tuple[str, str]] = []
@@ -772,7 +848,11 @@ def _incident_of_event(
     events: list[EventMention], incidents: list[Incident]
 ) -> dict[int, Incident]:
     out: dict[int, Incident] = {}
+    by_trigger = {sp.start: inc for inc in incidents for t in inc.triggers for sp in t.spans}
     for e in events:
+        if e.trigger.span.start in by_trigger:
+            out[id(e)] = by_trigger[e.trigger.span.start]
+            continue
         key_date = "earlier" if e.earlier else date_key(e.date)
         for inc in incidents:
             inc_date = date_key(inc.date) if not (inc.date is None and e.earlier) else "earlier"

@@ -119,6 +119,7 @@ class EventMention:
     specific_state: LexMatch | None = None  # a named force for a generic one ("ISPR" for "troops")
     insurgent_subject: bool = False  # "militants attacked", "gunmen opened fire": an insurgent act
     own_date: bool = False  # the date was read from its own sentence (not the article's)
+    act: int = 0  # which of the distinct acts told at one place and date (0: the first)
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from sitrep.extract.casualties import find_figure_mentions
 from sitrep.extract.claims import find_claims
 from sitrep.extract.incidents import read_events
 from sitrep.extract.mentions import build_doc
-from sitrep.extract.roles import fill_roles
+from sitrep.extract.roles import fill_roles, find_role_fillers
 from sitrep.model import Actor, ActorKind, Article, Extraction, Warning
 from sitrep.text.lexicon import Lexicon, default_lexicon
 
@@ -89,6 +89,27 @@ def extract(
     figure_mentions = find_figure_mentions(doc, lexicon)
     reading = read_events(doc)
     incidents, events = assemble.build_incidents(doc, reading)
+    sentences = assemble.split_candidates(reading)
+    if sentences:
+        # distinct acts at one place and date: the people each sentence names as harmed
+        victims: dict[int, list[str]] = {}
+        spans = [doc.sentences[n] for n in sentences]
+        for f in find_role_fillers(text, spans):
+            if f.role != "victim" or not f.named:
+                continue
+            for sp in f.spans:
+                n = next(
+                    (
+                        n
+                        for n, s in zip(sentences, spans, strict=True)
+                        if s.start <= sp.start < s.end
+                    ),
+                    None,
+                )
+                if n is not None:
+                    victims.setdefault(n, []).append(sp.text)
+        if assemble.split_acts(doc, reading, victims):
+            incidents, events = assemble.build_incidents(doc, reading)
     if assemble.same_act_candidates(reading):
         # one act told twice (a later sentence dated from "yesterday", a suburb of the city):
         # read the role fillers to tell it from two acts with different victims or targets
