@@ -217,6 +217,7 @@ class _Reader:
         self.caseless = text == text.lower() or text == text.upper()
         self._matches: dict[tuple[str, ...], tuple[list[int], list[LexMatch]]] = {}
         self._read: dict[Span, list[_Found]] = {}
+        self._sentences: dict[Span, _Sentence] = {}
 
     # ------------------------------------------------------------------ helpers
 
@@ -240,6 +241,13 @@ class _Reader:
         return out
 
     def sentence(self, span: Span) -> _Sentence:
+        """The tokens and cues of one sentence (read once per span; never changed after)."""
+        got = self._sentences.get(span)
+        if got is None:
+            got = self._sentences[span] = self._new_sentence(span)
+        return got
+
+    def _new_sentence(self, span: Span) -> _Sentence:
         toks = _tokens(self.text, span.start, span.end)
         sent = _Sentence(
             self.text,
