@@ -302,3 +302,22 @@ def test_a_date_or_place_before_of_and_a_long_apposition() -> None:
         "killed last month, spoke today."
     )
     assert "diego mora vidal" not in got
+
+
+def test_semicolon_list_of_victims() -> None:
+    def victims(text: str) -> list[str]:
+        return fillers(text).get("victim", [])
+
+    assert victims(
+        "the blast killed tomas vidal, 40; rosa vidal, 12; a boy known as julio; and ana lucero."
+    ) == ["tomas vidal", "rosa vidal", "julio", "ana lucero"]
+    assert victims(
+        "The blast killed Tomas Vidal, 40; Rosa Vidal, 12; a boy known as Julio; and Ana Lucero."
+    ) == ["Tomas Vidal", "Rosa Vidal", "Julio", "Ana Lucero"]
+    found = victims("pedro salas, a teacher; jorge mena, a nurse; and a driver were kidnapped.")
+    assert {"pedro salas", "jorge mena", "driver"} <= set(found)
+    # a clause after a semicolon is no list item; nor is an index of names written surname first
+    assert victims("rebels killed a farmer; pedro salas said the army came late.") == ["farmer"]
+    assert "ana" not in victims(
+        'the case "murder of a farmer": salas, pedro; mena, jorge; lucero, ana.'
+    )

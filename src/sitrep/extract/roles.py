@@ -1304,6 +1304,7 @@ def _read_more_names(reader: _Reader, sent: _Sentence, out: list[_Found], add, f
             if not reader.speaker(sent, last) and not reader.agent_of_act(sent, last):
                 add(VICTIM, k, last, last, True)
         k = last + 1
+    _read_semicolon_list(reader, sent, out, add, free)
     # names coordinated with a named victim
     grew = True
     while grew:
@@ -1319,6 +1320,102 @@ def _read_more_names(reader: _Reader, sent: _Sentence, out: list[_Found], add, f
                 if free(a, b):
                     add(VICTIM, a, b, b, True)
                     grew = True
+
+
+#: words that introduce a name inside a list item ("a minor known as x", "identified only as x")
+_KNOWN_AS = frozenset({"as", "called", "named"})
+_KNOWN_REACH = 6  # tokens of such an item before its name
+
+
+def _item_name(reader: _Reader, sent: _Sentence, a: int, b: int, titles: set[int]) -> int | None:
+    """The first token of the name that starts the list item at tokens a..b ("and bodyguard x,
+    ...", "a minor reportedly known as x"), or None; the name must end the item or be followed
+    by a comma, a bracket or "and"."""
+    toks = sent.toks
+    k = a
+    if k <= b and toks[k].low == "and":
+        k += 1
+    for m in range(k, min(k + _KNOWN_REACH, b)):
+        if toks[m].low in _KNOWN_AS and toks[m - 1].low in ("known", "identified", "only", "as"):
+            k = m + 1  # "a minor reportedly known as x"
+            break
+        if toks[m].low == "as" or not reader._joined(sent, m, m + 1):
+            break
+    while (
+        k <= b
+        and (
+            k in titles
+            or toks[k].low in reader.rl.heads
+            or k < b
+            and (k + 1 in titles or toks[k + 1].low in reader.rl.heads)  # "jesuit priests"
+        )
+        and toks[k].low not in reader.rl.stop
+    ):
+        k += 1
+    if k > b:
+        return None
+    last = reader.name_at(sent, k)
+    if last is None or last > b:
+        return None
+    if last < b:
+        gap = reader._gap(sent, last, last + 1).strip()
+        if not (gap.startswith((",", "(")) or not gap and toks[last + 1].low == "and"):
+            return None
+    return k
+
+
+def _surname_first(reader: _Reader, sent: _Sentence, a: int, b: int) -> bool:
+    """The item at tokens a..b is a name written surname first ("perez, juan carlos")."""
+    last = reader.name_at(sent, a)
+    if last is None or last >= b or reader._gap(sent, last, last + 1).strip() != ",":
+        return False
+    return reader.name_at(sent, last + 1) == b
+
+
+def _read_semicolon_list(reader: _Reader, sent: _Sentence, out: list[_Found], add, free) -> None:
+    """Names in a list whose items are divided by semicolons: "killing x, 42; y, 19; a minor
+    known as z; and w", "x, a mayor; y, an official; and z were kidnapped".  When one item
+    holds a victim, the name that starts each item is a victim too."""
+    toks = sent.toks
+    cuts = [m for m in range(len(toks) - 1) if ";" in reader._gap(sent, m, m + 1)]
+    if not cuts:
+        return
+    bounds = [-1, *cuts, len(toks) - 1]
+    segments = [(bounds[n] + 1, bounds[n + 1]) for n in range(len(bounds) - 1)]
+    titles = _title_tokens(reader, sent)
+    # the first item is the tail of the first segment: its last one or two comma chunks
+    a0, b0 = segments[0]
+    chunks = [a0] + [m + 1 for m in range(a0, b0) if reader._gap(sent, m, m + 1).strip() == ","]
+    starts: list[int] = []
+    region = chunks[-3] if len(chunks) > 2 else chunks[0]  # "x, 55, from spain"
+    for c in reversed(chunks[-3:]):
+        k = _item_name(reader, sent, c, b0, titles)
+        end = next((m for m in range(c, b0) if reader._gap(sent, m, m + 1).strip()), b0)
+        if k is not None and reader.name_at(sent, k) in (end, end - 1):
+            starts.append(k)
+            break
+    for a, b in segments[1:]:
+        if any("speech" in sent.cues.get(m, ()) for m in range(a, b + 1)):
+            return  # a clause, not a list item
+        if _surname_first(reader, sent, a, b):
+            return  # an index of names ("perez, juan; gomez, ana"): no reading of its order
+        k = _item_name(reader, sent, a, b, titles)
+        if k is not None:
+            starts.append(k)
+    if len(starts) < 2:
+        return
+    lo = toks[region].start
+    if not any(f.role == VICTIM and f.span.start >= lo for f in out):
+        return  # no item is known to name a victim
+    for k in starts:
+        last = reader.name_at(sent, k)
+        if (
+            last is not None
+            and free(k, last)
+            and not reader.speaker(sent, last)
+            and not reader.agent_of_act(sent, last)
+        ):
+            add(VICTIM, k, last, last, True)
 
 
 ASIDES = True
