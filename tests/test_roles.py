@@ -226,3 +226,12 @@ def test_people_implicated_in_an_act_are_perpetrators() -> None:
     # a list broken by a verb: no link to the accused who follow
     got = fillers("the soldiers and the farmers met, and a man accused of the murder was freed.")
     assert "soldiers" not in got.get("perp_ind", [])
+
+
+def test_death_squads_are_perpetrator_individuals_only() -> None:
+    got = fillers("A death squad killed two farmers.")
+    assert got["perp_ind"] == ["death squad"]
+    assert "perp_org" not in got
+    got = fillers("death squad members shot the teacher.")
+    assert got["perp_ind"] == ["death squad members"]
+    assert "perp_org" not in got

@@ -319,7 +319,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
     for m in reader.find(0, len(text), ["role_org"]):
-        if m.entry.attrs.get("agent_only"):
+        if m.entry.attrs.get("agent_only") or m.entry.attrs.get("unnamed"):
             continue
         counts[m.entry.id] += 1
         first.setdefault(m.entry.id, m.span)

@@ -596,6 +596,8 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
         if i is None or j is None:
             continue
         org_ranges.append((i, j))
+        if m.entry.attrs.get("unnamed"):
+            continue  # "death squads": people of a kind, read as individuals
         if not reader.speaker(sent, j) and perpetrators.org_is_perpetrator(reader, sent, m, i, j):
             add(PERP_ORG, i, j, j, entity=m.entry.id)
 
@@ -1314,7 +1316,7 @@ def fill_roles(
                 _Found(PERP_ORG, m.span, m.span.text.lower().split()[-1], entity=m.entry.id)
                 for span in inc.spans
                 for m in reader.find(span.start, span.end, ["role_org"])
-                if not m.entry.attrs.get("agent_only")
+                if not m.entry.attrs.get("agent_only") and not m.entry.attrs.get("unnamed")
             ]
         )
         # named victims are often named in another sentence of the report ("the murder of x")
