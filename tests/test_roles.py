@@ -321,3 +321,38 @@ def test_semicolon_list_of_victims() -> None:
     assert "ana" not in victims(
         'the case "murder of a farmer": salas, pedro; mena, jorge; lucero, ana.'
     )
+
+
+def test_agent_after_by_with_count_and_words_between() -> None:
+    got = fillers("The mayor was abducted on 3 May by four masked men.")
+    assert got["perp_ind"] == ["four masked men"]
+    assert got["victim"] == ["mayor"]
+    got = fillers("the mayor was shot near the market by two youths.")
+    assert got["perp_ind"] == ["two youths"]
+    # a figure tells a force's strength, not the attackers' name
+    got = fillers("the town was attacked by 200 rebels.")
+    assert got["perp_ind"] == ["rebels"]
+
+
+def test_people_implicated_in_an_act_are_perpetrators() -> None:
+    got = fillers("Three policemen have been charged with the murder of the reporter.")
+    assert got["perp_ind"] == ["Three policemen"]
+    assert got["victim"] == ["reporter"]
+    got = fillers("the soldiers who took part in the massacre were arrested.")
+    assert got["perp_ind"] == ["soldiers"]
+    got = fillers("a sergeant, two corporals and five soldiers were involved in the killing.")
+    assert got["perp_ind"] == ["sergeant", "two corporals", "five soldiers"]
+    got = fillers("colonel juan perez and two lieutenants are accused of the murder of a priest.")
+    assert got["perp_ind"] == ["juan perez", "two lieutenants"]
+    # a list broken by a verb: no link to the accused who follow
+    got = fillers("the soldiers and the farmers met, and a man accused of the murder was freed.")
+    assert "soldiers" not in got.get("perp_ind", [])
+
+
+def test_death_squads_are_perpetrator_individuals_only() -> None:
+    got = fillers("A death squad killed two farmers.")
+    assert got["perp_ind"] == ["death squad"]
+    assert "perp_org" not in got
+    got = fillers("death squad members shot the teacher.")
+    assert got["perp_ind"] == ["death squad members"]
+    assert "perp_org" not in got

@@ -100,6 +100,122 @@ def in_clash(sent: Any, i: int) -> bool:
     return any(t.low in _CLASH for t in toks[max(0, k - 3) : k])
 
 
+_COUNTING = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty hundred dozen dozens several some about approximately nearly around another other many "
+    "few least more than".split()
+)
+
+#: tokens between "by" and the attack word before it ("kidnapped on 9 july by ...")
+BY_REACH = 6
+
+
+def counting_word(low: str) -> bool:
+    """A count before a noun ("three", "30", "several", "some", "another")."""
+    return low in _COUNTING or low.isdigit()
+
+
+_NUMBER = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred several".split()
+)
+
+
+def with_count(reader: Any, sent: Any, first: int) -> int:
+    """The first token of a perpetrator phrase with its count: "two men", "eight men in
+    civilian clothes", "30 guerrillas" (a count names how many took part)."""
+    k = first
+    if k >= 1 and reader._joined(sent, k - 1, k):
+        low = sent.toks[k - 1].low
+        if low in _NUMBER:  # not figures: "150 guerrillas" tells a force's strength
+            k -= 1
+    return k
+
+
+#: words that make a person the accused of an act ("soldiers involved in the killing",
+#: "three students charged with the murder", "the officers who took part in the massacre")
+_IMPLICATED = frozenset(
+    "involved implicated charged accused responsible participated suspected convicted guilty "
+    "involvement participation took".split()
+)
+_IMPLICATED_GAP = frozenset(
+    "who that are were is was have has had been being be apparently allegedly reportedly "
+    "also directly all of".split()
+)
+_IMPLICATED_PREP = frozenset("in with of for part".split())
+_LIST_REACH = 16
+_VERB_FORM = re.compile(r"(?:ed|ing)$")
+
+
+def implicated(reader: Any, sent: Any, j: int) -> bool:
+    """The person phrase ending at token j is said to have done the sentence's act: "the
+    soldiers involved in the killing", "x, accused of the murder of y", "two students have
+    been charged with the killing", "the troops who took part in the massacre"."""
+    toks = sent.toks
+    n = len(toks)
+    k = j + 1
+    if k < n and reader._gap(sent, j, k).strip() == ",":
+        pass  # "x, accused of the murder"
+    elif k < n and reader._gap(sent, j, k).strip():
+        return False
+    # over the rest of a list of people: "a colonel, two lieutenants, and two soldiers were
+    # involved in ..." (each item a few plain words ending in a person noun)
+    k = _after_list(reader, sent, j, k)
+    start = k
+    while k < n and k - start < 5 and toks[k].low in _IMPLICATED_GAP:
+        if reader._gap(sent, k - 1, k).strip() not in ("", ","):
+            return False
+        k += 1
+    if k >= n or toks[k].low not in _IMPLICATED:
+        return False
+    if toks[k].low == "took" and not (k + 1 < n and toks[k + 1].low == "part"):
+        return False
+    # the act within a few words: "in the killing", "with the murder of", "of the massacre"
+    seen_prep = False
+    for m in range(k + 1, min(k + 6, n)):
+        if reader._gap(sent, m - 1, m).strip():
+            return False
+        if toks[m].low in _IMPLICATED_PREP:
+            seen_prep = True
+        if seen_prep and sent.cues.get(m, frozenset()) & {"harm", "damage"}:
+            return True
+    return False
+
+
+def _after_list(reader: Any, sent: Any, j: int, k: int) -> int:
+    """The token after the list of people that continues the phrase ending at j (k if none)."""
+    toks = sent.toks
+    n = len(toks)
+    if k >= n or not (toks[k].low == "and" or reader._gap(sent, j, k).strip() == ","):
+        return k
+    people = set()
+    for m in reader.find(toks[k].start, toks[-1].end, ["role_person", "role_title"]):
+        e = sent.by_end.get(m.span.end)
+        if e is not None:
+            people.add(e)
+    m = k
+    item = 0
+    while m < n and m - j <= _LIST_REACH:
+        low = toks[m].low
+        gap = reader._gap(sent, m - 1, m).strip()
+        if gap not in ("", ","):
+            break
+        if gap == "," or low == "and":
+            if item and m - 1 not in people:
+                break
+            item = 0
+            if low == "and":
+                m += 1
+                continue
+        if m - 1 in people and item and low in _IMPLICATED_GAP | _IMPLICATED:
+            return m
+        if not low.isalpha() or _VERB_FORM.search(low) or m in sent.cues or item >= 4:
+            break
+        item += 1
+        m += 1
+    return k
+
+
 _RESPONSIBLE_AFTER = frozenset("responsible behind guilty".split())
 _BE = frozenset("is are was were has have had been be also allegedly reportedly".split())
 
@@ -203,7 +319,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
     for m in reader.find(0, len(text), ["role_org"]):
-        if m.entry.attrs.get("agent_only"):
+        if m.entry.attrs.get("agent_only") or m.entry.attrs.get("unnamed"):
             continue
         counts[m.entry.id] += 1
         first.setdefault(m.entry.id, m.span)

@@ -587,14 +587,27 @@ class _Reader:
     def by_agent(self, sent: _Sentence, i: int) -> bool:
         """ "killed by soldiers", "attacked by a group of ...": the phrase at i is the agent."""
         k = i - 1
+        # over a count ("by three young men", "by some 30 men", "by several unknown persons")
+        while (
+            k >= 1
+            and (
+                perpetrators.counting_word(sent.toks[k].low) or sent.toks[k].low in self.rl.perp_mod
+            )
+            and self._joined(sent, k, k + 1)
+        ):
+            k -= 1
         if k >= 0 and sent.toks[k].low in ("the", "a", "an"):
             k -= 1
         if k < 1 or sent.toks[k].low != "by":
             return False
-        return any(
-            sent.cues.get(c, frozenset()) & {"harm", "damage", "act"}
-            for c in range(max(0, k - 3), k)
-        )
+        # the act may be told a few words before: "kidnapped on 9 july by", "shot today near
+        # the airport by" (within the clause: no punctuation between)
+        for c in range(k - 1, max(-1, k - perpetrators.BY_REACH - 1), -1):
+            if sent.cues.get(c, frozenset()) & {"harm", "damage", "act"}:
+                return True
+            if self._gap(sent, c, c + 1).strip():
+                return False
+        return False
 
     def name_at(self, sent: _Sentence, i: int) -> int | None:
         """Index of the last token of a person's name starting at token i, or None."""
@@ -684,6 +697,8 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
         if i is None or j is None:
             continue
         org_ranges.append((i, j))
+        if m.entry.attrs.get("unnamed"):
+            continue  # "death squads": people of a kind, read as individuals
         if not reader.speaker(sent, j) and perpetrators.org_is_perpetrator(reader, sent, m, i, j):
             add(PERP_ORG, i, j, j, entity=m.entry.id)
 
@@ -853,18 +868,22 @@ def _read_person(
         return  # "troops clashed with guerrillas": a side of a clash, no attacker
     if role == "perp":
         if not reader.passive_harm(sent, last):
-            add(PERP_IND, first, last, j)
+            add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
         return
-    agent = reader.agent_of_act(sent, last) or reader.by_agent(sent, first)
+    agent = (
+        reader.agent_of_act(sent, last)
+        or reader.by_agent(sent, first)
+        or perpetrators.implicated(reader, sent, last)
+    )
     if role == "perp_weak":
         # "unidentified men", "a terrorist group", "guerrilla squads"
         if modifiers & reader.rl.perp_mod or agent:
-            add(PERP_IND, first, last, j)
+            add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
         elif reader.passive_harm(sent, last) or reader.near_cue(sent, first, last, ("harm",)):
             add(VICTIM, first, last, j)
         return
     if agent:
-        add(PERP_IND, first, last, j)
+        add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
     elif reader.near_cue(sent, first, last, ("harm",)):
         add(VICTIM, first, last, j)
 
@@ -889,7 +908,11 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
         return None
     if reader.speaker(sent, last):
         return last
-    if reader.agent_of_act(sent, last) or reader.by_agent(sent, i):
+    if (
+        reader.agent_of_act(sent, last)
+        or reader.by_agent(sent, i)
+        or perpetrators.implicated(reader, sent, last)
+    ):
         add(PERP_IND, k, last, last, True)
     elif (
         sent.toks[last].low.endswith(("'s", "’s"))
@@ -1633,7 +1656,7 @@ def fill_roles(
                 _Found(PERP_ORG, m.span, m.span.text.lower().split()[-1], entity=m.entry.id)
                 for span in inc.spans
                 for m in reader.find(span.start, span.end, ["role_org"])
-                if not m.entry.attrs.get("agent_only")
+                if not m.entry.attrs.get("agent_only") and not m.entry.attrs.get("unnamed")
             ]
         )
         # named victims are often named in another sentence of the report ("the murder of x")
