@@ -370,3 +370,10 @@ def test_state_force_accused_in_a_list_is_perpetrator_organisation() -> None:
     # no act after the accused: no perpetrator
     got = fillers("the rebels blamed the government and the armed forces for the crisis.")
     assert "perp_org" not in got
+
+
+def test_attackers_by_kind_only_where_an_act_is_told() -> None:
+    assert "perp_ind" not in fillers("It is a province where the Guerrillas have been active.")
+    assert "perp_ind" not in fillers("the guerrillas are trying to win support in the north.")
+    assert fillers("the guerrillas attacked a police post.")["perp_ind"] == ["guerrillas"]
+    assert fillers("The Guerrillas burned two buses.")["perp_ind"] == ["Guerrillas"]
