@@ -356,3 +356,24 @@ def test_death_squads_are_perpetrator_individuals_only() -> None:
     got = fillers("death squad members shot the teacher.")
     assert got["perp_ind"] == ["death squad members"]
     assert "perp_org" not in got
+
+
+def test_state_force_accused_in_a_list_is_perpetrator_organisation() -> None:
+    got = fillers(
+        "The rebels blamed the government and the Armed Forces for the murder of a judge."
+    )
+    assert got["perp_org"] == ["Armed Forces"]
+    got = fillers(
+        "the rebels blamed the government and the armed forces for the murder of a judge."
+    )
+    assert got["perp_org"] == ["armed forces"]
+    # no act after the accused: no perpetrator
+    got = fillers("the rebels blamed the government and the armed forces for the crisis.")
+    assert "perp_org" not in got
+
+
+def test_attackers_by_kind_only_where_an_act_is_told() -> None:
+    assert "perp_ind" not in fillers("It is a province where the Guerrillas have been active.")
+    assert "perp_ind" not in fillers("the guerrillas are trying to win support in the north.")
+    assert fillers("the guerrillas attacked a police post.")["perp_ind"] == ["guerrillas"]
+    assert fillers("The Guerrillas burned two buses.")["perp_ind"] == ["Guerrillas"]

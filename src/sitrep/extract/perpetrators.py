@@ -246,7 +246,11 @@ def org_is_perpetrator(reader: Any, sent: Any, match: Any, i: int, j: int) -> bo
     for k in range(max(0, i - 4), i):
         if _ATTRIBUTION_BEFORE.match(toks[k].low):
             return True
-    return False
+    # "blamed the government and the armed forces for the murder"
+    return ACCUSED_ORG and accused_object(reader, sent, i, j)
+
+
+ACCUSED_ORG = True
 
 
 def forces_of_attackers(reader: Any, span: Span, found: Sequence[Any]) -> list[Any]:
@@ -502,3 +506,53 @@ def _copy(f: RoleFiller) -> RoleFiller:
 
 
 __all__ = ["ATTRIBUTION", "complete_from_document", "org_entity", "org_is_perpetrator"]
+
+
+#: verbs and nouns that make the phrase after them the accused of an act: "cristiani implicated
+#: four officers in the murder", "the rebels blamed the army for the massacre", "they accused
+#: three soldiers of the killing"
+_ACCUSE_OBJECT = frozenset(
+    "implicated implicates implicate accused accuses accuse blamed blames blame".split()
+)
+#: words a list of accused may hold between the verb and the phrase ("four officers, including
+#: one colonel, and five soldiers"; "the government and the armed forces")
+_LIST_WORDS = frozenset("and the a an its their including particularly especially".split())
+_ACCUSE_PREP = frozenset("in of for with".split())
+_ACCUSE_REACH = 14
+
+
+def accused_object(reader: Any, sent: Any, i: int, j: int) -> bool:
+    """The phrase at tokens i..j is the object of an accusation of the sentence's act: an
+    accusing verb before it (over a list of the accused) and "in/of/for" + the act after it."""
+    toks = sent.toks
+    n = len(toks)
+    k = i - 1
+    found = False
+    while k >= 0 and i - k <= _ACCUSE_REACH:
+        gap = reader._gap(sent, k, k + 1).strip()
+        if gap not in ("", ",", '"'):
+            return False
+        low = toks[k].low
+        if low in _ACCUSE_OBJECT:
+            found = True
+            break
+        if k in sent.cues or not (low.isalpha() or "-" in low or low.isdigit()):
+            return False
+        if low not in _LIST_WORDS and low not in _COUNTING and _VERB_FORM.search(low):
+            if low not in ("armed",):
+                return False
+        k -= 1
+    if not found:
+        return False
+    # the act after the phrase (over the rest of the list): "... in the murder of", "for this
+    # assassination", "of being responsible for the attack"
+    seen_prep = False
+    for m in range(j + 1, min(j + 1 + _ACCUSE_REACH, n)):
+        gap = reader._gap(sent, m - 1, m).strip()
+        if gap not in ("", ",", '"', ")", "("):
+            return False
+        if toks[m].low in _ACCUSE_PREP:
+            seen_prep = True
+        if seen_prep and sent.cues.get(m, frozenset()) & {"harm", "damage", "act"}:
+            return True
+    return False

@@ -846,6 +846,10 @@ def _loaded_carrier(
     return None
 
 
+#: people who are attackers by kind ("guerrillas") only in a sentence telling an act
+PERP_NEEDS_ACT = True
+
+
 def _read_person(
     reader: _Reader, sent: _Sentence, m: LexMatch, first: int, i: int, j: int, add
 ) -> None:
@@ -867,6 +871,8 @@ def _read_person(
     if role in ("perp", "victim") and perpetrators.in_clash(sent, first):
         return  # "troops clashed with guerrillas": a side of a clash, no attacker
     if role == "perp":
+        if PERP_NEEDS_ACT and not any(c & {"harm", "damage", "act"} for c in sent.cues.values()):
+            return  # "a department where the guerrillas have been active": no act told
         if not reader.passive_harm(sent, last):
             add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
         return
