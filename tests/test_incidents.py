@@ -321,3 +321,32 @@ def test_one_victim_named_again_is_one_act():
     for t in (text, text.lower()):
         r = extract(t, published="2021-03-02")
         assert len(r.incidents) == 1, t
+
+
+def test_condemned_act_that_names_its_victim_is_an_incident():
+    """An article only condemning an act is about that act when the reference names who was hit;
+    a generic reference ("such killings") makes none."""
+    for text in (
+        "The interior minister on Tuesday condemned the murder of Judge Tomas Herrera Valdivia and "
+        "promised an inquiry. Lawyers said such killings must end.",
+        "the interior minister on tuesday condemned the murder of judge tomas herrera valdivia and "
+        "promised an inquiry. lawyers said such killings must end.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1
+    for text in (
+        "The minister condemned such killings and the attacks on civilians.",
+        "the minister condemned such killings and the attacks on civilians.",
+    ):
+        assert extract(text, published="2024-05-07").incidents == []
+
+
+def test_reference_to_another_named_victim_is_an_act_of_its_own():
+    for text in (
+        "Gunmen shot dead a trader in Quetta on Monday. Traders went on strike to protest the "
+        "assassination of Senator Okello Mbeki last month.",
+        "gunmen shot dead a trader in quetta on monday. traders went on strike to protest the "
+        "assassination of senator okello mbeki last month.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 2

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.extract.mentions import Doc
+from sitrep.extract.names import caseless_name_word
 from sitrep.model import (
     AttackType,
     EventDate,
@@ -33,7 +34,9 @@ from sitrep.text.dates import resolve_date
 from sitrep.text.lexicon import LexMatch
 
 # structural patterns of generic statements (the words are lexicon context cues)
-_PLACE_RIGHT_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:in|at|on|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}?\w", re.I)
+_PLACE_RIGHT_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:in|at|on|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}?\w", re.I
+)
 _HABIT_BEFORE = re.compile(r"\b(?:who|which)\s+(?:have|has)\s[^,.;]{0,80}$", re.I)
 # an attack word governed by a modal ("could attack", "would not bomb"), by a bare infinitive
 # after a word of plan, order or purpose ("urged the people to murder", "money to murder"; not
@@ -76,9 +79,14 @@ _ANAPHOR_BEFORE = re.compile(
 _VERB_FORM = re.compile(r"ed$", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:these|those|the|such|this|that|its|their)\s+$", re.I)
 _EARLIER = re.compile(r"\b(?:recent|earlier|previous|prior|last\s+(?:week|month)|followed)\b", re.I)
-_SEGMENT_BREAK = re.compile(r"[;,]\s*(?:and\s+|while\s+|but\s+)?|\s+(?:and|while|but)\s+(?=(?:an?|the)\s)")
+_SEGMENT_BREAK = re.compile(
+    r"[;,]\s*(?:and\s+|while\s+|but\s+)?|\s+(?:and|while|but)\s+(?=(?:an?|the)\s)"
+)
 _AGENT_BEFORE = re.compile(r"\b(?:by|of)\s+(?:the\s+)?$", re.I)
-_SUSPECT = re.compile(r"\b(?:suspected|believed\s+to\s+(?:be|have)|thought\s+to|likely|blamed\s+on|linked\s+to)\b", re.I)
+_SUSPECT = re.compile(
+    r"\b(?:suspected|believed\s+to\s+(?:be|have)|thought\s+to|likely|blamed\s+on|linked\s+to)\b",
+    re.I,
+)
 
 SMALL_PLACE_KINDS = (PlaceKind.TOWN, PlaceKind.DISTRICT, PlaceKind.AREA, PlaceKind.UNKNOWN)
 
@@ -115,7 +123,9 @@ class EventMention:
     targets: list[LexMatch] = field(default_factory=list)
     agents: list[tuple[LexMatch, bool]] = field(default_factory=list)  # (actor, suspected?)
     attributed: bool = False  # the sentence is someone's statement ("the military said")
-    state_agent: LexMatch | None = None  # the state force acting ("troops raided", "raids by police")
+    state_agent: LexMatch | None = (
+        None  # the state force acting ("troops raided", "raids by police")
+    )
     specific_state: LexMatch | None = None  # a named force for a generic one ("ISPR" for "troops")
     insurgent_subject: bool = False  # "militants attacked", "gunmen opened fire": an insurgent act
     own_date: bool = False  # the date was read from its own sentence (not the article's)
@@ -189,7 +199,8 @@ def _generic_sentence(doc: Doc, sent: Span) -> bool:
     if _GENERIC_PATTERN.search(sent.text):
         return True
     return any(
-        c.entry.attrs.get("scope") == "sentence" and c.entry.attrs.get("role") in ("generic", "hypothetical")
+        c.entry.attrs.get("scope") == "sentence"
+        and c.entry.attrs.get("role") in ("generic", "hypothetical")
         for c in doc.terms_in(sent.start, sent.end, "context_cue")
     )
 
@@ -199,9 +210,11 @@ def read_events(doc: Doc) -> Reading:
     events: list[EventMention] = []
     wave: list[Span] = []
     refs: list[Span] = []
+    named_refs: list[tuple[int, LexMatch]] = []  # "the attack on the nuns", "the murder of x"
     event_date = article_event_date(doc)
     doc.wave_article = any(
-        WAVE_WORDS.search(s.text) and not _generic_sentence(doc, s) for s in doc.sentences[:WAVE_SENTENCES]
+        WAVE_WORDS.search(s.text) and not _generic_sentence(doc, s)
+        for s in doc.sentences[:WAVE_SENTENCES]
     )
     text = doc.text
     for si, sent in enumerate(doc.sentences):
@@ -216,7 +229,8 @@ def read_events(doc: Doc) -> Reading:
         clause_cues = [
             c
             for c in cues
-            if c.entry.attrs.get("scope") == "clause" and c.entry.attrs.get("role") in ("hypothetical", "generic")
+            if c.entry.attrs.get("scope") == "clause"
+            and c.entry.attrs.get("role") in ("hypothetical", "generic")
         ]
         periods = doc.periods_in(sent.start, sent.end)
         # "since January" (no length given) counts as long: a statistic, not one act
@@ -231,23 +245,32 @@ def read_events(doc: Doc) -> Reading:
             plural = _is_plural_noun(t.span.text)
             # "a string of bomb and gun attacks": a modifier of the plural attack word after it
             modifier = any(
-                u.span.start > t.span.end and u.span.start - t.span.end <= 25 and _is_plural_noun(u.span.text)
+                u.span.start > t.span.end
+                and u.span.start - t.span.end <= 25
+                and _is_plural_noun(u.span.text)
                 for u in triggers
             )
             if _WAVE_BEFORE.search(before) and (plural or modifier):
                 wave.append(t.span)
                 continue
-            if plural and WAVE_WORDS.search(sentence_text):  # "24 separate attacks across the region"
+            if plural and WAVE_WORDS.search(
+                sentence_text
+            ):  # "24 separate attacks across the region"
                 wave.append(t.span)
                 continue
             # "the gunmen attacked": a verb after its subject, no reference ("the murdered
             # travellers" is one)
             verb = bool(_VERB_FORM.search(t.span.text)) and not _DETERMINER_BEFORE.search(before)
-            if _ANAPHOR_BEFORE.search(before) and not verb and (plural or not re.search(r"\b(?:a|an)\s", before)):
+            if (
+                _ANAPHOR_BEFORE.search(before)
+                and not verb
+                and (plural or not re.search(r"\b(?:a|an)\s", before))
+            ):
                 # "these assaults", "the attack": a reference to acts already reported, unless
                 # the clause names a place of its own ("the attack in Quetta")
                 named = any(
-                    p.kind in SMALL_PLACE_KINDS and _PLACE_RIGHT_AFTER.match(doc.text, t.span.end, s.start + 1)
+                    p.kind in SMALL_PLACE_KINDS
+                    and _PLACE_RIGHT_AFTER.match(doc.text, t.span.end, s.start + 1)
                     for s, p in doc.places_in(t.span.end, min(sent.end, t.span.end + 40))
                 )
                 # a singular noun of reference with nothing before it to refer to is the article's
@@ -257,8 +280,21 @@ def read_events(doc: Doc) -> Reading:
                 first = not plural and not events and not specific and not clause_cues
                 if (not named or plural) and not first:
                     refs.append(t.span)
+                    if (
+                        not generic or _condemnation_only(doc, sent, segments, t)
+                    ) and _names_its_object(doc, sent, t, before):
+                        named_refs.append((si, t))
                     continue
             if generic or background_period:
+                # "condemned the murder of judge x": the first report of the act is its condemnation
+                if (
+                    generic
+                    and not background_period
+                    and not verb
+                    and _condemnation_only(doc, sent, segments, t)
+                    and _names_its_object(doc, sent, t, before)
+                ):
+                    named_refs.append((si, t))
                 continue
             if aggregate_period and plural:
                 continue  # "follow-up operations ... had raised the number killed in three days"
@@ -300,9 +336,114 @@ def read_events(doc: Doc) -> Reading:
             else:
                 em.date = event_date
         events.extend(specific)
+    if not events and named_refs:
+        events.extend(_referenced_acts(doc, named_refs, event_date))
+    elif named_refs:  # "to protest the assassination of magistrate x": a person no act names
+        told = " ".join(doc.sentences[i].text.lower() for i in {e.sentence for e in events})
+        other = [
+            (si, t)
+            for si, t in named_refs
+            if (n := _object_name(doc, doc.sentences[si], t)) and n not in told
+        ]
+        for em in _referenced_acts(doc, other, None):
+            em.earlier = True
+            events.append(em)
     return Reading(
-        events=events, wave_spans=wave, reference_spans=refs, event_date=event_date, suspicions=_suspicions(doc)
+        events=events,
+        wave_spans=wave,
+        reference_spans=refs,
+        event_date=event_date,
+        suspicions=_suspicions(doc),
     )
+
+
+_OBJECT_AFTER = re.compile(r"\s+(?:of|on|against)\s+(?:the\s+)?", re.I)
+_GENERIC_DETERMINER = re.compile(
+    r"\b(?:these|those|such|similar|other|any|all)\s+(?:[\w-]+\s+)?$", re.I
+)
+
+
+def _condemnation_only(doc: Doc, sent: Span, segments: list[Span], t: LexMatch) -> bool:
+    """The words that make the sentence generic are only a condemnation ("condemned the attack on
+    x": condemning an act reports it) or stand in other clauses than the attack word's ("attacks
+    meant to threaten judges, especially the murder of x"); not a threat or plan of its own."""
+    if _GENERIC_PATTERN.search(sent.text):
+        return False
+    seg = _segment_of(segments, t.span.start)
+    return not any(
+        c.entry.attrs.get("scope") == "sentence"
+        and c.entry.attrs.get("role") in ("generic", "hypothetical")
+        and not c.span.text.lower().startswith("condemn")
+        and seg.start <= c.span.start < seg.end
+        for c in doc.terms_in(sent.start, sent.end, "context_cue")
+    )
+
+
+def _names_its_object(doc: Doc, sent: Span, t: LexMatch, before: str) -> bool:
+    """A noun of reference whose object names who or what was hit: "the attack on the nuns",
+    "the murder of magistrate x", "the murders of x, y and z"; not "such killings", "these
+    attacks on civilians" or "the attacks" (generic references)."""
+    if _GENERIC_DETERMINER.search(before):
+        return False
+    m = _OBJECT_AFTER.match(doc.text, t.span.end, sent.end)
+    if m is None:
+        return False
+    start = m.end()
+    if _object_name(doc, sent, t):
+        return True
+    if _is_plural_noun(t.span.text):
+        return False
+    return any(
+        u.span.start < start + 30
+        for u in doc.terms_in(start, min(sent.end, start + 60), "target", "victim")
+    )
+
+
+def _object_name(doc: Doc, sent: Span, t: LexMatch) -> str | None:
+    """The first name-like word among the first three of the object of a noun of reference ("the
+    murder of magistrate x": "x"), not a place name."""
+    m = _OBJECT_AFTER.match(doc.text, t.span.end, sent.end)
+    if m is None:
+        return None
+    start = m.end()
+    places = [s for s, _ in doc.places_in(start, min(sent.end, start + 40))]
+    for w in re.finditer(r"[\w'-]+", doc.text[start : min(sent.end, start + 40)]):
+        if w.start() > 0 and len(re.findall(r"[\w'-]+", doc.text[start : start + w.start()])) >= 3:
+            break
+        ws = start + w.start()
+        if any(s.start <= ws < s.end for s in places):
+            continue
+        word = w.group()
+        if caseless_name_word(word.lower()) and (doc.caseless or word[:1].isupper()):
+            return word.lower()
+    return None
+
+
+def _referenced_acts(
+    doc: Doc, named_refs: list[tuple[int, LexMatch]], event_date: EventDate | None
+) -> list[EventMention]:
+    """An article that reports no act but refers to one that names its victim or target ("condemned
+    the attack on the nuns") is about that act: each such reference is an act of its own, on the
+    article's event date when one is given."""
+    out: list[EventMention] = []
+    for si, t in named_refs:
+        sent = doc.sentences[si]
+        segments = _segments(doc, sent)
+        seg = _segment_of(segments, t.span.start)
+        if _unreal(doc.text[max(seg.start, t.span.start - 50) : t.span.start]):
+            continue
+        em = EventMention(
+            trigger=t,
+            sentence=si,
+            segment=seg,
+            attack_types=_attack_types(t),
+            suicide=bool(t.entry.attrs.get("suicide")),
+        )
+        _pair_places(doc, sent, segments, [em])
+        _read_clause(doc, sent, em, single=True)
+        em.date = event_date
+        out.append(em)
+    return out
 
 
 def _unreal(before: str) -> bool:
@@ -323,12 +464,16 @@ def _suspicions(doc: Doc) -> list[tuple[int, LexMatch]]:
     out = []
     for si, sent in enumerate(doc.sentences):
         cues = [
-            c for c in doc.terms_in(sent.start, sent.end, "context_cue") if c.entry.attrs.get("role") == "suspicion"
+            c
+            for c in doc.terms_in(sent.start, sent.end, "context_cue")
+            if c.entry.attrs.get("role") == "suspicion"
         ]
         if not cues:
             continue
         for a in doc.terms_in(cues[0].span.end, sent.end, "actor"):
-            if a.entry.attrs.get("actor_kind") == "armed_group" and not a.entry.attrs.get("generic"):
+            if a.entry.attrs.get("actor_kind") == "armed_group" and not a.entry.attrs.get(
+                "generic"
+            ):
                 if a.span.start - cues[0].span.end <= 60:
                     out.append((si, a))
                     break
@@ -349,22 +494,36 @@ def event_places(doc: Doc, sent: Span) -> list[tuple[Span, Place]]:
     names another town; not a place after a cue such as "shifted to hospital in" (lexicon
     ``context_cue`` with role ``not_event_place``)."""
     places = doc.places_in(sent.start, sent.end)
-    heads = [c for c in doc.terms_in(sent.start, sent.end, "context_cue") if c.entry.attrs.get("role") == "place_head"]
+    heads = [
+        c
+        for c in doc.terms_in(sent.start, sent.end, "context_cue")
+        if c.entry.attrs.get("role") == "place_head"
+    ]
     if heads:
         # "the Gomal bridge in Tank district" (a landmark: the town named with it is the
         # place, else the landmark's name), "IG Police (Bastar range)" (a unit: never the place)
         def headed(s: Span, units: bool) -> bool:
-            return any(h.span.start - s.end == 1 and bool(h.entry.attrs.get("unit")) == units for h in heads)
+            return any(
+                h.span.start - s.end == 1 and bool(h.entry.attrs.get("unit")) == units
+                for h in heads
+            )
 
         places = [(s, p) for s, p in places if not headed(s, True)]
         kept = [(s, p) for s, p in places if not headed(s, False)]
         places = kept or places
-    cues = [c for c in doc.terms_in(sent.start, sent.end, "context_cue") if c.entry.attrs.get("role") == "not_event_place"]
+    cues = [
+        c
+        for c in doc.terms_in(sent.start, sent.end, "context_cue")
+        if c.entry.attrs.get("role") == "not_event_place"
+    ]
     if cues:
         places = [
             (s, p)
             for s, p in places
-            if not any(0 <= s.start - c.span.end <= 25 and "." not in doc.text[c.span.end : s.start] for c in cues)
+            if not any(
+                0 <= s.start - c.span.end <= 25 and "." not in doc.text[c.span.end : s.start]
+                for c in cues
+            )
         ]
     dl = doc.dateline
     if dl is not None:
@@ -403,7 +562,9 @@ def _has_violence_evidence(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
     casualty word or a place in its clause, or a target or victim as its object (after it, or
     before a passive "was attacked") (lexicon ``generic`` triggers): "opposition senators
     attacked the deal" is not violence."""
-    if any(m.span != trigger.span for m in doc.terms_in(seg.start, seg.end, "weapon", "casualty_term")):
+    if any(
+        m.span != trigger.span for m in doc.terms_in(seg.start, seg.end, "weapon", "casualty_term")
+    ):
         return True
     passive = bool(_PASSIVE_BEFORE.search(doc.text, seg.start, trigger.span.start))
     lo = seg.start if passive else trigger.span.end
@@ -413,7 +574,10 @@ def _has_violence_evidence(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
         hi = min(hi, trigger.span.end + OBJECT_CHARS, quote if quote >= 0 else hi)
     # a target that begins in the object window counts even when its long name runs past it
     # ("an attack against the trans-andean oil pipeline")
-    if any(m.span != trigger.span and m.span.start < hi for m in doc.terms_in(lo, seg.end, "target", "victim")):
+    if any(
+        m.span != trigger.span and m.span.start < hi
+        for m in doc.terms_in(lo, seg.end, "target", "victim")
+    ):
         return True
     return any(p.kind in SMALL_PLACE_KINDS for _, p in doc.places_in(seg.start, seg.end))
 
@@ -454,7 +618,10 @@ def _pair_places(doc: Doc, sent: Span, segments: list[Span], events: list[EventM
         else:
             before = [e for e in events if e.trigger.span.start < span.start]
             after = [e for e in events if e.trigger.span.start >= span.start]
-            if after and (not before or after[0].trigger.span.start - span.end < span.start - before[-1].trigger.span.end):
+            if after and (
+                not before
+                or after[0].trigger.span.start - span.end < span.start - before[-1].trigger.span.end
+            ):
                 choice = after[0]
             elif before:
                 choice = before[-1]
@@ -509,8 +676,15 @@ def _distinct_sites(doc: Doc, got: list[tuple[Span, Place]]) -> list[tuple[Span,
     for prev, cur in zip(small, small[1:], strict=False):
         gap = doc.text[prev[0].end : cur[0].start]
         same_kind = _SPECIFICITY.get(prev[1].kind, 4) == _SPECIFICITY.get(cur[1].kind, 4)
-        listed = _PLACE_LIST_GAP.match(gap) and same_kind and not _contains(prev[1], cur[1]) and not _contains(cur[1], prev[1])
-        if listed or len(gap) > _SAME_SITE_GAP:  # "In Jamundi, ... a drone ..., while in Caloto ..."
+        listed = (
+            _PLACE_LIST_GAP.match(gap)
+            and same_kind
+            and not _contains(prev[1], cur[1])
+            and not _contains(cur[1], prev[1])
+        )
+        if (
+            listed or len(gap) > _SAME_SITE_GAP
+        ):  # "In Jamundi, ... a drone ..., while in Caloto ..."
             runs.append([cur])
         else:
             runs[-1].append(cur)
@@ -518,7 +692,12 @@ def _distinct_sites(doc: Doc, got: list[tuple[Span, Place]]) -> list[tuple[Span,
     for run in runs:
         best = min(run, key=lambda g: (_SPECIFICITY.get(g[1].kind, 4), g[0].start))
         wider = [g[1] for g in run if g is not best and g[1].resolved]
-        out.append((best[0], _with_context(best[1], wider[0]) if wider and not best[1].resolved else best[1]))
+        out.append(
+            (
+                best[0],
+                _with_context(best[1], wider[0]) if wider and not best[1].resolved else best[1],
+            )
+        )
     return out
 
 
@@ -528,7 +707,9 @@ def _contains(outer: Place, inner: Place) -> bool:
         return False
     names = {x for x in (outer.canonical_name, outer.name) if x}
     return bool(names & {inner.admin1, inner.admin2}) or (
-        outer.kind == PlaceKind.COUNTRY and inner.country == outer.country and inner.country is not None
+        outer.kind == PlaceKind.COUNTRY
+        and inner.country == outer.country
+        and inner.country is not None
     )
 
 
@@ -542,8 +723,12 @@ def _with_context(place: Place, wider: Place) -> Place:
         spans=list(place.spans),
         kind=place.kind,
         canonical_name=place.name,
-        admin1=wider.admin1 if wider.kind != PlaceKind.PROVINCE else (wider.canonical_name or wider.name),
-        admin2=wider.admin2 if wider.kind != PlaceKind.DISTRICT else (wider.canonical_name or wider.name),
+        admin1=wider.admin1
+        if wider.kind != PlaceKind.PROVINCE
+        else (wider.canonical_name or wider.name),
+        admin2=wider.admin2
+        if wider.kind != PlaceKind.DISTRICT
+        else (wider.canonical_name or wider.name),
         country=wider.country,
         country_iso3=wider.country_iso3,
         country_name=wider.country_name,
@@ -592,11 +777,15 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
         em.weapons = [w for w in doc.terms_in(sent.start, sent.end, "weapon")]
     if not em.targets:
         em.targets = doc.terms_in(sent.start, sent.end, "target")
-    if any(w.entry.id == "suicide_vest" for w in em.weapons) or "suicide" in em.trigger.span.text.lower():
+    if (
+        any(w.entry.id == "suicide_vest" for w in em.weapons)
+        or "suicide" in em.trigger.span.text.lower()
+    ):
         em.suicide = True
     em.attributed = bool(_ATTRIBUTED.search(sent.text))
     em.insurgent_subject = any(
-        m.entry.attrs.get("actor_kind") == "armed_group" or m.entry.attrs.get("category") == "militants"
+        m.entry.attrs.get("actor_kind") == "armed_group"
+        or m.entry.attrs.get("category") == "militants"
         for m in doc.terms_in(seg.start, em.trigger.span.start, "actor", "victim")
     )
     em.state_agent = _state_agent(doc, sent, em)
@@ -604,7 +793,9 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
         em.specific_state = _named_force(doc, em.state_agent)
     if em.state_agent is not None and AttackType.SECURITY_OPERATION not in em.attack_types:
         # "security forces killed eight militants", "raids by police": the state's own action
-        em.attack_types = [t for t in em.attack_types if t != AttackType.UNKNOWN] + [AttackType.SECURITY_OPERATION]
+        em.attack_types = [t for t in em.attack_types if t != AttackType.UNKNOWN] + [
+            AttackType.SECURITY_OPERATION
+        ]
     for a in doc.terms_in(sent.start, sent.end, "actor"):
         if a.entry.attrs.get("actor_kind") != "armed_group" or a.entry.attrs.get("generic"):
             continue  # "militants", "separatists": nobody in particular
@@ -615,7 +806,8 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
 
 _STATE_KINDS = ("state_force", "police")
 _ATTRIBUTED = re.compile(
-    r"\b(?:said|says|told|stated|according\s+to|reported|confirmed|alleged|blamed|accused|claimed\s+by)\b", re.I
+    r"\b(?:said|says|told|stated|according\s+to|reported|confirmed|alleged|blamed|accused|claimed\s+by)\b",
+    re.I,
 )
 
 
@@ -626,7 +818,9 @@ def _named_force(doc: Doc, generic: LexMatch) -> LexMatch | None:
     named = {
         a.entry.id: a
         for a in doc.terms
-        if a.entry.kind == "actor" and a.entry.attrs.get("actor_kind") == kind and not a.entry.attrs.get("generic")
+        if a.entry.kind == "actor"
+        and a.entry.attrs.get("actor_kind") == kind
+        and not a.entry.attrs.get("generic")
     }
     return next(iter(named.values())) if len(named) == 1 else None
 
@@ -643,7 +837,9 @@ def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
         return None
     actors = doc.terms_in(sent.start, sent.end, "actor")
     longer = [
-        m.span for m in doc.terms_in(sent.start, sent.end, "target", "victim") if m.span.end - m.span.start
+        m.span
+        for m in doc.terms_in(sent.start, sent.end, "target", "victim")
+        if m.span.end - m.span.start
     ]
     state = [
         a
@@ -672,10 +868,18 @@ def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
         for a in state
         if seg.start <= a.span.start < t.span.start
         and t.span.start - a.span.end <= 60
-        and not _ATTRIBUTED.search(doc.text[a.span.end : t.span.start])  # "police said the bomb ..."
+        and not _ATTRIBUTED.search(
+            doc.text[a.span.end : t.span.start]
+        )  # "police said the bomb ..."
     ]
     if subject and not any(g.span.start > subject[-1].span.start for g in groups_before):
-        if not groups_before or _AGENT_BEFORE.search(doc.text[max(sent.start, subject[-1].span.start - 6) : subject[-1].span.start]) is None:
+        if (
+            not groups_before
+            or _AGENT_BEFORE.search(
+                doc.text[max(sent.start, subject[-1].span.start - 6) : subject[-1].span.start]
+            )
+            is None
+        ):
             return subject[-1]
     after = doc.text[t.span.end : t.span.end + 12]
     if re.match(r"\s+by\s+(?:the\s+)?$", after[: len(after)]) or re.match(r"\s+by\s", after):
