@@ -282,6 +282,18 @@ def _key_prefixes(gaz: Gazetteer) -> frozenset[str]:
     return got
 
 
+_STARTS: weakref.WeakKeyDictionary[Gazetteer, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _key_starts(gaz: Gazetteer) -> frozenset[str]:
+    """Every key of ``gaz`` or its aliases and every proper word prefix of one: the only first
+    words a name can begin with."""
+    got = _STARTS.get(gaz)
+    if got is None:
+        got = _STARTS[gaz] = frozenset(gaz.index) | frozenset(gaz.aliases) | _key_prefixes(gaz)
+    return got
+
+
 def _find_caseless(low: str, text: str, gaz: Gazetteer) -> list[PlaceMention]:
     """Text with no case (all upper or all lower): nothing marks a name, so be strict.
 
@@ -296,6 +308,7 @@ def _find_caseless(low: str, text: str, gaz: Gazetteer) -> list[PlaceMention]:
     index = gaz.index
     aliases = gaz.aliases
     prefixes = _key_prefixes(gaz)
+    starts_key = _key_starts(gaz)
     # tokenise once; a name may span tokens separated by blanks only ("san salvador", not
     # "lima, peru"); each token is folded once and keys are joined from the folded tokens.
     # A longer key is tried only while the words so far begin some key (``prefixes``): the
@@ -306,6 +319,9 @@ def _find_caseless(low: str, text: str, gaz: Gazetteer) -> list[PlaceMention]:
     i = 0
     while i < n:
         key = folded[i]
+        if key not in starts_key:
+            i += 1  # neither a key nor the first word of one
+            continue
         best = 0
         best_key = ""
         j = 1

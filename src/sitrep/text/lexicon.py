@@ -180,6 +180,9 @@ class Lexicon:
         self._cache: tuple[str, int, int, list[tuple[int, int, _Alias]]] | None = None
         self._full: tuple[str, list[int], list[tuple[int, int, _Alias]]] | None = None
         self._resolved_text: str | None = None
+        self._cased_text: str | None = None
+        self._cased_of: dict[tuple[int, int], str] = {}
+        self._match_of: dict[tuple[int, int, int], LexMatch] = {}
         self._resolved: dict[tuple[frozenset[str] | None, bool], tuple[list[int], list[LexMatch]]] = {}
 
     # ------------------------------------------------------------------ building
@@ -297,25 +300,33 @@ class Lexicon:
             i = bisect_left(starts, start)
             j = bisect_left(starts, end, i)  # sorted by start
             return [m for m in matches[i:j] if m.span.end <= end]
-        candidates: list[tuple[int, int, int, int, _Alias]] = []
+        if self._cased_text is not text:
+            self._cased_text, self._cased_of, self._match_of = text, {}, {}
+        cased_of = self._cased_of
+        candidates: list[tuple[int, int, int, int, int, _Alias]] = []
+        append = candidates.append
         for s, e, v in self._scan(text, start, end):
             if wanted is not None and v.entry.kind not in wanted:
                 continue
             if v.cased is not None:
                 if case_sensitive_acronyms:
-                    if _alias_cased(text[s:e]) != v.cased:
+                    got = cased_of.get((s, e))
+                    if got is None:
+                        got = cased_of[(s, e)] = _alias_cased(text[s:e])
+                    if got != v.cased:
                         continue
                 elif v.stop:
                     continue
-            candidates.append((s, e, v.rank, len(candidates), v))
+            # longest first, then earliest, then kind order, then lexicon order (the index
+            # is unique, so the alias itself is never compared)
+            append((s - e, s, v.rank, len(candidates), e, v))
         if not candidates:
             return []
-        # longest first, then earliest, then kind order, then lexicon order
-        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2], c[3]))
+        candidates.sort()
         starts: list[int] = []
         ends: list[int] = []
         chosen: list[tuple[int, int, _Alias]] = []
-        for s, e, _rank, _i, v in candidates:
+        for _len, s, _rank, _i, e, v in candidates:
             i = bisect_left(starts, s)
             if i > 0 and ends[i - 1] > s:
                 continue
@@ -324,7 +335,15 @@ class Lexicon:
             starts.insert(i, s)
             ends.insert(i, e)
             chosen.insert(i, (s, e, v))
-        return [LexMatch(v.entry, Span(s, e, text[s:e])) for s, e, v in chosen]
+        # one match object per (start, end, alias) of a text, shared by calls for other kinds
+        match_of = self._match_of
+        out: list[LexMatch] = []
+        for s, e, v in chosen:
+            m = match_of.get((s, e, id(v)))
+            if m is None:
+                m = match_of[(s, e, id(v))] = LexMatch(v.entry, Span(s, e, text[s:e]))
+            out.append(m)
+        return out
 
 
 # --------------------------------------------------------------------------- loading
