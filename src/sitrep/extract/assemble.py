@@ -1022,7 +1022,8 @@ def _link_totals(
     """A count of 'people' (or a mixed count) that matches the sum of specific counts of the
     same level and status includes them; one that contradicts them gets a warning."""
     live = _live(figures)
-    keys = {(f.level, f.incident_id, f.group_id, f.status) for f in live}
+    # in figure order (a set's order changes between processes: enum and None hashes)
+    keys = list(dict.fromkeys((f.level, f.incident_id, f.group_id, f.status) for f in live))
     for key in keys:
         same = [f for f in live if (f.level, f.incident_id, f.group_id, f.status) == key]
         parts = [f for f in same if f.category != Category.UNKNOWN]
