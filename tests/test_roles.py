@@ -321,3 +321,24 @@ def test_semicolon_list_of_victims() -> None:
     assert "ana" not in victims(
         'the case "murder of a farmer": salas, pedro; mena, jorge; lucero, ana.'
     )
+
+
+def test_the_owner_of_an_attacked_home_or_vehicle() -> None:
+    def victims(text: str) -> list[str]:
+        return fillers(text).get("victim", [])
+
+    assert victims("rebels attacked the residence of senator tomas vidal ortega.") == [
+        "tomas vidal ortega"
+    ]
+    assert victims("Rebels attacked the residence of Senator Tomas Vidal Ortega.") == [
+        "Tomas Vidal Ortega"
+    ]
+    assert "rosa mena lucero" in victims(
+        "mayor rosa mena lucero's house, in the north of the city, was also attacked."
+    )
+    assert "jorge salas" in victims(
+        "gunmen carried out an attack against a car in which minister jorge salas was travelling."
+    )
+    # a bomb at a house targets the house; a police raid is no attack
+    assert "pedro ruiz" not in victims("a bomb attack damaged the house of pedro ruiz.")
+    assert victims("police raided the house of pedro ruiz today.") == []
