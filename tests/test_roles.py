@@ -342,3 +342,24 @@ def test_the_owner_of_an_attacked_home_or_vehicle() -> None:
     # a bomb at a house targets the house; a police raid is no attack
     assert "pedro ruiz" not in victims("a bomb attack damaged the house of pedro ruiz.")
     assert victims("police raided the house of pedro ruiz today.") == []
+
+
+def test_victims_named_by_a_copula_or_a_victim_phrase() -> None:
+    def victims(text: str) -> list[str]:
+        return fillers(text).get("victim", [])
+
+    got = victims("the three workers who disappeared last week are tomas vidal and rosa mena.")
+    assert {"tomas vidal", "rosa mena"} <= set(got)
+    got = victims("The three workers who disappeared last week are Tomas Vidal and Rosa Mena.")
+    assert {"Tomas Vidal", "Rosa Mena"} <= set(got)
+    assert "jorge salas ortega" in victims(
+        "jorge salas ortega, the party's candidate, was the victim of an attack tonight."
+    )
+    # an occupation before a name is a title, not part of the name
+    assert victims("cattleman pedro ruiz lopez was found murdered today.") == ["pedro ruiz lopez"]
+    assert "pedro ruiz lopez" in victims(
+        "police said that farmer pedro ruiz lopez, the owner of a large estate near the river "
+        "and brother of a former mayor, was found murdered today."
+    )
+    # the man who killed them is no victim
+    assert "pedro ruiz" not in victims("the man who killed the workers was pedro ruiz.")

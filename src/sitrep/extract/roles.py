@@ -911,6 +911,8 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
             return j  # the name stays free: it may be coordinated with a victim ("x and y were")
     elif reader.near_cue(sent, i, last, ("harm",)):
         add(VICTIM, k, last, last, True)
+    elif _name_then_harm(reader, sent, last):
+        add(VICTIM, k, last, last, True)  # "x, (a long apposition), was found murdered"
     return last
 
 
@@ -1101,7 +1103,7 @@ _APPOSITION_COMMAS = 3
 
 _AUX = frozenset(
     "was were had have has been being are is also then later reportedly allegedly apparently "
-    "subsequently escaped".split()
+    "subsequently escaped found".split()
 )
 _HARM_PARTICIPLES = frozenset(
     "killed murdered assassinated kidnapped abducted wounded injured shot slain executed "
@@ -1124,6 +1126,14 @@ def _harm_after(reader: _Reader, sent: _Sentence, j: int) -> bool:
         if low in _AUX or (aux and low.endswith("ly")):
             aux += 1
             continue
+        if (  # "x was the victim of another attack"
+            aux
+            and low == "the"
+            and k + 2 < len(toks)
+            and toks[k + 1].low in ("victim", "victims")
+            and toks[k + 2].low == "of"
+        ):
+            return True
         return False
     return False
 
@@ -1274,6 +1284,8 @@ _PART_WORDS = frozenset(
     "one two three four five six seven eight nine ten some several most many none all both "
     "another".split()
 )
+#: harm words that take no object: "the people who disappeared are x" names the harmed
+_INTRANSITIVE_HARM = frozenset({"disappeared", "died"})
 _COPULA_REACH = 8  # tokens between the harm word and the copula ("the five students who ...")
 
 
@@ -1319,6 +1331,8 @@ def _copula_victim(reader: _Reader, sent: _Sentence, k: int) -> bool:
                 before = toks[h - 1].low
             if before == "of":  # "one of the wounded", not "the spokesman of the victims"
                 return h > 1 and toks[h - 2].low in _PART_WORDS
+            if before in ("who", "that") and low in _INTRANSITIVE_HARM:
+                return True  # "the students who disappeared this week are x"
             return before not in ("who", "that", "which", "and", "he", "she", "they")
         if sent.cues.get(h, frozenset()) & {"act", "speech", "harm"}:
             return False
