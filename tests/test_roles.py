@@ -361,5 +361,9 @@ def test_victims_named_by_a_copula_or_a_victim_phrase() -> None:
         "police said that farmer pedro ruiz lopez, the owner of a large estate near the river "
         "and brother of a former mayor, was found murdered today."
     )
+    got = victims("a driver was killed, and the injured guard is tomas vidal ortega.")
+    assert "tomas vidal ortega" in got
+    got = victims("A driver was killed, and the injured guard is Tomas Vidal Ortega.")
+    assert "Tomas Vidal Ortega" in got
     # the man who killed them is no victim
     assert "pedro ruiz" not in victims("the man who killed the workers was pedro ruiz.")

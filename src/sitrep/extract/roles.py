@@ -1326,9 +1326,12 @@ def _copula_victim(reader: _Reader, sent: _Sentence, k: int) -> bool:
             return False
         if low in _HARMED_WORDS:
             before = toks[h - 1].low if h > 0 else ""
-            if before in ("the", "these", "those") and h > 1:
+            det = before in ("the", "these", "those") and h > 1
+            if det:
                 h -= 1
                 before = toks[h - 1].low
+                if before == "and":
+                    return True  # "x was killed, and the injured policeman is y"
             if before == "of":  # "one of the wounded", not "the spokesman of the victims"
                 return h > 1 and toks[h - 2].low in _PART_WORDS
             if before in ("who", "that") and low in _INTRANSITIVE_HARM:
