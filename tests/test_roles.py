@@ -377,3 +377,49 @@ def test_attackers_by_kind_only_where_an_act_is_told() -> None:
     assert "perp_ind" not in fillers("the guerrillas are trying to win support in the north.")
     assert fillers("the guerrillas attacked a police post.")["perp_ind"] == ["guerrillas"]
     assert fillers("The Guerrillas burned two buses.")["perp_ind"] == ["Guerrillas"]
+
+
+def test_the_owner_of_an_attacked_home_or_vehicle() -> None:
+    def victims(text: str) -> list[str]:
+        return fillers(text).get("victim", [])
+
+    assert victims("rebels attacked the residence of senator tomas vidal ortega.") == [
+        "tomas vidal ortega"
+    ]
+    assert victims("Rebels attacked the residence of Senator Tomas Vidal Ortega.") == [
+        "Tomas Vidal Ortega"
+    ]
+    assert "rosa mena lucero" in victims(
+        "mayor rosa mena lucero's house, in the north of the city, was also attacked."
+    )
+    assert "jorge salas" in victims(
+        "gunmen carried out an attack against a car in which minister jorge salas was travelling."
+    )
+    # a bomb at a house targets the house; a police raid is no attack
+    assert "pedro ruiz" not in victims("a bomb attack damaged the house of pedro ruiz.")
+    assert victims("police raided the house of pedro ruiz today.") == []
+
+
+def test_victims_named_by_a_copula_or_a_victim_phrase() -> None:
+    def victims(text: str) -> list[str]:
+        return fillers(text).get("victim", [])
+
+    got = victims("the three workers who disappeared last week are tomas vidal and rosa mena.")
+    assert {"tomas vidal", "rosa mena"} <= set(got)
+    got = victims("The three workers who disappeared last week are Tomas Vidal and Rosa Mena.")
+    assert {"Tomas Vidal", "Rosa Mena"} <= set(got)
+    assert "jorge salas ortega" in victims(
+        "jorge salas ortega, the party's candidate, was the victim of an attack tonight."
+    )
+    # an occupation before a name is a title, not part of the name
+    assert victims("cattleman pedro ruiz lopez was found murdered today.") == ["pedro ruiz lopez"]
+    assert "pedro ruiz lopez" in victims(
+        "police said that farmer pedro ruiz lopez, the owner of a large estate near the river "
+        "and brother of a former mayor, was found murdered today."
+    )
+    got = victims("a driver was killed, and the injured guard is tomas vidal ortega.")
+    assert "tomas vidal ortega" in got
+    got = victims("A driver was killed, and the injured guard is Tomas Vidal Ortega.")
+    assert "Tomas Vidal Ortega" in got
+    # the man who killed them is no victim
+    assert "pedro ruiz" not in victims("the man who killed the workers was pedro ruiz.")

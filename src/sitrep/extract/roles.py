@@ -781,6 +781,7 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             add(WEAPON, first, last, head_tok)
     _read_harmed_names(reader, sent, add, free)
     _read_more_names(reader, sent, out, add, free)
+    _read_owners(reader, sent, out, add)
     out.extend(perpetrators.forces_of_attackers(reader, span, out))
     return out
 
@@ -939,6 +940,8 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
             return j  # the name stays free: it may be coordinated with a victim ("x and y were")
     elif reader.near_cue(sent, i, last, ("harm",)):
         add(VICTIM, k, last, last, True)
+    elif _name_then_harm(reader, sent, last):
+        add(VICTIM, k, last, last, True)  # "x, (a long apposition), was found murdered"
     return last
 
 
@@ -1129,7 +1132,7 @@ _APPOSITION_COMMAS = 3
 
 _AUX = frozenset(
     "was were had have has been being are is also then later reportedly allegedly apparently "
-    "subsequently escaped".split()
+    "subsequently escaped found".split()
 )
 _HARM_PARTICIPLES = frozenset(
     "killed murdered assassinated kidnapped abducted wounded injured shot slain executed "
@@ -1152,6 +1155,14 @@ def _harm_after(reader: _Reader, sent: _Sentence, j: int) -> bool:
         if low in _AUX or (aux and low.endswith("ly")):
             aux += 1
             continue
+        if (  # "x was the victim of another attack"
+            aux
+            and low == "the"
+            and k + 2 < len(toks)
+            and toks[k + 1].low in ("victim", "victims")
+            and toks[k + 2].low == "of"
+        ):
+            return True
         return False
     return False
 
@@ -1218,6 +1229,79 @@ def _name_then_harm(reader: _Reader, sent: _Sentence, last: int) -> bool:
     return False
 
 
+#: a person's property: its owner is a victim of an attack on it ("the residence of x")
+_OWNED = frozenset(
+    "residence residences home homes house houses office offices farm farms ranch estate "
+    "apartment car cars vehicle helicopter plane aircraft".split()
+)
+#: an attack on people at their property: "attacked the residence of x", "an attack against
+#: the home of x"; a bomb that explodes at a house targets the house
+_ATTACK_WORDS = frozenset("attack attacks attacked attacking".split())
+_BOMB_WORDS = frozenset("bomb dynamite explosive grenade car-bomb mortar rocket".split())
+_OWNER_VERB = 15  # tokens between the property and its verb ("x's house, in y, was attacked")
+_OWNER_REACH = 4  # title words between "of" and the owner's name
+
+
+def _owner_name(reader: _Reader, sent: _Sentence, k: int, titles: set[int]) -> int | None:
+    """The first token of the owner's name after the property noun at token k: "the
+    residence of (vice president) x", "a farm owned by x", "a helicopter in which x was";
+    None when there is none."""
+    toks = sent.toks
+    n = len(toks)
+    a = k + 1
+    if a + 1 < n and toks[a].low in ("owned", "belonging") and toks[a + 1].low in ("by", "to"):
+        a += 2
+    elif a + 1 < n and toks[a].low == "in" and toks[a + 1].low == "which":
+        a += 2
+    elif a < n and toks[a].low == "of":
+        a += 1
+    else:
+        return None
+    if a >= n or not reader._joined(sent, a - 1, a) and reader._gap(sent, a - 1, a).strip():
+        return None
+    for b in range(a + 1, min(a + 1 + _OWNER_REACH, n)):
+        if b - 1 in titles and b not in titles:
+            if any(not reader._joined(sent, m - 1, m) for m in range(a + 1, b + 1)):
+                return None
+            return b  # "the residence of legislative assembly vice president x"
+    return a
+
+
+def _read_owners(reader: _Reader, sent: _Sentence, out: list[_Found], add) -> None:
+    """The named owner of a home, office, farm or vehicle that is attacked or damaged:
+    "attacking the residence of vice president x", "x's house was also attacked", "a farm
+    owned by x", "an attack on a helicopter in which x was travelling"."""
+    toks = sent.toks
+    titles: set[int] | None = None
+    for k, tok in enumerate(toks):
+        if tok.low not in _OWNED or not any(
+            toks[m].low in _ATTACK_WORDS and (m == 0 or toks[m - 1].low not in _BOMB_WORDS)
+            for m in range(max(0, k - _CUE_WINDOW), min(len(toks), k + _OWNER_VERB + 1))
+        ):
+            continue  # a bomb at x's house (the house is the target), a police raid
+        if titles is None:
+            titles = _title_tokens(reader, sent)
+        found: tuple[int, int] | None = None
+        a = _owner_name(reader, sent, k, titles)
+        if a is not None:
+            last = reader.name_at(sent, a)
+            if last is not None and (last > a or a - 1 in titles):
+                found = (a, last)
+        if found is None and k > 0 and toks[k - 1].low.endswith(("'s", "’s")):
+            for a in range(max(0, k - 1 - _MAX_NAME), k):
+                if reader.name_at(sent, a) == k - 1 and (a < k - 1 or a - 1 in titles):
+                    found = (a, k - 1)
+                    break
+        if found is None or reader.speaker(sent, found[1]):
+            continue
+        start, end = sent.toks[found[0]].start, sent.toks[found[1]].end
+        if any(f.span.start < end and start < f.span.end for f in out if f.role != TARGET):
+            continue  # already read (a victim, or an attacker)
+        if reader.find(start, end, ["role_org"]):
+            continue  # "el espectador's offices": an organisation's property
+        add(VICTIM, found[0], found[1], found[1], True)
+
+
 _AGE = re.compile(r"\d+-years?-old")  # "19-year-old"
 _COPULAS = frozenset("is are was were include included".split())
 #: harmed people as the subject of a copula: "the injured were x", "among the victims is x"
@@ -1229,6 +1313,8 @@ _PART_WORDS = frozenset(
     "one two three four five six seven eight nine ten some several most many none all both "
     "another".split()
 )
+#: harm words that take no object: "the people who disappeared are x" names the harmed
+_INTRANSITIVE_HARM = frozenset({"disappeared", "died"})
 _COPULA_REACH = 8  # tokens between the harm word and the copula ("the five students who ...")
 
 
@@ -1269,11 +1355,16 @@ def _copula_victim(reader: _Reader, sent: _Sentence, k: int) -> bool:
             return False
         if low in _HARMED_WORDS:
             before = toks[h - 1].low if h > 0 else ""
-            if before in ("the", "these", "those") and h > 1:
+            det = before in ("the", "these", "those") and h > 1
+            if det:
                 h -= 1
                 before = toks[h - 1].low
+                if before == "and":
+                    return True  # "x was killed, and the injured policeman is y"
             if before == "of":  # "one of the wounded", not "the spokesman of the victims"
                 return h > 1 and toks[h - 2].low in _PART_WORDS
+            if before in ("who", "that") and low in _INTRANSITIVE_HARM:
+                return True  # "the students who disappeared this week are x"
             return before not in ("who", "that", "which", "and", "he", "she", "they")
         if sent.cues.get(h, frozenset()) & {"act", "speech", "harm"}:
             return False
