@@ -356,3 +356,35 @@ def test_death_squads_are_perpetrator_individuals_only() -> None:
     got = fillers("death squad members shot the teacher.")
     assert got["perp_ind"] == ["death squad members"]
     assert "perp_org" not in got
+
+
+def test_addressed_places_and_the_reporters_place_are_not_targets() -> None:
+    for text in (
+        "A rebel spokesman who called two radio stations said the bomb destroyed the bridge.",
+        "a rebel spokesman who called two radio stations said the bomb destroyed the bridge.",
+    ):
+        assert fillers(text)["target"] == ["bridge"]
+    assert "target" not in fillers("When we asked the Foreign Ministry about the bombing, x said.")
+    for text in (
+        "We felt these explosions here at the Radio Nacional building.",
+        "we were covering a ceremony at the plaza hotel when we heard the blast that destroyed "
+        "the bank.",
+    ):
+        assert "building" not in fillers(text).get("target", [])
+        assert "plaza hotel" not in fillers(text).get("target", [])
+    got = fillers("we heard the blast that destroyed the bank.")
+    assert got["target"] == ["bank"]
+    got = fillers("We saw the rebels attack the police station.")
+    assert got["target"] == ["police station"]
+
+
+def test_both_aircraft_the_bombs_were_dropped_from_are_the_attackers() -> None:
+    for text in (
+        "Rebels hit the town, dropping rockets and bombs from air force airplanes and helicopters.",
+        "rebels hit the town, dropping rockets and bombs from air force airplanes and helicopters.",
+    ):
+        got = fillers(text)
+        assert "target" not in got
+        assert got["weapon"] == ["rockets", "bombs"]
+    got = fillers("the bomb destroyed the bridge and the police station.")
+    assert got["target"] == ["bridge", "police station"]
