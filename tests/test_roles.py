@@ -388,3 +388,13 @@ def test_both_aircraft_the_bombs_were_dropped_from_are_the_attackers() -> None:
         assert got["weapon"] == ["rockets", "bombs"]
     got = fillers("the bomb destroyed the bridge and the police station.")
     assert got["target"] == ["bridge", "police station"]
+
+
+def test_a_number_after_a_place_names_it() -> None:
+    for text in (
+        "Guerrillas bombed house number 729 and building 626 in the capital.",
+        "guerrillas bombed house number 729 and building 626 in the capital.",
+    ):
+        assert fillers(text)["target"] == ["house number 729", "building 626"]
+    got = fillers("the bomb damaged a house 50 meters from the bank.")
+    assert "house 50" not in got["target"]

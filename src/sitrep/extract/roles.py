@@ -115,6 +115,8 @@ _ADDRESS_VERBS = frozenset(
     "called phoned telephoned told asked informed contacted notified".split()
 )
 _FIRST_PERSON = frozenset({"we", "i"})
+# words after a place's number ("building 626 and ..."): the number names the place
+_NUMBER_END = frozenset("and or in on at of near was were is are".split())
 # what a reporter did where they were ("we felt the explosions here at ...")
 _WITNESS_VERBS = frozenset(
     "felt heard hear saw see were was covering watched watching are am".split()
@@ -310,6 +312,25 @@ class _Reader:
                 break
             i -= 1
         return i
+
+    def grow_number(self, sent: _Sentence, last: int) -> int:
+        """Index of the last token of a number naming the place at ``last`` ("house number
+        729", "building 626", "house no. 12"); not a count or a distance ("the house 50
+        meters away")."""
+        n, k = len(sent.toks), last + 1
+        if (
+            k + 1 < n
+            and sent.toks[k].low in ("number", "no", "no.")
+            and self._joined(sent, last, k)
+        ):
+            if sent.toks[k + 1].low.isdigit() and self._joined(sent, k, k + 1):
+                return k + 1
+            return last
+        if k < n and sent.toks[k].low.isdigit() and self._joined(sent, last, k):
+            after = sent.toks[k + 1] if k + 1 < n else None
+            if after is None or not self._joined(sent, k, k + 1) or after.low in _NUMBER_END:
+                return k
+        return last
 
     def grow_of(self, sent: _Sentence, last: int) -> int:
         """Index of the last token of an "of" phrase after token ``last`` (``last`` if none)."""
@@ -798,6 +819,7 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             ):
                 continue  # "the center of san salvador", "a tourist center": where, not what
             last = reader.grow_of(sent, j) if m.entry.attrs.get("takes_of") else j
+            last = reader.grow_number(sent, last)
             if (
                 reader.attacking_thing(sent, first, last)
                 or reader.care_place(sent, first)
