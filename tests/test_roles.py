@@ -398,3 +398,15 @@ def test_a_number_after_a_place_names_it() -> None:
         assert fillers(text)["target"] == ["house number 729", "building 626"]
     got = fillers("the bomb damaged a house 50 meters from the bank.")
     assert "house 50" not in got["target"]
+
+
+def test_throwing_and_machinegunning_mark_targets() -> None:
+    for text in (
+        "Two men threw a grenade at a passenger bus in the capital.",
+        "two men threw a grenade at a passenger bus in the capital.",
+    ):
+        assert fillers(text)["target"] == ["passenger bus"]
+    got = fillers("Gunmen machinegunned the mayor's car outside the town.")
+    assert got["target"] == ["mayor's car"]
+    got = fillers("the library was burned and the rooms had been ransacked.")
+    assert got["target"] == ["library"]
