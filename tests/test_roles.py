@@ -410,3 +410,16 @@ def test_throwing_and_machinegunning_mark_targets() -> None:
     assert got["target"] == ["mayor's car"]
     got = fillers("the library was burned and the rooms had been ransacked.")
     assert got["target"] == ["library"]
+
+
+def test_participle_modifiers_after_a_determiner_belong_to_the_target() -> None:
+    for text in (
+        "A bomb destroyed his armored vehicle.",
+        "a bomb destroyed his armored vehicle.",
+    ):
+        assert fillers(text)["target"] == ["armored vehicle"]
+    got = fillers("Rebels bombed the shopping mall.")
+    assert got["target"] == ["shopping mall"]
+    # a verb before the phrase is no modifier
+    got = fillers("gunmen attacked parked vehicles.")
+    assert got["target"] == ["vehicles"]

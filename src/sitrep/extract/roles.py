@@ -115,6 +115,10 @@ _ADDRESS_VERBS = frozenset(
     "called phoned telephoned told asked informed contacted notified".split()
 )
 _FIRST_PERSON = frozenset({"we", "i"})
+_DETERMINERS = frozenset(
+    "the a an his her their its our my your several some two three four five six seven eight "
+    "nine ten many various other".split()
+)
 # words after a place's number ("building 626 and ..."): the number names the place
 _NUMBER_END = frozenset("and or in on at of near was were is are".split())
 # what a reporter did where they were ("we felt the explosions here at ...")
@@ -311,6 +315,28 @@ class _Reader:
             if not self._joined(sent, i - 1, i) or not self._modifier(prev, sent, i - 1):
                 break
             i -= 1
+        return i
+
+    def grow_left_target(self, sent: _Sentence, first: int) -> int:
+        """As grow_left for a physical target, taking participle modifiers when a determiner
+        comes before them ("his armored vehicle", "several state-owned banks", "a fishing
+        boat"); not a verb before the phrase ("gunmen attacked vehicles")."""
+        i = self.grow_left(sent, first, _MAX_LEFT_TARGET)
+        k = i
+        while k > 0 and first - k < _MAX_LEFT_TARGET:
+            prev = sent.toks[k - 1]
+            if not self._joined(sent, k - 1, k) or not (
+                self._modifier(prev, sent, k - 1)
+                or (
+                    _VERB_FORM.search(prev.low)
+                    and prev.low not in self.rl.stop
+                    and (k - 1) not in sent.cues
+                )
+            ):
+                break
+            k -= 1
+        if k < i and k > 0 and sent.toks[k - 1].low in _DETERMINERS:
+            return k
         return i
 
     def grow_number(self, sent: _Sentence, last: int) -> int:
@@ -795,7 +821,11 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
                 continue
         # a place's name before its head is often long ("grupo radial colombiano network radio
         # stations"); people and instruments take few modifiers
-        first = reader.grow_left(sent, i, _MAX_LEFT_TARGET if kind == "role_target" else _MAX_LEFT)
+        first = (
+            reader.grow_left_target(sent, i)
+            if kind == "role_target"
+            else reader.grow_left(sent, i, _MAX_LEFT)
+        )
         # an organisation right before the head: part of a collective ("shining path members"),
         # a name apart from the people it fields ("fmln guerrillas": fmln + guerrillas)
         for a, b in org_ranges:
