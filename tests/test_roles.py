@@ -423,3 +423,13 @@ def test_participle_modifiers_after_a_determiner_belong_to_the_target() -> None:
     # a verb before the phrase is no modifier
     got = fillers("gunmen attacked parked vehicles.")
     assert got["target"] == ["vehicles"]
+
+
+def test_an_organisation_before_a_place_belongs_to_the_target() -> None:
+    for text in (
+        "Guerrillas bombed the army headquarters.",
+        "guerrillas bombed the army headquarters.",
+    ):
+        assert fillers(text)["target"] == ["army headquarters"]
+    got = fillers("a bomb exploded at the military command post.")
+    assert got["target"] == ["military command post"]

@@ -832,6 +832,8 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             if a < i and b >= first - 1 and b < i:
                 if m.entry.attrs.get("role") == "collective":
                     first = min(first, a) if b == i - 1 and reader._joined(sent, b, i) else first
+                elif kind == "role_target" and b == i - 1 and reader._joined(sent, b, i):
+                    first = min(first, a)  # "army headquarters": the organisation's place
                 else:
                     first = max(first, b + 1)
         head_tok = j
