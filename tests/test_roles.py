@@ -29,7 +29,7 @@ def test_collective_and_weapon() -> None:
         "a group of armed men hurled a powerful bomb at the headquarters of the national police."
     )
     assert got["perp_ind"] == ["group of armed men"]
-    assert got["weapon"] == ["powerful bomb"]
+    assert got["weapon"] == ["bomb"]
     assert got["target"] == ["headquarters of the national police"]
 
 
@@ -94,7 +94,7 @@ def test_ordinals_and_judging_adjectives_are_not_part_of_the_phrase() -> None:
         assert fillers(text)["weapon"] == ["bomb"]
     assert fillers("a violent car bomb destroyed the bridge.")["weapon"] == ["car bomb"]
     # a modifier that names the thing stays
-    assert fillers("Gunmen threw a powerful bomb at the bank.")["weapon"] == ["powerful bomb"]
+    assert fillers("Gunmen threw a homemade bomb at the bank.")["weapon"] == ["homemade bomb"]
 
 
 def test_dotted_abbreviation_joins_the_phrase() -> None:
@@ -433,3 +433,10 @@ def test_an_organisation_before_a_place_belongs_to_the_target() -> None:
         assert fillers(text)["target"] == ["army headquarters"]
     got = fillers("a bomb exploded at the military command post.")
     assert got["target"] == ["military command post"]
+
+
+def test_powerful_is_no_part_of_a_weapon() -> None:
+    for text in ("A powerful bomb exploded at the bank.", "a powerful bomb exploded at the bank."):
+        got = fillers(text)
+        assert got["weapon"] == ["bomb"]
+        assert got["target"] == ["bank"]
