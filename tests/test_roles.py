@@ -29,7 +29,7 @@ def test_collective_and_weapon() -> None:
         "a group of armed men hurled a powerful bomb at the headquarters of the national police."
     )
     assert got["perp_ind"] == ["group of armed men"]
-    assert got["weapon"] == ["powerful bomb"]
+    assert got["weapon"] == ["bomb"]
     assert got["target"] == ["headquarters of the national police"]
 
 
@@ -94,7 +94,7 @@ def test_ordinals_and_judging_adjectives_are_not_part_of_the_phrase() -> None:
         assert fillers(text)["weapon"] == ["bomb"]
     assert fillers("a violent car bomb destroyed the bridge.")["weapon"] == ["car bomb"]
     # a modifier that names the thing stays
-    assert fillers("Gunmen threw a powerful bomb at the bank.")["weapon"] == ["powerful bomb"]
+    assert fillers("Gunmen threw a homemade bomb at the bank.")["weapon"] == ["homemade bomb"]
 
 
 def test_dotted_abbreviation_joins_the_phrase() -> None:
@@ -423,3 +423,87 @@ def test_victims_named_by_a_copula_or_a_victim_phrase() -> None:
     assert "Tomas Vidal Ortega" in got
     # the man who killed them is no victim
     assert "pedro ruiz" not in victims("the man who killed the workers was pedro ruiz.")
+
+
+def test_addressed_places_and_the_reporters_place_are_not_targets() -> None:
+    for text in (
+        "A rebel spokesman who called two radio stations said the bomb destroyed the bridge.",
+        "a rebel spokesman who called two radio stations said the bomb destroyed the bridge.",
+    ):
+        assert fillers(text)["target"] == ["bridge"]
+    assert "target" not in fillers("When we asked the Foreign Ministry about the bombing, x said.")
+    for text in (
+        "We felt these explosions here at the Radio Nacional building.",
+        "we were covering a ceremony at the plaza hotel when we heard the blast that destroyed "
+        "the bank.",
+    ):
+        assert "building" not in fillers(text).get("target", [])
+        assert "plaza hotel" not in fillers(text).get("target", [])
+    got = fillers("we heard the blast that destroyed the bank.")
+    assert got["target"] == ["bank"]
+    got = fillers("We saw the rebels attack the police station.")
+    assert got["target"] == ["police station"]
+
+
+def test_both_aircraft_the_bombs_were_dropped_from_are_the_attackers() -> None:
+    for text in (
+        "Rebels hit the town, dropping rockets and bombs from air force airplanes and helicopters.",
+        "rebels hit the town, dropping rockets and bombs from air force airplanes and helicopters.",
+    ):
+        got = fillers(text)
+        assert "target" not in got
+        assert got["weapon"] == ["rockets", "bombs"]
+    got = fillers("the bomb destroyed the bridge and the police station.")
+    assert got["target"] == ["bridge", "police station"]
+
+
+def test_a_number_after_a_place_names_it() -> None:
+    for text in (
+        "Guerrillas bombed house number 729 and building 626 in the capital.",
+        "guerrillas bombed house number 729 and building 626 in the capital.",
+    ):
+        assert fillers(text)["target"] == ["house number 729", "building 626"]
+    got = fillers("the bomb damaged a house 50 meters from the bank.")
+    assert "house 50" not in got["target"]
+
+
+def test_throwing_and_machinegunning_mark_targets() -> None:
+    for text in (
+        "Two men threw a grenade at a passenger bus in the capital.",
+        "two men threw a grenade at a passenger bus in the capital.",
+    ):
+        assert fillers(text)["target"] == ["passenger bus"]
+    got = fillers("Gunmen machinegunned the mayor's car outside the town.")
+    assert got["target"] == ["mayor's car"]
+    got = fillers("the library was burned and the rooms had been ransacked.")
+    assert got["target"] == ["library"]
+
+
+def test_participle_modifiers_after_a_determiner_belong_to_the_target() -> None:
+    for text in (
+        "A bomb destroyed his armored vehicle.",
+        "a bomb destroyed his armored vehicle.",
+    ):
+        assert fillers(text)["target"] == ["armored vehicle"]
+    got = fillers("Rebels bombed the shopping mall.")
+    assert got["target"] == ["shopping mall"]
+    # a verb before the phrase is no modifier
+    got = fillers("gunmen attacked parked vehicles.")
+    assert got["target"] == ["vehicles"]
+
+
+def test_an_organisation_before_a_place_belongs_to_the_target() -> None:
+    for text in (
+        "Guerrillas bombed the army headquarters.",
+        "guerrillas bombed the army headquarters.",
+    ):
+        assert fillers(text)["target"] == ["army headquarters"]
+    got = fillers("a bomb exploded at the military command post.")
+    assert got["target"] == ["military command post"]
+
+
+def test_powerful_is_no_part_of_a_weapon() -> None:
+    for text in ("A powerful bomb exploded at the bank.", "a powerful bomb exploded at the bank."):
+        got = fillers(text)
+        assert got["weapon"] == ["bomb"]
+        assert got["target"] == ["bank"]

@@ -86,7 +86,7 @@ _AGENT_SKIP = frozenset(
 # verbs of throwing and firing: a thing after "<verb> from" is where the attacker was
 _FROM_VERBS = frozenset(
     "launched launch hurled hurl hurling thrown threw throw throwing tossed fired fire firing "
-    "shot shots shooting dropped machinegunned strafed attacked".split()
+    "shot shots shooting dropped dropping machinegunned strafed attacked".split()
 )
 # raids and searches: a place security forces raided or searched is no target of an attack
 _RAID_WORDS = frozenset(
@@ -110,6 +110,21 @@ _CARE_STOP = frozenset({"by", "when", "after", "and", "or", "but", "that", "whic
 # prepositions after a participle that ends an "of" phrase ("located in", "owned by")
 _PARTICIPLE_PREPS = frozenset("in at on by to near from inside outside along".split())
 _COUNTS = frozenset("two three four five six seven eight nine ten both".split())
+# verbs of speaking to someone: a place right after one is whom the speaker addressed
+_ADDRESS_VERBS = frozenset(
+    "called phoned telephoned told asked informed contacted notified".split()
+)
+_FIRST_PERSON = frozenset({"we", "i"})
+_DETERMINERS = frozenset(
+    "the a an his her their its our my your several some two three four five six seven eight "
+    "nine ten many various other".split()
+)
+# words after a place's number ("building 626 and ..."): the number names the place
+_NUMBER_END = frozenset("and or in on at of near was were is are".split())
+# what a reporter did where they were ("we felt the explosions here at ...")
+_WITNESS_VERBS = frozenset(
+    "felt heard hear saw see were was covering watched watching are am".split()
+)
 _NOT_ATTACK_ARMS = frozenset({"nuclear", "atomic", "thermonuclear"})  # arms of states, not attacks
 
 
@@ -302,6 +317,47 @@ class _Reader:
             i -= 1
         return i
 
+    def grow_left_target(self, sent: _Sentence, first: int) -> int:
+        """As grow_left for a physical target, taking participle modifiers when a determiner
+        comes before them ("his armored vehicle", "several state-owned banks", "a fishing
+        boat"); not a verb before the phrase ("gunmen attacked vehicles")."""
+        i = self.grow_left(sent, first, _MAX_LEFT_TARGET)
+        k = i
+        while k > 0 and first - k < _MAX_LEFT_TARGET:
+            prev = sent.toks[k - 1]
+            if not self._joined(sent, k - 1, k) or not (
+                self._modifier(prev, sent, k - 1)
+                or (
+                    _VERB_FORM.search(prev.low)
+                    and prev.low not in self.rl.stop
+                    and (k - 1) not in sent.cues
+                )
+            ):
+                break
+            k -= 1
+        if k < i and k > 0 and sent.toks[k - 1].low in _DETERMINERS:
+            return k
+        return i
+
+    def grow_number(self, sent: _Sentence, last: int) -> int:
+        """Index of the last token of a number naming the place at ``last`` ("house number
+        729", "building 626", "house no. 12"); not a count or a distance ("the house 50
+        meters away")."""
+        n, k = len(sent.toks), last + 1
+        if (
+            k + 1 < n
+            and sent.toks[k].low in ("number", "no", "no.")
+            and self._joined(sent, last, k)
+        ):
+            if sent.toks[k + 1].low.isdigit() and self._joined(sent, k, k + 1):
+                return k + 1
+            return last
+        if k < n and sent.toks[k].low.isdigit() and self._joined(sent, last, k):
+            after = sent.toks[k + 1] if k + 1 < n else None
+            if after is None or not self._joined(sent, k, k + 1) or after.low in _NUMBER_END:
+                return k
+        return last
+
     def grow_of(self, sent: _Sentence, last: int) -> int:
         """Index of the last token of an "of" phrase after token ``last`` (``last`` if none)."""
         n = len(sent.toks)
@@ -438,7 +494,7 @@ class _Reader:
                     return True
         return False
 
-    def attacking_thing(self, sent: _Sentence, i: int, j: int) -> bool:
+    def attacking_thing(self, sent: _Sentence, i: int, j: int, nested: bool = False) -> bool:
         """The thing at tokens i..j is the attacker's, not a target: it does the attack ("army
         helicopters fired rockets", "planes are bombing the area") or is the agent or means
         ("attacked by a helicopter", "with two a-37 planes")."""
@@ -454,6 +510,17 @@ class _Reader:
             return True  # "attacked by a helicopter", "with two a-37 planes"
         if k > 0 and sent.toks[k].low == "from" and self._thrown_from(sent, k):
             return True  # "launched from a moving vehicle", "threw a bomb from a car"
+        if k > 0 and words == 0 and sent.toks[k].low in ("and", "or") and not nested:
+            # the second of two things ("from air force airplanes and helicopters"): as the first
+            m = k - 1
+            while (
+                m > 0 and sent.toks[m - 1].low not in self.rl.stop and self._joined(sent, m - 1, m)
+            ):
+                m -= 1
+            if sent.toks[m].low not in self.rl.stop and self.attacking_thing(
+                sent, m, k - 1, nested=True
+            ):
+                return True
         n = len(sent.toks)
         k = j + 1
         if k + 1 < n and sent.toks[k].low == "used" and sent.toks[k + 1].low in ("in", "for", "to"):
@@ -464,6 +531,32 @@ class _Reader:
             return all(t.low not in _BE for t in sent.toks[j + 1 : k])  # not "was bombed"
         if k + 1 < n and sent.toks[k].low in _BE and sent.toks[k + 1].low in _AGENT_VERBS:
             return sent.toks[k + 1].low.endswith("ing")  # "are bombing"
+        return False
+
+    def _before_phrase(self, sent: _Sentence, i: int) -> int:
+        """The token before the phrase starting at i, skipping determiners and counts."""
+        k = i - 1
+        while k >= 0 and (
+            sent.toks[k].low in ("the", "a", "an", "its", "their") or (sent.toks[k].low in _COUNTS)
+        ):
+            k -= 1
+        return k
+
+    def addressed(self, sent: _Sentence, i: int) -> bool:
+        """The place at token i is whom a speaker addressed ("a spokesman who called two radio
+        stations", "we asked the foreign ministry"), not a target."""
+        k = self._before_phrase(sent, i)
+        return k >= 0 and sent.toks[k].low in _ADDRESS_VERBS and self._joined(sent, k, k + 1)
+
+    def reporter_place(self, sent: _Sentence, i: int) -> bool:
+        """The place at token i is where the reporter was ("we felt the explosions here at
+        the x building", "we were covering a ceremony at the x hotel when we heard")."""
+        k = self._before_phrase(sent, i)
+        if k < 0 or sent.toks[k].low not in ("at", "in", "inside"):
+            return False
+        for m in range(k - 1, max(-1, k - 8), -1):
+            if sent.toks[m].low in _FIRST_PERSON:
+                return m + 1 < k and sent.toks[m + 1].low in _WITNESS_VERBS
         return False
 
     def searched_by_forces(self, sent: _Sentence, i: int, j: int) -> bool:
@@ -497,9 +590,9 @@ class _Reader:
             low = sent.toks[m].low
             if low in _FROM_VERBS:
                 return True
-            if (low in self.rl.stop and low not in ("a", "an", "the", "two", "three")) or (
-                not self._joined(sent, m, m + 1)
-            ):
+            if (
+                low in self.rl.stop and low not in ("a", "an", "the", "two", "three", "and", "or")
+            ) or (not self._joined(sent, m, m + 1)):
                 return False
         return False
 
@@ -728,13 +821,19 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
                 continue
         # a place's name before its head is often long ("grupo radial colombiano network radio
         # stations"); people and instruments take few modifiers
-        first = reader.grow_left(sent, i, _MAX_LEFT_TARGET if kind == "role_target" else _MAX_LEFT)
+        first = (
+            reader.grow_left_target(sent, i)
+            if kind == "role_target"
+            else reader.grow_left(sent, i, _MAX_LEFT)
+        )
         # an organisation right before the head: part of a collective ("shining path members"),
         # a name apart from the people it fields ("fmln guerrillas": fmln + guerrillas)
         for a, b in org_ranges:
             if a < i and b >= first - 1 and b < i:
                 if m.entry.attrs.get("role") == "collective":
                     first = min(first, a) if b == i - 1 and reader._joined(sent, b, i) else first
+                elif kind == "role_target" and b == i - 1 and reader._joined(sent, b, i):
+                    first = min(first, a)  # "army headquarters": the organisation's place
                 else:
                     first = max(first, b + 1)
         head_tok = j
@@ -752,10 +851,13 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             ):
                 continue  # "the center of san salvador", "a tourist center": where, not what
             last = reader.grow_of(sent, j) if m.entry.attrs.get("takes_of") else j
+            last = reader.grow_number(sent, last)
             if (
                 reader.attacking_thing(sent, first, last)
                 or reader.care_place(sent, first)
                 or reader.searched_by_forces(sent, first, last)
+                or reader.addressed(sent, first)
+                or reader.reporter_place(sent, first)
             ):
                 continue  # "army helicopters fired rockets", "attacked by a helicopter"
             if reader.near_cue(sent, first, last, ("damage",)) and not reader.speaker(sent, last):
