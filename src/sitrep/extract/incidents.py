@@ -307,6 +307,16 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "the Taliban, who have kidnapped government employees before"
             if t.entry.attrs.get("generic") and not _has_violence_evidence(doc, seg, t):
                 continue  # "the opposition attacked the budget"
+            if t.entry.attrs.get("needs_attacker") and (
+                any(
+                    r.start >= sent.start and _SAYING.search(text, r.end, t.span.start)
+                    for r in refs
+                )
+                or not _damage_by_attacker(doc, seg, t)
+            ):
+                # "the storm destroyed two bridges", "troops destroyed a drug laboratory"; not said
+                # of an act already told ("claimed the ambush, saying it destroyed two trucks")
+                continue
             em = EventMention(
                 trigger=t,
                 sentence=si,
@@ -580,6 +590,36 @@ def _has_violence_evidence(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
     ):
         return True
     return any(p.kind in SMALL_PLACE_KINDS for _, p in doc.places_in(seg.start, seg.end))
+
+
+_ATTACKER_CATEGORIES = {"militants"}
+_SAYING = re.compile(r"\b(?:saying|said|says|claim(?:ed|ing|s)?|stat(?:ed|ing))\b", re.I)
+_NOT_PROPERTY = {"Terrorists/Non-State Militia"}
+
+
+def _damage_by_attacker(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
+    """A damage verb ("destroyed", "damaged") reports an attack only when the nearest actor
+    before it in its clause is an armed group or attackers ("guerrillas destroyed two bridges",
+    "the ELN damaged a section of the pipeline") and a property target is its object; not a
+    storm, nor troops destroying a camp or a laboratory (lexicon ``needs_attacker`` triggers).
+    The caller takes none said of a reference to a told act."""
+    hi = min(seg.end, trigger.span.end + OBJECT_CHARS)
+    if not any(
+        m.span.start < hi and m.entry.attrs.get("gtd_target_type") not in _NOT_PROPERTY
+        for m in doc.terms_in(trigger.span.end, seg.end, "target")
+    ):
+        return False
+    before = [
+        m
+        for m in doc.terms_in(seg.start, trigger.span.start, "actor", "victim")
+        if m.span.end <= trigger.span.start
+    ]
+    if not before:
+        return False
+    last = max(before, key=lambda m: m.span.end)
+    if last.entry.kind == "actor":
+        return last.entry.attrs.get("actor_kind") == "armed_group"
+    return last.entry.attrs.get("category") in _ATTACKER_CATEGORIES
 
 
 def _date_of(em: EventMention, dates: list, *, single: bool) -> EventDate | None:
