@@ -367,7 +367,28 @@ def read_events(doc: Doc) -> Reading:
     )
 
 
-_OBJECT_AFTER = re.compile(r"\s+(?:of|on|against)\s+(?:the\s+)?", re.I)
+# "the murder of x", "the murder case of x"; "the murders ..., and especially that of x"
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:(?:case|investigation|inquiry|trial|probe)\s+)?(?:of|on|against)\s+(?:the\s+)?", re.I
+)
+_THAT_OF = re.compile(
+    r",?\s+(?:and\s+)?(?:especially|particularly|in\s+particular|notably|above\s+all)\s+"
+    r"(?:that|those)\s+of\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _object_start(doc: Doc, sent: Span, t: LexMatch) -> int | None:
+    """Where the object of a noun of reference begins: after "of/on/against" ("the murder case
+    of x"), or after "especially that of" later in the sentence ("the murders which have
+    occurred, and especially that of x")."""
+    m = _OBJECT_AFTER.match(doc.text, t.span.end, sent.end)
+    if m is not None:
+        return m.end()
+    m = _THAT_OF.search(doc.text, t.span.end, min(sent.end, t.span.end + 120))
+    return m.end() if m is not None else None
+
+
 _GENERIC_DETERMINER = re.compile(
     r"\b(?:these|those|such|similar|other|any|all)\s+(?:[\w-]+\s+)?$", re.I
 )
@@ -395,10 +416,9 @@ def _names_its_object(doc: Doc, sent: Span, t: LexMatch, before: str) -> bool:
     attacks on civilians" or "the attacks" (generic references)."""
     if _GENERIC_DETERMINER.search(before):
         return False
-    m = _OBJECT_AFTER.match(doc.text, t.span.end, sent.end)
-    if m is None:
+    start = _object_start(doc, sent, t)
+    if start is None:
         return False
-    start = m.end()
     if _object_name(doc, sent, t):
         return True
     if _is_plural_noun(t.span.text):
@@ -412,10 +432,9 @@ def _names_its_object(doc: Doc, sent: Span, t: LexMatch, before: str) -> bool:
 def _object_name(doc: Doc, sent: Span, t: LexMatch) -> str | None:
     """The first name-like word among the first three of the object of a noun of reference ("the
     murder of magistrate x": "x"), not a place name."""
-    m = _OBJECT_AFTER.match(doc.text, t.span.end, sent.end)
-    if m is None:
+    start = _object_start(doc, sent, t)
+    if start is None:
         return None
-    start = m.end()
     places = [s for s, _ in doc.places_in(start, min(sent.end, start + 40))]
     for w in re.finditer(r"[\w'-]+", doc.text[start : min(sent.end, start + 40)]):
         if w.start() > 0 and len(re.findall(r"[\w'-]+", doc.text[start : start + w.start()])) >= 3:
