@@ -350,3 +350,31 @@ def test_reference_to_another_named_victim_is_an_act_of_its_own():
     ):
         r = extract(text, published="2024-05-07")
         assert len(r.incidents) == 2
+
+
+def test_damage_verb_is_an_attack_only_with_an_attacker_and_property():
+    for text in (
+        "Rebels destroyed two bridges near Kitgum on Monday, the army said.",
+        "rebels destroyed two bridges near kitgum on monday, the army said.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1
+        assert r.incidents[0].types == [AttackType.FACILITY_ATTACK]
+    for text in (
+        "Floods destroyed two bridges near Kitgum on Monday.",
+        "troops destroyed a militant hideout near kitgum on monday.",
+        "The fire damaged the roof of the school on Monday.",
+    ):
+        assert extract(text, published="2024-05-07").incidents == []
+
+
+def test_condemned_murders_especially_that_of_a_named_person_is_an_act():
+    for text in (
+        "The bishop condemned the murders which have occurred this year, and especially that of "
+        "Senator Okello Mbeki.",
+        "the bishop condemned the murders which have occurred this year, and especially that of "
+        "senator okello mbeki.",
+        "The court reopened the murder case of Senator Okello Mbeki on Monday.",
+        "the court reopened the murder case of senator okello mbeki on monday.",
+    ):
+        assert len(extract(text, published="2024-05-07").incidents) == 1, text

@@ -307,6 +307,16 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "the Taliban, who have kidnapped government employees before"
             if t.entry.attrs.get("generic") and not _has_violence_evidence(doc, seg, t):
                 continue  # "the opposition attacked the budget"
+            if t.entry.attrs.get("needs_attacker") and (
+                any(
+                    r.start >= sent.start and _SAYING.search(text, r.end, t.span.start)
+                    for r in refs
+                )
+                or not _damage_by_attacker(doc, seg, t)
+            ):
+                # "the storm destroyed two bridges", "troops destroyed a drug laboratory"; not said
+                # of an act already told ("claimed the ambush, saying it destroyed two trucks")
+                continue
             em = EventMention(
                 trigger=t,
                 sentence=si,
@@ -357,7 +367,28 @@ def read_events(doc: Doc) -> Reading:
     )
 
 
-_OBJECT_AFTER = re.compile(r"\s+(?:of|on|against)\s+(?:the\s+)?", re.I)
+# "the murder of x", "the murder case of x"; "the murders ..., and especially that of x"
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:(?:case|investigation|inquiry|trial|probe)\s+)?(?:of|on|against)\s+(?:the\s+)?", re.I
+)
+_THAT_OF = re.compile(
+    r",?\s+(?:and\s+)?(?:especially|particularly|in\s+particular|notably|above\s+all)\s+"
+    r"(?:that|those)\s+of\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _object_start(doc: Doc, sent: Span, t: LexMatch) -> int | None:
+    """Where the object of a noun of reference begins: after "of/on/against" ("the murder case
+    of x"), or after "especially that of" later in the sentence ("the murders which have
+    occurred, and especially that of x")."""
+    m = _OBJECT_AFTER.match(doc.text, t.span.end, sent.end)
+    if m is not None:
+        return m.end()
+    m = _THAT_OF.search(doc.text, t.span.end, min(sent.end, t.span.end + 120))
+    return m.end() if m is not None else None
+
+
 _GENERIC_DETERMINER = re.compile(
     r"\b(?:these|those|such|similar|other|any|all)\s+(?:[\w-]+\s+)?$", re.I
 )
@@ -385,10 +416,9 @@ def _names_its_object(doc: Doc, sent: Span, t: LexMatch, before: str) -> bool:
     attacks on civilians" or "the attacks" (generic references)."""
     if _GENERIC_DETERMINER.search(before):
         return False
-    m = _OBJECT_AFTER.match(doc.text, t.span.end, sent.end)
-    if m is None:
+    start = _object_start(doc, sent, t)
+    if start is None:
         return False
-    start = m.end()
     if _object_name(doc, sent, t):
         return True
     if _is_plural_noun(t.span.text):
@@ -402,10 +432,9 @@ def _names_its_object(doc: Doc, sent: Span, t: LexMatch, before: str) -> bool:
 def _object_name(doc: Doc, sent: Span, t: LexMatch) -> str | None:
     """The first name-like word among the first three of the object of a noun of reference ("the
     murder of magistrate x": "x"), not a place name."""
-    m = _OBJECT_AFTER.match(doc.text, t.span.end, sent.end)
-    if m is None:
+    start = _object_start(doc, sent, t)
+    if start is None:
         return None
-    start = m.end()
     places = [s for s, _ in doc.places_in(start, min(sent.end, start + 40))]
     for w in re.finditer(r"[\w'-]+", doc.text[start : min(sent.end, start + 40)]):
         if w.start() > 0 and len(re.findall(r"[\w'-]+", doc.text[start : start + w.start()])) >= 3:
@@ -580,6 +609,36 @@ def _has_violence_evidence(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
     ):
         return True
     return any(p.kind in SMALL_PLACE_KINDS for _, p in doc.places_in(seg.start, seg.end))
+
+
+_ATTACKER_CATEGORIES = {"militants"}
+_SAYING = re.compile(r"\b(?:saying|said|says|claim(?:ed|ing|s)?|stat(?:ed|ing))\b", re.I)
+_NOT_PROPERTY = {"Terrorists/Non-State Militia"}
+
+
+def _damage_by_attacker(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
+    """A damage verb ("destroyed", "damaged") reports an attack only when the nearest actor
+    before it in its clause is an armed group or attackers ("guerrillas destroyed two bridges",
+    "the ELN damaged a section of the pipeline") and a property target is its object; not a
+    storm, nor troops destroying a camp or a laboratory (lexicon ``needs_attacker`` triggers).
+    The caller takes none said of a reference to a told act."""
+    hi = min(seg.end, trigger.span.end + OBJECT_CHARS)
+    if not any(
+        m.span.start < hi and m.entry.attrs.get("gtd_target_type") not in _NOT_PROPERTY
+        for m in doc.terms_in(trigger.span.end, seg.end, "target")
+    ):
+        return False
+    before = [
+        m
+        for m in doc.terms_in(seg.start, trigger.span.start, "actor", "victim")
+        if m.span.end <= trigger.span.start
+    ]
+    if not before:
+        return False
+    last = max(before, key=lambda m: m.span.end)
+    if last.entry.kind == "actor":
+        return last.entry.attrs.get("actor_kind") == "armed_group"
+    return last.entry.attrs.get("category") in _ATTACKER_CATEGORIES
 
 
 def _date_of(em: EventMention, dates: list, *, single: bool) -> EventDate | None:
