@@ -80,7 +80,9 @@ def test_responsibility_in_another_sentence(lower: bool) -> None:
     text = text.lower() if lower else text
     got = incident_roles(text, text.index(".") + 1)
     assert [t.lower() for t in got["perp_org"]] == ["manuel rodriguez patriotic front"]
-    assert got["perp_ind"] == ["guerrillas"]
+    # the fighters' noun in a sentence that tells no act is not read as attackers (measured:
+    # reading it in attribution sentences too cost MUC-4 train 0.02 and dev 0.12 GTT F1)
+    assert "perp_ind" not in got
 
 
 def test_accuser_is_not_the_perpetrator() -> None:
