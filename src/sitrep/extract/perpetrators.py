@@ -30,7 +30,7 @@ from sitrep.model import Incident, RoleFiller, Span
 ATTRIBUTION = re.compile(
     r"\b(?:responsib\w*|blam\w*|attribut\w*|(?:perpetrated|carried out|committed|claimed) by|"
     r"the work of|claimed (?:the|that|it|they)|(?:claim\w*|took|take\w*) credit|accused|"
-    r"suspected of)\b",
+    r"suspected of|guilty|implicat\w*)\b",
     re.IGNORECASE,
 )
 _ATTRIBUTION_BEFORE = re.compile(r"^(?:responsib\w*|blam\w*|attribut\w*|accus\w*)$")
@@ -305,6 +305,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
         return
     sentences = roles.split_sentences(text, Span.of(text, 0, len(text)))
     attributed: list[Any] = []
+    acts_of: dict[Span, set[str]] = {}
     for sent in sentences:
         if not ATTRIBUTION.search(sent.text):
             continue
@@ -319,6 +320,8 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
             j = _last_token(tokens, f.span.end)
             if i is None or j is None or not is_accuser(tokens, i, j):
                 attributed.append(f)
+                if ATTRIBUTED_SAME_ACT:
+                    acts_of.setdefault(f.span, set()).update(_act_references(tokens))
     attributed_fillers = roles._merge(attributed)
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
@@ -332,9 +335,16 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
         has = {a.role for a in inc.arguments}
         added: list[RoleFiller] = []
         orgs = {org_entity(reader, a) for a in inc.arguments if a.role == roles.PERP_ORG}
+        words = _act_words(inc) if ATTRIBUTED_SAME_ACT else set()
         for f in attributed_fillers:
             if f.role in has:
-                continue
+                refs = set().union(*(acts_of.get(sp, set()) for sp in f.spans))
+                if not (refs & words):
+                    continue
+                if any(
+                    a.role == f.role and a.text.lower() == f.text.lower() for a in inc.arguments
+                ):
+                    continue
             if f.role == roles.PERP_ORG and org_entity(reader, f) in orgs:
                 continue
             added.append(_copy(f))
@@ -360,6 +370,33 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
 
 
 AGENTS_ELSEWHERE = True
+ATTRIBUTED_SAME_ACT = True
+
+#: words that make the act word after them a reference to an act told elsewhere ("the
+#: massacre", "this assassination", "these murders")
+_REFERENCE = frozenset("the this that these those such".split())
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def _act_references(sent: Any) -> set[str]:
+    """The act words of an attribution sentence told as a reference to a known act: "the
+    massacre", "this assassination", "the murders of the jesuits" (stems of the words)."""
+    out = set()
+    toks = sent.toks
+    for k, kinds in sent.cues.items():
+        if not kinds & {"harm", "damage", "act"}:
+            continue
+        if k >= 1 and toks[k - 1].low in _REFERENCE:
+            out.add(_stem(toks[k].low))
+    return out
+
+
+def _act_words(inc: Incident) -> set[str]:
+    """Stems of the words that tell an incident's act (its triggers)."""
+    return {_stem(sp.text.lower().split()[-1]) for t in inc.triggers for sp in t.spans if sp.text}
 
 
 def _agents_elsewhere(
