@@ -283,3 +283,20 @@ def test_attribution_of_the_same_act_adds_a_second_perpetrator(lower: bool) -> N
     text = first + "The bishop said that the Armed Forces were guilty of the kidnapping of a judge."
     got = _massacre_roles(text.lower() if lower else text)
     assert got["perp_org"] == ["shining path"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_accused_people_and_counted_ranks_are_perpetrators(lower: bool) -> None:
+    def people(text: str) -> list[str]:
+        text = text.lower() if lower else text
+        return [t.lower() for t in fillers(text).get("perp_ind", [])]
+
+    text = "The minister implicated four officers, including one colonel, in the murder of a judge."
+    assert people(text) == ["four officers", "one colonel"]
+    assert people("Two lieutenants were involved in the massacre of the peasants.") == [
+        "two lieutenants"
+    ]
+    # a rank with a count but no act of theirs, or praised rather than accused
+    assert people("One colonel attended the funeral of the murdered judge.") == []
+    text = "The minister praised four officers, including one colonel, for the arrest of a gang."
+    assert people(text) == []

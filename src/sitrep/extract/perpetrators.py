@@ -251,6 +251,30 @@ def org_is_perpetrator(reader: Any, sent: Any, match: Any, i: int, j: int) -> bo
 
 
 ACCUSED_ORG = True
+COUNTED_TITLES = True
+ACCUSED_PERSON = True
+
+
+def accused_person(reader: Any, sent: Any, first: int, last: int) -> bool:
+    """People the sentence accuses of its act: "cristiani implicated four officers in the
+    murder", "the minister accused army dissidents of the bombing" (see :func:`accused_object`)."""
+    return ACCUSED_PERSON and accused_object(reader, sent, with_count(reader, sent, first), last)
+
+
+def counted_title(reader: Any, sent: Any, i: int, j: int, add: Any) -> None:
+    """A count and a rank without a name ("one colonel", "two lieutenants") said to have done
+    the act: "implicated four officers, including one colonel, in the murder", "two
+    lieutenants were involved in the massacre"."""
+    if i < 1 or not reader._joined(sent, i - 1, i) or not counting_word(sent.toks[i - 1].low):
+        return
+    if sent.toks[i - 1].low.isdigit():
+        return
+    if (
+        reader.agent_of_act(sent, j)
+        or implicated(reader, sent, j)
+        or accused_object(reader, sent, i - 1, j)
+    ):
+        add("perp_ind", i - 1, j, j)
 
 
 def forces_of_attackers(reader: Any, span: Span, found: Sequence[Any]) -> list[Any]:
