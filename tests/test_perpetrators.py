@@ -300,3 +300,14 @@ def test_accused_people_and_counted_ranks_are_perpetrators(lower: bool) -> None:
     assert people("One colonel attended the funeral of the murdered judge.") == []
     text = "The minister praised four officers, including one colonel, for the arrest of a gang."
     assert people(text) == []
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_people_involved_in_the_same_act_elsewhere_are_perpetrators(lower: bool) -> None:
+    first = "Gunmen massacred ten peasants on Monday. "
+    text = first + "The judge said that two soldiers were involved in the massacre."
+    got = _massacre_roles(text.lower() if lower else text)
+    assert got["perp_ind"] == ["gunmen", "two soldiers"]
+    text = first + "The judge said that two soldiers were involved in the kidnapping of a mayor."
+    got = _massacre_roles(text.lower() if lower else text)
+    assert got["perp_ind"] == ["gunmen"]

@@ -33,6 +33,10 @@ ATTRIBUTION = re.compile(
     r"suspected of|guilty|implicat\w*)\b",
     re.IGNORECASE,
 )
+#: words that make people the doers of an act ("the soldiers involved in the murders", "two
+#: men charged with the killing"): the people of such sentences, not the organisations
+INVOLVED = re.compile(r"\b(?:involved in|charged with|took part)\b", re.IGNORECASE)
+INVOLVED_PEOPLE = True
 _ATTRIBUTION_BEFORE = re.compile(r"^(?:responsib\w*|blam\w*|attribut\w*|accus\w*)$")
 
 #: head words of unnamed insurgents: the organisation the report names is theirs
@@ -330,9 +334,13 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
     sentences = roles.split_sentences(text, Span.of(text, 0, len(text)))
     attributed: list[Any] = []
     acts_of: dict[Span, set[str]] = {}
+    need_act: set[Span] = set()
     for sent in sentences:
+        people_only = False
         if not ATTRIBUTION.search(sent.text):
-            continue
+            if not (INVOLVED_PEOPLE and INVOLVED.search(sent.text)):
+                continue
+            people_only = True
         got = reader._read.get(sent)
         if got is None:
             got = reader._read[sent] = roles._read_sentence(reader, sent)
@@ -340,10 +348,14 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
         for f in got:
             if f.role not in (roles.PERP_ORG, roles.PERP_IND):
                 continue
+            if people_only and f.role != roles.PERP_IND:
+                continue
             i = tokens.by_start.get(f.span.start)
             j = _last_token(tokens, f.span.end)
             if i is None or j is None or not is_accuser(tokens, i, j):
                 attributed.append(f)
+                if people_only:
+                    need_act.add(f.span)
                 if ATTRIBUTED_SAME_ACT:
                     acts_of.setdefault(f.span, set()).update(_act_references(tokens))
     attributed_fillers = roles._merge(attributed)
@@ -361,7 +373,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
         orgs = {org_entity(reader, a) for a in inc.arguments if a.role == roles.PERP_ORG}
         words = _act_words(inc) if ATTRIBUTED_SAME_ACT else set()
         for f in attributed_fillers:
-            if f.role in has:
+            if f.role in has or any(sp in need_act for sp in f.spans):
                 refs = set().union(*(acts_of.get(sp, set()) for sp in f.spans))
                 if not (refs & words):
                     continue
