@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.extract.roles import fill_roles, find_role_fillers
-from sitrep.model import Incident, IncidentStatus, Span
+from sitrep.model import Incident, IncidentStatus, Span, Tagged
 
 
 def fillers(text: str) -> dict[str, list[str]]:
@@ -251,3 +251,65 @@ def test_a_side_of_a_clash_is_no_attacker(lower: bool) -> None:
         assert "perp_ind" not in got, text
     got = fillers("Guerrillas attacked the town and clashed with soldiers.")
     assert got["perp_ind"] == ["Guerrillas"]
+
+
+def _massacre_roles(text: str) -> dict[str, list[str]]:
+    """Roles of a massacre told in the first sentence (its trigger "massacred")."""
+    end = text.index(".") + 1
+    k = text.lower().index("massacred")
+    inc = Incident(
+        id="i1",
+        types=[],
+        status=IncidentStatus.CARRIED_OUT,
+        spans=[Span.of(text, 0, end)],
+        triggers=[Tagged("massacre", "massacre", [Span.of(text, k, k + 9)])],
+    )
+    fill_roles(text, [inc])
+    out: dict[str, list[str]] = {}
+    for a in inc.arguments:
+        out.setdefault(a.role, []).append(a.text.lower())
+    return out
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_attribution_of_the_same_act_adds_a_second_perpetrator(lower: bool) -> None:
+    first = "Shining Path guerrillas massacred ten peasants on Monday. "
+    for second, org in (
+        ("The bishop said that members of the Army were responsible for the massacre.", "army"),
+        ("The bishop said that the Armed Forces were guilty of the massacre.", "armed forces"),
+    ):
+        text = first + second
+        got = _massacre_roles(text.lower() if lower else text)
+        assert got["perp_org"] == ["shining path", org]
+    # another act: the incident keeps its own perpetrator only
+    text = first + "The bishop said that the Armed Forces were guilty of the kidnapping of a judge."
+    got = _massacre_roles(text.lower() if lower else text)
+    assert got["perp_org"] == ["shining path"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_accused_people_and_counted_ranks_are_perpetrators(lower: bool) -> None:
+    def people(text: str) -> list[str]:
+        text = text.lower() if lower else text
+        return [t.lower() for t in fillers(text).get("perp_ind", [])]
+
+    text = "The minister implicated four officers, including one colonel, in the murder of a judge."
+    assert people(text) == ["four officers", "one colonel"]
+    assert people("Two lieutenants were involved in the massacre of the peasants.") == [
+        "two lieutenants"
+    ]
+    # a rank with a count but no act of theirs, or praised rather than accused
+    assert people("One colonel attended the funeral of the murdered judge.") == []
+    text = "The minister praised four officers, including one colonel, for the arrest of a gang."
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_people_involved_in_the_same_act_elsewhere_are_perpetrators(lower: bool) -> None:
+    first = "Gunmen massacred ten peasants on Monday. "
+    text = first + "The judge said that two soldiers were involved in the massacre."
+    got = _massacre_roles(text.lower() if lower else text)
+    assert got["perp_ind"] == ["gunmen", "two soldiers"]
+    text = first + "The judge said that two soldiers were involved in the kidnapping of a mayor."
+    got = _massacre_roles(text.lower() if lower else text)
+    assert got["perp_ind"] == ["gunmen"]

@@ -30,9 +30,13 @@ from sitrep.model import Incident, RoleFiller, Span
 ATTRIBUTION = re.compile(
     r"\b(?:responsib\w*|blam\w*|attribut\w*|(?:perpetrated|carried out|committed|claimed) by|"
     r"the work of|claimed (?:the|that|it|they)|(?:claim\w*|took|take\w*) credit|accused|"
-    r"suspected of)\b",
+    r"suspected of|guilty|implicat\w*)\b",
     re.IGNORECASE,
 )
+#: words that make people the doers of an act ("the soldiers involved in the murders", "two
+#: men charged with the killing"): the people of such sentences, not the organisations
+INVOLVED = re.compile(r"\b(?:involved in|charged with|took part)\b", re.IGNORECASE)
+INVOLVED_PEOPLE = True
 _ATTRIBUTION_BEFORE = re.compile(r"^(?:responsib\w*|blam\w*|attribut\w*|accus\w*)$")
 
 #: head words of unnamed insurgents: the organisation the report names is theirs
@@ -251,6 +255,30 @@ def org_is_perpetrator(reader: Any, sent: Any, match: Any, i: int, j: int) -> bo
 
 
 ACCUSED_ORG = True
+COUNTED_TITLES = True
+ACCUSED_PERSON = True
+
+
+def accused_person(reader: Any, sent: Any, first: int, last: int) -> bool:
+    """People the sentence accuses of its act: "cristiani implicated four officers in the
+    murder", "the minister accused army dissidents of the bombing" (see :func:`accused_object`)."""
+    return ACCUSED_PERSON and accused_object(reader, sent, with_count(reader, sent, first), last)
+
+
+def counted_title(reader: Any, sent: Any, i: int, j: int, add: Any) -> None:
+    """A count and a rank without a name ("one colonel", "two lieutenants") said to have done
+    the act: "implicated four officers, including one colonel, in the murder", "two
+    lieutenants were involved in the massacre"."""
+    if i < 1 or not reader._joined(sent, i - 1, i) or not counting_word(sent.toks[i - 1].low):
+        return
+    if sent.toks[i - 1].low.isdigit():
+        return
+    if (
+        reader.agent_of_act(sent, j)
+        or implicated(reader, sent, j)
+        or accused_object(reader, sent, i - 1, j)
+    ):
+        add("perp_ind", i - 1, j, j)
 
 
 def forces_of_attackers(reader: Any, span: Span, found: Sequence[Any]) -> list[Any]:
@@ -305,9 +333,14 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
         return
     sentences = roles.split_sentences(text, Span.of(text, 0, len(text)))
     attributed: list[Any] = []
+    acts_of: dict[Span, set[str]] = {}
+    need_act: set[Span] = set()
     for sent in sentences:
+        people_only = False
         if not ATTRIBUTION.search(sent.text):
-            continue
+            if not (INVOLVED_PEOPLE and INVOLVED.search(sent.text)):
+                continue
+            people_only = True
         got = reader._read.get(sent)
         if got is None:
             got = reader._read[sent] = roles._read_sentence(reader, sent)
@@ -315,10 +348,16 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
         for f in got:
             if f.role not in (roles.PERP_ORG, roles.PERP_IND):
                 continue
+            if people_only and f.role != roles.PERP_IND:
+                continue
             i = tokens.by_start.get(f.span.start)
             j = _last_token(tokens, f.span.end)
             if i is None or j is None or not is_accuser(tokens, i, j):
                 attributed.append(f)
+                if people_only:
+                    need_act.add(f.span)
+                if ATTRIBUTED_SAME_ACT:
+                    acts_of.setdefault(f.span, set()).update(_act_references(tokens))
     attributed_fillers = roles._merge(attributed)
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
@@ -332,9 +371,16 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
         has = {a.role for a in inc.arguments}
         added: list[RoleFiller] = []
         orgs = {org_entity(reader, a) for a in inc.arguments if a.role == roles.PERP_ORG}
+        words = _act_words(inc) if ATTRIBUTED_SAME_ACT else set()
         for f in attributed_fillers:
-            if f.role in has:
-                continue
+            if f.role in has or any(sp in need_act for sp in f.spans):
+                refs = set().union(*(acts_of.get(sp, set()) for sp in f.spans))
+                if not (refs & words):
+                    continue
+                if any(
+                    a.role == f.role and a.text.lower() == f.text.lower() for a in inc.arguments
+                ):
+                    continue
             if f.role == roles.PERP_ORG and org_entity(reader, f) in orgs:
                 continue
             added.append(_copy(f))
@@ -360,6 +406,33 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
 
 
 AGENTS_ELSEWHERE = True
+ATTRIBUTED_SAME_ACT = True
+
+#: words that make the act word after them a reference to an act told elsewhere ("the
+#: massacre", "this assassination", "these murders")
+_REFERENCE = frozenset("the this that these those such".split())
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def _act_references(sent: Any) -> set[str]:
+    """The act words of an attribution sentence told as a reference to a known act: "the
+    massacre", "this assassination", "the murders of the jesuits" (stems of the words)."""
+    out = set()
+    toks = sent.toks
+    for k, kinds in sent.cues.items():
+        if not kinds & {"harm", "damage", "act"}:
+            continue
+        if k >= 1 and toks[k - 1].low in _REFERENCE:
+            out.add(_stem(toks[k].low))
+    return out
+
+
+def _act_words(inc: Incident) -> set[str]:
+    """Stems of the words that tell an incident's act (its triggers)."""
+    return {_stem(sp.text.lower().split()[-1]) for t in inc.triggers for sp in t.spans if sp.text}
 
 
 def _agents_elsewhere(

@@ -983,6 +983,7 @@ def _read_person(
         reader.agent_of_act(sent, last)
         or reader.by_agent(sent, first)
         or perpetrators.implicated(reader, sent, last)
+        or perpetrators.accused_person(reader, sent, first, last)
     )
     if role == "perp_weak":
         # "unidentified men", "a terrorist group", "guerrilla squads"
@@ -1011,8 +1012,13 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
             and _harm_before(reader, sent, i)
         )
     ):
+        if perpetrators.COUNTED_TITLES:
+            perpetrators.counted_title(reader, sent, i, j, add)
         return None
     last = reader.name_at(sent, k)
+    if last is None and perpetrators.COUNTED_TITLES:
+        perpetrators.counted_title(reader, sent, i, j, add)
+        return None
     if last is None or not free(k, last):
         return None
     if reader.speaker(sent, last):
