@@ -267,17 +267,14 @@ def incident_roles(extraction: Extraction, incident: Incident) -> dict[str, list
     return out
 
 
-#: an incident whose physical targets are all military and that names no victim is combat
-MILITARY_ONLY_DROP = True
-
-
 def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate | None:
     """One incident as a MUC-4 template (each predicted entity is one mention)."""
     kind = muc_incident_type(incident)
     if kind is None:
         return None
     roles = incident_roles(extraction, incident)
-    if MILITARY_ONLY_DROP and incident.arguments:
+    # an incident whose physical targets are all military and that names no victim is combat
+    if incident.arguments:
         targets = [a.text for a in incident.arguments if a.role == "target"]
         if targets and all(is_military(t) for t in targets) and not roles.get("Victim"):
             return None

@@ -36,7 +36,6 @@ ATTRIBUTION = re.compile(
 #: words that make people the doers of an act ("the soldiers involved in the murders", "two
 #: men charged with the killing"): the people of such sentences, not the organisations
 INVOLVED = re.compile(r"\b(?:involved in|charged with|took part)\b", re.IGNORECASE)
-INVOLVED_PEOPLE = True
 _ATTRIBUTION_BEFORE = re.compile(r"^(?:responsib\w*|blam\w*|attribut\w*|accus\w*)$")
 
 #: head words of unnamed insurgents: the organisation the report names is theirs
@@ -251,18 +250,13 @@ def org_is_perpetrator(reader: Any, sent: Any, match: Any, i: int, j: int) -> bo
         if _ATTRIBUTION_BEFORE.match(toks[k].low):
             return True
     # "blamed the government and the armed forces for the murder"
-    return ACCUSED_ORG and accused_object(reader, sent, i, j)
-
-
-ACCUSED_ORG = True
-COUNTED_TITLES = True
-ACCUSED_PERSON = True
+    return accused_object(reader, sent, i, j)
 
 
 def accused_person(reader: Any, sent: Any, first: int, last: int) -> bool:
     """People the sentence accuses of its act: "cristiani implicated four officers in the
     murder", "the minister accused army dissidents of the bombing" (see :func:`accused_object`)."""
-    return ACCUSED_PERSON and accused_object(reader, sent, with_count(reader, sent, first), last)
+    return accused_object(reader, sent, with_count(reader, sent, first), last)
 
 
 def counted_title(reader: Any, sent: Any, i: int, j: int, add: Any) -> None:
@@ -338,7 +332,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
     for sent in sentences:
         people_only = False
         if not ATTRIBUTION.search(sent.text):
-            if not (INVOLVED_PEOPLE and INVOLVED.search(sent.text)):
+            if not INVOLVED.search(sent.text):
                 continue
             people_only = True
         got = reader._read.get(sent)
@@ -356,8 +350,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
                 attributed.append(f)
                 if people_only:
                     need_act.add(f.span)
-                if ATTRIBUTED_SAME_ACT:
-                    acts_of.setdefault(f.span, set()).update(_act_references(tokens))
+                acts_of.setdefault(f.span, set()).update(_act_references(tokens))
     attributed_fillers = roles._merge(attributed)
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
@@ -366,12 +359,12 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
             continue
         counts[m.entry.id] += 1
         first.setdefault(m.entry.id, m.span)
-    agents = _agents_elsewhere(reader, sentences, incidents) if AGENTS_ELSEWHERE else {}
+    agents = _agents_elsewhere(reader, sentences, incidents)
     for inc in incidents:
         has = {a.role for a in inc.arguments}
         added: list[RoleFiller] = []
         orgs = {org_entity(reader, a) for a in inc.arguments if a.role == roles.PERP_ORG}
-        words = _act_words(inc) if ATTRIBUTED_SAME_ACT else set()
+        words = _act_words(inc)
         for f in attributed_fillers:
             if f.role in has or any(sp in need_act for sp in f.spans):
                 refs = set().union(*(acts_of.get(sp, set()) for sp in f.spans))
@@ -404,9 +397,6 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
             inc.arguments = roles._sorted(list(inc.arguments) + added)
         inc.arguments = one_per_head([without_hedge(text, a) for a in inc.arguments])
 
-
-AGENTS_ELSEWHERE = True
-ATTRIBUTED_SAME_ACT = True
 
 #: words that make the act word after them a reference to an act told elsewhere ("the
 #: massacre", "this assassination", "these murders")
@@ -510,9 +500,6 @@ def without_hedge(text: str, filler: RoleFiller) -> RoleFiller:
     return RoleFiller(filler.role, spans[0].text, spans, filler.head, filler.named)
 
 
-SAME_INSURGENTS = True
-
-
 def one_per_head(fillers: Sequence[RoleFiller]) -> list[RoleFiller]:
     """One perpetrator phrase per head word: "the guerrillas" after "urban guerrillas" is the
     same group told again (the first, fullest, mention is kept, with the later spans)."""
@@ -523,7 +510,7 @@ def one_per_head(fillers: Sequence[RoleFiller]) -> list[RoleFiller]:
             out.append(f)
             continue
         key = f.head.lower().rstrip("s")
-        if SAME_INSURGENTS and f.head.lower() in INSURGENT_HEADS:
+        if f.head.lower() in INSURGENT_HEADS:
             key = "insurgent"  # "the rebels" after "guerrillas": one group named two ways
         prev = kept.get(key)
         if prev is None:

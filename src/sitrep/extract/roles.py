@@ -949,10 +949,6 @@ def _loaded_carrier(
     return None
 
 
-#: people who are attackers by kind ("guerrillas") only in a sentence telling an act
-PERP_NEEDS_ACT = True
-
-
 def _read_person(
     reader: _Reader, sent: _Sentence, m: LexMatch, first: int, i: int, j: int, add
 ) -> None:
@@ -974,7 +970,8 @@ def _read_person(
     if role in ("perp", "victim") and perpetrators.in_clash(sent, first):
         return  # "troops clashed with guerrillas": a side of a clash, no attacker
     if role == "perp":
-        if PERP_NEEDS_ACT and not any(c & {"harm", "damage", "act"} for c in sent.cues.values()):
+        # people who are attackers by kind ("guerrillas") only in a sentence telling an act
+        if not any(c & {"harm", "damage", "act"} for c in sent.cues.values()):
             return  # "a department where the guerrillas have been active": no act told
         if not reader.passive_harm(sent, last):
             add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
@@ -1012,11 +1009,10 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
             and _harm_before(reader, sent, i)
         )
     ):
-        if perpetrators.COUNTED_TITLES:
-            perpetrators.counted_title(reader, sent, i, j, add)
+        perpetrators.counted_title(reader, sent, i, j, add)
         return None
     last = reader.name_at(sent, k)
-    if last is None and perpetrators.COUNTED_TITLES:
+    if last is None:
         perpetrators.counted_title(reader, sent, i, j, add)
         return None
     if last is None or not free(k, last):
@@ -1037,7 +1033,7 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
         return last  # "the kidnapping of dr. x's son": the son is harmed, not x
     elif _harm_object(reader, sent, k):
         add(VICTIM, k, last, last, True)  # "the eln is holding engineer x"
-    elif TITLE_TIGHT and reader.near_cue(sent, i, last, ("harm",)):
+    elif reader.near_cue(sent, i, last, ("harm",)):
         if (
             _name_then_harm(reader, sent, last)
             or _harm_before(reader, sent, i)
@@ -1053,7 +1049,6 @@ def _read_title(reader: _Reader, sent: _Sentence, i: int, j: int, add, free) -> 
     return last
 
 
-TITLE_TIGHT = True
 #: relatives named by a possessive ("x's son"): the relative is the person harmed
 _KIN = frozenset(
     "son sons daughter daughters wife husband brother brothers sister sisters father mother "
@@ -1646,7 +1641,6 @@ def _read_semicolon_list(reader: _Reader, sent: _Sentence, out: list[_Found], ad
             add(VICTIM, k, last, last, True)
 
 
-ASIDES = True
 _ASIDE = 8  # tokens of an aside after a name in a list ("x, a dutch tv correspondent, y")
 
 
@@ -1673,7 +1667,7 @@ def _coordinated(reader: _Reader, sent: _Sentence, i: int, j: int) -> list[tuple
     out: list[tuple[int, int]] = []
     # forwards: "x, y and z"
     k = j + 1
-    if k < len(toks) and reader._gap(sent, j, k).strip() == "," and ASIDES:
+    if k < len(toks) and reader._gap(sent, j, k).strip() == ",":
         j = _aside_end(reader, sent, k)  # "x, a reuter photographer, y, ..."
         k = j + 1
     if k < len(toks):
@@ -1753,9 +1747,6 @@ def _merge(found: Sequence[_Found]) -> list[RoleFiller]:
     return out
 
 
-ALL_SENTENCES = False
-
-
 def split_sentences(text: str, span: Span) -> list[Span]:
     """``span`` cut at sentence ends by the shared full-stop rule
     (:func:`sitrep.text.sentences.full_stop_cuts`), which needs no capitals: a cased sentence
@@ -1796,7 +1787,7 @@ def incident_sentences(text: str, incident: Incident) -> list[Span]:
     (all of its sentences when no attack word is known)."""
     sentences = [s for span in incident.spans for s in split_sentences(text, span)]
     anchors = [sp for t in incident.triggers for sp in t.spans]
-    if not anchors or ALL_SENTENCES:
+    if not anchors:
         return sentences
     return [s for s in sentences if any(s.start <= a.start < s.end for a in anchors)] or sentences
 
@@ -1865,12 +1856,11 @@ def fill_roles(
             ]
         )
         # named victims are often named in another sentence of the report ("the murder of x")
-        if VICTIM_WIDE:
-            wider += [
-                a
-                for a in find_role_fillers(text, inc.spans, reader=reader)
-                if a.role == VICTIM and a.named
-            ]
+        wider += [
+            a
+            for a in find_role_fillers(text, inc.spans, reader=reader)
+            if a.role == VICTIM and a.named
+        ]
         # an instrument only when the incident's own sentences name none
         roles = (TARGET,) if any(a.role == WEAPON for a in own) else (TARGET, WEAPON)
         things = [
@@ -1887,14 +1877,8 @@ def fill_roles(
                 extra.append(a)
         inc.arguments = _sorted(_one_per_person(own + extra))
     perpetrators.complete_from_document(reader, text, incidents)
-    if VICTIM_DOC:
-        _place_other_victims(text, incidents, reader)
-    if VICTIM_ONCE:
-        _one_incident_per_person(incidents)
-
-
-VICTIM_WIDE = True
-VICTIM_DOC = True
+    _place_other_victims(text, incidents, reader)
+    _one_incident_per_person(incidents)
 
 
 def _distance(inc: Incident, at: int, far: int) -> int:
@@ -1920,9 +1904,6 @@ def _place_other_victims(text: str, incidents: Sequence[Incident], reader: _Read
             continue
         best = min(incidents, key=lambda inc, at=a.spans[0].start: _distance(inc, at, len(text)))
         best.arguments = _sorted(best.arguments + [a])
-
-
-VICTIM_ONCE = True
 
 
 def _one_incident_per_person(incidents: Sequence[Incident]) -> None:
