@@ -290,12 +290,14 @@ def test_resume_after_a_crash_skips_finished_partitions_without_duplicates(tmp_p
 
 def test_the_output_reads_in_pandas_and_duckdb(tmp_path: Path) -> None:
     import pandas as pd
+
     write_corpus(tmp_path / "in.jsonl", n=12)
     summary = run_batch(tmp_path / "in.jsonl", tmp_path / "out", partition_size=5)
     incidents = pd.read_parquet(tmp_path / "out" / "incidents")
     assert len(incidents) == summary.incidents
     assert list(incidents.columns) == SCHEMAS["incidents"].names
     import duckdb
+
     con = duckdb.connect()
     glob = str(tmp_path / "out" / "{}" / "*.parquet")
     n, keys = con.execute(

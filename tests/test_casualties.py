@@ -22,15 +22,63 @@ def one(text: str, **kw):
 @pytest.mark.parametrize(
     ("text", "status", "category", "low", "high"),
     [
-        ("A suicide bomber struck a market in Peshawar, killing at least 24 people.", "killed", "unknown", 24, None),
-        ("Eighteen civilians lost their lives when a bomb exploded in Quetta on Monday.", "killed", "civilians", 18, 18),
-        ("Security forces neutralised 92 terrorists in Balochistan on Sunday.", "killed", "militants", 92, 92),
-        ("Two police officers were martyred in a grenade attack in Quetta.", "killed", "security_forces", 2, 2),
-        ("Gunmen attacked a checkpoint in Bannu, wounding 14 soldiers.", "injured", "security_forces", 14, 14),
-        ("Militants abducted six labourers from a construction site in Kech district.", "abducted", "civilians", 6, 6),
+        (
+            "A suicide bomber struck a market in Peshawar, killing at least 24 people.",
+            "killed",
+            "unknown",
+            24,
+            None,
+        ),
+        (
+            "Eighteen civilians lost their lives when a bomb exploded in Quetta on Monday.",
+            "killed",
+            "civilians",
+            18,
+            18,
+        ),
+        (
+            "Security forces neutralised 92 terrorists in Balochistan on Sunday.",
+            "killed",
+            "militants",
+            92,
+            92,
+        ),
+        (
+            "Two police officers were martyred in a grenade attack in Quetta.",
+            "killed",
+            "security_forces",
+            2,
+            2,
+        ),
+        (
+            "Gunmen attacked a checkpoint in Bannu, wounding 14 soldiers.",
+            "injured",
+            "security_forces",
+            14,
+            14,
+        ),
+        (
+            "Militants abducted six labourers from a construction site in Kech district.",
+            "abducted",
+            "civilians",
+            6,
+            6,
+        ),
         # decided: people arrested are suspects (militants), as ACLED and the gold set code them
-        ("Police arrested 11 suspects after the blast in Karachi.", "arrested", "militants", 11, 11),
-        ("More than 50 people were killed in an attack on a village in Borno State.", "killed", "unknown", 51, None),
+        (
+            "Police arrested 11 suspects after the blast in Karachi.",
+            "arrested",
+            "militants",
+            11,
+            11,
+        ),
+        (
+            "More than 50 people were killed in an attack on a village in Borno State.",
+            "killed",
+            "unknown",
+            51,
+            None,
+        ),
     ],
 )
 def test_single_figure(text, status, category, low, high):
@@ -84,7 +132,13 @@ def test_rising_toll_replaces_not_adds():
         "The death toll rose to 19 on Monday as several of the wounded died in hospital."
     )
     result = extract(text, published="2023-07-31")
-    live = [f for f in result.figures if f.status == FigureStatus.KILLED and f.superseded_by is None and f.category != Category.MILITANTS]
+    live = [
+        f
+        for f in result.figures
+        if f.status == FigureStatus.KILLED
+        and f.superseded_by is None
+        and f.category != Category.MILITANTS
+    ]
     assert [f.best for f in live] == [19]
     old = [f for f in result.figures if f.best == 12]
     assert old and old[0].superseded_by == live[0].id
@@ -130,19 +184,31 @@ def test_counterfactual_count_is_not_a_figure():
 
 
 def test_singular_object_of_a_casualty_word():
-    r = extract("Police shot dead a would-be suicide bomber outside a church in Peshawar on Sunday.", published="2024-02-01")
-    assert [(f.status.value, f.category.value, f.best) for f in r.figures] == [("killed", "militants", 1)]
+    r = extract(
+        "Police shot dead a would-be suicide bomber outside a church in Peshawar on Sunday.",
+        published="2024-02-01",
+    )
+    assert [(f.status.value, f.category.value, f.best) for f in r.figures] == [
+        ("killed", "militants", 1)
+    ]
 
 
 def test_bodies_are_dead():
-    r = extract("Gunmen attacked a market in Bannu on Monday. The hospital received nine bodies and 22 wounded.", published="2024-02-06")
+    r = extract(
+        "Gunmen attacked a market in Bannu on Monday. The hospital received nine bodies and 22 wounded.",
+        published="2024-02-06",
+    )
     got = {(f.status.value, f.best) for f in r.figures}
     assert ("killed", 9) in got and ("injured", 22) in got
 
 
 def test_one_of_the_people_is_a_count():
-    r = extract("One of the gunmen was shot dead by guards in Uruapan on Saturday.", published="2024-02-06")
-    assert [(f.status.value, f.category.value, f.best) for f in r.figures] == [("killed", "militants", 1)]
+    r = extract(
+        "One of the gunmen was shot dead by guards in Uruapan on Saturday.", published="2024-02-06"
+    )
+    assert [(f.status.value, f.category.value, f.best) for f in r.figures] == [
+        ("killed", "militants", 1)
+    ]
 
 
 def test_status_after_an_of_phrase():

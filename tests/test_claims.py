@@ -294,5 +294,8 @@ def test_role_of_a_place_and_an_office_are_speakers():
 
 
 def test_crossing_from_a_country_is_an_allegation():
-    (c,) = claims("Interior Minister Ali Raza said the attackers had crossed from Afghanistan.", lex=default_lexicon())
+    (c,) = claims(
+        "Interior Minister Ali Raza said the attackers had crossed from Afghanistan.",
+        lex=default_lexicon(),
+    )
     assert c.stance == Stance.ALLEGES and "GOV_AF" in c.target_actor_ids

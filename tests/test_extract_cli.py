@@ -110,6 +110,8 @@ def test_empty_stdin_exits_2(runner):
 def test_one_megabyte_text_is_bounded(runner, tmp_path):
     """A long text of filler with one report: read in bounded time, one incident, no crash."""
     filler = "The market reopened and traders said business was slow. " * 17_000
-    res = _run(runner, tmp_path, (GOOD + filler).encode(), "--published", "2024-03-05", "--format", "json")
+    res = _run(
+        runner, tmp_path, (GOOD + filler).encode(), "--published", "2024-03-05", "--format", "json"
+    )
     assert res.exit_code == 0, res.output
     assert len(json.loads(res.stdout)["incidents"]) == 1

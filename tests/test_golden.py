@@ -38,162 +38,160 @@ GOLD = Path(__file__).parent / "gold" / "articles.jsonl"
 EXPECT: dict[str, dict[str, list[tuple[str, str, int, int]]]] = {
     "bajaur-van-bomb-conflicting-tolls": {
         "Khar": [
-            ('killed', 'unknown', 7, 9),
-            ('injured', 'unknown', 12, 14),
+            ("killed", "unknown", 7, 9),
+            ("injured", "unknown", 12, 14),
         ],
     },
-    "balochistan-budget-no-event": {
-    },
+    "balochistan-budget-no-event": {},
     "balochistan-operation-herof-wave": {
         "Bela": [],
         "Kalat": [
-            ('killed', 'unknown', 10, 10),
-            ('killed', 'civilians', 5, 5),
+            ("killed", "unknown", 10, 10),
+            ("killed", "civilians", 5, 5),
         ],
         "Mach": [
-            ('killed', 'unknown', 6, 6),
+            ("killed", "unknown", 6, 6),
         ],
         "Mastung": [
-            ('killed', 'unknown', 0, 0),
-            ('injured', 'unknown', 0, 0),
+            ("killed", "unknown", 0, 0),
+            ("injured", "unknown", 0, 0),
         ],
         "Musakhel": [],
     },
     "bamako-gendarmerie-school-jnim": {
         "Bamako": [
-            ('killed', 'unknown', 77, 77),
-            ('injured', 'unknown', 255, 255),
+            ("killed", "unknown", 77, 77),
+            ("injured", "unknown", 255, 255),
         ],
     },
     "bannu-checkpoint-car-bomb-many-sources": {
         "Bannu": [
-            ('killed', 'security_forces', 5, 5),
-            ('killed', 'civilians', 4, 4),
-            ('killed', 'militants', 4, 5),
-            ('injured', 'unknown', 22, 22),
+            ("killed", "security_forces", 5, 5),
+            ("killed", "civilians", 4, 4),
+            ("killed", "militants", 4, 5),
+            ("injured", "unknown", 22, 22),
         ],
     },
     "bijapur-maoist-ied-security-vehicle": {
         "Bijapur": [
-            ('killed', 'security_forces', 8, 8),
+            ("killed", "security_forces", 8, 8),
         ],
     },
     "borno-bama-village-raid-vague-figures": {
         "Bama": [
-            ('killed', 'unknown', 50, 55),
-            ('injured', 'unknown', 12, 36),
+            ("killed", "unknown", 50, 55),
+            ("injured", "unknown", 12, 36),
         ],
     },
     "cali-cauca-coordinated-bombings": {
         "Cali": [
-            ('killed', 'civilians', 3, 3),
+            ("killed", "civilians", 3, 3),
         ],
         "Caloto": [
-            ('killed', 'unknown', 0, 0),
-            ('injured', 'unknown', 0, 0),
+            ("killed", "unknown", 0, 0),
+            ("injured", "unknown", 0, 0),
         ],
         "Corinto": [
-            ('killed', 'security_forces', 1, 1),
+            ("killed", "security_forces", 1, 1),
         ],
         "Jamundi": [
-            ('injured', 'security_forces', 2, 2),
+            ("injured", "security_forces", 2, 2),
         ],
     },
-    "colombia-eln-ceasefire-talks-no-event": {
-    },
+    "colombia-eln-ceasefire-talks-no-event": {},
     "dikhan-recruitment-centre-suicide-bombing": {
         "Dera Ismail Khan": [
-            ('killed', 'unknown', 19, 19),
-            ('killed', 'security_forces', 11, 11),
-            ('killed', 'militants', 1, 1),
-            ('injured', 'unknown', 30, 31),
+            ("killed", "unknown", 19, 19),
+            ("killed", "security_forces", 11, 11),
+            ("killed", "militants", 1, 1),
+            ("injured", "unknown", 30, 31),
         ],
     },
     "kandahar-bank-suicide-bombing-iskp": {
         "Kandahar": [
-            ('killed', 'unknown', 21, 21),
-            ('injured', 'unknown', 45, 55),
+            ("killed", "unknown", 21, 21),
+            ("injured", "unknown", 45, 55),
         ],
     },
     "kirkuk-daquq-is-ambush-and-airstrike": {
         "Daquq": [
-            ('killed', 'militants', 5, 5),
+            ("killed", "militants", 5, 5),
         ],
     },
     "kuje-prison-break-abuja": {
         "Kuje": [
-            ('killed', 'security_forces', 1, 1),
-            ('killed', 'unknown', 4, 4),
-            ('injured', 'unknown', 3, 9),
+            ("killed", "security_forces", 1, 1),
+            ("killed", "unknown", 4, 4),
+            ("injured", "unknown", 3, 9),
         ],
     },
     "lakki-marwat-mining-workers-abducted": {
         "Lakki Marwat": [
-            ('abducted', 'civilians', 16, 16),
-            ('injured', 'civilians', 3, 3),
+            ("abducted", "civilians", 16, 16),
+            ("injured", "civilians", 3, 3),
         ],
     },
     "manipur-nambol-assam-rifles-ambush-longform": {
         "Imphal": [
-            ('arrested', 'militants', 2, 2),
+            ("arrested", "militants", 2, 2),
         ],
         "Nambol": [
-            ('killed', 'security_forces', 2, 2),
-            ('injured', 'security_forces', 5, 5),
+            ("killed", "security_forces", 2, 2),
+            ("injured", "security_forces", 5, 5),
         ],
     },
     "mogadishu-hotel-siege-al-shabaab": {
         "Mogadishu": [
-            ('killed', 'unknown', 21, 21),
-            ('injured', 'unknown', 117, 117),
-            ('freed', 'unknown', 106, 106),
+            ("killed", "unknown", 21, 21),
+            ("injured", "unknown", 117, 117),
+            ("freed", "unknown", 106, 106),
         ],
     },
     "north-waziristan-ibo-militants-neutralised": {
         "Datta Khel": [
-            ('killed', 'militants', 3, 3),
-            ('killed', 'security_forces', 0, 0),
+            ("killed", "militants", 3, 3),
+            ("killed", "security_forces", 0, 0),
         ],
         "Mir Ali": [
-            ('killed', 'militants', 8, 8),
-            ('killed', 'security_forces', 2, 2),
+            ("killed", "militants", 8, 8),
+            ("killed", "security_forces", 2, 2),
         ],
     },
     "northern-samar-npa-ambush": {
         "Las Navas": [
-            ('killed', 'security_forces', 3, 3),
-            ('injured', 'security_forces', 2, 2),
-            ('killed', 'militants', 2, 2),
+            ("killed", "security_forces", 3, 3),
+            ("injured", "security_forces", 2, 2),
+            ("killed", "militants", 2, 2),
         ],
     },
     "peshawar-church-bomber-shot-jacobabad-ied-defused": {
         "Jacobabad": [],
         "Peshawar": [
-            ('killed', 'militants', 1, 1),
+            ("killed", "militants", 1, 1),
         ],
     },
     "srinagar-sunday-market-grenade": {
         "Khanyar": [],
         "Srinagar": [
-            ('injured', 'civilians', 14, 14),
-            ('killed', 'unknown', 0, 0),
+            ("injured", "civilians", 14, 14),
+            ("killed", "unknown", 0, 0),
         ],
     },
     "turbat-levies-checkpoint-no-date": {
         "Turbat": [
-            ('killed', 'security_forces', 3, 3),
-            ('injured', 'security_forces', 1, 1),
+            ("killed", "security_forces", 3, 3),
+            ("injured", "security_forces", 1, 1),
         ],
     },
     "uruapan-mayor-assassinated": {
         "Uruapan": [
-            ('killed', 'militants', 1, 1),
-            ('arrested', 'militants', 2, 2),
+            ("killed", "militants", 1, 1),
+            ("arrested", "militants", 2, 2),
         ],
     },
     "vraem-pichari-police-ambush": {
         "Pichari": [
-            ('killed', 'security_forces', 7, 7),
+            ("killed", "security_forces", 7, 7),
         ],
     },
 }
@@ -232,13 +230,19 @@ def test_golden_article(articles, article_id):
         own = [f for f in figures if f.incident_id == inc.id and f.level == Level.INCIDENT]
         for status, category, low, high in wanted:
             gold = GoldFigure(status, category, low, high)
-            assert figure_satisfies(gold, own), (place, gold, [(f.status.value, f.category.value, f.best) for f in own])
+            assert figure_satisfies(gold, own), (
+                place,
+                gold,
+                [(f.status.value, f.category.value, f.best) for f in own],
+            )
     # evidence: every figure quotes the text it came from
     for f in result.figures:
         assert f.spans and all(article.text[s.start : s.end] == s.text for s in f.spans)
 
 
-@pytest.mark.parametrize("article_id", ["balochistan-budget-no-event", "colombia-eln-ceasefire-talks-no-event"])
+@pytest.mark.parametrize(
+    "article_id", ["balochistan-budget-no-event", "colombia-eln-ceasefire-talks-no-event"]
+)
 def test_no_event_reports_give_no_incident(articles, article_id):
     a = articles[article_id]
     result = extract(a.text, published=a.published)

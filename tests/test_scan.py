@@ -17,7 +17,9 @@ def _texts(n: int, seed: int = 7):
     rnd = random.Random(seed)
     for _ in range(n):
         seps = [" ", " ", "  ", "\n", " " * rnd.randint(1, 120)]
-        toks = [rnd.choice(WORDS) for _ in range(rnd.randint(1, 150 if rnd.random() < 0.8 else 900))]
+        toks = [
+            rnd.choice(WORDS) for _ in range(rnd.randint(1, 150 if rnd.random() < 0.8 else 900))
+        ]
         yield rnd, "".join(t + rnd.choice(seps) for t in toks)
 
 

@@ -48,7 +48,10 @@ def test_actions_per_town(seed):
     assert AttackType.BOMBING in quetta.types
     assert any(w.kind == "grenade" for w in quetta.weapons)
     q_figs = [seed.figure(fid) for fid in quetta.figure_ids]
-    assert any(f.best == 2 and f.category == Category.SECURITY_FORCES and f.status == FigureStatus.KILLED for f in q_figs)
+    assert any(
+        f.best == 2 and f.category == Category.SECURITY_FORCES and f.status == FigureStatus.KILLED
+        for f in q_figs
+    )
     assert any(t.kind == "prison" for t in towns["mastung"].targets)
     nushki = towns["nushki"]
     assert nushki.suicide and any(t.kind == "paramilitary" for t in nushki.targets)
@@ -100,8 +103,14 @@ def test_aggregates_not_double_counted(seed):
 
 def test_claims_side_by_side(seed):
     claims = seed.claims
-    assert any(c.stance == Stance.CLAIMS_RESPONSIBILITY and c.speaker_actor_id == "BLA" for c in claims)
-    allege_india = [c for c in claims if c.stance in (Stance.ALLEGES, Stance.ACCUSES) and "GOV_IN" in c.target_actor_ids]
+    assert any(
+        c.stance == Stance.CLAIMS_RESPONSIBILITY and c.speaker_actor_id == "BLA" for c in claims
+    )
+    allege_india = [
+        c
+        for c in claims
+        if c.stance in (Stance.ALLEGES, Stance.ACCUSES) and "GOV_IN" in c.target_actor_ids
+    ]
     assert any("naqvi" in c.speaker.lower() for c in allege_india)
     denials = [c for c in claims if c.stance == Stance.DENIES]
     assert any(c.speaker_actor_id == "GOV_IN" for c in denials)
@@ -124,7 +133,9 @@ def test_every_value_has_evidence(seed, seed_text):
 def test_without_published_year_is_unknown(seed_text):
     result = extract(seed_text)
     dated = [i for i in result.incidents if i.date is not None]
-    assert dated and all(i.date.year is None and i.date.month == 2 and i.date.day == 2 for i in dated)
+    assert dated and all(
+        i.date.year is None and i.date.month == 2 and i.date.day == 2 for i in dated
+    )
     assert any(w.code == "year_unknown" for w in result.warnings)
 
 

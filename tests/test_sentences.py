@@ -7,7 +7,7 @@ from sitrep.text.sentences import full_stop_cuts, split_sentences
 
 LOWER = (
     "the army said col. perez and lt. gomez were wounded 2.5 km from the u.s. embassy. "
-    "three people died in the attack! \"the rebels fled.\" police gave no other details"
+    'three people died in the attack! "the rebels fled." police gave no other details'
 )
 
 

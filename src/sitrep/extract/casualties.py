@@ -42,9 +42,13 @@ _LINKING = re.compile(
     r"total|subsequently|eventually|immediately|on\s+the\s+spot|instantly)\s*[,]?\s*)*$",
     re.I,
 )
-_LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|including\s+)?|and\s+|as\s+well\s+as\s+|while\s+)$", re.I)
+_LIST_SEP = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|including\s+)?|and\s+|as\s+well\s+as\s+|while\s+)$",
+    re.I,
+)
 _INCLUDING = re.compile(
-    r"(?:including|among\s+them|of\s+whom|of\s+them)\s+(?:those\s+of\s+|that\s+of\s+)?(?:the\s+)?$", re.I
+    r"(?:including|among\s+them|of\s+whom|of\s+them)\s+(?:those\s+of\s+|that\s+of\s+)?(?:the\s+)?$",
+    re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 _NEGATION = re.compile(r"\b(?:no|not|none|nobody|no\s+one|without)\b[^.;]*$", re.I)
@@ -56,8 +60,12 @@ _THING_AFTER = re.compile(
 )
 _DURATION = re.compile(r"(?:for|lasting|lasted)\s", re.I)
 _DURATION_BEFORE = re.compile(r"\b(?:for|lasting|lasted)\s+$", re.I)
-_APPOSITIVE = re.compile(r"^\s*,\s*(?:(?:an?|one)\s+[\w-]+\s*(?:,\s*|\s+and\s+))*(?:an?|one)\s+$", re.I)
-_MOST_OF_THEM = re.compile(r"\s*,\s*(?:most|all|many|mostly|the\s+majority)(?:\s+of\s+(?:them|whom))?\s+", re.I)
+_APPOSITIVE = re.compile(
+    r"^\s*,\s*(?:(?:an?|one)\s+[\w-]+\s*(?:,\s*|\s+and\s+))*(?:an?|one)\s+$", re.I
+)
+_MOST_OF_THEM = re.compile(
+    r"\s*,\s*(?:most|all|many|mostly|the\s+majority)(?:\s+of\s+(?:them|whom))?\s+", re.I
+)
 _OTHERS = frozenset({"others", "other", "more"})
 _NOUN_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
 _COUNTED_PRONOUN = re.compile(
@@ -132,7 +140,12 @@ def _modifies_a_thing(doc: Doc, victim: LexMatch) -> bool:
     if not nxt.startswith(" "):
         return False
     for m in doc.terms_in(victim.span.end + 1, victim.span.end + 30, "trigger", "target"):
-        if m.span.start == victim.span.end + 1 and m.entry.id not in ("militants", "civilians", "police", "military"):
+        if m.span.start == victim.span.end + 1 and m.entry.id not in (
+            "militants",
+            "civilians",
+            "police",
+            "military",
+        ):
             return True
     return bool(_THING_AFTER.match(doc.text, victim.span.end))
 
@@ -274,7 +287,11 @@ def _figure_from_quantity(
                     category, sub = _category(who)
                     spans.append(who.span)
         fm = FigureMention(q, FigureStatus.KILLED, category, si, spans, sub, victim)
-        noun = [t for t in terms if t.entry.attrs.get("noun") and t.span.start <= victim.span.start < t.span.end]
+        noun = [
+            t
+            for t in terms
+            if t.entry.attrs.get("noun") and t.span.start <= victim.span.start < t.span.end
+        ]
         if noun:  # "nine bodies", "21 dead": the noun says what happened to them
             fm.status, fm.status_term = _status_of(noun[0]), noun[0]
             fm.extra["status_ok"] = True
@@ -320,12 +337,18 @@ def _singular_figures(
         if any(s <= v.span.start < e for s, e in taken):
             continue
         # "Two soldiers, a havildar and a sepoy, embraced martyrdom": the two, named one by one
-        if any(_APPOSITIVE.match(doc.text[e : v.span.start]) for _, e in taken if e <= v.span.start):
+        if any(
+            _APPOSITIVE.match(doc.text[e : v.span.start]) for _, e in taken if e <= v.span.start
+        ):
             continue
         before = doc.text[max(sent.start, v.span.start - 12) : v.span.start]
         if not re.search(r"\b(?:the|a|an|one)\s+(?:\w+\s+)?$", before, re.I):
             continue
-        listed = [f for f in found if f.end <= v.span.start and _LISTED_ONE.match(doc.text[f.end : v.span.start])]
+        listed = [
+            f
+            for f in found
+            if f.end <= v.span.start and _LISTED_ONE.match(doc.text[f.end : v.span.start])
+        ]
         if listed:
             # "among the dead were two guards and a woman", "four Levies personnel, a policeman
             # and five civilians": one more in the list, with the list's status
@@ -353,16 +376,24 @@ _TERM_TO_NUMBER = re.compile(
     r"(?:(?:rose|risen|climbed|jumped|increased|reached|stood|stands|went\s+up|gone\s+up)\s+)?(?:to|at|of)?\s*",
     re.I,
 )
-_PP_BEFORE_VERB = re.compile(r"\s+(?:of|from|with|on|in)\s+[^,.;:()\"]{1,70}?(?=\s+(?:was|were|had|has|have)\b)", re.I)
+_PP_BEFORE_VERB = re.compile(
+    r"\s+(?:of|from|with|on|in)\s+[^,.;:()\"]{1,70}?(?=\s+(?:was|were|had|has|have)\b)", re.I
+)
 _LISTED_ONE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:a|an|one)\s+(?:[\w-]+\s+)?$", re.I)
 _SUBSET_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2})?$", re.I)
 
 
-def _term_right_before(doc: Doc, start: int, sent_start: int, terms: list[LexMatch]) -> LexMatch | None:
+def _term_right_before(
+    doc: Doc, start: int, sent_start: int, terms: list[LexMatch]
+) -> LexMatch | None:
     """'shot dead a would-be suicide bomber', 'killing a police officer': the casualty word
     whose object the singular victim is."""
-    before = [t for t in terms if t.span.end <= start and start - t.span.end <= 30 and t.span.start >= sent_start]
+    before = [
+        t
+        for t in terms
+        if t.span.end <= start and start - t.span.end <= 30 and t.span.start >= sent_start
+    ]
     if not before:
         return None
     t = before[-1]
@@ -433,7 +464,11 @@ def _inherit_categories(doc: Doc, found: list[FigureMention]) -> None:
         prev = wholes[-1]
         if not bare or prev.category == Category.UNKNOWN or prev.status == f.status:
             continue
-        if f.victim is None and f.status_term is not None and f.status_term.span.start < f.quantity.span.start:
+        if (
+            f.victim is None
+            and f.status_term is not None
+            and f.status_term.span.start < f.quantity.span.start
+        ):
             between = doc.text[prev.end : f.quantity.span.start]
             if not re.search(r"\band\b|,", between):
                 continue
@@ -448,8 +483,14 @@ def _one_of(doc: Doc, sent: Span, victims: list[LexMatch]) -> list[Quantity]:
     out, as in "one of the deadliest raids"), when people follow."""
     out = []
     for m in _ONE_OF.finditer(doc.text, sent.start, sent.end):
-        if any(0 <= v.span.start - m.end() <= 25 for v in victims) or re.match(r"\s+(?:them|whom|those)\b", doc.text[m.end(1) + 3 : m.end() + 1]):
-            out.append(Quantity(low=1, best=1, high=1, span=Span.of(doc.text, m.start(1), m.end(1)), exact=True))
+        if any(0 <= v.span.start - m.end() <= 25 for v in victims) or re.match(
+            r"\s+(?:them|whom|those)\b", doc.text[m.end(1) + 3 : m.end() + 1]
+        ):
+            out.append(
+                Quantity(
+                    low=1, best=1, high=1, span=Span.of(doc.text, m.start(1), m.end(1)), exact=True
+                )
+            )
     return out
 
 

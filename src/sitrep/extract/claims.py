@@ -181,20 +181,36 @@ def _has_event_words(text: str, span: Span, lexicon: Lexicon, caseless: bool) ->
     )
     if any(m.entry.attrs.get("event") is not False for m in found):
         return True
-    victims = lexicon.find(text, span.start, span.end, kinds=("victim",), case_sensitive_acronyms=not caseless)
+    victims = lexicon.find(
+        text, span.start, span.end, kinds=("victim",), case_sensitive_acronyms=not caseless
+    )
     for n in _NUMBER.finditer(text, span.start, span.end):
         if any(0 <= v.span.start - n.end() <= 25 for v in victims):
             return True
     return False
 
 
-_DISOWN = re.compile(r"\b(?:nothing\s+to\s+do\s+with|not\s+involved|no\s+role\s+in|no\s+hand\s+in|played\s+no\s+part)\b", re.I)
+_DISOWN = re.compile(
+    r"\b(?:nothing\s+to\s+do\s+with|not\s+involved|no\s+role\s+in|no\s+hand\s+in|played\s+no\s+part)\b",
+    re.I,
+)
 _DENIAL_OBJECT = re.compile(
     r"\b(?:allegations?|accusations?|claims?|charges?|reports?|involvement|responsibility|role|links?|"
     r"support|propaganda|baseless|false|unfounded|that|it|them|this|these|those|such)\b",
     re.I,
 )
-_COLLECTIVE = frozenset({"police", "military", "army", "government", "administration", "media", "paramilitary", "levies"})
+_COLLECTIVE = frozenset(
+    {
+        "police",
+        "military",
+        "army",
+        "government",
+        "administration",
+        "media",
+        "paramilitary",
+        "levies",
+    }
+)
 _DATELINE_TAIL = re.compile(r"^[\w .'-]{1,30}\)\s*[-\u2013\u2014:]+\s*")
 _COUNT_BEFORE = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|several))"
@@ -218,12 +234,19 @@ def _bare_tag(src: Source, lexicon: Lexicon) -> bool:
         words = [w for w in re.findall(r"[a-z]+", src.name.lower()) if w not in ("the", "a", "an")]
         if not words:
             return True
-        return words[-1].endswith("s") or words[-1] == "media" or (len(words) == 1 and words[0] in _COLLECTIVE)
+        return (
+            words[-1].endswith("s")
+            or words[-1] == "media"
+            or (len(words) == 1 and words[0] in _COLLECTIVE)
+        )
     if src.actor_id:
         return False
     words = src.name.split()
-    return bool(words) and not any(w[:1].isupper() for w in words[1:]) and words[-1].lower().endswith("s") and not any(
-        w.lower() in ("a", "an") for w in words
+    return (
+        bool(words)
+        and not any(w[:1].isupper() for w in words[1:])
+        and words[-1].lower().endswith("s")
+        and not any(w.lower() in ("a", "an") for w in words)
     )
 
 
@@ -282,7 +305,11 @@ def _claims_in_sentence(
         speakers = object_after(text, m.end(), c_end, lexicon, verb=verb, caseless=caseless)
         taken.append((m.start(), m.end()))
         clause = _trimmed(text, c_start, c_end)
-        speakers = [sp for sp in speakers if not _bare_tag(sp, lexicon) and not _not_a_speaker(text, sp, places or [], lexicon)]
+        speakers = [
+            sp
+            for sp in speakers
+            if not _bare_tag(sp, lexicon) and not _not_a_speaker(text, sp, places or [], lexicon)
+        ]
         if not speakers or clause is None:
             continue
         # the content is the clause without "according to X"

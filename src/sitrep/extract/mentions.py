@@ -165,7 +165,11 @@ def _join_split_names(text: str, mentions: list) -> list:
         if prev is not None and text[prev.span.end : pm.span.start] == " " and not prev.qualifier:
             span = Span.of(text, prev.span.start, pm.span.end)
             out[-1] = dataclasses.replace(
-                pm, span=span, name=span.text, key=fold(span.text), near=prev.near or pm.near,
+                pm,
+                span=span,
+                name=span.text,
+                key=fold(span.text),
+                near=prev.near or pm.near,
                 cued=prev.cued or pm.cued,
             )
             continue

@@ -47,16 +47,20 @@ def render_text(result: Extraction) -> str:
     a = result.article
     head = a.title or (a.url or "article")
     lines.append(f"{head} — published {a.published.isoformat() if a.published else 'unknown'}")
-    lines.append(f"{len(result.incidents)} incident(s), {len(result.groups)} group(s), "
-                 f"{len(result.figures)} figure(s), {len(result.claims)} claim(s)")
+    lines.append(
+        f"{len(result.incidents)} incident(s), {len(result.groups)} group(s), "
+        f"{len(result.figures)} figure(s), {len(result.claims)} claim(s)"
+    )
     figs = {f.id: f for f in result.figures}
     for inc in result.incidents:
         lines.append("")
         date = inc.date.iso if inc.date and inc.date.iso else "date unknown"
         lines.append(f"[{inc.id}] {date} — {_place(inc.place)}")
         status = "" if inc.status.value == "carried out" else f" ({inc.status.value})"
-        lines.append(f"    type: {', '.join(t.value for t in inc.types)}{status}"
-                     + (" — suicide" if inc.suicide else ""))
+        lines.append(
+            f"    type: {', '.join(t.value for t in inc.types)}{status}"
+            + (" — suicide" if inc.suicide else "")
+        )
         if inc.acled_event_type:
             lines.append(f"    ACLED: {inc.acled_event_type} / {inc.acled_sub_event_type}")
         if inc.weapons:
@@ -64,20 +68,30 @@ def render_text(result: Extraction) -> str:
         if inc.targets:
             lines.append(f"    targets: {', '.join(t.label for t in inc.targets)}")
         if inc.perpetrators:
-            lines.append("    perpetrators: " + ", ".join(f"{p.name} ({p.attribution.value})" for p in inc.perpetrators))
+            lines.append(
+                "    perpetrators: "
+                + ", ".join(f"{p.name} ({p.attribution.value})" for p in inc.perpetrators)
+            )
         for fid in inc.figure_ids:
             lines.append(f"    {_fig(figs[fid])}")
         if inc.group_id:
             lines.append(f"    part of group {inc.group_id}")
     for g in result.groups:
         lines.append("")
-        lines.append(f"[{g.id}] coordinated group: {len(g.incident_ids)} incidents ({', '.join(g.incident_ids)}) "
-                     f"on {g.date.iso if g.date else 'date unknown'} in {_place(g.place)}")
+        lines.append(
+            f"[{g.id}] coordinated group: {len(g.incident_ids)} incidents ({', '.join(g.incident_ids)}) "
+            f"on {g.date.iso if g.date else 'date unknown'} in {_place(g.place)}"
+        )
         if g.perpetrators:
-            lines.append("    perpetrators: " + ", ".join(f"{p.name} ({p.attribution.value})" for p in g.perpetrators))
+            lines.append(
+                "    perpetrators: "
+                + ", ".join(f"{p.name} ({p.attribution.value})" for p in g.perpetrators)
+            )
         for fid in g.figure_ids:
             lines.append(f"    {_fig(figs[fid])}")
-    other = [f for f in result.figures if f.level in (Level.ARTICLE, Level.AGGREGATE, Level.BACKGROUND)]
+    other = [
+        f for f in result.figures if f.level in (Level.ARTICLE, Level.AGGREGATE, Level.BACKGROUND)
+    ]
     if other:
         lines.append("")
         lines.append("Figures not tied to one incident or group:")

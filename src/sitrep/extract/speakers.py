@@ -89,10 +89,19 @@ _LEADING_ADVERBIAL = re.compile(
     r"responding|reacting|separately|by|by\s+late|until|within|overnight|yesterday|today)\b",
     re.I,
 )
-_ROLE_OF = re.compile(r"^(?:the|a|an)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:of|for|at|in)\s+(?:the\s+)?[\w\s'-]{2,40}$", re.I)
-_INSTITUTION_HEADS = frozenset("office ministry department commission directorate secretariat agency service".split())
-_DESCRIBES_ANOTHER = re.compile(r"^(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:of|to|from|with)\s", re.I)
-_VERB_LEAD = re.compile(r"^(?:is|was|are|were|has|have|had|which|who|that|killing|wounding|including)\b", re.I)
+_ROLE_OF = re.compile(
+    r"^(?:the|a|an)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:of|for|at|in)\s+(?:the\s+)?[\w\s'-]{2,40}$",
+    re.I,
+)
+_INSTITUTION_HEADS = frozenset(
+    "office ministry department commission directorate secretariat agency service".split()
+)
+_DESCRIBES_ANOTHER = re.compile(
+    r"^(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:of|to|from|with)\s", re.I
+)
+_VERB_LEAD = re.compile(
+    r"^(?:is|was|are|were|has|have|had|which|who|that|killing|wounding|including)\b", re.I
+)
 _QUALIFIER = re.compile(r"^[a-z'\u2019-]+$")
 _NOT_QUALIFIERS = frozenset(
     "of to by for with from in on at is was are were has have had which who that and or "
@@ -314,12 +323,20 @@ def _piece_source(
         if _DESCRIBES_ANOTHER.match(piece.strip()) or _VERB_LEAD.match(piece.strip()):
             # "ISWAP, a rival of Boko Haram, claimed": the piece describes the speaker before it
             return None
-        if words_before and len(bare.split()) <= 4 and a.span.end == end and all(_QUALIFIER.match(w) for w in words_before) and not any(w in _NOT_QUALIFIERS for w in words_before):
+        if (
+            words_before
+            and len(bare.split()) <= 4
+            and a.span.end == end
+            and all(_QUALIFIER.match(w) for w in words_before)
+            and not any(w in _NOT_QUALIFIERS for w in words_before)
+        ):
             # "railway police", "the provincial government": the institution with its qualifier
             b_start = start + (len(piece) - len(piece.lstrip()))
             d = _DETERMINER.match(text, b_start)
             b_start = d.end() if d else b_start
-            return Source(text[b_start:end], Span.of(text, b_start, end), a.entry.id, kind, verb=verb)
+            return Source(
+                text[b_start:end], Span.of(text, b_start, end), a.entry.id, kind, verb=verb
+            )
         return Source(a.span.text, a.span, a.entry.id, kind, verb=verb)
     words = re.findall(r"[A-Za-z]+", bare.lower())
     if words and words[-1] in ROLE_WORDS:
@@ -327,7 +344,14 @@ def _piece_source(
     # "the deputy governor of the province", "the Michoacan state prosecutor's office"
     head = _ROLE_OF.match(piece.strip())
     if head and any(w in ROLE_WORDS for w in re.findall(r"[A-Za-z]+", head.group(1).lower())):
-        return Source(piece.strip(), Span.of(text, start, end), None, "official", role=piece.strip(), verb=verb)
+        return Source(
+            piece.strip(),
+            Span.of(text, start, end),
+            None,
+            "official",
+            role=piece.strip(),
+            verb=verb,
+        )
     if words and words[-1] in _INSTITUTION_HEADS and _DETERMINER.match(piece.strip()):
         return Source(piece.strip(), Span.of(text, start, end), None, "organization", verb=verb)
     return None

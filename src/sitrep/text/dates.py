@@ -446,7 +446,18 @@ def _between_days(a: str, b: str) -> float:
 
 def _month_number(name: str) -> int:
     return [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
     ].index(name[:3].lower()) + 1
 
 
@@ -493,7 +504,9 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
         elif m.group("sincewd"):
             out.append(PeriodMention(span, "calendar_period", 7))
         elif m.group("between"):
-            out.append(PeriodMention(span, "calendar_period", _between_days(m.group("b1"), m.group("b2"))))
+            out.append(
+                PeriodMention(span, "calendar_period", _between_days(m.group("b1"), m.group("b2")))
+            )
         elif m.group("inwhich"):
             out.append(PeriodMention(span, "past_period", _unit_days(m.group("wunit"))))
     return _non_overlapping(out)

@@ -183,7 +183,9 @@ class Lexicon:
         self._cased_text: str | None = None
         self._cased_of: dict[tuple[int, int], str] = {}
         self._match_of: dict[tuple[int, int, int], LexMatch] = {}
-        self._resolved: dict[tuple[frozenset[str] | None, bool], tuple[list[int], list[LexMatch]]] = {}
+        self._resolved: dict[
+            tuple[frozenset[str] | None, bool], tuple[list[int], list[LexMatch]]
+        ] = {}
 
     # ------------------------------------------------------------------ building
 
@@ -271,7 +273,9 @@ class Lexicon:
         key = (wanted, case_sensitive_acronyms)
         got = self._resolved.get(key)
         if got is None:
-            matches = self.find(text, 0, len(text), kinds=wanted, case_sensitive_acronyms=case_sensitive_acronyms)
+            matches = self.find(
+                text, 0, len(text), kinds=wanted, case_sensitive_acronyms=case_sensitive_acronyms
+            )
             got = self._resolved[key] = ([m.span.start for m in matches], matches)
         return got
 
