@@ -313,3 +313,25 @@ def test_people_involved_in_the_same_act_elsewhere_are_perpetrators(lower: bool)
     text = first + "The judge said that two soldiers were involved in the kidnapping of a mayor."
     got = _massacre_roles(text.lower() if lower else text)
     assert got["perp_ind"] == ["gunmen"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_people_held_for_the_act_in_another_sentence(lower: bool) -> None:
+    text = (
+        "Gunmen massacred ten peasants in the town on Sunday. "
+        "The police later arrested Ramon Ortega Vidal and Hugo Pineda Soto for the massacre."
+    )
+    text = text.lower() if lower else text
+    perps = _massacre_roles(text)["perp_ind"]
+    assert "ramon ortega vidal" in perps
+    assert "hugo pineda soto" in perps
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_arrest_without_the_act_named_gives_no_perpetrator(lower: bool) -> None:
+    text = (
+        "Gunmen massacred ten peasants in the town on Sunday. "
+        "The police arrested Ramon Ortega Vidal at his home in the capital."
+    )
+    text = text.lower() if lower else text
+    assert "ramon ortega vidal" not in _massacre_roles(text).get("perp_ind", [])

@@ -330,6 +330,8 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
     acts_of: dict[Span, set[str]] = {}
     need_act: set[Span] = set()
     for sent in sentences:
+        if _HELD_WORDS.search(sent.text):
+            _add_held(reader, text, sent, attributed, need_act, acts_of)
         people_only = False
         if not ATTRIBUTION.search(sent.text):
             if not INVOLVED.search(sent.text):
@@ -616,3 +618,130 @@ def accused_object(reader: Any, sent: Any, i: int, j: int) -> bool:
         if seen_prep and sent.cues.get(m, frozenset()) & {"harm", "damage", "act"}:
             return True
     return False
+
+
+#: words after which the people named are held for an act: "police arrested x and y",
+#: "an arrest warrant for x", "the indictment against x", "the murderers of x, including y"
+_HELD_BEFORE = frozenset("arrested detained captured indicted".split())
+_HELD_PREP = {
+    "for": frozenset("warrant warrants".split()),
+    "against": frozenset("warrant warrants indictment indictments charges".split()),
+    "including": frozenset(
+        "murderers killers assassins perpetrators kidnappers authors suspects".split()
+    ),
+    "as": frozenset(("identified",)),
+}
+#: words after the people named: "x and y were arrested", "x was the perpetrator of"
+_HELD_AFTER = frozenset("arrested detained captured indicted".split())
+_DOER = frozenset(
+    "perpetrator perpetrators murderer murderers killer killers assassin assassins author "
+    "authors mastermind masterminds kidnapper kidnappers".split()
+)
+_HELD_REACH = 12  # tokens from the list word back to the act's doers ("the murderers of x,")
+_HELD_WORDS = re.compile(
+    r"\b(?:arrest\w*|detained|captured|indict\w*|warrants?|charges against|perpetrators?|"
+    r"murderers?|killers?|assassins?|masterminds?|kidnappers?|authors?|suspects)\b",
+    re.IGNORECASE,
+)
+
+
+def held_names(reader: Any, sent: Any, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names of people the sentence holds for its act, as token ranges: "police arrested juan
+    perez and pedro gomez for the murder", "an arrest warrant for x for the killing", "x was
+    the perpetrator of the massacre".  Only in a sentence that names an act (a harm or attack
+    word), only names of two words or more (one word alone is too weak without a title), and
+    not the names ``taken`` (already given a role)."""
+    from sitrep.extract import roles
+
+    toks = sent.toks
+    if not any(c & {"harm", "act"} for c in sent.cues.values()):
+        return []
+    out: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b < x or a > y for x, y in list(taken) + out)
+
+    def name_from(k: int) -> None:
+        while (
+            k < len(toks) - 1 and toks[k].low in reader.rl.heads and reader._joined(sent, k, k + 1)
+        ):
+            k += 1  # a title before the name ("major x", "dr x")
+        last = reader.name_at(sent, k)
+        if last is None or last == k or not free(k, last) or reader.speaker(sent, last):
+            return
+        out.append((k, last))
+        more = [(k, last)]
+        while more:
+            for a, b in roles._coordinated(reader, sent, *more.pop()):
+                if b > a and free(a, b):
+                    out.append((a, b))
+                    more.append((a, b))
+
+    for k, tok in enumerate(toks[:-1]):
+        low = tok.low
+        if not reader._joined(sent, k, k + 1) and reader._gap(sent, k, k + 1).strip() not in (
+            ",",
+            ":",
+        ):
+            continue
+        if low in _HELD_BEFORE:
+            name_from(k + 1)
+        elif low in _HELD_PREP:
+            heads = _HELD_PREP[low]
+            reach = _HELD_REACH if low == "including" else 2
+            if any(t.low in heads for t in toks[max(0, k - reach) : k]):
+                name_from(k + 1)
+    # "x and y were arrested", "x was the perpetrator of the murder"
+    for k, tok in enumerate(toks):
+        if tok.low not in ("was", "were") or k + 1 >= len(toks):
+            continue
+        nxt = toks[k + 1].low
+        if not (
+            nxt in _HELD_AFTER or (nxt == "the" and k + 2 < len(toks) and toks[k + 2].low in _DOER)
+        ):
+            continue
+        end = k - 1
+        a = end
+        while a - 1 >= 0 and end - a < 6 and reader._name_word(toks[a - 1]):
+            a -= 1
+        while a < end and reader.name_at(sent, a) != end:
+            a += 1
+        if a < end and reader.name_at(sent, a) == end and free(a, end):
+            out.append((a, end))
+            more = [(a, end)]
+            while more:
+                for x, y in roles._coordinated(reader, sent, *more.pop()):
+                    if y > x and free(x, y):
+                        out.append((x, y))
+                        more.append((x, y))
+    return out
+
+
+def _add_held(
+    reader: Any,
+    text: str,
+    sent: Span,
+    attributed: list[Any],
+    need_act: set[Span],
+    acts_of: dict[Span, set[str]],
+) -> None:
+    """The people a sentence holds for its act (:func:`held_names`), as perpetrators of the
+    incident whose act the sentence refers to."""
+    from sitrep.extract import roles
+
+    got = reader._read.get(sent)
+    if got is None:
+        got = reader._read[sent] = roles._read_sentence(reader, sent)
+    tokens = reader.sentence(sent)
+    taken = []
+    for f in got:
+        i = tokens.by_start.get(f.span.start)
+        j = _last_token(tokens, f.span.end)
+        if i is not None and j is not None:
+            taken.append((i, j))
+    refs = _act_references(tokens)
+    for a, b in held_names(reader, tokens, taken):
+        span = Span.of(text, tokens.toks[a].start, tokens.toks[b].end)
+        attributed.append(roles._Found(roles.PERP_IND, span, tokens.toks[b].low, named=True))
+        need_act.add(span)
+        acts_of.setdefault(span, set()).update(refs)
