@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sitrep import extract
 from sitrep.evaluate import gold as gold_mod
 from sitrep.evaluate import muc4, wikievents
 from sitrep.evaluate.datasets import (
@@ -386,6 +387,39 @@ def test_muc_incident_types() -> None:
     )
     assert muc4.muc_incident_type(inc([AttackType.BOMBING], ("rocket", "grenade"))) == "bombing"
     assert muc4.muc_incident_type(inc([AttackType.BOMBING], ("explosives",))) == "bombing"
+
+
+def test_muc_heard_explosions_during_a_shooting_are_an_attack() -> None:
+    def inc(words: tuple[str, ...], weapons: tuple[str, ...] = ()) -> Incident:
+        trig = [Tagged("explosion", "explosion", [Span(0, len(w), w)]) for w in words]
+        return Incident(
+            "x",
+            [AttackType.BOMBING, AttackType.ARMED_ASSAULT],
+            IncidentStatus.CARRIED_OUT,
+            weapons=[Tagged(w, w) for w in weapons],
+            triggers=trig,
+        )
+
+    assert muc4.muc_incident_type(inc(("explosions",))) == "attack"
+    assert muc4.muc_incident_type(inc(("Blasts", "explosions"))) == "attack"
+    # a singular explosion, a bomb word or a device keeps the bombing
+    assert muc4.muc_incident_type(inc(("explosion",))) == "bombing"
+    assert muc4.muc_incident_type(inc(("explosions", "bomb"))) == "bombing"
+    assert muc4.muc_incident_type(inc(("explosions",), ("grenade",))) == "bombing"
+    # explosions alone, with no shooting or killing, stay a bombing
+    alone = inc(("explosions",))
+    alone.types = [AttackType.BOMBING]
+    assert muc4.muc_incident_type(alone) == "bombing"
+    for text in (
+        "Gunmen shot dead a mayor in Northtown on Monday. Residents said explosions were heard.",
+        "gunmen shot dead a mayor in northtown on monday. residents said explosions were heard.",
+    ):
+        kinds = [t.incident_type for t in muc4.extraction_to_templates(extract(text, "2024-03-04"))]
+        assert kinds == ["attack"], (text, kinds)
+    text = "A bomb exploded at a bank in Northtown on Monday, killing two guards."
+    for t in (text, text.lower()):
+        kinds = [x.incident_type for x in muc4.extraction_to_templates(extract(t, "2024-03-04"))]
+        assert kinds == ["bombing"], (t, kinds)
 
 
 def test_parse_muc_number() -> None:

@@ -89,6 +89,12 @@ PROJECTILE_WEAPONS = frozenset({"rocket", "mortar", "artillery", "airstrike", "d
 #: weapons that make an explosion a bombing in MUC-4's sense (a device placed, thrown or driven);
 #: "explosives" is left out: it is also tagged from the bare act ("blast", "explosion")
 DEVICE_WEAPONS = frozenset({"suicide_vest", "ied", "vehicle_bomb", "grenade", "landmine"})
+#: trigger entries (triggers.toml) that report an explosion or a bombing
+EXPLOSION_TRIGGERS = frozenset(
+    {"explosion", "explode_verb", "bombing", "suicide_bombing", "suicide_detonation"}
+)
+#: bare plural explosion nouns: "explosions were heard" during a shooting names no device
+BARE_EXPLOSION_PLURALS = frozenset({"explosions", "blasts", "detonations"})
 NON_MUC_TYPES = frozenset({AttackType.ARMED_CLASH, AttackType.SECURITY_OPERATION})
 VICTIM_STATUSES = frozenset({FigureStatus.KILLED, FigureStatus.INJURED, FigureStatus.ABDUCTED})
 
@@ -121,6 +127,13 @@ def muc_incident_type(incident: Incident) -> str | None:
             # shelling, rocket fire or an air raid: MUC-4 "bombing" is an explosive device
             # set off at the target; fire from a distance is an attack
             return "attack"
+        if _heard_explosions_only(incident, weapons) and types & {
+            AttackType.ARMED_ASSAULT,
+            AttackType.ASSASSINATION,
+        }:
+            # a shooting or a murder during which "explosions" were heard: no bomb is named,
+            # the shooting is the act
+            return "attack"
         return "bombing"
     if AttackType.FACILITY_ATTACK in types:
         if "incendiary" in weapons:
@@ -128,6 +141,24 @@ def muc_incident_type(incident: Incident) -> str | None:
         if weapons & EXPLOSIVE_WEAPONS:
             return "bombing"
     return "attack"
+
+
+def _heard_explosions_only(incident: Incident, weapons: set[str]) -> bool:
+    """Whether the incident's only explosion words are bare plurals ("explosions", "blasts")
+    and no explosive device is named."""
+    if weapons & DEVICE_WEAPONS:
+        return False
+    if any(
+        w.kind == "explosives" and is_instrument(_first_text(w.spans)) for w in incident.weapons
+    ):
+        return False  # "dynamite", "explosives": a device; not the tag the act itself gives
+    words = [
+        span.text.lower()
+        for trig in incident.triggers
+        if trig.kind in EXPLOSION_TRIGGERS
+        for span in trig.spans
+    ]
+    return bool(words) and all(w in BARE_EXPLOSION_PLURALS for w in words)
 
 
 def _first_text(spans: Sequence[Span]) -> str | None:
