@@ -154,6 +154,16 @@ def test_more_physical_targets() -> None:
     assert got["target"] == ["electricity network", "airstrip"]
 
 
+def test_seat_of_government_and_small_premises_are_targets() -> None:
+    for text in (
+        "Rebels shelled the presidency with mortars and destroyed a print shop.",
+        "rebels shelled the presidency with mortars and destroyed a print shop.",
+    ):
+        assert fillers(text)["target"] == ["presidency", "print shop"]
+    got = fillers("the blast destroyed a guard post and a filling station.")
+    assert got["target"] == ["guard post", "filling station"]
+
+
 def test_seized_and_traded_arms_are_not_instruments() -> None:
     for text in (
         "after the clash, troops seized two assault rifles and a mortar in the camp.",
