@@ -517,3 +517,13 @@ def test_powerful_is_no_part_of_a_weapon() -> None:
         got = fillers(text)
         assert got["weapon"] == ["bomb"]
         assert got["target"] == ["bank"]
+
+
+def test_spelled_out_organisation_attacked_is_a_target() -> None:
+    for text in (
+        "The attack on UNTRAB (National Transport Workers Union) wounded two guards.",
+        "the attack on untrab (national transport workers union) wounded two guards.",
+    ):
+        assert fillers(text)["target"] == [text.split()[3]]
+    # a person spelled out by a description is not a target
+    assert "target" not in fillers("The attack on Quispe (a lawyer) failed.")
