@@ -527,3 +527,12 @@ def test_spelled_out_organisation_attacked_is_a_target() -> None:
         assert fillers(text)["target"] == [text.split()[3]]
     # a person spelled out by a description is not a target
     assert "target" not in fillers("The attack on Quispe (a lawyer) failed.")
+
+
+def test_target_of_arms_used_against_it() -> None:
+    for text in (
+        "The rebels used explosives against the town hall and the clinic.",
+        "the rebels used explosives against the town hall and the clinic.",
+    ):
+        assert [t.lower() for t in fillers(text)["target"]] == ["town hall", "clinic"]
+    assert "target" not in fillers("The charges against the bank manager were dropped.")

@@ -860,7 +860,10 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
                 or reader.reporter_place(sent, first)
             ):
                 continue  # "army helicopters fired rockets", "attacked by a helicopter"
-            if reader.near_cue(sent, first, last, ("damage",)) and not reader.speaker(sent, last):
+            if (
+                reader.near_cue(sent, first, last, ("damage",))
+                or _arms_against(sent, first, weapon_toks)
+            ) and not reader.speaker(sent, last):
                 add(TARGET, first, last, head_tok)
         elif kind == "role_weapon":
             last = reader.weapon_of(sent, j)
@@ -887,6 +890,15 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
     _read_owners(reader, sent, out, add)
     out.extend(perpetrators.forces_of_attackers(reader, span, out))
     return out
+
+
+def _arms_against(sent: _Sentence, first: int, weapon_toks: set[int]) -> bool:
+    """The phrase at ``first`` is what arms were used against: "used explosives against the
+    town hall and other public facilities", "fired rockets against the barracks"."""
+    for k in range(max(1, first - _CUE_WINDOW), first):
+        if sent.toks[k].low == "against" and k - 1 in weapon_toks:
+            return True
+    return False
 
 
 #: an attack aimed at something: "the attack on x", "attacks against x"
