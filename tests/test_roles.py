@@ -154,6 +154,16 @@ def test_more_physical_targets() -> None:
     assert got["target"] == ["electricity network", "airstrip"]
 
 
+def test_seat_of_government_and_small_premises_are_targets() -> None:
+    for text in (
+        "Rebels shelled the presidency with mortars and destroyed a print shop.",
+        "rebels shelled the presidency with mortars and destroyed a print shop.",
+    ):
+        assert fillers(text)["target"] == ["presidency", "print shop"]
+    got = fillers("the blast destroyed a guard post and a filling station.")
+    assert got["target"] == ["guard post", "filling station"]
+
+
 def test_seized_and_traded_arms_are_not_instruments() -> None:
     for text in (
         "after the clash, troops seized two assault rifles and a mortar in the camp.",
@@ -507,3 +517,22 @@ def test_powerful_is_no_part_of_a_weapon() -> None:
         got = fillers(text)
         assert got["weapon"] == ["bomb"]
         assert got["target"] == ["bank"]
+
+
+def test_spelled_out_organisation_attacked_is_a_target() -> None:
+    for text in (
+        "The attack on UNTRAB (National Transport Workers Union) wounded two guards.",
+        "the attack on untrab (national transport workers union) wounded two guards.",
+    ):
+        assert fillers(text)["target"] == [text.split()[3]]
+    # a person spelled out by a description is not a target
+    assert "target" not in fillers("The attack on Quispe (a lawyer) failed.")
+
+
+def test_target_of_arms_used_against_it() -> None:
+    for text in (
+        "The rebels used explosives against the town hall and the clinic.",
+        "the rebels used explosives against the town hall and the clinic.",
+    ):
+        assert [t.lower() for t in fillers(text)["target"]] == ["town hall", "clinic"]
+    assert "target" not in fillers("The charges against the bank manager were dropped.")

@@ -860,7 +860,10 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
                 or reader.reporter_place(sent, first)
             ):
                 continue  # "army helicopters fired rockets", "attacked by a helicopter"
-            if reader.near_cue(sent, first, last, ("damage",)) and not reader.speaker(sent, last):
+            if (
+                reader.near_cue(sent, first, last, ("damage",))
+                or _arms_against(sent, first, weapon_toks)
+            ) and not reader.speaker(sent, last):
                 add(TARGET, first, last, head_tok)
         elif kind == "role_weapon":
             last = reader.weapon_of(sent, j)
@@ -881,11 +884,50 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
                 out.remove(carrier)
                 first = sent.by_start[carrier.span.start]
             add(WEAPON, first, last, head_tok)
+    _read_spelled_out_targets(reader, sent, add, free)
     _read_harmed_names(reader, sent, add, free)
     _read_more_names(reader, sent, out, add, free)
     _read_owners(reader, sent, out, add)
     out.extend(perpetrators.forces_of_attackers(reader, span, out))
     return out
+
+
+def _arms_against(sent: _Sentence, first: int, weapon_toks: set[int]) -> bool:
+    """The phrase at ``first`` is what arms were used against: "used explosives against the
+    town hall and other public facilities", "fired rockets against the barracks"."""
+    for k in range(max(1, first - _CUE_WINDOW), first):
+        if sent.toks[k].low == "against" and k - 1 in weapon_toks:
+            return True
+    return False
+
+
+#: an attack aimed at something: "the attack on x", "attacks against x"
+_ATTACK_WORDS = frozenset("attack attacks attacked bombing bombings".split())
+#: head words of a spelled-out organisation name: "x (national workers union federation)"
+_ORG_WORDS = frozenset(
+    "federation confederation union association department company corporation cooperative "
+    "institute council bank ministry agency".split()
+)
+
+
+def _read_spelled_out_targets(reader: _Reader, sent: _Sentence, add, free) -> None:
+    """An organisation named by its short name and spelled out right after it, as the object
+    of an attack: "the attack on fenastras (salvadoran workers national union federation)".
+    Its premises are the target; without the spelled-out name a bare name may be a person's."""
+    toks = sent.toks
+    for k in range(len(toks) - 4):
+        if toks[k].low not in _ATTACK_WORDS or toks[k + 1].low not in ("on", "against"):
+            continue
+        a = k + 3 if toks[k + 2].low == "the" else k + 2
+        if a + 1 >= len(toks) or not free(a, a) or not reader._name_word(toks[a]):
+            continue
+        gap = reader._gap(sent, a, a + 1).strip()
+        close = reader.text.find(")", toks[a].end, sent.toks[-1].end + 1)
+        if gap != "(" or close < 0:
+            continue
+        inner = {t.low for t in toks[a + 1 :] if t.end <= close}
+        if inner & _ORG_WORDS:
+            add(TARGET, a, a, a, named=True)
 
 
 _RIDE = frozenset("riding travelling traveling driving aboard".split())
