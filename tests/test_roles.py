@@ -507,3 +507,18 @@ def test_powerful_is_no_part_of_a_weapon() -> None:
         got = fillers(text)
         assert got["weapon"] == ["bomb"]
         assert got["target"] == ["bank"]
+
+
+def test_surname_that_is_a_common_word_or_ends_in_ly() -> None:
+    def victims(text: str) -> list[str]:
+        return fillers(text).get("victim", [])
+
+    assert victims("trader pablo rivas hope was murdered today.") == ["pablo rivas hope"]
+    assert victims("gunmen shot pablo andres rivas junior, 40, at his farm.") == [
+        "pablo andres rivas junior"
+    ]
+    unit = victims("soldiers of the pablo rivas battalion killed marta gil.")
+    assert "marta gil" in unit and "pablo rivas battalion" not in unit
+    assert victims("gunmen killed frank reilly yesterday.") == ["frank reilly"]
+    assert victims("Gunmen killed John Kelly yesterday.") == ["John Kelly"]
+    assert victims("gunmen brutally killed marta gil.") == ["marta gil"]

@@ -733,7 +733,42 @@ class _Reader:
             words += 1
         if j > i and self.caseless and all(names.given_also_word(t.low) for t in sent.toks[i:j]):
             return None  # "will", "mark" alone are words
+        if self.caseless and words >= 2 and self._word_closes_name(sent, j):
+            j += 1  # "banker ramiro castillo love was murdered"
         return j - 1 if j > i else None
+
+    def _word_closes_name(self, sent: _Sentence, j: int) -> bool:
+        """In caseless text, the common word at token j, right after two or more name words,
+        ends the name when a comma, the sentence's end or a passive verb follows it: a
+        surname that is also an English word ("x y love was murdered", "x y ball, 21,")."""
+        toks = sent.toks
+        if j >= len(toks) or not self._joined(sent, j - 1, j):
+            return False
+        low = toks[j].low
+        if (
+            len(low) < 3
+            or not low.isalpha()
+            or low in self.rl.stop
+            or low in self.rl.heads
+            or low in _NOT_SURNAMES
+            or low.endswith("s")
+            and _plural_word(low)
+            or _VERB_FORM.search(low)
+            or low.endswith("ly")
+            or toks[j - 1].low.endswith(("'s", "’s"))
+        ):
+            return False
+        if j + 1 == len(toks):
+            return True
+        gap = self._gap(sent, j, j + 1).strip()
+        if gap in (",", ".", ";"):
+            return True
+        return (
+            not gap
+            and toks[j + 1].low in ("was", "were")
+            and j + 2 < len(toks)
+            and bool(sent.cues.get(j + 2, frozenset()) & {"harm"})
+        )
 
     def _name_word(self, tok: _Tok) -> bool:
         low = tok.low
@@ -741,7 +776,7 @@ class _Reader:
             return False
         if low in self.rl.stop or low in self.rl.heads:
             return False
-        if _VERB_FORM.search(low) or low.endswith("ly"):
+        if _VERB_FORM.search(low) or low.endswith("ly") and _adverb(low):
             return False
         if not self.caseless:
             text = self.text[tok.start : tok.end]
@@ -762,6 +797,28 @@ class _Found:
     head: str
     named: bool = False
     entity: str | None = None  # lexicon entry of a named organisation (its names are one entity)
+
+
+def _plural_word(low: str) -> bool:
+    """The plural of a common word ("municipalities", "soldiers")."""
+    common = names.common_words()
+    return low[:-1] in common or low.endswith("ies") and low[:-3] + "y" in common
+
+
+_ADVERB_ENDINGS = "ally ously ively fully edly ingly lessly ently antly ately ibly ably ily".split()
+
+
+def _adverb(low: str) -> bool:
+    """A word in -ly is an adverb, not a surname ("kelly", "donelly", "reilly")."""
+    return low in names.common_words() or low.endswith(tuple(_ADVERB_ENDINGS))
+
+
+#: common words that follow a name without being part of it ("x y alone, ...")
+#: and the nouns that close the name of a unit or place ("the x y battalion")
+_NOT_SURNAMES = frozenset(
+    "herself themselves too alone both each all battalion brigade regiment division company "
+    "command front army municipality department province district street avenue".split()
+)
 
 
 def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
