@@ -1596,7 +1596,7 @@ def _read_more_names(reader: _Reader, sent: _Sentence, out: list[_Found], add, f
                 j = next((m for m, t in enumerate(toks) if t.start < f.span.end <= t.end), None)
             if i is None or j is None:
                 continue
-            for a, b in _coordinated(reader, sent, i, j):
+            for a, b in _coordinated(reader, sent, i, j) + _kin_antecedent(reader, sent, i):
                 if free(a, b):
                     add(VICTIM, a, b, b, True)
                     grew = True
@@ -1778,6 +1778,37 @@ def _coordinated(reader: _Reader, sent: _Sentence, i: int, j: int) -> list[tuple
     ):
         out.append((a, end))
     return out
+
+
+_KIN_REACH = 6  # tokens between "his" and the kin's name ("his brother - in - law z")
+_APPOSITION_REACH = 30  # tokens of the apposition between a name and ", and his wife z"
+
+
+def _kin_antecedent(reader: _Reader, sent: _Sentence, i: int) -> list[tuple[int, int]]:
+    """The person whose kin is the name at token i, across a long apposition: "party
+    member x, candidate for mayor of y, z department, and his brother-in-law w were shot"
+    gives x (a titled name followed by a comma; place names after a preposition are
+    skipped; no verb cue may come between)."""
+    toks = sent.toks
+    his = next(
+        (m for m in range(i - 1, max(-1, i - 1 - _KIN_REACH), -1) if toks[m].low in ("his", "her")),
+        None,
+    )
+    if his is None or his < 2 or toks[his - 1].low != "and":
+        return []
+    if reader._gap(sent, his - 2, his - 1).strip() != ",":
+        return []
+    titles = _title_tokens(reader, sent)
+    for a in range(his - 2, max(-1, his - 2 - _APPOSITION_REACH), -1):
+        if sent.cues.get(a, frozenset()) & {"speech", "act", "harm"}:
+            return []
+        if a == 0 or a - 1 not in titles or not reader._joined(sent, a - 1, a):
+            continue
+        end = reader.name_at(sent, a)
+        if end is None or end >= his - 1 or reader._gap(sent, end, end + 1).strip() != ",":
+            continue
+        return [(a, end)]
+    return []
 
 
 #: words before a place name, not a person's ("in medellin, pedro perez was killed")
