@@ -536,3 +536,39 @@ def test_target_of_arms_used_against_it() -> None:
     ):
         assert [t.lower() for t in fillers(text)["target"]] == ["town hall", "clinic"]
     assert "target" not in fillers("The charges against the bank manager were dropped.")
+
+
+def test_surname_that_is_a_common_word_or_ends_in_ly() -> None:
+    def victims(text: str) -> list[str]:
+        return fillers(text).get("victim", [])
+
+    assert victims("trader pablo rivas hope was murdered today.") == ["pablo rivas hope"]
+    assert victims("gunmen shot pablo andres rivas junior, 40, at his farm.") == [
+        "pablo andres rivas junior"
+    ]
+    unit = victims("soldiers of the pablo rivas battalion killed marta gil.")
+    assert "marta gil" in unit and "pablo rivas battalion" not in unit
+    assert victims("gunmen killed frank reilly yesterday.") == ["frank reilly"]
+    assert victims("Gunmen killed John Kelly yesterday.") == ["John Kelly"]
+    assert victims("gunmen brutally killed marta gil.") == ["marta gil"]
+
+
+def test_named_person_before_a_long_apposition_and_his_kin() -> None:
+    def victims(text: str) -> list[str]:
+        return fillers(text).get("victim", [])
+
+    lower = victims(
+        "party member pablo rivas, candidate for mayor of santa rosa, north department, "
+        "and his son tomas rivas were shot to death."
+    )
+    assert "pablo rivas" in lower and "tomas rivas" in lower
+    mixed = victims(
+        "Party member Pablo Rivas, candidate for mayor of Santa Rosa, and his son Tomas Rivas "
+        "were shot to death."
+    )
+    assert "Pablo Rivas" in mixed and "Tomas Rivas" in mixed
+    assert "Santa Rosa" not in mixed
+    # a clause with a verb between the name and "and his wife" is not an apposition
+    assert "pablo rivas" not in victims(
+        "mayor pablo rivas, who denounced the army, and his wife marta gil were killed."
+    )

@@ -733,7 +733,42 @@ class _Reader:
             words += 1
         if j > i and self.caseless and all(names.given_also_word(t.low) for t in sent.toks[i:j]):
             return None  # "will", "mark" alone are words
+        if self.caseless and words >= 2 and self._word_closes_name(sent, j):
+            j += 1  # "banker ramiro castillo love was murdered"
         return j - 1 if j > i else None
+
+    def _word_closes_name(self, sent: _Sentence, j: int) -> bool:
+        """In caseless text, the common word at token j, right after two or more name words,
+        ends the name when a comma, the sentence's end or a passive verb follows it: a
+        surname that is also an English word ("x y love was murdered", "x y ball, 21,")."""
+        toks = sent.toks
+        if j >= len(toks) or not self._joined(sent, j - 1, j):
+            return False
+        low = toks[j].low
+        if (
+            len(low) < 3
+            or not low.isalpha()
+            or low in self.rl.stop
+            or low in self.rl.heads
+            or low in _NOT_SURNAMES
+            or low.endswith("s")
+            and _plural_word(low)
+            or _VERB_FORM.search(low)
+            or low.endswith("ly")
+            or toks[j - 1].low.endswith(("'s", "’s"))
+        ):
+            return False
+        if j + 1 == len(toks):
+            return True
+        gap = self._gap(sent, j, j + 1).strip()
+        if gap in (",", ".", ";"):
+            return True
+        return (
+            not gap
+            and toks[j + 1].low in ("was", "were")
+            and j + 2 < len(toks)
+            and bool(sent.cues.get(j + 2, frozenset()) & {"harm"})
+        )
 
     def _name_word(self, tok: _Tok) -> bool:
         low = tok.low
@@ -741,7 +776,7 @@ class _Reader:
             return False
         if low in self.rl.stop or low in self.rl.heads:
             return False
-        if _VERB_FORM.search(low) or low.endswith("ly"):
+        if _VERB_FORM.search(low) or low.endswith("ly") and _adverb(low):
             return False
         if not self.caseless:
             text = self.text[tok.start : tok.end]
@@ -762,6 +797,28 @@ class _Found:
     head: str
     named: bool = False
     entity: str | None = None  # lexicon entry of a named organisation (its names are one entity)
+
+
+def _plural_word(low: str) -> bool:
+    """The plural of a common word ("municipalities", "soldiers")."""
+    common = names.common_words()
+    return low[:-1] in common or low.endswith("ies") and low[:-3] + "y" in common
+
+
+_ADVERB_ENDINGS = "ally ously ively fully edly ingly lessly ently antly ately ibly ably ily".split()
+
+
+def _adverb(low: str) -> bool:
+    """A word in -ly is an adverb, not a surname ("kelly", "donelly", "reilly")."""
+    return low in names.common_words() or low.endswith(tuple(_ADVERB_ENDINGS))
+
+
+#: common words that follow a name without being part of it ("x y alone, ...")
+#: and the nouns that close the name of a unit or place ("the x y battalion")
+_NOT_SURNAMES = frozenset(
+    "herself themselves too alone both each all battalion brigade regiment division company "
+    "command front army municipality department province district street avenue".split()
+)
 
 
 def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
@@ -1581,7 +1638,7 @@ def _read_more_names(reader: _Reader, sent: _Sentence, out: list[_Found], add, f
                 j = next((m for m, t in enumerate(toks) if t.start < f.span.end <= t.end), None)
             if i is None or j is None:
                 continue
-            for a, b in _coordinated(reader, sent, i, j):
+            for a, b in _coordinated(reader, sent, i, j) + _kin_antecedent(reader, sent, i):
                 if free(a, b):
                     add(VICTIM, a, b, b, True)
                     grew = True
@@ -1763,6 +1820,37 @@ def _coordinated(reader: _Reader, sent: _Sentence, i: int, j: int) -> list[tuple
     ):
         out.append((a, end))
     return out
+
+
+_KIN_REACH = 6  # tokens between "his" and the kin's name ("his brother - in - law z")
+_APPOSITION_REACH = 30  # tokens of the apposition between a name and ", and his wife z"
+
+
+def _kin_antecedent(reader: _Reader, sent: _Sentence, i: int) -> list[tuple[int, int]]:
+    """The person whose kin is the name at token i, across a long apposition: "party
+    member x, candidate for mayor of y, z department, and his brother-in-law w were shot"
+    gives x (a titled name followed by a comma; place names after a preposition are
+    skipped; no verb cue may come between)."""
+    toks = sent.toks
+    his = next(
+        (m for m in range(i - 1, max(-1, i - 1 - _KIN_REACH), -1) if toks[m].low in ("his", "her")),
+        None,
+    )
+    if his is None or his < 2 or toks[his - 1].low != "and":
+        return []
+    if reader._gap(sent, his - 2, his - 1).strip() != ",":
+        return []
+    titles = _title_tokens(reader, sent)
+    for a in range(his - 2, max(-1, his - 2 - _APPOSITION_REACH), -1):
+        if sent.cues.get(a, frozenset()) & {"speech", "act", "harm"}:
+            return []
+        if a == 0 or a - 1 not in titles or not reader._joined(sent, a - 1, a):
+            continue
+        end = reader.name_at(sent, a)
+        if end is None or end >= his - 1 or reader._gap(sent, end, end + 1).strip() != ",":
+            continue
+        return [(a, end)]
+    return []
 
 
 #: words before a place name, not a person's ("in medellin, pedro perez was killed")
