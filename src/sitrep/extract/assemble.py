@@ -269,14 +269,7 @@ def build_incidents(
     ``same_act_pairs``), joined into one incident."""
     events = _place_events(doc, reading)
     reading.events = events
-    buckets: dict[tuple[str, str], list[EventMention]] = {}
-    order: list[tuple[str, str]] = []
-    for e in events:
-        key = _bucket_key(e)
-        if key not in buckets:
-            buckets[key] = []
-            order.append(key)
-        buckets[key].append(e)
+    buckets, order = _buckets(events)
     if same_acts:
         buckets, order = _merge_same_acts(buckets, order, same_acts)
     incidents: list[Incident] = []
