@@ -337,9 +337,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
             if not INVOLVED.search(sent.text):
                 continue
             people_only = True
-        got = reader._read.get(sent)
-        if got is None:
-            got = reader._read[sent] = roles._read_sentence(reader, sent)
+        got = reader.read(sent)
         tokens = reader.sentence(sent)
         for f in got:
             if f.role not in (roles.PERP_ORG, roles.PERP_IND):
@@ -441,9 +439,7 @@ def _agents_elsewhere(
     for sent in sentences:
         if any(sp.start < sent.end and sent.start < sp.end for sp in spans):
             continue
-        got = reader._read.get(sent)
-        if got is None:
-            got = reader._read[sent] = roles._read_sentence(reader, sent)
+        got = reader.read(sent)
         tokens = None
         for f in got:
             if f.role != roles.PERP_IND or f.named:
@@ -542,9 +538,7 @@ def _fighters(
         if k < 0:
             continue
         sent = sentences[k]
-        got = reader._read.get(sent)
-        if got is None:
-            got = reader._read[sent] = roles._read_sentence(reader, sent)
+        got = reader.read(sent)
         for f in got:
             if f.role != roles.PERP_IND or f.head not in INSURGENT_HEADS | _MEMBERS:
                 continue
@@ -729,9 +723,7 @@ def _add_held(
     incident whose act the sentence refers to."""
     from sitrep.extract import roles
 
-    got = reader._read.get(sent)
-    if got is None:
-        got = reader._read[sent] = roles._read_sentence(reader, sent)
+    got = reader.read(sent)
     tokens = reader.sentence(sent)
     taken = []
     for f in got:

@@ -18,7 +18,7 @@ from sitrep.extract.casualties import find_figure_mentions
 from sitrep.extract.claims import find_claims
 from sitrep.extract.incidents import read_events
 from sitrep.extract.mentions import build_doc
-from sitrep.extract.roles import fill_roles, find_role_fillers
+from sitrep.extract.roles import fill_roles, named_victims, role_reader
 from sitrep.model import Actor, ActorKind, Article, Extraction, Warning
 from sitrep.text.lexicon import Lexicon, default_lexicon
 
@@ -89,31 +89,18 @@ def extract(
     figure_mentions = find_figure_mentions(doc, lexicon)
     reading = read_events(doc)
     incidents, events = assemble.build_incidents(doc, reading)
+    roles = role_reader(text)  # one reading of each sentence's role fillers for every pass
     sentences = assemble.split_candidates(reading)
     if sentences:
         # distinct acts at one place and date: the people each sentence names as harmed
-        victims: dict[int, list[str]] = {}
-        spans = [doc.sentences[n] for n in sentences]
-        for f in find_role_fillers(text, spans):
-            if f.role != "victim" or not f.named:
-                continue
-            for sp in f.spans:
-                n = next(
-                    (
-                        n
-                        for n, s in zip(sentences, spans, strict=True)
-                        if s.start <= sp.start < s.end
-                    ),
-                    None,
-                )
-                if n is not None:
-                    victims.setdefault(n, []).append(sp.text)
+        named = named_victims(text, [doc.sentences[n] for n in sentences], reader=roles)
+        victims = {n: got for n, got in zip(sentences, named, strict=True) if got}
         if assemble.split_acts(doc, reading, victims):
             incidents, events = assemble.build_incidents(doc, reading)
     if assemble.same_act_candidates(reading):
         # one act told twice (a later sentence dated from "yesterday", a suburb of the city):
         # read the role fillers to tell it from two acts with different victims or targets
-        fill_roles(text, incidents, references=reading.reference_spans)
+        fill_roles(text, incidents, references=reading.reference_spans, reader=roles)
         same_acts = assemble.same_act_pairs(reading, incidents)
         if same_acts:
             incidents, events = assemble.build_incidents(doc, reading, same_acts)
@@ -135,7 +122,7 @@ def extract(
         doc, figure_mentions, events, incidents, groups, wave_spans=reading.wave_spans
     )
     assemble.fill_acled(incidents)
-    fill_roles(text, incidents, references=reading.reference_spans)
+    fill_roles(text, incidents, references=reading.reference_spans, reader=roles)
     for inc in incidents:
         inc.summary = assemble.summarise(inc, figures)
 

@@ -255,6 +255,14 @@ class _Reader:
             i += 1
         return out
 
+    def read(self, span: Span) -> list[_Found]:
+        """The role fillers of one sentence (read once per span: the reading depends on the
+        text alone, not on the incidents, so every pass over the report shares it)."""
+        got = self._read.get(span)
+        if got is None:
+            got = self._read[span] = _read_sentence(self, span)
+        return got
+
     def sentence(self, span: Span) -> _Sentence:
         """The tokens and cues of one sentence (read once per span; never changed after)."""
         got = self._sentences.get(span)
@@ -1905,11 +1913,27 @@ def find_role_fillers(
     found: list[_Found] = []
     for span in sorted(set(spans)):
         for sent in split_sentences(text, span):
-            got = reader._read.get(sent)
-            if got is None:
-                got = reader._read[sent] = _read_sentence(reader, sent)
-            found.extend(got)
+            found.extend(reader.read(sent))
     return _merge(found)
+
+
+def role_reader(text: str, lexicon: RoleLexicon | None = None) -> _Reader:
+    """A reader of one text's role fillers, to share between passes (``fill_roles``,
+    ``find_role_fillers``, ``named_victims``): each sentence is read once."""
+    return _Reader(text, lexicon or role_lexicon())
+
+
+def named_victims(text: str, spans: Sequence[Span], *, reader: _Reader) -> list[list[str]]:
+    """Per sentence span, the named people read as harmed in it (as written)."""
+    out: list[list[str]] = [[] for _ in spans]
+    for f in find_role_fillers(text, spans, reader=reader):
+        if f.role != VICTIM or not f.named:
+            continue
+        for sp in f.spans:
+            k = next((k for k, s in enumerate(spans) if s.start <= sp.start < s.end), None)
+            if k is not None:
+                out[k].append(sp.text)
+    return out
 
 
 def incident_sentences(text: str, incident: Incident) -> list[Span]:
@@ -1964,15 +1988,17 @@ def fill_roles(
     lexicon: RoleLexicon | None = None,
     *,
     references: Sequence[Span] = (),
+    reader: _Reader | None = None,
 ) -> None:
     """Set ``arguments`` of every incident from the sentences that report it.
 
     ``references`` are attack words that refer back to an act already reported ("the bomb",
     "the attack"); the physical targets and instruments of their sentences, when no incident
-    holds them, are added to the incident they follow."""
+    holds them, are added to the incident they follow.  ``reader`` (from ``role_reader``)
+    shares the sentence readings with earlier passes over the same text."""
     if not incidents:
         return
-    reader = _Reader(text, lexicon or role_lexicon())
+    reader = reader or _Reader(text, lexicon or role_lexicon())
     referring = _reference_sentences(text, incidents, references)
     for inc, ref_sentences in zip(incidents, referring, strict=True):
         own = find_role_fillers(text, incident_sentences(text, inc), reader=reader)
