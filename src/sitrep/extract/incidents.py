@@ -47,12 +47,14 @@ _MODAL_BEFORE = re.compile(
     r"(?:(?:not|be|have|been|also|again|even|try\s+to|continue\s+to|want\s+to|[a-z]+ly)\s+){0,3}$",
     re.I,
 )
-_INFINITIVE_BEFORE = re.compile(r"\b[a-z]+\s+to\s+(?:(?:not|also|again|even|[a-z]+ly)\s+)?$", re.I)
+# "to", maybe an adverb, right before the attack word
+_TO_BEFORE = r"to\s+(?:(?:not|also|again|even|[a-z]+ly)\s+)?$"
+_INFINITIVE_BEFORE = re.compile(r"\b[a-z]+\s+" + _TO_BEFORE, re.I)
 # an infinitive after these (up to four words before it) reports an act tried or done
 _INFINITIVE_ACT = re.compile(
     r"\b(?:tr(?:y|ied|ies|ying)|attempt(?:s|ed|ing)?|managed|fail(?:s|ed|ing)?|us(?:e|ed|es|ing)|began|"
     r"begun|start(?:ed|s)?|due|according|prior|next|addition|owing|lead(?:ing)?|led|went|came|(?<!in )order|"
-    r"continue[sd]?|continuing)\s+(?:[\w'-]+\s+){0,4}?to\s+(?:(?:not|also|again|even|[a-z]+ly)\s+)?$",
+    r"continue[sd]?|continuing)\s+(?:[\w'-]+\s+){0,4}?" + _TO_BEFORE,
     re.I,
 )
 _NEGATED_BEFORE = re.compile(
