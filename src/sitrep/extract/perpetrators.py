@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sitrep.model import Incident, RoleFiller, Span
+from sitrep.text.numbers import words_to_int
 
 #: words that attribute an act to someone ("claimed responsibility", "blamed on", "attributed to")
 ATTRIBUTION = re.compile(
@@ -118,19 +119,14 @@ def counting_word(low: str) -> bool:
     return low in _COUNTING or low.isdigit()
 
 
-_NUMBER = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred several".split()
-)
-
-
 def with_count(reader: Any, sent: Any, first: int) -> int:
     """The first token of a perpetrator phrase with its count: "two men", "eight men in
     civilian clothes", "30 guerrillas" (a count names how many took part)."""
     k = first
     if k >= 1 and reader._joined(sent, k - 1, k):
         low = sent.toks[k - 1].low
-        if low in _NUMBER:  # not figures: "150 guerrillas" tells a force's strength
+        # a number word, not figures: "150 guerrillas" tells a force's strength
+        if low == "several" or (low.isalpha() and words_to_int(low) is not None):
             k -= 1
     return k
 
