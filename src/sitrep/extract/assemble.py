@@ -474,7 +474,23 @@ def _names_again(text: str, people: list[str]) -> bool:
     return any(_surnames(p) & words for p in people)
 
 
-def split_acts(doc: Doc, reading: Reading, victims: dict[int, list[str]]) -> bool:
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "its"})
+
+
+def _definite(doc: Doc, e: EventMention) -> bool:
+    """The attack word refers to an act already told ("the blast destroyed ...", "the
+    explosion of four bombs"): a definite determiner among the two words before it."""
+    sent = doc.sentences[e.sentence]
+    before = doc.text[sent.start : e.trigger.span.start].lower().split()[-1:]
+    return any(w in _DEFINITE for w in before)
+
+
+def split_acts(
+    doc: Doc,
+    reading: Reading,
+    victims: dict[int, list[str]],
+    targets: dict[int, list[str]] | None = None,
+) -> bool:
     """Tell apart the distinct acts of one place and date: a sentence with its own attack word
     that names people harmed, none of them among those of the act told so far, starts another
     act (each of three men shot dead on one day in one city is an act of its own); a sentence
@@ -482,18 +498,26 @@ def split_acts(doc: Doc, reading: Reading, victims: dict[int, list[str]]) -> boo
     told last.  ``victims``: the named victims of each sentence.  Returns whether any act was
     split off (``EventMention.act``)."""
     buckets, order = _buckets(reading.events)
+    # a sentence that lists acts at several places ("a prison break in x, an assault on the
+    # headquarters in y and grenade attacks in z") sums up: its targets do not tell acts apart
+    places: dict[int, set[str]] = {}
+    for e in reading.events:
+        places.setdefault(e.sentence, set()).add(_bucket_key(e)[0])
+    summary = {n: len(keys) > 1 for n, keys in places.items()}
     changed = False
     for key in order:
         group = sorted(buckets[key], key=lambda e: e.sentence)
         if group[0].earlier or len({e.sentence for e in group}) < 2:
             continue
         acts: list[list[str]] = []
+        things: list[set[str]] = []  # the target heads of each act
         of_sentence: dict[int, int] = {}
         for e in group:
             if e.sentence in of_sentence:
                 e.act = of_sentence[e.sentence]
                 continue
             named = victims.get(e.sentence, [])
+            hit = set((targets or {}).get(e.sentence, ())) if not summary[e.sentence] else set()
             text = doc.sentences[e.sentence].text
             known = next(
                 (
@@ -503,17 +527,33 @@ def split_acts(doc: Doc, reading: Reading, victims: dict[int, list[str]]) -> boo
                 ),
                 None,
             )
+            if known is None and hit and not named:
+                known = next((k for k, ts in enumerate(things) if ts & hit), None)
             if not acts:
                 k = 0
                 acts.append([])
+                things.append(set())
             elif known is not None:
                 k = known
             elif named and acts[-1]:
                 k = len(acts)
                 acts.append([])
+                things.append(set())
+            elif (
+                hit
+                and things[-1]
+                and not acts[-1]
+                and not all(_definite(doc, o) for o in group if o.sentence == e.sentence)
+            ):
+                # "guerrillas bombed a bank. ... they also set fire to a bus": another thing
+                # attacked, told with its own attack word, is another act
+                k = len(acts)
+                acts.append([])
+                things.append(set())
             else:
                 k = len(acts) - 1
             acts[k].extend(named)
+            things[k] |= hit
             of_sentence[e.sentence] = e.act = k
         changed = changed or len(acts) > 1
     return changed
