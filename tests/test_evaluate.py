@@ -367,6 +367,26 @@ def test_extraction_to_templates_maps_roles_and_skips_clashes() -> None:
     assert muc4.is_structure("the police post") and not muc4.is_structure("government")
 
 
+def test_kidnapping_with_shooting_of_named_people_is_also_an_attack_template() -> None:
+    """MUC-4 gives one template per incident type: the abduction and the shooting done in it
+    are two templates with the same people; a kidnapping alone, or one whose victims are not
+    named, is one."""
+    both = extract(
+        "gunmen kidnapped businessman alberto ruiz mena in cali on monday and shot dead his "
+        "driver, pedro gomez rios.",
+        published="1990-03-06",
+    )
+    templates = muc4.extraction_to_templates(both)
+    assert [t.incident_type for t in templates] == ["kidnapping", "attack"]
+    assert templates[1].roles["Victim"] == templates[0].roles["Victim"] != ()
+    for text in (
+        "gunmen kidnapped businessman alberto ruiz mena in cali on monday.",
+        "gunmen kidnapped three peasants in cali on monday and shot dead two others.",
+    ):
+        kinds = [t.incident_type for t in muc4.extraction_to_templates(extract(text))]
+        assert kinds == ["kidnapping"], text
+
+
 def test_muc_incident_types() -> None:
     def inc(types: list[AttackType], weapons: tuple[str, ...] = ()) -> Incident:
         return Incident(

@@ -318,6 +318,28 @@ def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate
     )
 
 
+#: acts of violence against people that MUC-4 keys code as an attack of their own when they
+#: go with a kidnapping (the hostages shot, the bodyguards killed in the abduction)
+_HARM_TYPES = frozenset({AttackType.ARMED_ASSAULT, AttackType.ASSASSINATION})
+
+
+def _kidnapping_attack(
+    extraction: Extraction, incident: Incident, template: MucTemplate
+) -> MucTemplate | None:
+    """The attack template of a kidnapping in which people were also shot or killed: MUC-4
+    keys give one template per incident type, so the abduction and the violence done in it
+    are two templates with the same perpetrators and victims."""
+    if template.incident_type != "kidnapping" or not set(incident.types) & _HARM_TYPES:
+        return None
+    if not template.roles.get("Victim"):
+        return None
+    roles = incident_roles(extraction, incident)
+    return MucTemplate(
+        incident_type="attack",
+        roles={role: _dedupe(roles.get(role, ())) for role in MUC_ROLES},
+    )
+
+
 def extraction_to_templates(extraction: Extraction) -> list[MucTemplate]:
     """Every MUC-4 template of an extraction, in incident order, duplicates dropped."""
     out: list[MucTemplate] = []
@@ -325,6 +347,9 @@ def extraction_to_templates(extraction: Extraction) -> list[MucTemplate]:
         template = incident_template(extraction, incident)
         if template is not None and template not in out:
             out.append(template)
+            extra = _kidnapping_attack(extraction, incident, template)
+            if extra is not None and extra not in out:
+                out.append(extra)
     return out
 
 
