@@ -387,6 +387,21 @@ def test_kidnapping_with_shooting_of_named_people_is_also_an_attack_template() -
         assert kinds == ["kidnapping"], text
 
 
+def test_burning_with_killings_is_also_an_attack_template() -> None:
+    """Houses burned and people shot in one raid: an arson template (with what was burned) and
+    an attack template (the killings, no physical target); the burning alone is one."""
+    both = extract(
+        "rebels burned twenty houses in the village of santa rosa on monday and shot dead four "
+        "peasants.",
+        published="1990-03-06",
+    )
+    templates = muc4.extraction_to_templates(both)
+    assert [t.incident_type for t in templates] == ["arson", "attack"]
+    assert templates[0].roles["Target"] != () and templates[1].roles["Target"] == ()
+    alone = extract("rebels burned twenty houses in the village of santa rosa on monday.")
+    assert [t.incident_type for t in muc4.extraction_to_templates(alone)] == ["arson"]
+
+
 def test_muc_incident_types() -> None:
     def inc(types: list[AttackType], weapons: tuple[str, ...] = ()) -> Incident:
         return Incident(

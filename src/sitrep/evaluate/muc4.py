@@ -319,21 +319,28 @@ def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate
 
 
 #: acts of violence against people that MUC-4 keys code as an attack of their own when they
-#: go with a kidnapping (the hostages shot, the bodyguards killed in the abduction)
+#: go with a kidnapping (the hostages shot, the bodyguards killed in the abduction) or an
+#: arson (the villagers shot when their houses were burned)
 _HARM_TYPES = frozenset({AttackType.ARMED_ASSAULT, AttackType.ASSASSINATION})
 
 
-def _kidnapping_attack(
+def _harm_attack(
     extraction: Extraction, incident: Incident, template: MucTemplate
 ) -> MucTemplate | None:
-    """The attack template of a kidnapping in which people were also shot or killed: MUC-4
-    keys give one template per incident type, so the abduction and the violence done in it
-    are two templates with the same perpetrators and victims."""
-    if template.incident_type != "kidnapping" or not set(incident.types) & _HARM_TYPES:
+    """The attack template of a kidnapping (with named victims) or an arson in which people
+    were also shot or killed: MUC-4 keys give one template per incident type, so the abduction
+    or the burning and the violence done in it are two templates with the same perpetrators
+    and victims (the burned buildings stay the arson's target)."""
+    if (
+        template.incident_type not in ("kidnapping", "arson")
+        or not set(incident.types) & _HARM_TYPES
+    ):
         return None
-    if not template.roles.get("Victim"):
+    if template.incident_type == "kidnapping" and not template.roles.get("Victim"):
         return None
     roles = incident_roles(extraction, incident)
+    if template.incident_type == "arson":
+        roles["Target"] = []  # what was burned is the arson's target
     return MucTemplate(
         incident_type="attack",
         roles={role: _dedupe(roles.get(role, ())) for role in MUC_ROLES},
@@ -347,7 +354,7 @@ def extraction_to_templates(extraction: Extraction) -> list[MucTemplate]:
         template = incident_template(extraction, incident)
         if template is not None and template not in out:
             out.append(template)
-            extra = _kidnapping_attack(extraction, incident, template)
+            extra = _harm_attack(extraction, incident, template)
             if extra is not None and extra not in out:
                 out.append(extra)
     return out
