@@ -336,6 +336,22 @@ def test_distinct_things_attacked_in_one_city_are_distinct_acts():
         assert _targets(r.incidents[1]) == ["bus"]
 
 
+def test_named_victim_after_an_attack_on_a_thing_is_another_act():
+    text = (
+        "Rebels bombed a bank in Lima on Monday. Hours later, gunmen shot dead the judge Alberto "
+        "Pardo Gomez in Lima."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2021-03-02")
+        assert len(r.incidents) == 2, t
+        assert _targets(r.incidents[0]) == ["bank"]
+        assert _victims(r.incidents[1]) == ["alberto pardo gomez"]
+    # the people the act on the bank killed are that act's
+    text = "A bomb destroyed a bank in Lima on Monday. The guard Juan Perez Rojas was killed."
+    for t in (text, text.lower()):
+        assert len(extract(t, published="2021-03-02").incidents) == 1, t
+
+
 def test_damage_told_of_the_act_already_reported_is_the_same_act():
     """ "the blast destroyed ...": what the act just reported did, not another act."""
     text = (

@@ -493,10 +493,14 @@ def split_acts(
 ) -> bool:
     """Tell apart the distinct acts of one place and date: a sentence with its own attack word
     that names people harmed, none of them among those of the act told so far, starts another
-    act (each of three men shot dead on one day in one city is an act of its own); a sentence
-    that names no one, or someone already named, goes on with the act it names or the one
-    told last.  ``victims``: the named victims of each sentence.  Returns whether any act was
-    split off (``EventMention.act``)."""
+    act (each of three men shot dead on one day in one city is an act of its own), and so does
+    one that names another thing attacked, or people harmed after an act on a thing ("rebels
+    bombed a bank. ... they burned a bus"), unless its attack word refers back ("the blast
+    destroyed ...") or the sentence lists acts at several places; a sentence that names no
+    one and nothing new, or someone already named, goes on with the act it names or the one
+    told last.  ``victims``: the named victims of each sentence; ``targets``: the head words
+    of the things attacked in each sentence.  Returns whether any act was split off
+    (``EventMention.act``)."""
     buckets, order = _buckets(reading.events)
     # a sentence that lists acts at several places ("a prison break in x, an assault on the
     # headquarters in y and grenade attacks in z") sums up: its targets do not tell acts apart
@@ -529,22 +533,22 @@ def split_acts(
             )
             if known is None and hit and not named:
                 known = next((k for k, ts in enumerate(things) if ts & hit), None)
+            # the sentence tells an act of its own, not only what the act told did ("the
+            # blast destroyed ...")
+            own_act = not all(_definite(doc, o) for o in group if o.sentence == e.sentence)
             if not acts:
                 k = 0
                 acts.append([])
                 things.append(set())
             elif known is not None:
                 k = known
-            elif named and acts[-1]:
+            elif named and (acts[-1] or (things[-1] and not hit and own_act)):
+                # other people harmed than those of the act told so far, or people harmed
+                # after an act on a thing ("rebels bombed a bank. ... gunmen shot dead judge x")
                 k = len(acts)
                 acts.append([])
                 things.append(set())
-            elif (
-                hit
-                and things[-1]
-                and not acts[-1]
-                and not all(_definite(doc, o) for o in group if o.sentence == e.sentence)
-            ):
+            elif hit and things[-1] and not acts[-1] and own_act:
                 # "guerrillas bombed a bank. ... they also set fire to a bus": another thing
                 # attacked, told with its own attack word, is another act
                 k = len(acts)
