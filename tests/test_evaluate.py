@@ -402,6 +402,21 @@ def test_burning_with_killings_is_also_an_attack_template() -> None:
     assert [t.incident_type for t in muc4.extraction_to_templates(alone)] == ["arson"]
 
 
+def test_kidnapping_with_burning_is_also_an_arson_template() -> None:
+    """Hostages taken and a store burned in one raid: a kidnapping template (no physical
+    target) and an arson template with the store; the abduction alone is one."""
+    both = extract(
+        "guerrillas kidnapped three engineers in the town of santa rosa on monday and set fire "
+        "to a store.",
+        published="1990-03-06",
+    )
+    templates = muc4.extraction_to_templates(both)
+    assert [t.incident_type for t in templates] == ["kidnapping", "arson"]
+    assert templates[0].roles["Target"] == () and templates[1].roles["Target"] == (("store",),)
+    alone = extract("guerrillas kidnapped three engineers in the town of santa rosa on monday.")
+    assert [t.incident_type for t in muc4.extraction_to_templates(alone)] == ["kidnapping"]
+
+
 def test_muc_incident_types() -> None:
     def inc(types: list[AttackType], weapons: tuple[str, ...] = ()) -> Incident:
         return Incident(

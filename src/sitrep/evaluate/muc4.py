@@ -43,7 +43,7 @@ import re
 import string
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -347,6 +347,27 @@ def _harm_attack(
     )
 
 
+def _kidnapping_damage(
+    extraction: Extraction, incident: Incident, template: MucTemplate
+) -> MucTemplate | None:
+    """The bombing or arson template of a kidnapping in which a thing was also bombed or
+    burned ("kidnapped ... and set fire to a store"): its physical targets and weapons."""
+    if template.incident_type != "kidnapping":
+        return None
+    if not set(incident.types) & {AttackType.BOMBING, AttackType.FACILITY_ATTACK}:
+        return None
+    rest = [t for t in incident.types if t not in (AttackType.KIDNAPPING, AttackType.HIJACKING)]
+    kind = muc_incident_type(replace(incident, types=rest))
+    roles = incident_roles(extraction, incident)
+    if kind not in ("bombing", "arson") or not roles.get("Target"):
+        return None
+    roles["Victim"] = []  # the hostages are the kidnapping's
+    return MucTemplate(
+        incident_type=kind,
+        roles={role: _dedupe(roles.get(role, ())) for role in MUC_ROLES},
+    )
+
+
 def extraction_to_templates(extraction: Extraction) -> list[MucTemplate]:
     """Every MUC-4 template of an extraction, in incident order, duplicates dropped."""
     out: list[MucTemplate] = []
@@ -354,9 +375,12 @@ def extraction_to_templates(extraction: Extraction) -> list[MucTemplate]:
         template = incident_template(extraction, incident)
         if template is not None and template not in out:
             out.append(template)
-            extra = _harm_attack(extraction, incident, template)
-            if extra is not None and extra not in out:
-                out.append(extra)
+            for extra in (
+                _harm_attack(extraction, incident, template),
+                _kidnapping_damage(extraction, incident, template),
+            ):
+                if extra is not None and extra not in out:
+                    out.append(extra)
     return out
 
 
