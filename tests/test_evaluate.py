@@ -417,6 +417,20 @@ def test_kidnapping_with_burning_is_also_an_arson_template() -> None:
     assert [t.incident_type for t in muc4.extraction_to_templates(alone)] == ["kidnapping"]
 
 
+def test_bombing_with_burning_is_also_an_arson_template() -> None:
+    """A bomb at a bank and a bus set on fire in one act: a bombing template and an arson
+    template (without the bomb); the bombing alone is one."""
+    both = extract(
+        "a bomb exploded at a bank in lima on monday and rebels set fire to a bus.",
+        published="1990-03-06",
+    )
+    templates = muc4.extraction_to_templates(both)
+    assert [t.incident_type for t in templates] == ["bombing", "arson"]
+    assert templates[0].roles["Weapon"] == (("bomb",),) and templates[1].roles["Weapon"] == ()
+    alone = extract("a bomb exploded at a bank in lima on monday.", published="1990-03-06")
+    assert [t.incident_type for t in muc4.extraction_to_templates(alone)] == ["bombing"]
+
+
 def test_muc_incident_types() -> None:
     def inc(types: list[AttackType], weapons: tuple[str, ...] = ()) -> Incident:
         return Incident(

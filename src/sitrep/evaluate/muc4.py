@@ -368,6 +368,24 @@ def _kidnapping_damage(
     )
 
 
+def _bombing_arson(
+    extraction: Extraction, incident: Incident, template: MucTemplate
+) -> MucTemplate | None:
+    """The arson template of a bombing in which a thing was also set on fire ("bombs went off
+    at two banks and a restaurant was burned"): MUC-4 keys give one template per incident
+    type."""
+    if template.incident_type != "bombing" or AttackType.FACILITY_ATTACK not in incident.types:
+        return None
+    if "incendiary" not in {w.kind for w in incident.weapons}:
+        return None
+    roles = incident_roles(extraction, incident)
+    roles["Weapon"] = []  # the bombs are the bombing's
+    return MucTemplate(
+        incident_type="arson",
+        roles={role: _dedupe(roles.get(role, ())) for role in MUC_ROLES},
+    )
+
+
 def extraction_to_templates(extraction: Extraction) -> list[MucTemplate]:
     """Every MUC-4 template of an extraction, in incident order, duplicates dropped."""
     out: list[MucTemplate] = []
@@ -378,6 +396,7 @@ def extraction_to_templates(extraction: Extraction) -> list[MucTemplate]:
             for extra in (
                 _harm_attack(extraction, incident, template),
                 _kidnapping_damage(extraction, incident, template),
+                _bombing_arson(extraction, incident, template),
             ):
                 if extra is not None and extra not in out:
                     out.append(extra)
