@@ -352,6 +352,22 @@ def test_named_victim_after_an_attack_on_a_thing_is_another_act():
         assert len(extract(t, published="2021-03-02").incidents) == 1, t
 
 
+def test_another_explosion_with_a_site_of_its_own_is_another_act():
+    text = (
+        "Two bombs damaged shops in Lima on Monday, police said. Another explosion damaged shops "
+        "near the market in Lima."
+    )
+    for t in (text, text.lower()):
+        assert len(extract(t, published="2021-03-02").incidents) == 2, t
+    # a second device at the same site, told with no thing or place of its own: the same act
+    text = (
+        "A bomb exploded outside a bank in Lima on Monday. A second bomb went off minutes later "
+        "as rescuers arrived."
+    )
+    for t in (text, text.lower()):
+        assert len(extract(t, published="2021-03-02").incidents) == 1, t
+
+
 def test_damage_told_of_the_act_already_reported_is_the_same_act():
     """ "the blast destroyed ...": what the act just reported did, not another act."""
     text = (

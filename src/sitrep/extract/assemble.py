@@ -436,6 +436,8 @@ def same_act_pairs(reading: Reading, incidents: list[Incident]) -> set[frozenset
         return set()
     out: set[frozenset[tuple[str, str]]] = set()
     for n, guest in enumerate(order):
+        if any(e.another for e in buckets[guest]):
+            continue  # told as another act
         for m in range(n):
             host = order[m]
             if _same_act_shape(buckets[host], buckets[guest]) and not _fillers_conflict(
@@ -479,10 +481,25 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "its"})
 
 def _definite(doc: Doc, e: EventMention) -> bool:
     """The attack word refers to an act already told ("the blast destroyed ...", "the
-    explosion of four bombs"): a definite determiner among the two words before it."""
+    explosion of four bombs"): a definite determiner just before it."""
     sent = doc.sentences[e.sentence]
     before = doc.text[sent.start : e.trigger.span.start].lower().split()[-1:]
     return any(w in _DEFINITE for w in before)
+
+
+_ANOTHER = re.compile(
+    r"\b(?:another|a\s+(?:second|third|fourth|fifth|sixth|further)|one\s+more)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def _another(doc: Doc, e: EventMention) -> bool:
+    """The attack word tells one more act ("another explosion took place", "a second bomb
+    went off", "a third car bomb")."""
+    sent = doc.sentences[e.sentence]
+    return bool(
+        _ANOTHER.search(doc.text, max(sent.start, e.trigger.span.start - 40), e.trigger.span.start)
+    )
 
 
 def split_acts(
@@ -531,7 +548,15 @@ def split_acts(
                 ),
                 None,
             )
-            if known is None and hit and not named:
+            # one more act, told with a thing or a place of its own ("another explosion took
+            # place in zone 5, in front of the church"; not "a second bomb went off minutes
+            # later", the same act)
+            another = any(
+                _another(doc, o) and (hit or o.place_span is not None)
+                for o in group
+                if o.sentence == e.sentence
+            )
+            if known is None and hit and not named and not another:
                 known = next((k for k, ts in enumerate(things) if ts & hit), None)
             # the sentence tells an act of its own, not only what the act told did ("the
             # blast destroyed ...")
@@ -542,6 +567,14 @@ def split_acts(
                 things.append(set())
             elif known is not None:
                 k = known
+            elif another:
+                # "another explosion took place in front of the church"
+                k = len(acts)
+                acts.append([])
+                things.append(set())
+                for o in group:
+                    if o.sentence == e.sentence:
+                        o.another = True
             elif named and (acts[-1] or (things[-1] and not hit and own_act)):
                 # other people harmed than those of the act told so far, or people harmed
                 # after an act on a thing ("rebels bombed a bank. ... gunmen shot dead judge x")
