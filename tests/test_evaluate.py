@@ -453,6 +453,20 @@ def test_muc_incident_types() -> None:
     assert muc4.muc_incident_type(inc([AttackType.BOMBING], ("explosives",))) == "bombing"
 
 
+def test_attack_made_with_an_explosive_instrument_is_a_bombing() -> None:
+    """An act with no bombing word but a bomb, dynamite or a grenade as its instrument is a
+    MUC-4 bombing; the same act with no such instrument is an attack."""
+    with_dynamite = extract(
+        "guerrillas attacked the town hall in santa rosa on monday with dynamite.",
+        published="1990-03-06",
+    )
+    assert [t.incident_type for t in muc4.extraction_to_templates(with_dynamite)] == ["bombing"]
+    bare = extract(
+        "guerrillas attacked the town hall in santa rosa on monday.", published="1990-03-06"
+    )
+    assert [t.incident_type for t in muc4.extraction_to_templates(bare)] == ["attack"]
+
+
 def test_muc_heard_explosions_during_a_shooting_are_an_attack() -> None:
     def inc(words: tuple[str, ...], weapons: tuple[str, ...] = ()) -> Incident:
         trig = [Tagged("explosion", "explosion", [Span(0, len(w), w)]) for w in words]

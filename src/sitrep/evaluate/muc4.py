@@ -140,6 +140,13 @@ def muc_incident_type(incident: Incident) -> str | None:
             return "arson"
         if weapons & EXPLOSIVE_WEAPONS:
             return "bombing"
+    if any(
+        w.kind in DEVICE_WEAPONS | {"explosives"} and is_instrument(_first_text(w.spans))
+        for w in incident.weapons
+    ):
+        # an attack made with a bomb, dynamite or a grenade ("attacked the town hall with
+        # dynamite", "placed an explosive device"): MUC-4 keys type it a bombing
+        return "bombing"
     return "attack"
 
 
