@@ -465,6 +465,15 @@ def test_attack_made_with_an_explosive_instrument_is_a_bombing() -> None:
         "guerrillas attacked the town hall in santa rosa on monday.", published="1990-03-06"
     )
     assert [t.incident_type for t in muc4.extraction_to_templates(bare)] == ["attack"]
+    # the instrument read as the act's weapon filler counts too ("a car bomb", "5 kg of dynamite")
+    for text, kind in (
+        ("a car bomb", "bombing"),
+        ("5 kg of dynamite", "bombing"),
+        ("rifles", "attack"),
+    ):
+        inc = Incident("x", [AttackType.UNKNOWN], IncidentStatus.CARRIED_OUT)
+        inc.arguments = [RoleFiller("weapon", text)]
+        assert muc4.muc_incident_type(inc) == kind, text
 
 
 def test_muc_heard_explosions_during_a_shooting_are_an_attack() -> None:

@@ -143,11 +143,20 @@ def muc_incident_type(incident: Incident) -> str | None:
     if any(
         w.kind in DEVICE_WEAPONS | {"explosives"} and is_instrument(_first_text(w.spans))
         for w in incident.weapons
-    ):
+    ) or any(_explosive_text(a.text) for a in incident.arguments if a.role == "weapon"):
         # an attack made with a bomb, dynamite or a grenade ("attacked the town hall with
         # dynamite", "placed an explosive device"): MUC-4 keys type it a bombing
         return "bombing"
     return "attack"
+
+
+@lru_cache(maxsize=4096)
+def _explosive_text(text: str) -> bool:
+    """Whether a weapon filler names an explosive device ("a car bomb", "5 kg of dynamite")."""
+    from sitrep.text.lexicon import default_lexicon
+
+    found = default_lexicon().find(text.lower(), kinds=["weapon"], case_sensitive_acronyms=False)
+    return any(m.entry.id in DEVICE_WEAPONS | {"explosives"} for m in found) and is_instrument(text)
 
 
 def _heard_explosions_only(incident: Incident, weapons: set[str]) -> bool:
