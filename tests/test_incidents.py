@@ -378,3 +378,18 @@ def test_condemned_murders_especially_that_of_a_named_person_is_an_act():
         "the court reopened the murder case of senator okello mbeki on monday.",
     ):
         assert len(extract(text, published="2024-05-07").incidents) == 1, text
+
+
+def test_state_of_siege_assault_rifles_and_nuclear_bombs_are_not_acts():
+    for text in (
+        "LIMA — The president lifted the state of siege in three provinces on Monday.",
+        "LIMA — Police seized twelve assault rifles in a house in Callao on Monday.",
+        "LIMA — The minister said on Monday that the region wants no nuclear bombs.",
+    ):
+        for t in (text, text.lower()):
+            r = extract(t, published="2024-03-05")
+            assert r.incidents == [], t
+    r = extract(
+        "LIMA — Rebels laid siege to a police post in Huanta on Monday.", published="2024-03-05"
+    )
+    assert len(r.incidents) == 1
