@@ -393,3 +393,17 @@ def test_state_of_siege_assault_rifles_and_nuclear_bombs_are_not_acts():
         "LIMA — Rebels laid siege to a police post in Huanta on Monday.", published="2024-03-05"
     )
     assert len(r.incidents) == 1
+
+
+def test_plural_attack_noun_in_an_enumeration_is_no_act():
+    for text in (
+        "QUITO — The report listed arrests, murders and disappearances under the old regime.",
+        "QUITO — Residents said on Monday they live with bombings and curfews.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "QUITO — Two bombings and a shooting killed four people in Quito on Monday.",
+        "QUITO — Gunmen murdered a judge in Quito on Monday, and bombs damaged a bank.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text

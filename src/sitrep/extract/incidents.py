@@ -79,6 +79,17 @@ _ANAPHOR_BEFORE = re.compile(
     re.I,
 )
 _VERB_FORM = re.compile(r"ed$", re.I)
+# a bare plural attack noun that is one item of an enumeration names a kind of act, not an act
+# reported ("arrests, murders, and disappearances", "bombings and lies"): no determiner, number
+# or quantifier before it, a list separator right before or after it
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:the|these|those|such|this|that|its|their|his|her|our|both|several|various|many|"
+    r"multiple|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|\d+|series\s+of|"
+    r"wave\s+of|string\s+of|spate\s+of)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$", re.I)
+_LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:these|those|the|such|this|that|its|their)\s+$", re.I)
 _EARLIER = re.compile(r"\b(?:recent|earlier|previous|prior|last\s+(?:week|month)|followed)\b", re.I)
 _SEGMENT_BREAK = re.compile(
@@ -196,6 +207,16 @@ def article_event_date(doc: Doc) -> EventDate | None:
     return None
 
 
+def _enumerated_kind(text: str, sent: Span, t: LexMatch, before: str) -> bool:
+    """A bare plural attack noun listed with other nouns ("torture, murders, and
+    disappearances"): no determiner, number or quantifier before it and a list separator (',',
+    'and', 'or') right before or after it."""
+    if _COUNTED_BEFORE.search(before):
+        return False
+    head = text[max(sent.start, t.span.start - 6) : t.span.start]
+    return bool(_LIST_BEFORE.search(head) or _LIST_AFTER.match(text, t.span.end, sent.end))
+
+
 def _generic_sentence(doc: Doc, sent: Span) -> bool:
     """The sentence states a habit, history, plan or threat (sentence-scope context cues)."""
     if _GENERIC_PATTERN.search(sent.text):
@@ -255,6 +276,8 @@ def read_events(doc: Doc) -> Reading:
             if _WAVE_BEFORE.search(before) and (plural or modifier):
                 wave.append(t.span)
                 continue
+            if plural and _enumerated_kind(text, sent, t, before):
+                continue  # "murders, searches, raids on labor offices": kinds of act listed
             if plural and WAVE_WORDS.search(
                 sentence_text
             ):  # "24 separate attacks across the region"
