@@ -407,3 +407,20 @@ def test_plural_attack_noun_in_an_enumeration_is_no_act():
         "QUITO — Gunmen murdered a judge in Quito on Monday, and bombs damaged a bank.",
     ):
         assert extract(text, published="2024-03-05").incidents, text
+
+
+def test_bombing_done_by_aircraft_is_an_air_strike():
+    for text in (
+        "SAN MARCOS — The air force is bombing villages near San Marcos, residents said on Monday.",
+        "SAN MARCOS — Two helicopters bombed a hamlet near San Marcos on Monday, residents said.",
+        "SAN MARCOS — A hamlet near San Marcos was bombed by army planes on Monday.",
+    ):
+        for t in (text, text.lower()):
+            r = extract(t, published="2024-03-05")
+            assert r.incidents, t
+            assert all(i.types == [AttackType.SECURITY_OPERATION] for i in r.incidents), t
+    r = extract(
+        "SAN MARCOS — Rebels claimed the plane bombing near San Marcos on Monday.",
+        published="2024-03-05",
+    )
+    assert r.incidents and AttackType.BOMBING in r.incidents[0].types

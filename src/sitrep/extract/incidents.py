@@ -880,12 +880,53 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
         em.attack_types = [t for t in em.attack_types if t != AttackType.UNKNOWN] + [
             AttackType.SECURITY_OPERATION
         ]
+    if _aerial_bombing(doc, sent, em):
+        # "the air force is bombing the suburbs", "villages bombed by helicopters": an air strike
+        em.attack_types = [AttackType.SECURITY_OPERATION]
     for a in doc.terms_in(sent.start, sent.end, "actor"):
         if a.entry.attrs.get("actor_kind") != "armed_group" or a.entry.attrs.get("generic"):
             continue  # "militants", "separatists": nobody in particular
         before = doc.text[max(sent.start, a.span.start - 40) : a.span.start]
         suspected = bool(_SUSPECT.search(before))
         em.agents.append((a, suspected))
+
+
+# between an aircraft and the bombing word it does: auxiliaries, adverbs, "used ... to"
+_AIR_AGENT_GAP = re.compile(
+    r"^\s*(?:(?:is|are|was|were|has|have|had|been|being|also|again|then|still|now|continued|"
+    r"continues|continue|began|begun|started|kept|used|to|[a-z]+ly)\s+){0,4}$",
+    re.I,
+)
+_BY_AIR = re.compile(r"\s+(?:[\w-]+\s+){0,4}?by\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _aerial_bombing(doc: Doc, sent: Span, em: EventMention) -> bool:
+    """A bombing word whose agent is an aircraft or an air arm (lexicon context cues with role
+    ``aircraft``): "the air force is bombing", "helicopters bombed", "air force bombings",
+    "bombed by planes"; not "the plane bombing" (a plane as what was bombed) nor "a bomb
+    exploded on a plane"."""
+    t = em.trigger
+    word = t.span.text.lower()
+    if t.entry.id not in ("bombing", "explode_verb", "drone_drop") or not (
+        word.startswith("bomb") or word.startswith("dropp")
+    ):
+        return False
+    verb = word.endswith("ed") or word.startswith("dropp")
+    seg = em.segment
+    for c in doc.terms_in(seg.start, seg.end, "context_cue"):
+        if c.entry.attrs.get("role") != "aircraft":
+            continue
+        if c.span.end <= t.span.start and t.span.start - c.span.end <= 50:
+            gap = doc.text[c.span.end : t.span.start]
+            modifier = c.span.text.lower() in c.entry.attrs.get("modifier", [])
+            if gap.strip() == "" and not (modifier or verb):
+                continue  # "the plane bombing": what was bombed
+            if gap.strip() == "" or _AIR_AGENT_GAP.match(gap):
+                return True
+        elif c.span.start >= t.span.end and c.span.start - t.span.end <= 40:
+            if _BY_AIR.fullmatch(doc.text[t.span.end : c.span.start]):
+                return True
+    return False
 
 
 _STATE_KINDS = ("state_force", "police")
