@@ -1058,3 +1058,25 @@ def test_military_targets_are_left_out_of_muc4_templates() -> None:
     # an attack whose only physical targets are military gives no MUC-4 template
     ext.incidents[0].arguments = [RoleFiller(role="target", text="the army garrison")]
     assert muc4.extraction_to_templates(ext) == []
+
+
+def test_explosions_in_fighting_without_a_device_give_no_muc4_template() -> None:
+    def ext(weapons: tuple[tuple[str, str], ...], victim: bool = False) -> Extraction:
+        text = "clashes and explosions were reported; a bomb and a grenade; judge ana ruiz"
+        inc = Incident(
+            "i1",
+            [AttackType.BOMBING, AttackType.ARMED_CLASH],
+            IncidentStatus.CARRIED_OUT,
+            weapons=[Tagged(k, k, [Span(0, len(w), w)]) for k, w in weapons],
+            arguments=[RoleFiller(role="victim", text="ana ruiz", named=True)] if victim else [],
+        )
+        return Extraction(article=Article(text=text), incidents=[inc])
+
+    assert muc4.extraction_to_templates(ext((("explosives", "explosions"),))) == []
+    # a device set off, or a named victim, keeps the bombing
+    for kept in (
+        ext((("explosives", "bomb"),)),
+        ext((("grenade", "grenade"),)),
+        ext((("explosives", "explosions"),), victim=True),
+    ):
+        assert [t.incident_type for t in muc4.extraction_to_templates(kept)] == ["bombing"]

@@ -143,15 +143,22 @@ def muc_incident_type(incident: Incident) -> str | None:
     return "attack"
 
 
+def _device_named(incident: Incident) -> bool:
+    """Whether the incident names an explosive device: a device weapon (grenade, mine, car
+    bomb...) or an explosive named as an instrument ("bomb", "dynamite"; not the tag the act
+    itself gives, "explosion")."""
+    if {w.kind for w in incident.weapons} & DEVICE_WEAPONS:
+        return True
+    return any(
+        w.kind == "explosives" and is_instrument(_first_text(w.spans)) for w in incident.weapons
+    )
+
+
 def _heard_explosions_only(incident: Incident, weapons: set[str]) -> bool:
     """Whether the incident's only explosion words are bare plurals ("explosions", "blasts")
     and no explosive device is named."""
-    if weapons & DEVICE_WEAPONS:
+    if _device_named(incident):
         return False
-    if any(
-        w.kind == "explosives" and is_instrument(_first_text(w.spans)) for w in incident.weapons
-    ):
-        return False  # "dynamite", "explosives": a device; not the tag the act itself gives
     words = [
         span.text.lower()
         for trig in incident.triggers
@@ -309,6 +316,16 @@ def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate
         targets = [a.text for a in incident.arguments if a.role == "target"]
         if targets and all(is_military(t) for t in targets) and not roles.get("Victim"):
             return None
+    if (
+        kind == "bombing"
+        and AttackType.ARMED_CLASH in incident.types
+        and not roles.get("Victim")
+        and not _device_named(incident)
+    ):
+        # explosions told with fighting ("clashes", "heavy fighting", "a shoot-out") and no device
+        # set off at a target (bomb, grenade, mine), no named victim: the fire of combat between
+        # armed forces, which the keys leave out
+        return None
     if kind == "kidnapping":
         # MUC-4 kidnappings have human targets only: no physical target, no instrument
         roles = {**roles, "Target": [], "Weapon": []}
