@@ -1080,3 +1080,16 @@ def test_explosions_in_fighting_without_a_device_give_no_muc4_template() -> None
         ext((("explosives", "explosions"),), victim=True),
     ):
         assert [t.incident_type for t in muc4.extraction_to_templates(kept)] == ["bombing"]
+
+
+def test_bare_bombing_and_kidnapping_give_no_muc4_template() -> None:
+    def ext(types: list[AttackType], args: list[RoleFiller]) -> Extraction:
+        inc = Incident("i1", types, IncidentStatus.CARRIED_OUT, arguments=args)
+        return Extraction(article=Article(text="a bombing; a kidnapping"), incidents=[inc])
+
+    for types in ([AttackType.BOMBING], [AttackType.KIDNAPPING]):
+        assert muc4.extraction_to_templates(ext(types, [])) == []
+        kept = muc4.extraction_to_templates(ext(types, [RoleFiller(role="perp_org", text="eln")]))
+        assert len(kept) == 1
+    # a bare attack is kept (on train it aligns with a key in 40 of 104 documents)
+    assert len(muc4.extraction_to_templates(ext([AttackType.ARMED_ASSAULT], []))) == 1
