@@ -424,3 +424,17 @@ def test_bombing_done_by_aircraft_is_an_air_strike():
         published="2024-03-05",
     )
     assert r.incidents and AttackType.BOMBING in r.incidents[0].types
+
+
+def test_act_against_a_whole_population_is_a_charge_not_an_act():
+    for text in (
+        "TALCA — The party said on Monday that the regime is bombing the Chilean people.",
+        "TALCA — Rebels have been attacking the civilian population, the minister said on Monday.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "TALCA — Gunmen attacked the people of Molina on Monday, killing three.",
+        "TALCA — Rebels attacked the 30 people at a bus stop in Talca on Monday.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text

@@ -217,6 +217,25 @@ def _enumerated_kind(text: str, sent: Span, t: LexMatch, before: str) -> bool:
     return bool(_LIST_BEFORE.search(head) or _LIST_AFTER.match(text, t.span.end, sent.end))
 
 
+# the object slot of an attack word: "bombing the ...", "attacks against the salvadoran ..."
+_OBJECT_THE = re.compile(
+    r"\s+(?:(?:against|on|upon|of|at)\s+)?the\s+(?:[^\W\d]+(?:-[^\W\d]+)*'?s?\s+){0,2}?$", re.I
+)
+
+
+def _against_whole_population(doc: Doc, sent: Span, t: LexMatch) -> bool:
+    """The attack word's object is a whole population ("bombing the salvadoran people",
+    "attacks against the civilian population"; lexicon context cues with role
+    ``whole_population``), not "the people of <a place>" nor a counted group ("the 30 people")."""
+    for c in doc.terms_in(t.span.end, min(sent.end, t.span.end + 50), "context_cue"):
+        if c.entry.attrs.get("role") != "whole_population":
+            continue
+        if not _OBJECT_THE.fullmatch(doc.text, t.span.end, c.span.start):
+            return False
+        return not re.match(r"\s+(?:of|in|at|from)\b", doc.text[c.span.end : c.span.end + 6])
+    return False
+
+
 def _generic_sentence(doc: Doc, sent: Span) -> bool:
     """The sentence states a habit, history, plan or threat (sentence-scope context cues)."""
     if _GENERIC_PATTERN.search(sent.text):
@@ -278,6 +297,8 @@ def read_events(doc: Doc) -> Reading:
                 continue
             if plural and _enumerated_kind(text, sent, t, before):
                 continue  # "murders, searches, raids on labor offices": kinds of act listed
+            if _against_whole_population(doc, sent, t):
+                continue  # "the army is bombing the salvadoran people": a charge, not one act
             if plural and WAVE_WORDS.search(
                 sentence_text
             ):  # "24 separate attacks across the region"
