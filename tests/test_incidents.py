@@ -407,6 +407,11 @@ def test_plural_attack_noun_in_an_enumeration_is_no_act():
         "QUITO — Gunmen murdered a judge in Quito on Monday, and bombs damaged a bank.",
     ):
         assert extract(text, published="2024-03-05").incidents, text
+    # a listed plural attack noun with an object is an act told
+    text = "QUITO — Rebels raided a farm, and grenade attacks on police posts in Quito followed on Monday."
+    for t in (text, text.lower()):
+        got = extract(t, published="2024-03-05").incidents
+        assert any(AttackType.BOMBING in i.types for i in got), t
 
 
 def test_bombing_done_by_aircraft_is_an_air_strike():

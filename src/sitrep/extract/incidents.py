@@ -81,7 +81,7 @@ _ANAPHOR_BEFORE = re.compile(
 _VERB_FORM = re.compile(r"ed$", re.I)
 # a bare plural attack noun that is one item of an enumeration names a kind of act, not an act
 # reported ("arrests, murders, and disappearances", "bombings and lies"): no determiner, number
-# or quantifier before it, a list separator right before or after it
+# or quantifier before it, a list separator right before or after it, no object after it
 _COUNTED_BEFORE = re.compile(
     r"\b(?:the|these|those|such|this|that|its|their|his|her|our|both|several|various|many|"
     r"multiple|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|\d+|series\s+of|"
@@ -89,6 +89,7 @@ _COUNTED_BEFORE = re.compile(
     re.I,
 )
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$", re.I)
+_OBJECT_AFTER_LISTED = re.compile(r"\s+(?:on|against|targeting|upon)\s", re.I)
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:these|those|the|such|this|that|its|their)\s+$", re.I)
 _EARLIER = re.compile(r"\b(?:recent|earlier|previous|prior|last\s+(?:week|month)|followed)\b", re.I)
@@ -211,8 +212,8 @@ def _enumerated_kind(text: str, sent: Span, t: LexMatch, before: str) -> bool:
     """A bare plural attack noun listed with other nouns ("torture, murders, and
     disappearances"): no determiner, number or quantifier before it and a list separator (',',
     'and', 'or') right before or after it."""
-    if _COUNTED_BEFORE.search(before):
-        return False
+    if _COUNTED_BEFORE.search(before) or _OBJECT_AFTER_LISTED.match(text, t.span.end, sent.end):
+        return False  # "and grenade attacks on government offices in X": acts told
     head = text[max(sent.start, t.span.start - 6) : t.span.start]
     return bool(_LIST_BEFORE.search(head) or _LIST_AFTER.match(text, t.span.end, sent.end))
 
