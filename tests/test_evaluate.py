@@ -1058,3 +1058,38 @@ def test_military_targets_are_left_out_of_muc4_templates() -> None:
     # an attack whose only physical targets are military gives no MUC-4 template
     ext.incidents[0].arguments = [RoleFiller(role="target", text="the army garrison")]
     assert muc4.extraction_to_templates(ext) == []
+
+
+def test_explosions_in_fighting_without_a_device_give_no_muc4_template() -> None:
+    def ext(weapons: tuple[tuple[str, str], ...], victim: bool = False) -> Extraction:
+        text = "clashes and explosions were reported; a bomb and a grenade; judge ana ruiz"
+        inc = Incident(
+            "i1",
+            [AttackType.BOMBING, AttackType.ARMED_CLASH],
+            IncidentStatus.CARRIED_OUT,
+            weapons=[Tagged(k, k, [Span(0, len(w), w)]) for k, w in weapons],
+            arguments=[RoleFiller(role="victim", text="ana ruiz", named=True)] if victim else [],
+        )
+        return Extraction(article=Article(text=text), incidents=[inc])
+
+    assert muc4.extraction_to_templates(ext((("explosives", "explosions"),))) == []
+    # a device set off, or a named victim, keeps the bombing
+    for kept in (
+        ext((("explosives", "bomb"),)),
+        ext((("grenade", "grenade"),)),
+        ext((("explosives", "explosions"),), victim=True),
+    ):
+        assert [t.incident_type for t in muc4.extraction_to_templates(kept)] == ["bombing"]
+
+
+def test_bare_bombing_and_kidnapping_give_no_muc4_template() -> None:
+    def ext(types: list[AttackType], args: list[RoleFiller]) -> Extraction:
+        inc = Incident("i1", types, IncidentStatus.CARRIED_OUT, arguments=args)
+        return Extraction(article=Article(text="a bombing; a kidnapping"), incidents=[inc])
+
+    for types in ([AttackType.BOMBING], [AttackType.KIDNAPPING]):
+        assert muc4.extraction_to_templates(ext(types, [])) == []
+        kept = muc4.extraction_to_templates(ext(types, [RoleFiller(role="perp_org", text="eln")]))
+        assert len(kept) == 1
+    # a bare attack is kept (on train it aligns with a key in 40 of 104 documents)
+    assert len(muc4.extraction_to_templates(ext([AttackType.ARMED_ASSAULT], []))) == 1

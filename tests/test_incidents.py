@@ -378,3 +378,68 @@ def test_condemned_murders_especially_that_of_a_named_person_is_an_act():
         "the court reopened the murder case of senator okello mbeki on monday.",
     ):
         assert len(extract(text, published="2024-05-07").incidents) == 1, text
+
+
+def test_state_of_siege_assault_rifles_and_nuclear_bombs_are_not_acts():
+    for text in (
+        "LIMA — The president lifted the state of siege in three provinces on Monday.",
+        "LIMA — Police seized twelve assault rifles in a house in Callao on Monday.",
+        "LIMA — The minister said on Monday that the region wants no nuclear bombs.",
+    ):
+        for t in (text, text.lower()):
+            r = extract(t, published="2024-03-05")
+            assert r.incidents == [], t
+    r = extract(
+        "LIMA — Rebels laid siege to a police post in Huanta on Monday.", published="2024-03-05"
+    )
+    assert len(r.incidents) == 1
+
+
+def test_plural_attack_noun_in_an_enumeration_is_no_act():
+    for text in (
+        "QUITO — The report listed arrests, murders and disappearances under the old regime.",
+        "QUITO — Residents said on Monday they live with bombings and curfews.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "QUITO — Two bombings and a shooting killed four people in Quito on Monday.",
+        "QUITO — Gunmen murdered a judge in Quito on Monday, and bombs damaged a bank.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text
+    # a listed plural attack noun with an object is an act told
+    text = "QUITO — Rebels raided a farm, and grenade attacks on police posts in Quito followed on Monday."
+    for t in (text, text.lower()):
+        got = extract(t, published="2024-03-05").incidents
+        assert any(AttackType.BOMBING in i.types for i in got), t
+
+
+def test_bombing_done_by_aircraft_is_an_air_strike():
+    for text in (
+        "SAN MARCOS — The air force is bombing villages near San Marcos, residents said on Monday.",
+        "SAN MARCOS — Two helicopters bombed a hamlet near San Marcos on Monday, residents said.",
+        "SAN MARCOS — A hamlet near San Marcos was bombed by army planes on Monday.",
+    ):
+        for t in (text, text.lower()):
+            r = extract(t, published="2024-03-05")
+            assert r.incidents, t
+            assert all(i.types == [AttackType.SECURITY_OPERATION] for i in r.incidents), t
+    r = extract(
+        "SAN MARCOS — Rebels claimed the plane bombing near San Marcos on Monday.",
+        published="2024-03-05",
+    )
+    assert r.incidents and AttackType.BOMBING in r.incidents[0].types
+
+
+def test_act_against_a_whole_population_is_a_charge_not_an_act():
+    for text in (
+        "TALCA — The party said on Monday that the regime is bombing the Chilean people.",
+        "TALCA — Rebels have been attacking the civilian population, the minister said on Monday.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "TALCA — Gunmen attacked the people of Molina on Monday, killing three.",
+        "TALCA — Rebels attacked the 30 people at a bus stop in Talca on Monday.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text

@@ -79,6 +79,18 @@ _ANAPHOR_BEFORE = re.compile(
     re.I,
 )
 _VERB_FORM = re.compile(r"ed$", re.I)
+# a bare plural attack noun that is one item of an enumeration names a kind of act, not an act
+# reported ("arrests, murders, and disappearances", "bombings and lies"): no determiner, number
+# or quantifier before it, a list separator right before or after it, no object after it
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:the|these|those|such|this|that|its|their|his|her|our|both|several|various|many|"
+    r"multiple|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|\d+|series\s+of|"
+    r"wave\s+of|string\s+of|spate\s+of)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$", re.I)
+_OBJECT_AFTER_LISTED = re.compile(r"\s+(?:on|against|targeting|upon)\s", re.I)
+_LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:these|those|the|such|this|that|its|their)\s+$", re.I)
 _EARLIER = re.compile(r"\b(?:recent|earlier|previous|prior|last\s+(?:week|month)|followed)\b", re.I)
 _SEGMENT_BREAK = re.compile(
@@ -196,6 +208,35 @@ def article_event_date(doc: Doc) -> EventDate | None:
     return None
 
 
+def _enumerated_kind(text: str, sent: Span, t: LexMatch, before: str) -> bool:
+    """A bare plural attack noun listed with other nouns ("torture, murders, and
+    disappearances"): no determiner, number or quantifier before it and a list separator (',',
+    'and', 'or') right before or after it."""
+    if _COUNTED_BEFORE.search(before) or _OBJECT_AFTER_LISTED.match(text, t.span.end, sent.end):
+        return False  # "and grenade attacks on government offices in X": acts told
+    head = text[max(sent.start, t.span.start - 6) : t.span.start]
+    return bool(_LIST_BEFORE.search(head) or _LIST_AFTER.match(text, t.span.end, sent.end))
+
+
+# the object slot of an attack word: "bombing the ...", "attacks against the salvadoran ..."
+_OBJECT_THE = re.compile(
+    r"\s+(?:(?:against|on|upon|of|at)\s+)?the\s+(?:[^\W\d]+(?:-[^\W\d]+)*'?s?\s+){0,2}?$", re.I
+)
+
+
+def _against_whole_population(doc: Doc, sent: Span, t: LexMatch) -> bool:
+    """The attack word's object is a whole population ("bombing the salvadoran people",
+    "attacks against the civilian population"; lexicon context cues with role
+    ``whole_population``), not "the people of <a place>" nor a counted group ("the 30 people")."""
+    for c in doc.terms_in(t.span.end, min(sent.end, t.span.end + 50), "context_cue"):
+        if c.entry.attrs.get("role") != "whole_population":
+            continue
+        if not _OBJECT_THE.fullmatch(doc.text, t.span.end, c.span.start):
+            return False
+        return not re.match(r"\s+(?:of|in|at|from)\b", doc.text[c.span.end : c.span.end + 6])
+    return False
+
+
 def _generic_sentence(doc: Doc, sent: Span) -> bool:
     """The sentence states a habit, history, plan or threat (sentence-scope context cues)."""
     if _GENERIC_PATTERN.search(sent.text):
@@ -255,6 +296,10 @@ def read_events(doc: Doc) -> Reading:
             if _WAVE_BEFORE.search(before) and (plural or modifier):
                 wave.append(t.span)
                 continue
+            if plural and _enumerated_kind(text, sent, t, before):
+                continue  # "murders, searches, raids on labor offices": kinds of act listed
+            if _against_whole_population(doc, sent, t):
+                continue  # "the army is bombing the salvadoran people": a charge, not one act
             if plural and WAVE_WORDS.search(
                 sentence_text
             ):  # "24 separate attacks across the region"
@@ -857,12 +902,53 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
         em.attack_types = [t for t in em.attack_types if t != AttackType.UNKNOWN] + [
             AttackType.SECURITY_OPERATION
         ]
+    if _aerial_bombing(doc, sent, em):
+        # "the air force is bombing the suburbs", "villages bombed by helicopters": an air strike
+        em.attack_types = [AttackType.SECURITY_OPERATION]
     for a in doc.terms_in(sent.start, sent.end, "actor"):
         if a.entry.attrs.get("actor_kind") != "armed_group" or a.entry.attrs.get("generic"):
             continue  # "militants", "separatists": nobody in particular
         before = doc.text[max(sent.start, a.span.start - 40) : a.span.start]
         suspected = bool(_SUSPECT.search(before))
         em.agents.append((a, suspected))
+
+
+# between an aircraft and the bombing word it does: auxiliaries, adverbs, "used ... to"
+_AIR_AGENT_GAP = re.compile(
+    r"^\s*(?:(?:is|are|was|were|has|have|had|been|being|also|again|then|still|now|continued|"
+    r"continues|continue|began|begun|started|kept|used|to|[a-z]+ly)\s+){0,4}$",
+    re.I,
+)
+_BY_AIR = re.compile(r"\s+(?:[\w-]+\s+){0,4}?by\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _aerial_bombing(doc: Doc, sent: Span, em: EventMention) -> bool:
+    """A bombing word whose agent is an aircraft or an air arm (lexicon context cues with role
+    ``aircraft``): "the air force is bombing", "helicopters bombed", "air force bombings",
+    "bombed by planes"; not "the plane bombing" (a plane as what was bombed) nor "a bomb
+    exploded on a plane"."""
+    t = em.trigger
+    word = t.span.text.lower()
+    if t.entry.id not in ("bombing", "explode_verb", "drone_drop") or not (
+        word.startswith("bomb") or word.startswith("dropp")
+    ):
+        return False
+    verb = word.endswith("ed") or word.startswith("dropp")
+    seg = em.segment
+    for c in doc.terms_in(seg.start, seg.end, "context_cue"):
+        if c.entry.attrs.get("role") != "aircraft":
+            continue
+        if c.span.end <= t.span.start and t.span.start - c.span.end <= 50:
+            gap = doc.text[c.span.end : t.span.start]
+            modifier = c.span.text.lower() in c.entry.attrs.get("modifier", [])
+            if gap.strip() == "" and not (modifier or verb):
+                continue  # "the plane bombing": what was bombed
+            if gap.strip() == "" or _AIR_AGENT_GAP.match(gap):
+                return True
+        elif c.span.start >= t.span.end and c.span.start - t.span.end <= 40:
+            if _BY_AIR.fullmatch(doc.text[t.span.end : c.span.start]):
+                return True
+    return False
 
 
 _STATE_KINDS = ("state_force", "police")
