@@ -1058,3 +1058,25 @@ def test_military_targets_are_left_out_of_muc4_templates() -> None:
     # an attack whose only physical targets are military gives no MUC-4 template
     ext.incidents[0].arguments = [RoleFiller(role="target", text="the army garrison")]
     assert muc4.extraction_to_templates(ext) == []
+
+
+def test_muc_attack_word_in_a_battle_gives_an_attack() -> None:
+    def inc(trigger: str, **roles: str) -> Incident:
+        return Incident(
+            "x",
+            [AttackType.ARMED_CLASH],
+            IncidentStatus.CARRIED_OUT,
+            triggers=[Tagged("clash", "clash"), Tagged(trigger, trigger)],
+            weapons=[Tagged("incendiary", "incendiary")] if trigger == "arson" else [],
+            arguments=[RoleFiller(role, text) for role, text in roles.items()],
+        )
+
+    # "the rebels set fire to a car" during confrontations: the keys code the arson
+    assert muc4.muc_incident_type(inc("arson", target="car")) == "arson"
+    # a bare "attacked" in a battle is an attack only when someone or something not military
+    # was hit
+    assert muc4.muc_incident_type(inc("attack")) is None
+    assert muc4.muc_incident_type(inc("attack", target="an army post")) is None
+    assert muc4.muc_incident_type(inc("attack", target="a power pylon")) == "attack"
+    # named people killed in the battle are its deaths, not an attack of their own
+    assert muc4.muc_incident_type(inc("killed_named")) is None

@@ -378,3 +378,39 @@ def test_condemned_murders_especially_that_of_a_named_person_is_an_act():
         "the court reopened the murder case of senator okello mbeki on monday.",
     ):
         assert len(extract(text, published="2024-05-07").incidents) == 1, text
+
+
+def test_killing_is_an_act_only_as_a_noun():
+    for text in (
+        "The governor condemned the killing of Senator Okello Mbeki in Northtown on Monday.",
+        "the governor condemned the killing of senator okello mbeki in northtown on monday.",
+        "Police arrested two men suspected of killing Senator Okello Mbeki on Monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1, text
+    # a participle after the act is a casualty of that act, not a second act
+    text = "A bomb exploded at a market in Northtown on Monday, killing two traders."
+    r = extract(text, published="2024-05-07")
+    assert len(r.incidents) == 1
+    assert "killing" not in [t.kind for t in r.incidents[0].triggers]
+    assert extract("The minister said the state is killing its own people.").incidents == []
+
+
+def test_killed_is_an_act_when_a_named_person_is_killed():
+    for text in (
+        "Senator Okello Mbeki, 52, was killed in Northtown on Monday.",
+        "senator okello mbeki, who was killed in northtown on monday, was buried today.",
+        "Unknown men killed Okello Mbeki in Northtown on Monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1, text
+        assert [t.kind for t in r.incidents[0].triggers] == ["killed_named"], text
+    for text in (
+        # counted deaths are casualty figures, not acts
+        "Twelve soldiers were killed in Northtown on Monday.",
+        # the state killing a rebel leader, or deaths in a battle, are no attack of their own
+        "Army troops killed Okello Mbeki, a rebel commander, in Northtown on Monday.",
+        "okello mbeki was killed by the police in northtown on monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert all(t.kind != "killed_named" for i in r.incidents for t in i.triggers), text
