@@ -414,3 +414,19 @@ def test_killed_is_an_act_when_a_named_person_is_killed():
     ):
         r = extract(text, published="2024-05-07")
         assert all(t.kind != "killed_named" for i in r.incidents for t in i.triggers), text
+
+
+def test_placed_is_an_act_only_when_a_device_is_placed():
+    for text in (
+        "Rebels placed a bomb outside the town hall of Northtown on Monday.",
+        "rebels placed two charges of dynamite under a bus in northtown on monday.",
+        "A bomb that had been placed at the Northtown bank was found on Monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1, text
+        assert AttackType.BOMBING in r.incidents[0].types, text
+    for text in (
+        "The mayor of Northtown was placed under arrest on Monday.",
+        "the case was placed before the court in northtown on monday.",
+    ):
+        assert extract(text, published="2024-05-07").incidents == [], text

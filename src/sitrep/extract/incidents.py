@@ -204,6 +204,34 @@ def _named_victim(doc: Doc, sent: Span, t: LexMatch) -> bool:
     )
 
 
+#: weapons that are a device set somewhere (a bomb, a charge, a mine, a firebomb)
+_DEVICES = frozenset(
+    {"suicide_vest", "ied", "vehicle_bomb", "grenade", "landmine", "explosives", "incendiary"}
+)
+_PASSIVE_AUX = re.compile(
+    r"(?:\s*,?\s*(?:which|that)\s+|\s+)(?:was|were|is|are|had\s+been|has\s+been|have\s+been|been)"
+    r"\s+(?:[a-z]+ly\s+)?$",
+    re.I,
+)
+
+
+def _places_device(doc: Doc, sent: Span, t: LexMatch) -> bool:
+    """A verb of setting ("placed") whose object is a device ("placed a bomb", "placed two
+    charges of dynamite") or whose passive subject is one ("the bomb, which had been placed")
+    (lexicon ``needs_device`` triggers)."""
+    weapons = [
+        m
+        for m in doc.terms_in(max(sent.start, t.span.start - 60), sent.end, "weapon")
+        if m.entry.id in _DEVICES
+    ]
+    if any(0 <= m.span.start - t.span.end <= 30 for m in weapons):
+        return True
+    return any(
+        m.span.end <= t.span.start and _PASSIVE_AUX.fullmatch(doc.text, m.span.end, t.span.start)
+        for m in weapons
+    )
+
+
 _BATTLE = frozenset({AttackType.ARMED_CLASH, AttackType.SECURITY_OPERATION})
 _BY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?by\s+(?:the\s+)?$", re.I)
 
@@ -320,6 +348,8 @@ def read_events(doc: Doc) -> Reading:
             before = text[max(sent.start, t.span.start - 40) : t.span.start]
             if t.entry.attrs.get("noun_only") and not _noun_use(text, t, before):
                 continue  # "a bomb went off, killing two": the act is the bomb, not the killing
+            if t.entry.attrs.get("needs_device") and not _places_device(doc, sent, t):
+                continue  # "placed under arrest", "placed at the disposal of the court"
             if t.entry.attrs.get("needs_named_victim") and (
                 not _named_victim(doc, sent, t)
                 or _state_killer(doc, _segment_of(segments, t.span.start), t)
