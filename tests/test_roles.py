@@ -572,3 +572,13 @@ def test_named_person_before_a_long_apposition_and_his_kin() -> None:
     assert "pablo rivas" not in victims(
         "mayor pablo rivas, who denounced the army, and his wife marta gil were killed."
     )
+
+
+def test_places_someone_went_to_or_left_are_not_targets() -> None:
+    got = fillers("gunmen machinegunned the judge's car as he was leaving his home.")
+    assert "home" not in got.get("target", []) and "his home" not in got.get("target", [])
+    got = fillers("after the bomb destroyed the bank, the attackers fled to the university campus.")
+    assert got.get("target") == ["bank"]
+    # a home that is hit stays a target
+    got = fillers("guerrillas dynamited the home of the mayor.")
+    assert any("home" in t for t in got.get("target", []))

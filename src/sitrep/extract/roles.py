@@ -106,6 +106,7 @@ _BE = frozenset("is are was were been being".split())
 _CARE_VERBS = frozenset(
     "taken rushed transferred admitted treated hospitalized evacuated died recovering".split()
 )
+_MOTION_PREPS = frozenset("to toward towards into from at for".split())
 _CARE_STOP = frozenset({"by", "when", "after", "and", "or", "but", "that", "which", "who"})
 # prepositions after a participle that ends an "of" phrase ("located in", "owned by")
 _PARTICIPLE_PREPS = frozenset("in at on by to near from inside outside along".split())
@@ -147,6 +148,7 @@ class RoleLexicon:
         str
     ]  # seizures, caches, arms trade: weapons named after them were not used
     not_instrument: frozenset[str]  # nouns a weapon word modifies in a non-instrument phrase
+    motion: frozenset[str]  # going and leaving: a place right after one is where, not what
     heads: frozenset[str]  # every word of every head alias (never part of a name)
     word_cues: dict[str, frozenset[str]]  # one-word cue aliases -> their cue kinds
     phrase_cues: dict[
@@ -190,6 +192,7 @@ class RoleLexicon:
             evaluative=frozenset(cues.get("evaluative", ())),
             arms_trade=frozenset(" ".join(_TOKEN.findall(a)) for a in cues.get("arms_trade", ())),
             not_instrument=frozenset(cues.get("not_instrument", ())),
+            motion=frozenset(cues.get("motion", ())),
             heads=frozenset(heads),
             head_ends=frozenset(head_ends),
         )
@@ -604,6 +607,21 @@ class _Reader:
                 return False
         return False
 
+    def moved_place(self, sent: _Sentence, i: int) -> bool:
+        """The place at token i is where someone went, came from or was going ("as he was
+        leaving his home", "fled to the university campus", "returning to their headquarters"),
+        not what was attacked (role cues ``motion``)."""
+        k = i - 1
+        while k >= 0 and i - k <= 3 and sent.toks[k].low in _DETERMINERS:
+            k -= 1
+        if k >= 0 and sent.toks[k].low in _MOTION_PREPS:
+            k -= 1
+        return (
+            k >= 0
+            and sent.toks[k].low in self.rl.motion
+            and all(self._joined(sent, m, m + 1) for m in range(k, i))
+        )
+
     def care_place(self, sent: _Sentence, i: int) -> bool:
         """The place at token i is where the victims were cared for, not a target ("taken to
         the hospital", "died in a clinic", "is being treated at the military hospital")."""
@@ -920,6 +938,7 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             if (
                 reader.attacking_thing(sent, first, last)
                 or reader.care_place(sent, first)
+                or reader.moved_place(sent, first)
                 or reader.searched_by_forces(sent, first, last)
                 or reader.addressed(sent, first)
                 or reader.reporter_place(sent, first)
