@@ -582,3 +582,18 @@ def test_places_someone_went_to_or_left_are_not_targets() -> None:
     # a home that is hit stays a target
     got = fillers("guerrillas dynamited the home of the mayor.")
     assert any("home" in t for t in got.get("target", []))
+
+
+def test_later_items_of_a_list_of_targets_are_targets() -> None:
+    got = fillers(
+        "the rebels destroyed a bus, a truck, two cars, three houses, a store, the gas "
+        "station, a bank, the town hall and a school."
+    )
+    for want in ("bus", "gas station", "town hall", "school"):
+        assert want in got.get("target", []), (want, got)
+    # a place after a clause break is no item of the list
+    got = fillers(
+        "the rebels destroyed a bus, a truck, two cars, three houses, a store and a hotel; "
+        "a bank and a school were closed."
+    )
+    assert "hotel" in got["target"] and "school" not in got["target"]

@@ -890,6 +890,7 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
     ]
     heads = [(m, i, j) for m, i, j in heads if i is not None and j is not None]
     weapon_toks = {k for m, i, j in heads if m.entry.kind == "role_weapon" for k in range(i, j + 1)}
+    targets: list[tuple[int, int]] = []  # token ranges of the targets read, in order
     for n, (m, i, j) in enumerate(heads):
         kind = m.entry.kind
         of_phrase = m.span.text.lower().endswith(" of")  # "a group of rebels": one phrase
@@ -947,8 +948,10 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             if (
                 reader.near_cue(sent, first, last, ("damage",))
                 or _arms_against(sent, first, weapon_toks)
+                or _listed_after(reader, sent, first, targets)
             ) and not reader.speaker(sent, last):
                 add(TARGET, first, last, head_tok)
+                targets.append((first, last))
         elif kind == "role_weapon":
             last = reader.weapon_of(sent, j)
             if m.entry.attrs.get("bare") is False and first == i and last == j:
@@ -974,6 +977,30 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
     _read_owners(reader, sent, out, add)
     out.extend(perpetrators.forces_of_attackers(reader, span, out))
     return out
+
+
+_LIST_GLUE = frozenset({"and", "or", "as", "well"}) | _DETERMINERS | _COUNTS
+
+
+def _listed_after(
+    reader: _Reader, sent: _Sentence, first: int, targets: list[tuple[int, int]]
+) -> bool:
+    """The phrase at ``first`` is a later item of a list whose earlier item is a target read
+    ("destroyed the town hall, a gas station, two clinics and the civil defense post"): only
+    commas, "and", "as well as", determiners and counts stand between them."""
+    if not targets:
+        return False
+    prev = targets[-1][1]
+    if prev >= first:
+        return False
+    between = sent.toks[prev + 1 : first]
+    if len(between) > 4 or not (
+        "," in reader._gap(sent, prev, prev + 1) or any(t.low in ("and", "or") for t in between)
+    ):
+        return False
+    return all(t.low in _LIST_GLUE or t.low.isdigit() for t in between) and all(
+        reader._gap(sent, k, k + 1).strip() in ("", ",") for k in range(prev, first)
+    )
 
 
 def _arms_against(sent: _Sentence, first: int, weapon_toks: set[int]) -> bool:
