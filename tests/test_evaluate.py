@@ -1078,5 +1078,9 @@ def test_muc_attack_word_in_a_battle_gives_an_attack() -> None:
     assert muc4.muc_incident_type(inc("attack")) is None
     assert muc4.muc_incident_type(inc("attack", target="an army post")) is None
     assert muc4.muc_incident_type(inc("attack", target="a power pylon")) == "attack"
-    # named people killed in the battle are its deaths, not an attack of their own
+    # a named person harmed in a clash: the keys give it an attack template
+    assert muc4.muc_incident_type(inc("clash", victim="okello mbeki")) is None
+    named = inc("clash", victim="okello mbeki")
+    named.arguments[0].named = True
+    assert muc4.muc_incident_type(named) == "attack"
     assert muc4.muc_incident_type(inc("killed_named")) is None

@@ -122,6 +122,10 @@ def muc_incident_type(incident: Incident) -> str | None:
         # post ... the fighting lasted four hours", "the rebels set fire to a car" during
         # confrontations): the keys code the attack
         types = _attack_word_types(incident)
+        if not types and any(a.role == "victim" and a.named for a in incident.arguments):
+            # a named person killed or hurt in a clash ("a reporter, x, was killed in a
+            # shootout"): the keys give the harm to a named person an attack template
+            types = {AttackType.UNKNOWN}
         if not types:
             return None
     weapons = {w.kind for w in incident.weapons}
