@@ -430,3 +430,10 @@ def test_placed_is_an_act_only_when_a_device_is_placed():
         "the case was placed before the court in northtown on monday.",
     ):
         assert extract(text, published="2024-05-07").incidents == [], text
+
+
+def test_who_has_been_kidnapped_is_a_state_not_a_habit():
+    text = "The family of Okello Mbeki, who has been kidnapped by rebels in Northtown, appealed for his release."
+    assert len(extract(text, published="2024-05-07").incidents) == 1
+    text = "The rebels, who have kidnapped officials before, denied the report on Monday."
+    assert extract(text, published="2024-05-07").incidents == []

@@ -37,7 +37,8 @@ from sitrep.text.lexicon import LexEntry, LexMatch
 _PLACE_RIGHT_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:in|at|on|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}?\w", re.I
 )
-_HABIT_BEFORE = re.compile(r"\b(?:who|which)\s+(?:have|has)\s[^,.;]{0,80}$", re.I)
+# "who have kidnapped ... before" (a habit); not a passive "who has been kidnapped" (a state)
+_HABIT_BEFORE = re.compile(r"\b(?:who|which)\s+(?:have|has)\s(?!been\s)[^,.;]{0,80}$", re.I)
 # an attack word governed by a modal ("could attack", "would not bomb"), by a bare infinitive
 # after a word of plan, order or purpose ("urged the people to murder", "money to murder"; not
 # after a word of attempt or means: "tried to attack", "used aircraft to bomb", "due to sabotage"),
