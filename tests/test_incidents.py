@@ -437,3 +437,13 @@ def test_who_has_been_kidnapped_is_a_state_not_a_habit():
     assert len(extract(text, published="2024-05-07").incidents) == 1
     text = "The rebels, who have kidnapped officials before, denied the report on Monday."
     assert extract(text, published="2024-05-07").incidents == []
+
+
+def test_gunshot_wounds_report_a_shooting():
+    for text in (
+        "Okello Mbeki died of gunshot wounds in Northtown on Monday, his party said.",
+        "two bodies with bullet wounds were found near northtown on monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1, text
+        assert [t.kind for t in r.incidents[0].triggers] == ["shot_dead"], text
