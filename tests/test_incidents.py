@@ -447,3 +447,15 @@ def test_gunshot_wounds_report_a_shooting():
         r = extract(text, published="2024-05-07")
         assert len(r.incidents) == 1, text
         assert [t.kind for t in r.incidents[0].triggers] == ["shot_dead"], text
+
+
+def test_thrown_device_is_a_bombing_but_thrown_stones_are_not():
+    for text in (
+        "Unidentified men threw a bomb at the offices of a newspaper in Northtown on Monday.",
+        "explosives were hurled at the door of a house in northtown on monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1, text
+        assert AttackType.BOMBING in r.incidents[0].types, text
+    text = "Students threw stones at the police in Northtown on Monday."
+    assert all(AttackType.BOMBING not in i.types for i in extract(text, "2024-05-07").incidents)
