@@ -597,3 +597,8 @@ def test_later_items_of_a_list_of_targets_are_targets() -> None:
         "a bank and a school were closed."
     )
     assert "hotel" in got["target"] and "school" not in got["target"]
+
+
+def test_a_target_name_joined_by_spaced_hyphens_is_kept_whole() -> None:
+    got = fillers("rebels dynamited the alto - bajo - northtown oil pipeline last night.")
+    assert got.get("target") == ["alto - bajo - northtown oil pipeline"], got

@@ -333,6 +333,14 @@ class _Reader:
         comes before them ("his armored vehicle", "several state-owned banks", "a fishing
         boat"); not a verb before the phrase ("gunmen attacked vehicles")."""
         i = self.grow_left(sent, first, _MAX_LEFT_TARGET)
+        # a name of places joined by spaced hyphens ("the cano - limon - covena oil pipeline")
+        while (
+            i > 1
+            and i < first
+            and self._gap(sent, i - 1, i).strip() == "-"
+            and self._modifier(sent.toks[i - 1], sent, i - 1)
+        ):
+            i = self.grow_left(sent, i - 1, 2)
         k = i
         while k > 0 and first - k < _MAX_LEFT_TARGET:
             prev = sent.toks[k - 1]
