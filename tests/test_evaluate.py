@@ -1093,3 +1093,29 @@ def test_bare_bombing_and_kidnapping_give_no_muc4_template() -> None:
         assert len(kept) == 1
     # a bare attack is kept (on train it aligns with a key in 40 of 104 documents)
     assert len(muc4.extraction_to_templates(ext([AttackType.ARMED_ASSAULT], []))) == 1
+
+
+def test_muc_attack_word_in_a_battle_gives_an_attack() -> None:
+    def inc(trigger: str, **roles: str) -> Incident:
+        return Incident(
+            "x",
+            [AttackType.ARMED_CLASH],
+            IncidentStatus.CARRIED_OUT,
+            triggers=[Tagged("clash", "clash"), Tagged(trigger, trigger)],
+            weapons=[Tagged("incendiary", "incendiary")] if trigger == "arson" else [],
+            arguments=[RoleFiller(role, text) for role, text in roles.items()],
+        )
+
+    # "the rebels set fire to a car" during confrontations: the keys code the arson
+    assert muc4.muc_incident_type(inc("arson", target="car")) == "arson"
+    # a bare "attacked" in a battle is an attack only when someone or something not military
+    # was hit
+    assert muc4.muc_incident_type(inc("attack")) is None
+    assert muc4.muc_incident_type(inc("attack", target="an army post")) is None
+    assert muc4.muc_incident_type(inc("attack", target="a power pylon")) == "attack"
+    # a named person harmed in a clash: the keys give it an attack template
+    assert muc4.muc_incident_type(inc("clash", victim="okello mbeki")) is None
+    named = inc("clash", victim="okello mbeki")
+    named.arguments[0].named = True
+    assert muc4.muc_incident_type(named) == "attack"
+    assert muc4.muc_incident_type(inc("killed_named")) is None

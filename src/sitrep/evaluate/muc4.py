@@ -121,7 +121,16 @@ def muc_incident_type(incident: Incident) -> str | None:
     """The MUC-4 incident type of one of our incidents, or None when it is not a MUC event."""
     types = set(incident.types)
     if not types or types <= NON_MUC_TYPES:
-        return None
+        # a clash or an operation told with an attack word of its own ("guerrillas attacked the
+        # post ... the fighting lasted four hours", "the rebels set fire to a car" during
+        # confrontations): the keys code the attack
+        types = _attack_word_types(incident)
+        if not types and any(a.role == "victim" and a.named for a in incident.arguments):
+            # a named person killed or hurt in a clash ("a reporter, x, was killed in a
+            # shootout"): the keys give the harm to a named person an attack template
+            types = {AttackType.UNKNOWN}
+        if not types:
+            return None
     weapons = {w.kind for w in incident.weapons}
     if types & {AttackType.KIDNAPPING, AttackType.HIJACKING}:
         return "kidnapping"
@@ -154,6 +163,36 @@ def _device_named(incident: Incident) -> bool:
         return True
     return any(
         w.kind == "explosives" and is_instrument(_first_text(w.spans)) for w in incident.weapons
+    )
+
+
+def _attack_word_types(incident: Incident) -> set[AttackType]:
+    """The attack types of the incident's attack words that are not a clash or an operation."""
+    from sitrep.extract.incidents import trigger_types
+    from sitrep.text.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    out: set[AttackType] = set()
+    for trig in incident.triggers:
+        try:
+            entry = lex.entry("trigger", trig.kind)
+        except KeyError:
+            continue
+        if entry.attrs.get("event") is False:
+            continue
+        if entry.attrs.get("generic") and not _attacked_someone(incident):
+            continue  # "the army attacked their positions": a bare attack word in a battle
+        if entry.attrs.get("needs_named_victim"):
+            continue  # "a clash ensued, and x and y were killed": deaths in the battle
+        out.update(trigger_types(entry))
+    return out - NON_MUC_TYPES
+
+
+def _attacked_someone(incident: Incident) -> bool:
+    """The incident names a person harmed or a physical target that is not military."""
+    return any(
+        (a.role == "victim" and a.named) or (a.role == "target" and not is_military(a.text))
+        for a in incident.arguments
     )
 
 

@@ -31,13 +31,14 @@ from sitrep.model import (
     Tagged,
 )
 from sitrep.text.dates import resolve_date
-from sitrep.text.lexicon import LexMatch
+from sitrep.text.lexicon import LexEntry, LexMatch
 
 # structural patterns of generic statements (the words are lexicon context cues)
 _PLACE_RIGHT_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:in|at|on|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}?\w", re.I
 )
-_HABIT_BEFORE = re.compile(r"\b(?:who|which)\s+(?:have|has)\s[^,.;]{0,80}$", re.I)
+# "who have kidnapped ... before" (a habit); not a passive "who has been kidnapped" (a state)
+_HABIT_BEFORE = re.compile(r"\b(?:who|which)\s+(?:have|has)\s(?!been\s)[^,.;]{0,80}$", re.I)
 # an attack word governed by a modal ("could attack", "would not bomb"), by a bare infinitive
 # after a word of plan, order or purpose ("urged the people to murder", "money to murder"; not
 # after a word of attempt or means: "tried to attack", "used aircraft to bomb", "due to sabotage"),
@@ -158,7 +159,12 @@ class Reading:
 
 
 def _attack_types(m: LexMatch) -> list[AttackType]:
-    raw = m.entry.attrs.get("attack_type") or m.entry.attrs.get("attack_types") or "unknown"
+    return trigger_types(m.entry)
+
+
+def trigger_types(entry: LexEntry) -> list[AttackType]:
+    """The attack types a trigger entry gives (``attack_type``, one value or a list)."""
+    raw = entry.attrs.get("attack_type") or entry.attrs.get("attack_types") or "unknown"
     values = raw if isinstance(raw, list) else [raw]
     out = []
     for v in values:
@@ -167,6 +173,103 @@ def _attack_types(m: LexMatch) -> list[AttackType]:
         except ValueError:
             out.append(AttackType.UNKNOWN)
     return out
+
+
+_NOUN_OF = re.compile(r"\s+of\s", re.I)
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|such)|'s)\s+"
+    r"(?:(?!(?:is|are|was|were|be|been|has|have|had)\s)[\w-]+\s+)?$"
+    r"|\b(?:of|for)\s+$",
+    re.I,
+)
+
+
+def _noun_use(text: str, t: LexMatch, before: str) -> bool:
+    """A trigger marked ``noun_only`` ("killing") used as a noun: followed by "of" ("killing of
+    the judge"), after a determiner or a possessive ("the killing", "his killing", "the brutal
+    killing") or a gerund after "of" or "for" ("accused of killing the judge"); not a participle
+    ("..., killing two") or a verb ("are killing civilians", "a country that is killing")."""
+    return bool(_NOUN_OF.match(text, t.span.end) or _NOUN_BEFORE.search(before))
+
+
+_NAME_WORD = r"[^\W\d_][\w'-]*"
+# "x y, 42, was killed", "x y, who was killed", "x y has been killed"
+_NAMED_BEFORE_PASSIVE = re.compile(
+    rf"({_NAME_WORD})\s+({_NAME_WORD})(?:\s*,\s*(?:\d+\s*,\s*|who\s+)?|\s+)"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?$",
+    re.I,
+)
+_NAMED_AFTER = re.compile(rf"\s+({_NAME_WORD})\s+({_NAME_WORD})")
+
+
+def _named_victim(doc: Doc, sent: Span, t: LexMatch) -> bool:
+    """A person's name (two name words) is the one the verb harms: the subject of its passive
+    ("x y, 42, was killed", "x y, who was killed") or its object ("killed x y") (lexicon
+    ``needs_named_victim`` triggers)."""
+    text = doc.text
+    found = _NAMED_BEFORE_PASSIVE.search(text[max(sent.start, t.span.start - 80) : t.span.start])
+    if found is None:
+        found = _NAMED_AFTER.match(text, t.span.end, sent.end)
+    if found is None:
+        return False
+    return all(
+        caseless_name_word(w.lower()) and (doc.caseless or w[:1].isupper()) for w in found.groups()
+    )
+
+
+#: weapons that are a device set somewhere (a bomb, a charge, a mine, a firebomb)
+_DEVICES = frozenset(
+    {"suicide_vest", "ied", "vehicle_bomb", "grenade", "landmine", "explosives", "incendiary"}
+)
+_PASSIVE_AUX = re.compile(
+    r"(?:\s*,?\s*(?:which|that)\s+|\s+)(?:was|were|is|are|had\s+been|has\s+been|have\s+been|been)"
+    r"\s+(?:[a-z]+ly\s+)?$",
+    re.I,
+)
+
+
+def _places_device(doc: Doc, sent: Span, t: LexMatch) -> bool:
+    """A verb of setting ("placed") whose object is a device ("placed a bomb", "placed two
+    charges of dynamite") or whose passive subject is one ("the bomb, which had been placed")
+    (lexicon ``needs_device`` triggers)."""
+    weapons = [
+        m
+        for m in doc.terms_in(max(sent.start, t.span.start - 60), sent.end, "weapon")
+        if m.entry.id in _DEVICES
+    ]
+    if any(0 <= m.span.start - t.span.end <= 30 for m in weapons):
+        return True
+    return any(
+        m.span.end <= t.span.start and _PASSIVE_AUX.fullmatch(doc.text, m.span.end, t.span.start)
+        for m in weapons
+    )
+
+
+_BATTLE = frozenset({AttackType.ARMED_CLASH, AttackType.SECURITY_OPERATION})
+_BY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?by\s+(?:the\s+)?$", re.I)
+
+
+def _state_killer(doc: Doc, seg: Span, t: LexMatch) -> bool:
+    """The one who kills is the state: the nearest actor before the verb in its clause is a
+    state force or the police ("troops killed x"), or one follows "by" after it ("x was killed
+    by the police")."""
+
+    def state(m: LexMatch) -> bool:
+        if m.entry.kind == "actor":
+            return m.entry.attrs.get("actor_kind") in _STATE_KINDS
+        return m.entry.attrs.get("category") == "security_forces"
+
+    before = [
+        m
+        for m in doc.terms_in(seg.start, t.span.start, "actor", "victim")
+        if m.span.end <= t.span.start
+    ]
+    if before and state(max(before, key=lambda m: m.span.end)):
+        return True
+    return any(
+        state(m) and _BY_AFTER.fullmatch(doc.text, t.span.end, m.span.start)
+        for m in doc.terms_in(t.span.end, min(seg.end, t.span.end + 50), "actor", "victim")
+    )
 
 
 def _is_plural_noun(text: str) -> bool:
@@ -285,6 +388,18 @@ def read_events(doc: Doc) -> Reading:
             if t.entry.attrs.get("event") is False:
                 continue  # "the bomb disposal squad", "attack helicopters"
             before = text[max(sent.start, t.span.start - 40) : t.span.start]
+            if t.entry.attrs.get("noun_only") and not _noun_use(text, t, before):
+                continue  # "a bomb went off, killing two": the act is the bomb, not the killing
+            if t.entry.attrs.get("needs_device") and not _places_device(doc, sent, t):
+                continue  # "placed under arrest", "placed at the disposal of the court"
+            if t.entry.attrs.get("needs_named_victim") and (
+                not _named_victim(doc, sent, t)
+                or _state_killer(doc, _segment_of(segments, t.span.start), t)
+                or any(set(_attack_types(u)) & _BATTLE for u in triggers)
+            ):
+                # "12 soldiers were killed": a casualty; "troops killed x, a rebel leader", "a
+                # clash ensued and x was killed": deaths in a battle; "x was killed": an act
+                continue
             plural = _is_plural_noun(t.span.text)
             # "a string of bomb and gun attacks": a modifier of the plural attack word after it
             modifier = any(
