@@ -249,3 +249,10 @@ def test_spans_always_quote_the_text(text: str) -> None:
 
 def test_a_month_and_year_is_a_date_not_a_period() -> None:
     assert find_periods("The attack in January 2024 killed six.") == []
+
+
+def test_leap_day_more_than_a_year_back_is_not_resolved() -> None:
+    # 2000-02-29 is 367 days before 2001-03-02: no February 29 lies within a year of it
+    (d,) = find_dates("On February 29, a raid failed.")
+    assert resolve_date(d, dt.date(2001, 3, 2)) is None
+    assert resolve_date(d, dt.date(2000, 3, 2)).as_date() == dt.date(2000, 2, 29)

@@ -1145,3 +1145,64 @@ def test_military_targets_are_left_out_of_muc4_templates() -> None:
     # an attack whose only physical targets are military gives no MUC-4 template
     ext.incidents[0].arguments = [RoleFiller(role="target", text="the army garrison")]
     assert muc4.extraction_to_templates(ext) == []
+
+
+def test_explosions_in_fighting_without_a_device_give_no_muc4_template() -> None:
+    def ext(weapons: tuple[tuple[str, str], ...], victim: bool = False) -> Extraction:
+        text = "clashes and explosions were reported; a bomb and a grenade; judge ana ruiz"
+        inc = Incident(
+            "i1",
+            [AttackType.BOMBING, AttackType.ARMED_CLASH],
+            IncidentStatus.CARRIED_OUT,
+            weapons=[Tagged(k, k, [Span(0, len(w), w)]) for k, w in weapons],
+            arguments=[RoleFiller(role="victim", text="ana ruiz", named=True)] if victim else [],
+        )
+        return Extraction(article=Article(text=text), incidents=[inc])
+
+    assert muc4.extraction_to_templates(ext((("explosives", "explosions"),))) == []
+    # a device set off, or a named victim, keeps the bombing
+    for kept in (
+        ext((("explosives", "bomb"),)),
+        ext((("grenade", "grenade"),)),
+        ext((("explosives", "explosions"),), victim=True),
+    ):
+        assert [t.incident_type for t in muc4.extraction_to_templates(kept)] == ["bombing"]
+
+
+def test_bare_bombing_and_kidnapping_give_no_muc4_template() -> None:
+    def ext(types: list[AttackType], args: list[RoleFiller]) -> Extraction:
+        inc = Incident("i1", types, IncidentStatus.CARRIED_OUT, arguments=args)
+        return Extraction(article=Article(text="a bombing; a kidnapping"), incidents=[inc])
+
+    for types in ([AttackType.BOMBING], [AttackType.KIDNAPPING]):
+        assert muc4.extraction_to_templates(ext(types, [])) == []
+        kept = muc4.extraction_to_templates(ext(types, [RoleFiller(role="perp_org", text="eln")]))
+        assert len(kept) == 1
+    # a bare attack is kept (on train it aligns with a key in 40 of 104 documents)
+    assert len(muc4.extraction_to_templates(ext([AttackType.ARMED_ASSAULT], []))) == 1
+
+
+def test_muc_attack_word_in_a_battle_gives_an_attack() -> None:
+    def inc(trigger: str, **roles: str) -> Incident:
+        return Incident(
+            "x",
+            [AttackType.ARMED_CLASH],
+            IncidentStatus.CARRIED_OUT,
+            triggers=[Tagged("clash", "clash"), Tagged(trigger, trigger)],
+            weapons=[Tagged("incendiary", "incendiary")] if trigger == "arson" else [],
+            arguments=[RoleFiller(role, text) for role, text in roles.items()],
+        )
+
+    # "the rebels set fire to a car" during confrontations: the keys code the arson
+    assert muc4.muc_incident_type(inc("arson", target="car")) == "arson"
+    # a bare "attacked" in a battle is an attack only when someone or something not military
+    # was hit
+    assert muc4.muc_incident_type(inc("attack")) is None
+    assert muc4.muc_incident_type(inc("attack", target="an army post")) is None
+    assert muc4.muc_incident_type(inc("attack", target="a power pylon")) == "attack"
+    # a named person harmed in a clash: the keys give it an attack template
+    assert muc4.muc_incident_type(inc("clash", victim="okello mbeki")) is None
+    named = inc("clash", victim="okello mbeki")
+    named.arguments[0].named = True
+    assert muc4.muc_incident_type(named) == "attack"
+    assert muc4.muc_incident_type(inc("killed_named")) is None

@@ -434,3 +434,149 @@ def test_condemned_murders_especially_that_of_a_named_person_is_an_act():
         "the court reopened the murder case of senator okello mbeki on monday.",
     ):
         assert len(extract(text, published="2024-05-07").incidents) == 1, text
+
+
+def test_state_of_siege_assault_rifles_and_nuclear_bombs_are_not_acts():
+    for text in (
+        "LIMA — The president lifted the state of siege in three provinces on Monday.",
+        "LIMA — Police seized twelve assault rifles in a house in Callao on Monday.",
+        "LIMA — The minister said on Monday that the region wants no nuclear bombs.",
+    ):
+        for t in (text, text.lower()):
+            r = extract(t, published="2024-03-05")
+            assert r.incidents == [], t
+    r = extract(
+        "LIMA — Rebels laid siege to a police post in Huanta on Monday.", published="2024-03-05"
+    )
+    assert len(r.incidents) == 1
+
+
+def test_plural_attack_noun_in_an_enumeration_is_no_act():
+    for text in (
+        "QUITO — The report listed arrests, murders and disappearances under the old regime.",
+        "QUITO — Residents said on Monday they live with bombings and curfews.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "QUITO — Two bombings and a shooting killed four people in Quito on Monday.",
+        "QUITO — Gunmen murdered a judge in Quito on Monday, and bombs damaged a bank.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text
+    # a listed plural attack noun with an object is an act told
+    text = "QUITO — Rebels raided a farm, and grenade attacks on police posts in Quito followed on Monday."
+    for t in (text, text.lower()):
+        got = extract(t, published="2024-03-05").incidents
+        assert any(AttackType.BOMBING in i.types for i in got), t
+
+
+def test_bombing_done_by_aircraft_is_an_air_strike():
+    for text in (
+        "SAN MARCOS — The air force is bombing villages near San Marcos, residents said on Monday.",
+        "SAN MARCOS — Two helicopters bombed a hamlet near San Marcos on Monday, residents said.",
+        "SAN MARCOS — A hamlet near San Marcos was bombed by army planes on Monday.",
+    ):
+        for t in (text, text.lower()):
+            r = extract(t, published="2024-03-05")
+            assert r.incidents, t
+            assert all(i.types == [AttackType.SECURITY_OPERATION] for i in r.incidents), t
+    r = extract(
+        "SAN MARCOS — Rebels claimed the plane bombing near San Marcos on Monday.",
+        published="2024-03-05",
+    )
+    assert r.incidents and AttackType.BOMBING in r.incidents[0].types
+
+
+def test_act_against_a_whole_population_is_a_charge_not_an_act():
+    for text in (
+        "TALCA — The party said on Monday that the regime is bombing the Chilean people.",
+        "TALCA — Rebels have been attacking the civilian population, the minister said on Monday.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "TALCA — Gunmen attacked the people of Molina on Monday, killing three.",
+        "TALCA — Rebels attacked the 30 people at a bus stop in Talca on Monday.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text
+
+
+def test_killing_is_an_act_only_as_a_noun():
+    for text in (
+        "The governor condemned the killing of Senator Okello Mbeki in Northtown on Monday.",
+        "the governor condemned the killing of senator okello mbeki in northtown on monday.",
+        "Police arrested two men suspected of killing Senator Okello Mbeki on Monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1, text
+    # a participle after the act is a casualty of that act, not a second act
+    text = "A bomb exploded at a market in Northtown on Monday, killing two traders."
+    r = extract(text, published="2024-05-07")
+    assert len(r.incidents) == 1
+    assert "killing" not in [t.kind for t in r.incidents[0].triggers]
+    assert extract("The minister said the state is killing its own people.").incidents == []
+
+
+def test_killed_is_an_act_when_a_named_person_is_killed():
+    for text in (
+        "Senator Okello Mbeki, 52, was killed in Northtown on Monday.",
+        "senator okello mbeki, who was killed in northtown on monday, was buried today.",
+        "Unknown men killed Okello Mbeki in Northtown on Monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1, text
+        assert [t.kind for t in r.incidents[0].triggers] == ["killed_named"], text
+    for text in (
+        # counted deaths are casualty figures, not acts
+        "Twelve soldiers were killed in Northtown on Monday.",
+        # the state killing a rebel leader, or deaths in a battle, are no attack of their own
+        "Army troops killed Okello Mbeki, a rebel commander, in Northtown on Monday.",
+        "okello mbeki was killed by the police in northtown on monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert all(t.kind != "killed_named" for i in r.incidents for t in i.triggers), text
+
+
+def test_placed_is_an_act_only_when_a_device_is_placed():
+    for text in (
+        "Rebels placed a bomb outside the town hall of Northtown on Monday.",
+        "rebels placed two charges of dynamite under a bus in northtown on monday.",
+        "A bomb that had been placed at the Northtown bank was found on Monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1, text
+        assert AttackType.BOMBING in r.incidents[0].types, text
+    for text in (
+        "The mayor of Northtown was placed under arrest on Monday.",
+        "the case was placed before the court in northtown on monday.",
+    ):
+        assert extract(text, published="2024-05-07").incidents == [], text
+
+
+def test_who_has_been_kidnapped_is_a_state_not_a_habit():
+    text = "The family of Okello Mbeki, who has been kidnapped by rebels in Northtown, appealed for his release."
+    assert len(extract(text, published="2024-05-07").incidents) == 1
+    text = "The rebels, who have kidnapped officials before, denied the report on Monday."
+    assert extract(text, published="2024-05-07").incidents == []
+
+
+def test_gunshot_wounds_report_a_shooting():
+    for text in (
+        "Okello Mbeki died of gunshot wounds in Northtown on Monday, his party said.",
+        "two bodies with bullet wounds were found near northtown on monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1, text
+        assert [t.kind for t in r.incidents[0].triggers] == ["shot_dead"], text
+
+
+def test_thrown_device_is_a_bombing_but_thrown_stones_are_not():
+    for text in (
+        "Unidentified men threw a bomb at the offices of a newspaper in Northtown on Monday.",
+        "explosives were hurled at the door of a house in northtown on monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1, text
+        assert AttackType.BOMBING in r.incidents[0].types, text
+    text = "Students threw stones at the police in Northtown on Monday."
+    assert all(AttackType.BOMBING not in i.types for i in extract(text, "2024-05-07").incidents)

@@ -572,3 +572,33 @@ def test_named_person_before_a_long_apposition_and_his_kin() -> None:
     assert "pablo rivas" not in victims(
         "mayor pablo rivas, who denounced the army, and his wife marta gil were killed."
     )
+
+
+def test_places_someone_went_to_or_left_are_not_targets() -> None:
+    got = fillers("gunmen machinegunned the judge's car as he was leaving his home.")
+    assert "home" not in got.get("target", []) and "his home" not in got.get("target", [])
+    got = fillers("after the bomb destroyed the bank, the attackers fled to the university campus.")
+    assert got.get("target") == ["bank"]
+    # a home that is hit stays a target
+    got = fillers("guerrillas dynamited the home of the mayor.")
+    assert any("home" in t for t in got.get("target", []))
+
+
+def test_later_items_of_a_list_of_targets_are_targets() -> None:
+    got = fillers(
+        "the rebels destroyed a bus, a truck, two cars, three houses, a store, the gas "
+        "station, a bank, the town hall and a school."
+    )
+    for want in ("bus", "gas station", "town hall", "school"):
+        assert want in got.get("target", []), (want, got)
+    # a place after a clause break is no item of the list
+    got = fillers(
+        "the rebels destroyed a bus, a truck, two cars, three houses, a store and a hotel; "
+        "a bank and a school were closed."
+    )
+    assert "hotel" in got["target"] and "school" not in got["target"]
+
+
+def test_a_target_name_joined_by_spaced_hyphens_is_kept_whole() -> None:
+    got = fillers("rebels dynamited the alto - bajo - northtown oil pipeline last night.")
+    assert got.get("target") == ["alto - bajo - northtown oil pipeline"], got

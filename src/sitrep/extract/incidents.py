@@ -31,13 +31,14 @@ from sitrep.model import (
     Tagged,
 )
 from sitrep.text.dates import resolve_date
-from sitrep.text.lexicon import LexMatch
+from sitrep.text.lexicon import LexEntry, LexMatch
 
 # structural patterns of generic statements (the words are lexicon context cues)
 _PLACE_RIGHT_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:in|at|on|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}?\w", re.I
 )
-_HABIT_BEFORE = re.compile(r"\b(?:who|which)\s+(?:have|has)\s[^,.;]{0,80}$", re.I)
+# "who have kidnapped ... before" (a habit); not a passive "who has been kidnapped" (a state)
+_HABIT_BEFORE = re.compile(r"\b(?:who|which)\s+(?:have|has)\s(?!been\s)[^,.;]{0,80}$", re.I)
 # an attack word governed by a modal ("could attack", "would not bomb"), by a bare infinitive
 # after a word of plan, order or purpose ("urged the people to murder", "money to murder"; not
 # after a word of attempt or means: "tried to attack", "used aircraft to bomb", "due to sabotage"),
@@ -79,6 +80,18 @@ _ANAPHOR_BEFORE = re.compile(
     re.I,
 )
 _VERB_FORM = re.compile(r"ed$", re.I)
+# a bare plural attack noun that is one item of an enumeration names a kind of act, not an act
+# reported ("arrests, murders, and disappearances", "bombings and lies"): no determiner, number
+# or quantifier before it, a list separator right before or after it, no object after it
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:the|these|those|such|this|that|its|their|his|her|our|both|several|various|many|"
+    r"multiple|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|\d+|series\s+of|"
+    r"wave\s+of|string\s+of|spate\s+of)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$", re.I)
+_OBJECT_AFTER_LISTED = re.compile(r"\s+(?:on|against|targeting|upon)\s", re.I)
+_LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:these|those|the|such|this|that|its|their)\s+$", re.I)
 _EARLIER = re.compile(r"\b(?:recent|earlier|previous|prior|last\s+(?:week|month)|followed)\b", re.I)
 _SEGMENT_BREAK = re.compile(
@@ -147,7 +160,12 @@ class Reading:
 
 
 def _attack_types(m: LexMatch) -> list[AttackType]:
-    raw = m.entry.attrs.get("attack_type") or m.entry.attrs.get("attack_types") or "unknown"
+    return trigger_types(m.entry)
+
+
+def trigger_types(entry: LexEntry) -> list[AttackType]:
+    """The attack types a trigger entry gives (``attack_type``, one value or a list)."""
+    raw = entry.attrs.get("attack_type") or entry.attrs.get("attack_types") or "unknown"
     values = raw if isinstance(raw, list) else [raw]
     out = []
     for v in values:
@@ -156,6 +174,103 @@ def _attack_types(m: LexMatch) -> list[AttackType]:
         except ValueError:
             out.append(AttackType.UNKNOWN)
     return out
+
+
+_NOUN_OF = re.compile(r"\s+of\s", re.I)
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|such)|'s)\s+"
+    r"(?:(?!(?:is|are|was|were|be|been|has|have|had)\s)[\w-]+\s+)?$"
+    r"|\b(?:of|for)\s+$",
+    re.I,
+)
+
+
+def _noun_use(text: str, t: LexMatch, before: str) -> bool:
+    """A trigger marked ``noun_only`` ("killing") used as a noun: followed by "of" ("killing of
+    the judge"), after a determiner or a possessive ("the killing", "his killing", "the brutal
+    killing") or a gerund after "of" or "for" ("accused of killing the judge"); not a participle
+    ("..., killing two") or a verb ("are killing civilians", "a country that is killing")."""
+    return bool(_NOUN_OF.match(text, t.span.end) or _NOUN_BEFORE.search(before))
+
+
+_NAME_WORD = r"[^\W\d_][\w'-]*"
+# "x y, 42, was killed", "x y, who was killed", "x y has been killed"
+_NAMED_BEFORE_PASSIVE = re.compile(
+    rf"({_NAME_WORD})\s+({_NAME_WORD})(?:\s*,\s*(?:\d+\s*,\s*|who\s+)?|\s+)"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?$",
+    re.I,
+)
+_NAMED_AFTER = re.compile(rf"\s+({_NAME_WORD})\s+({_NAME_WORD})")
+
+
+def _named_victim(doc: Doc, sent: Span, t: LexMatch) -> bool:
+    """A person's name (two name words) is the one the verb harms: the subject of its passive
+    ("x y, 42, was killed", "x y, who was killed") or its object ("killed x y") (lexicon
+    ``needs_named_victim`` triggers)."""
+    text = doc.text
+    found = _NAMED_BEFORE_PASSIVE.search(text[max(sent.start, t.span.start - 80) : t.span.start])
+    if found is None:
+        found = _NAMED_AFTER.match(text, t.span.end, sent.end)
+    if found is None:
+        return False
+    return all(
+        caseless_name_word(w.lower()) and (doc.caseless or w[:1].isupper()) for w in found.groups()
+    )
+
+
+#: weapons that are a device set somewhere (a bomb, a charge, a mine, a firebomb)
+_DEVICES = frozenset(
+    {"suicide_vest", "ied", "vehicle_bomb", "grenade", "landmine", "explosives", "incendiary"}
+)
+_PASSIVE_AUX = re.compile(
+    r"(?:\s*,?\s*(?:which|that)\s+|\s+)(?:was|were|is|are|had\s+been|has\s+been|have\s+been|been)"
+    r"\s+(?:[a-z]+ly\s+)?$",
+    re.I,
+)
+
+
+def _places_device(doc: Doc, sent: Span, t: LexMatch) -> bool:
+    """A verb of setting ("placed") whose object is a device ("placed a bomb", "placed two
+    charges of dynamite") or whose passive subject is one ("the bomb, which had been placed")
+    (lexicon ``needs_device`` triggers)."""
+    weapons = [
+        m
+        for m in doc.terms_in(max(sent.start, t.span.start - 60), sent.end, "weapon")
+        if m.entry.id in _DEVICES
+    ]
+    if any(0 <= m.span.start - t.span.end <= 30 for m in weapons):
+        return True
+    return any(
+        m.span.end <= t.span.start and _PASSIVE_AUX.fullmatch(doc.text, m.span.end, t.span.start)
+        for m in weapons
+    )
+
+
+_BATTLE = frozenset({AttackType.ARMED_CLASH, AttackType.SECURITY_OPERATION})
+_BY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?by\s+(?:the\s+)?$", re.I)
+
+
+def _state_killer(doc: Doc, seg: Span, t: LexMatch) -> bool:
+    """The one who kills is the state: the nearest actor before the verb in its clause is a
+    state force or the police ("troops killed x"), or one follows "by" after it ("x was killed
+    by the police")."""
+
+    def state(m: LexMatch) -> bool:
+        if m.entry.kind == "actor":
+            return m.entry.attrs.get("actor_kind") in _STATE_KINDS
+        return m.entry.attrs.get("category") == "security_forces"
+
+    before = [
+        m
+        for m in doc.terms_in(seg.start, t.span.start, "actor", "victim")
+        if m.span.end <= t.span.start
+    ]
+    if before and state(max(before, key=lambda m: m.span.end)):
+        return True
+    return any(
+        state(m) and _BY_AFTER.fullmatch(doc.text, t.span.end, m.span.start)
+        for m in doc.terms_in(t.span.end, min(seg.end, t.span.end + 50), "actor", "victim")
+    )
 
 
 def _is_plural_noun(text: str) -> bool:
@@ -195,6 +310,35 @@ def article_event_date(doc: Doc) -> EventDate | None:
         if resolved is not None and resolved.day is not None:
             return resolved
     return None
+
+
+def _enumerated_kind(text: str, sent: Span, t: LexMatch, before: str) -> bool:
+    """A bare plural attack noun listed with other nouns ("torture, murders, and
+    disappearances"): no determiner, number or quantifier before it and a list separator (',',
+    'and', 'or') right before or after it."""
+    if _COUNTED_BEFORE.search(before) or _OBJECT_AFTER_LISTED.match(text, t.span.end, sent.end):
+        return False  # "and grenade attacks on government offices in X": acts told
+    head = text[max(sent.start, t.span.start - 6) : t.span.start]
+    return bool(_LIST_BEFORE.search(head) or _LIST_AFTER.match(text, t.span.end, sent.end))
+
+
+# the object slot of an attack word: "bombing the ...", "attacks against the salvadoran ..."
+_OBJECT_THE = re.compile(
+    r"\s+(?:(?:against|on|upon|of|at)\s+)?the\s+(?:[^\W\d]+(?:-[^\W\d]+)*'?s?\s+){0,2}?$", re.I
+)
+
+
+def _against_whole_population(doc: Doc, sent: Span, t: LexMatch) -> bool:
+    """The attack word's object is a whole population ("bombing the salvadoran people",
+    "attacks against the civilian population"; lexicon context cues with role
+    ``whole_population``), not "the people of <a place>" nor a counted group ("the 30 people")."""
+    for c in doc.terms_in(t.span.end, min(sent.end, t.span.end + 50), "context_cue"):
+        if c.entry.attrs.get("role") != "whole_population":
+            continue
+        if not _OBJECT_THE.fullmatch(doc.text, t.span.end, c.span.start):
+            return False
+        return not re.match(r"\s+(?:of|in|at|from)\b", doc.text[c.span.end : c.span.end + 6])
+    return False
 
 
 def _generic_sentence(doc: Doc, sent: Span) -> bool:
@@ -245,6 +389,18 @@ def read_events(doc: Doc) -> Reading:
             if t.entry.attrs.get("event") is False:
                 continue  # "the bomb disposal squad", "attack helicopters"
             before = text[max(sent.start, t.span.start - 40) : t.span.start]
+            if t.entry.attrs.get("noun_only") and not _noun_use(text, t, before):
+                continue  # "a bomb went off, killing two": the act is the bomb, not the killing
+            if t.entry.attrs.get("needs_device") and not _places_device(doc, sent, t):
+                continue  # "placed under arrest", "placed at the disposal of the court"
+            if t.entry.attrs.get("needs_named_victim") and (
+                not _named_victim(doc, sent, t)
+                or _state_killer(doc, _segment_of(segments, t.span.start), t)
+                or any(set(_attack_types(u)) & _BATTLE for u in triggers)
+            ):
+                # "12 soldiers were killed": a casualty; "troops killed x, a rebel leader", "a
+                # clash ensued and x was killed": deaths in a battle; "x was killed": an act
+                continue
             plural = _is_plural_noun(t.span.text)
             # "a string of bomb and gun attacks": a modifier of the plural attack word after it
             modifier = any(
@@ -256,6 +412,10 @@ def read_events(doc: Doc) -> Reading:
             if _WAVE_BEFORE.search(before) and (plural or modifier):
                 wave.append(t.span)
                 continue
+            if plural and _enumerated_kind(text, sent, t, before):
+                continue  # "murders, searches, raids on labor offices": kinds of act listed
+            if _against_whole_population(doc, sent, t):
+                continue  # "the army is bombing the salvadoran people": a charge, not one act
             if plural and WAVE_WORDS.search(
                 sentence_text
             ):  # "24 separate attacks across the region"
@@ -858,12 +1018,53 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
         em.attack_types = [t for t in em.attack_types if t != AttackType.UNKNOWN] + [
             AttackType.SECURITY_OPERATION
         ]
+    if _aerial_bombing(doc, sent, em):
+        # "the air force is bombing the suburbs", "villages bombed by helicopters": an air strike
+        em.attack_types = [AttackType.SECURITY_OPERATION]
     for a in doc.terms_in(sent.start, sent.end, "actor"):
         if a.entry.attrs.get("actor_kind") != "armed_group" or a.entry.attrs.get("generic"):
             continue  # "militants", "separatists": nobody in particular
         before = doc.text[max(sent.start, a.span.start - 40) : a.span.start]
         suspected = bool(_SUSPECT.search(before))
         em.agents.append((a, suspected))
+
+
+# between an aircraft and the bombing word it does: auxiliaries, adverbs, "used ... to"
+_AIR_AGENT_GAP = re.compile(
+    r"^\s*(?:(?:is|are|was|were|has|have|had|been|being|also|again|then|still|now|continued|"
+    r"continues|continue|began|begun|started|kept|used|to|[a-z]+ly)\s+){0,4}$",
+    re.I,
+)
+_BY_AIR = re.compile(r"\s+(?:[\w-]+\s+){0,4}?by\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _aerial_bombing(doc: Doc, sent: Span, em: EventMention) -> bool:
+    """A bombing word whose agent is an aircraft or an air arm (lexicon context cues with role
+    ``aircraft``): "the air force is bombing", "helicopters bombed", "air force bombings",
+    "bombed by planes"; not "the plane bombing" (a plane as what was bombed) nor "a bomb
+    exploded on a plane"."""
+    t = em.trigger
+    word = t.span.text.lower()
+    if t.entry.id not in ("bombing", "explode_verb", "drone_drop") or not (
+        word.startswith("bomb") or word.startswith("dropp")
+    ):
+        return False
+    verb = word.endswith("ed") or word.startswith("dropp")
+    seg = em.segment
+    for c in doc.terms_in(seg.start, seg.end, "context_cue"):
+        if c.entry.attrs.get("role") != "aircraft":
+            continue
+        if c.span.end <= t.span.start and t.span.start - c.span.end <= 50:
+            gap = doc.text[c.span.end : t.span.start]
+            modifier = c.span.text.lower() in c.entry.attrs.get("modifier", [])
+            if gap.strip() == "" and not (modifier or verb):
+                continue  # "the plane bombing": what was bombed
+            if gap.strip() == "" or _AIR_AGENT_GAP.match(gap):
+                return True
+        elif c.span.start >= t.span.end and c.span.start - t.span.end <= 40:
+            if _BY_AIR.fullmatch(doc.text[t.span.end : c.span.start]):
+                return True
+    return False
 
 
 _STATE_KINDS = ("state_force", "police")

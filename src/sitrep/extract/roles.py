@@ -106,6 +106,7 @@ _BE = frozenset("is are was were been being".split())
 _CARE_VERBS = frozenset(
     "taken rushed transferred admitted treated hospitalized evacuated died recovering".split()
 )
+_MOTION_PREPS = frozenset("to toward towards into from at for".split())
 _CARE_STOP = frozenset({"by", "when", "after", "and", "or", "but", "that", "which", "who"})
 # prepositions after a participle that ends an "of" phrase ("located in", "owned by")
 _PARTICIPLE_PREPS = frozenset("in at on by to near from inside outside along".split())
@@ -147,6 +148,7 @@ class RoleLexicon:
         str
     ]  # seizures, caches, arms trade: weapons named after them were not used
     not_instrument: frozenset[str]  # nouns a weapon word modifies in a non-instrument phrase
+    motion: frozenset[str]  # going and leaving: a place right after one is where, not what
     heads: frozenset[str]  # every word of every head alias (never part of a name)
     word_cues: dict[str, frozenset[str]]  # one-word cue aliases -> their cue kinds
     phrase_cues: dict[
@@ -190,6 +192,7 @@ class RoleLexicon:
             evaluative=frozenset(cues.get("evaluative", ())),
             arms_trade=frozenset(" ".join(_TOKEN.findall(a)) for a in cues.get("arms_trade", ())),
             not_instrument=frozenset(cues.get("not_instrument", ())),
+            motion=frozenset(cues.get("motion", ())),
             heads=frozenset(heads),
             head_ends=frozenset(head_ends),
         )
@@ -330,6 +333,14 @@ class _Reader:
         comes before them ("his armored vehicle", "several state-owned banks", "a fishing
         boat"); not a verb before the phrase ("gunmen attacked vehicles")."""
         i = self.grow_left(sent, first, _MAX_LEFT_TARGET)
+        # a name of places joined by spaced hyphens ("the cano - limon - covena oil pipeline")
+        while (
+            i > 1
+            and i < first
+            and self._gap(sent, i - 1, i).strip() == "-"
+            and self._modifier(sent.toks[i - 1], sent, i - 1)
+        ):
+            i = self.grow_left(sent, i - 1, 2)
         k = i
         while k > 0 and first - k < _MAX_LEFT_TARGET:
             prev = sent.toks[k - 1]
@@ -604,6 +615,21 @@ class _Reader:
                 return False
         return False
 
+    def moved_place(self, sent: _Sentence, i: int) -> bool:
+        """The place at token i is where someone went, came from or was going ("as he was
+        leaving his home", "fled to the university campus", "returning to their headquarters"),
+        not what was attacked (role cues ``motion``)."""
+        k = i - 1
+        while k >= 0 and i - k <= 3 and sent.toks[k].low in _DETERMINERS:
+            k -= 1
+        if k >= 0 and sent.toks[k].low in _MOTION_PREPS:
+            k -= 1
+        return (
+            k >= 0
+            and sent.toks[k].low in self.rl.motion
+            and all(self._joined(sent, m, m + 1) for m in range(k, i))
+        )
+
     def care_place(self, sent: _Sentence, i: int) -> bool:
         """The place at token i is where the victims were cared for, not a target ("taken to
         the hospital", "died in a clinic", "is being treated at the military hospital")."""
@@ -872,6 +898,7 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
     ]
     heads = [(m, i, j) for m, i, j in heads if i is not None and j is not None]
     weapon_toks = {k for m, i, j in heads if m.entry.kind == "role_weapon" for k in range(i, j + 1)}
+    targets: list[tuple[int, int]] = []  # token ranges of the targets read, in order
     for n, (m, i, j) in enumerate(heads):
         kind = m.entry.kind
         of_phrase = m.span.text.lower().endswith(" of")  # "a group of rebels": one phrase
@@ -920,6 +947,7 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             if (
                 reader.attacking_thing(sent, first, last)
                 or reader.care_place(sent, first)
+                or reader.moved_place(sent, first)
                 or reader.searched_by_forces(sent, first, last)
                 or reader.addressed(sent, first)
                 or reader.reporter_place(sent, first)
@@ -928,8 +956,10 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
             if (
                 reader.near_cue(sent, first, last, ("damage",))
                 or _arms_against(sent, first, weapon_toks)
+                or _listed_after(reader, sent, first, targets)
             ) and not reader.speaker(sent, last):
                 add(TARGET, first, last, head_tok)
+                targets.append((first, last))
         elif kind == "role_weapon":
             last = reader.weapon_of(sent, j)
             if m.entry.attrs.get("bare") is False and first == i and last == j:
@@ -955,6 +985,30 @@ def _read_sentence(reader: _Reader, span: Span) -> list[_Found]:
     _read_owners(reader, sent, out, add)
     out.extend(perpetrators.forces_of_attackers(reader, span, out))
     return out
+
+
+_LIST_GLUE = frozenset({"and", "or", "as", "well"}) | _DETERMINERS | _COUNTS
+
+
+def _listed_after(
+    reader: _Reader, sent: _Sentence, first: int, targets: list[tuple[int, int]]
+) -> bool:
+    """The phrase at ``first`` is a later item of a list whose earlier item is a target read
+    ("destroyed the town hall, a gas station, two clinics and the civil defense post"): only
+    commas, "and", "as well as", determiners and counts stand between them."""
+    if not targets:
+        return False
+    prev = targets[-1][1]
+    if prev >= first:
+        return False
+    between = sent.toks[prev + 1 : first]
+    if len(between) > 4 or not (
+        "," in reader._gap(sent, prev, prev + 1) or any(t.low in ("and", "or") for t in between)
+    ):
+        return False
+    return all(t.low in _LIST_GLUE or t.low.isdigit() for t in between) and all(
+        reader._gap(sent, k, k + 1).strip() in ("", ",") for k in range(prev, first)
+    )
 
 
 def _arms_against(sent: _Sentence, first: int, weapon_toks: set[int]) -> bool:

@@ -523,8 +523,10 @@ def _month_day_year(month: int, day: int, published: dt.date) -> int | None:
     for year in (published.year + 1, published.year, published.year - 1):
         if day > calendar.monthrange(year, month)[1]:
             continue
-        if dt.date(year, month, day) <= latest:
-            return year
+        candidate = dt.date(year, month, day)
+        if candidate <= latest:
+            # a leap day can fall more than a year back ("February 29" read on 2 March 2001)
+            return year if (published - candidate).days <= 366 else None
     return None
 
 
