@@ -367,6 +367,70 @@ def test_extraction_to_templates_maps_roles_and_skips_clashes() -> None:
     assert muc4.is_structure("the police post") and not muc4.is_structure("government")
 
 
+def test_kidnapping_with_shooting_of_named_people_is_also_an_attack_template() -> None:
+    """MUC-4 gives one template per incident type: the abduction and the shooting done in it
+    are two templates with the same people; a kidnapping alone, or one whose victims are not
+    named, is one."""
+    both = extract(
+        "gunmen kidnapped businessman alberto ruiz mena in cali on monday and shot dead his "
+        "driver, pedro gomez rios.",
+        published="1990-03-06",
+    )
+    templates = muc4.extraction_to_templates(both)
+    assert [t.incident_type for t in templates] == ["kidnapping", "attack"]
+    assert templates[1].roles["Victim"] == templates[0].roles["Victim"] != ()
+    for text in (
+        "gunmen kidnapped businessman alberto ruiz mena in cali on monday.",
+        "gunmen kidnapped three peasants in cali on monday and shot dead two others.",
+    ):
+        kinds = [t.incident_type for t in muc4.extraction_to_templates(extract(text))]
+        assert kinds == ["kidnapping"], text
+
+
+def test_burning_with_killings_is_also_an_attack_template() -> None:
+    """Houses burned and people shot in one raid: an arson template (with what was burned) and
+    an attack template (the killings, no physical target); the burning alone is one."""
+    both = extract(
+        "rebels burned twenty houses in the village of santa rosa on monday and shot dead four "
+        "peasants.",
+        published="1990-03-06",
+    )
+    templates = muc4.extraction_to_templates(both)
+    assert [t.incident_type for t in templates] == ["arson", "attack"]
+    assert templates[0].roles["Target"] != () and templates[1].roles["Target"] == ()
+    alone = extract("rebels burned twenty houses in the village of santa rosa on monday.")
+    assert [t.incident_type for t in muc4.extraction_to_templates(alone)] == ["arson"]
+
+
+def test_kidnapping_with_burning_is_also_an_arson_template() -> None:
+    """Hostages taken and a store burned in one raid: a kidnapping template (no physical
+    target) and an arson template with the store; the abduction alone is one."""
+    both = extract(
+        "guerrillas kidnapped three engineers in the town of santa rosa on monday and set fire "
+        "to a store.",
+        published="1990-03-06",
+    )
+    templates = muc4.extraction_to_templates(both)
+    assert [t.incident_type for t in templates] == ["kidnapping", "arson"]
+    assert templates[0].roles["Target"] == () and templates[1].roles["Target"] == (("store",),)
+    alone = extract("guerrillas kidnapped three engineers in the town of santa rosa on monday.")
+    assert [t.incident_type for t in muc4.extraction_to_templates(alone)] == ["kidnapping"]
+
+
+def test_bombing_with_burning_is_also_an_arson_template() -> None:
+    """A bomb at a bank and a bus set on fire in one act: a bombing template and an arson
+    template (without the bomb); the bombing alone is one."""
+    both = extract(
+        "a bomb exploded at a bank in lima on monday and rebels set fire to a bus.",
+        published="1990-03-06",
+    )
+    templates = muc4.extraction_to_templates(both)
+    assert [t.incident_type for t in templates] == ["bombing", "arson"]
+    assert templates[0].roles["Weapon"] == (("bomb",),) and templates[1].roles["Weapon"] == ()
+    alone = extract("a bomb exploded at a bank in lima on monday.", published="1990-03-06")
+    assert [t.incident_type for t in muc4.extraction_to_templates(alone)] == ["bombing"]
+
+
 def test_muc_incident_types() -> None:
     def inc(types: list[AttackType], weapons: tuple[str, ...] = ()) -> Incident:
         return Incident(
@@ -387,6 +451,29 @@ def test_muc_incident_types() -> None:
     )
     assert muc4.muc_incident_type(inc([AttackType.BOMBING], ("rocket", "grenade"))) == "bombing"
     assert muc4.muc_incident_type(inc([AttackType.BOMBING], ("explosives",))) == "bombing"
+
+
+def test_attack_made_with_an_explosive_instrument_is_a_bombing() -> None:
+    """An act with no bombing word but a bomb, dynamite or a grenade as its instrument is a
+    MUC-4 bombing; the same act with no such instrument is an attack."""
+    with_dynamite = extract(
+        "guerrillas attacked the town hall in santa rosa on monday with dynamite.",
+        published="1990-03-06",
+    )
+    assert [t.incident_type for t in muc4.extraction_to_templates(with_dynamite)] == ["bombing"]
+    bare = extract(
+        "guerrillas attacked the town hall in santa rosa on monday.", published="1990-03-06"
+    )
+    assert [t.incident_type for t in muc4.extraction_to_templates(bare)] == ["attack"]
+    # the instrument read as the act's weapon filler counts too ("a car bomb", "5 kg of dynamite")
+    for text, kind in (
+        ("a car bomb", "bombing"),
+        ("5 kg of dynamite", "bombing"),
+        ("rifles", "attack"),
+    ):
+        inc = Incident("x", [AttackType.UNKNOWN], IncidentStatus.CARRIED_OUT)
+        inc.arguments = [RoleFiller("weapon", text)]
+        assert muc4.muc_incident_type(inc) == kind, text
 
 
 def test_muc_heard_explosions_during_a_shooting_are_an_attack() -> None:

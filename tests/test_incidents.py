@@ -323,6 +323,62 @@ def test_one_victim_named_again_is_one_act():
         assert len(r.incidents) == 1, t
 
 
+def _targets(inc):
+    return sorted(a.text.lower() for a in inc.arguments if a.role == "target")
+
+
+def test_distinct_things_attacked_in_one_city_are_distinct_acts():
+    text = "Rebels bombed a bank in Lima on Monday. Hours later, rebels burned a bus in Lima."
+    for t in (text, text.lower()):
+        r = extract(t, published="2021-03-02")
+        assert len(r.incidents) == 2, t
+        assert _targets(r.incidents[0]) == ["bank"]
+        assert _targets(r.incidents[1]) == ["bus"]
+
+
+def test_named_victim_after_an_attack_on_a_thing_is_another_act():
+    text = (
+        "Rebels bombed a bank in Lima on Monday. Hours later, gunmen shot dead the judge Alberto "
+        "Pardo Gomez in Lima."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2021-03-02")
+        assert len(r.incidents) == 2, t
+        assert _targets(r.incidents[0]) == ["bank"]
+        assert _victims(r.incidents[1]) == ["alberto pardo gomez"]
+    # the people the act on the bank killed are that act's
+    text = "A bomb destroyed a bank in Lima on Monday. The guard Juan Perez Rojas was killed."
+    for t in (text, text.lower()):
+        assert len(extract(t, published="2021-03-02").incidents) == 1, t
+
+
+def test_another_explosion_with_a_site_of_its_own_is_another_act():
+    text = (
+        "Two bombs damaged shops in Lima on Monday, police said. Another explosion damaged shops "
+        "near the market in Lima."
+    )
+    for t in (text, text.lower()):
+        assert len(extract(t, published="2021-03-02").incidents) == 2, t
+    # a second device at the same site, told with no thing or place of its own: the same act
+    text = (
+        "A bomb exploded outside a bank in Lima on Monday. A second bomb went off minutes later "
+        "as rescuers arrived."
+    )
+    for t in (text, text.lower()):
+        assert len(extract(t, published="2021-03-02").incidents) == 1, t
+
+
+def test_damage_told_of_the_act_already_reported_is_the_same_act():
+    """ "the blast destroyed ...": what the act just reported did, not another act."""
+    text = (
+        "A bomb exploded at a bank in Lima on Monday, injuring three people. An official said "
+        "the blast completely destroyed the bank offices and damaged nearby shops."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2021-03-02")
+        assert len(r.incidents) == 1, t
+
+
 def test_condemned_act_that_names_its_victim_is_an_incident():
     """An article only condemning an act is about that act when the reference names who was hit;
     a generic reference ("such killings") makes none."""

@@ -43,7 +43,7 @@ import re
 import string
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -152,7 +152,23 @@ def muc_incident_type(incident: Incident) -> str | None:
             return "arson"
         if weapons & EXPLOSIVE_WEAPONS:
             return "bombing"
+    if any(
+        w.kind in DEVICE_WEAPONS | {"explosives"} and is_instrument(_first_text(w.spans))
+        for w in incident.weapons
+    ) or any(_explosive_text(a.text) for a in incident.arguments if a.role == "weapon"):
+        # an attack made with a bomb, dynamite or a grenade ("attacked the town hall with
+        # dynamite", "placed an explosive device"): MUC-4 keys type it a bombing
+        return "bombing"
     return "attack"
+
+
+@lru_cache(maxsize=4096)
+def _explosive_text(text: str) -> bool:
+    """Whether a weapon filler names an explosive device ("a car bomb", "5 kg of dynamite")."""
+    from sitrep.text.lexicon import default_lexicon
+
+    found = default_lexicon().find(text.lower(), kinds=["weapon"], case_sensitive_acronyms=False)
+    return any(m.entry.id in DEVICE_WEAPONS | {"explosives"} for m in found) and is_instrument(text)
 
 
 def _device_named(incident: Incident) -> bool:
@@ -379,6 +395,74 @@ def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate
     )
 
 
+#: acts of violence against people that MUC-4 keys code as an attack of their own when they
+#: go with a kidnapping (the hostages shot, the bodyguards killed in the abduction) or an
+#: arson (the villagers shot when their houses were burned)
+_HARM_TYPES = frozenset({AttackType.ARMED_ASSAULT, AttackType.ASSASSINATION})
+
+
+def _harm_attack(
+    extraction: Extraction, incident: Incident, template: MucTemplate
+) -> MucTemplate | None:
+    """The attack template of a kidnapping (with named victims) or an arson in which people
+    were also shot or killed: MUC-4 keys give one template per incident type, so the abduction
+    or the burning and the violence done in it are two templates with the same perpetrators
+    and victims (the burned buildings stay the arson's target)."""
+    if (
+        template.incident_type not in ("kidnapping", "arson")
+        or not set(incident.types) & _HARM_TYPES
+    ):
+        return None
+    if template.incident_type == "kidnapping" and not template.roles.get("Victim"):
+        return None
+    roles = incident_roles(extraction, incident)
+    if template.incident_type == "arson":
+        roles["Target"] = []  # what was burned is the arson's target
+    return MucTemplate(
+        incident_type="attack",
+        roles={role: _dedupe(roles.get(role, ())) for role in MUC_ROLES},
+    )
+
+
+def _kidnapping_damage(
+    extraction: Extraction, incident: Incident, template: MucTemplate
+) -> MucTemplate | None:
+    """The bombing or arson template of a kidnapping in which a thing was also bombed or
+    burned ("kidnapped ... and set fire to a store"): its physical targets and weapons."""
+    if template.incident_type != "kidnapping":
+        return None
+    if not set(incident.types) & {AttackType.BOMBING, AttackType.FACILITY_ATTACK}:
+        return None
+    rest = [t for t in incident.types if t not in (AttackType.KIDNAPPING, AttackType.HIJACKING)]
+    kind = muc_incident_type(replace(incident, types=rest))
+    roles = incident_roles(extraction, incident)
+    if kind not in ("bombing", "arson") or not roles.get("Target"):
+        return None
+    roles["Victim"] = []  # the hostages are the kidnapping's
+    return MucTemplate(
+        incident_type=kind,
+        roles={role: _dedupe(roles.get(role, ())) for role in MUC_ROLES},
+    )
+
+
+def _bombing_arson(
+    extraction: Extraction, incident: Incident, template: MucTemplate
+) -> MucTemplate | None:
+    """The arson template of a bombing in which a thing was also set on fire ("bombs went off
+    at two banks and a restaurant was burned"): MUC-4 keys give one template per incident
+    type."""
+    if template.incident_type != "bombing" or AttackType.FACILITY_ATTACK not in incident.types:
+        return None
+    if "incendiary" not in {w.kind for w in incident.weapons}:
+        return None
+    roles = incident_roles(extraction, incident)
+    roles["Weapon"] = []  # the bombs are the bombing's
+    return MucTemplate(
+        incident_type="arson",
+        roles={role: _dedupe(roles.get(role, ())) for role in MUC_ROLES},
+    )
+
+
 def extraction_to_templates(extraction: Extraction) -> list[MucTemplate]:
     """Every MUC-4 template of an extraction, in incident order, duplicates dropped."""
     out: list[MucTemplate] = []
@@ -386,6 +470,13 @@ def extraction_to_templates(extraction: Extraction) -> list[MucTemplate]:
         template = incident_template(extraction, incident)
         if template is not None and template not in out:
             out.append(template)
+            for extra in (
+                _harm_attack(extraction, incident, template),
+                _kidnapping_damage(extraction, incident, template),
+                _bombing_arson(extraction, incident, template),
+            ):
+                if extra is not None and extra not in out:
+                    out.append(extra)
     return out
 
 

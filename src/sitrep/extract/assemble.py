@@ -436,6 +436,8 @@ def same_act_pairs(reading: Reading, incidents: list[Incident]) -> set[frozenset
         return set()
     out: set[frozenset[tuple[str, str]]] = set()
     for n, guest in enumerate(order):
+        if any(e.another for e in buckets[guest]):
+            continue  # told as another act
         for m in range(n):
             host = order[m]
             if _same_act_shape(buckets[host], buckets[guest]) and not _fillers_conflict(
@@ -474,26 +476,69 @@ def _names_again(text: str, people: list[str]) -> bool:
     return any(_surnames(p) & words for p in people)
 
 
-def split_acts(doc: Doc, reading: Reading, victims: dict[int, list[str]]) -> bool:
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "its"})
+
+
+def _definite(doc: Doc, e: EventMention) -> bool:
+    """The attack word refers to an act already told ("the blast destroyed ...", "the
+    explosion of four bombs"): a definite determiner just before it."""
+    sent = doc.sentences[e.sentence]
+    before = doc.text[sent.start : e.trigger.span.start].lower().split()[-1:]
+    return any(w in _DEFINITE for w in before)
+
+
+_ANOTHER = re.compile(
+    r"\b(?:another|a\s+(?:second|third|fourth|fifth|sixth|further)|one\s+more)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def _another(doc: Doc, e: EventMention) -> bool:
+    """The attack word tells one more act ("another explosion took place", "a second bomb
+    went off", "a third car bomb")."""
+    sent = doc.sentences[e.sentence]
+    return bool(
+        _ANOTHER.search(doc.text, max(sent.start, e.trigger.span.start - 40), e.trigger.span.start)
+    )
+
+
+def split_acts(
+    doc: Doc,
+    reading: Reading,
+    victims: dict[int, list[str]],
+    targets: dict[int, list[str]] | None = None,
+) -> bool:
     """Tell apart the distinct acts of one place and date: a sentence with its own attack word
     that names people harmed, none of them among those of the act told so far, starts another
-    act (each of three men shot dead on one day in one city is an act of its own); a sentence
-    that names no one, or someone already named, goes on with the act it names or the one
-    told last.  ``victims``: the named victims of each sentence.  Returns whether any act was
-    split off (``EventMention.act``)."""
+    act (each of three men shot dead on one day in one city is an act of its own), and so does
+    one that names another thing attacked, or people harmed after an act on a thing ("rebels
+    bombed a bank. ... they burned a bus"), unless its attack word refers back ("the blast
+    destroyed ...") or the sentence lists acts at several places; a sentence that names no
+    one and nothing new, or someone already named, goes on with the act it names or the one
+    told last.  ``victims``: the named victims of each sentence; ``targets``: the head words
+    of the things attacked in each sentence.  Returns whether any act was split off
+    (``EventMention.act``)."""
     buckets, order = _buckets(reading.events)
+    # a sentence that lists acts at several places ("a prison break in x, an assault on the
+    # headquarters in y and grenade attacks in z") sums up: its targets do not tell acts apart
+    places: dict[int, set[str]] = {}
+    for e in reading.events:
+        places.setdefault(e.sentence, set()).add(_bucket_key(e)[0])
+    summary = {n: len(keys) > 1 for n, keys in places.items()}
     changed = False
     for key in order:
         group = sorted(buckets[key], key=lambda e: e.sentence)
         if group[0].earlier or len({e.sentence for e in group}) < 2:
             continue
         acts: list[list[str]] = []
+        things: list[set[str]] = []  # the target heads of each act
         of_sentence: dict[int, int] = {}
         for e in group:
             if e.sentence in of_sentence:
                 e.act = of_sentence[e.sentence]
                 continue
             named = victims.get(e.sentence, [])
+            hit = set((targets or {}).get(e.sentence, ())) if not summary[e.sentence] else set()
             text = doc.sentences[e.sentence].text
             known = next(
                 (
@@ -503,17 +548,49 @@ def split_acts(doc: Doc, reading: Reading, victims: dict[int, list[str]]) -> boo
                 ),
                 None,
             )
+            # one more act, told with a thing or a place of its own ("another explosion took
+            # place in zone 5, in front of the church"; not "a second bomb went off minutes
+            # later", the same act)
+            another = any(
+                _another(doc, o) and (hit or o.place_span is not None)
+                for o in group
+                if o.sentence == e.sentence
+            )
+            if known is None and hit and not named and not another:
+                known = next((k for k, ts in enumerate(things) if ts & hit), None)
+            # the sentence tells an act of its own, not only what the act told did ("the
+            # blast destroyed ...")
+            own_act = not all(_definite(doc, o) for o in group if o.sentence == e.sentence)
             if not acts:
                 k = 0
                 acts.append([])
+                things.append(set())
             elif known is not None:
                 k = known
-            elif named and acts[-1]:
+            elif another:
+                # "another explosion took place in front of the church"
                 k = len(acts)
                 acts.append([])
+                things.append(set())
+                for o in group:
+                    if o.sentence == e.sentence:
+                        o.another = True
+            elif named and (acts[-1] or (things[-1] and not hit and own_act)):
+                # other people harmed than those of the act told so far, or people harmed
+                # after an act on a thing ("rebels bombed a bank. ... gunmen shot dead judge x")
+                k = len(acts)
+                acts.append([])
+                things.append(set())
+            elif hit and things[-1] and not acts[-1] and own_act:
+                # "guerrillas bombed a bank. ... they also set fire to a bus": another thing
+                # attacked, told with its own attack word, is another act
+                k = len(acts)
+                acts.append([])
+                things.append(set())
             else:
                 k = len(acts) - 1
             acts[k].extend(named)
+            things[k] |= hit
             of_sentence[e.sentence] = e.act = k
         changed = changed or len(acts) > 1
     return changed

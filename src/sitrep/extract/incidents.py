@@ -145,6 +145,7 @@ class EventMention:
     insurgent_subject: bool = False  # "militants attacked", "gunmen opened fire": an insurgent act
     own_date: bool = False  # the date was read from its own sentence (not the article's)
     act: int = 0  # which of the distinct acts told at one place and date (0: the first)
+    another: bool = False  # told as another act ("a second bomb", "another explosion")
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from sitrep.extract.casualties import find_figure_mentions
 from sitrep.extract.claims import find_claims
 from sitrep.extract.incidents import read_events
 from sitrep.extract.mentions import build_doc
-from sitrep.extract.roles import fill_roles, named_victims, role_reader
+from sitrep.extract.roles import fill_roles, named_victims, role_reader, sentence_targets
 from sitrep.model import Actor, ActorKind, Article, Extraction, Warning
 from sitrep.text.lexicon import Lexicon, default_lexicon
 
@@ -95,7 +95,9 @@ def extract(
         # distinct acts at one place and date: the people each sentence names as harmed
         named = named_victims(text, [doc.sentences[n] for n in sentences], reader=roles)
         victims = {n: got for n, got in zip(sentences, named, strict=True) if got}
-        if assemble.split_acts(doc, reading, victims):
+        heads = sentence_targets(text, [doc.sentences[n] for n in sentences], reader=roles)
+        targets = {n: got for n, got in zip(sentences, heads, strict=True) if got}
+        if assemble.split_acts(doc, reading, victims, targets):
             incidents, events = assemble.build_incidents(doc, reading)
     if assemble.same_act_candidates(reading):
         # one act told twice (a later sentence dated from "yesterday", a suburb of the city):

@@ -1990,6 +1990,24 @@ def named_victims(text: str, spans: Sequence[Span], *, reader: _Reader) -> list[
     return out
 
 
+def sentence_targets(text: str, spans: Sequence[Span], *, reader: _Reader) -> list[list[str]]:
+    """Per sentence span, the head words of the physical targets read in it ("embassy",
+    "bus")."""
+    out: list[list[str]] = [[] for _ in spans]
+    for f in find_role_fillers(text, spans, reader=reader):
+        if f.role != TARGET:
+            continue
+        words = re.findall(r"[^\W\d_]+", (f.head or f.text).lower())
+        if not words:
+            continue
+        head = words[-1].removesuffix("s")
+        for sp in f.spans:
+            k = next((k for k, s in enumerate(spans) if s.start <= sp.start < s.end), None)
+            if k is not None and head not in out[k]:
+                out[k].append(head)
+    return out
+
+
 def incident_sentences(text: str, incident: Incident) -> list[Span]:
     """The sentences of an incident that report it: those holding one of its attack words
     (all of its sentences when no attack word is known)."""
