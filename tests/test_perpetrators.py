@@ -335,3 +335,23 @@ def test_arrest_without_the_act_named_gives_no_perpetrator(lower: bool) -> None:
     )
     text = text.lower() if lower else text
     assert "ramon ortega vidal" not in _massacre_roles(text).get("perp_ind", [])
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_participle_after_people_harms_them(lower: bool) -> None:
+    # a harm participle with no object after a noun qualifies the noun: not an attacker
+    for text in (
+        "The rebels condemned the trial of the officers who ordered the deaths of the nuns "
+        "murdered in March.",
+        "A mayor wounded by a grenade was flown to the capital.",
+        "The number of villagers killed and injured is not known.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert not {"nuns", "mayor", "villagers"} & set(got.get("perp_ind", [])), text
+    # with an object the verb is active: the noun before it is the attacker
+    got = fillers(
+        "Soldiers murdered two farmers in the village."
+        if not lower
+        else "soldiers murdered two farmers in the village."
+    )
+    assert got["perp_ind"] == ["soldiers" if lower else "Soldiers"]

@@ -125,6 +125,11 @@ _NUMBER_END = frozenset("and or in on at of near was were is are".split())
 _WITNESS_VERBS = frozenset(
     "felt heard hear saw see were was covering watched watching are am".split()
 )
+#: words after a participle that show it has no object ("murdered in", "wounded by", "shot
+#: yesterday"): the noun before it is the one harmed
+_AFTER_PARTICIPLE = frozenset(
+    "by in on during near with while when after last yesterday today early late this".split()
+)
 _NOT_ATTACK_ARMS = frozenset({"nuclear", "atomic", "thermonuclear"})  # arms of states, not attacks
 
 
@@ -153,6 +158,7 @@ class RoleLexicon:
         str, frozenset[str]
     ]  # cue phrases -> all their kinds ("blew up": damage, act)
     head_ends: frozenset[str] = frozenset()  # last words of head aliases (and their plurals)
+    object_verbs: frozenset[str] = frozenset()  # harm participles that always take an object
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -192,6 +198,7 @@ class RoleLexicon:
             not_instrument=frozenset(cues.get("not_instrument", ())),
             heads=frozenset(heads),
             head_ends=frozenset(head_ends),
+            object_verbs=frozenset(cues.get("object_verb", ())),
         )
 
 
@@ -632,12 +639,13 @@ class _Reader:
         )
 
     def agent_of_act(self, sent: _Sentence, j: int) -> bool:
-        """The phrase ending at token j is followed by an active attack verb."""
+        """The phrase ending at token j is followed by an active attack verb (not by a
+        participle that qualifies it: "the six priests murdered in november")."""
         for k in range(j + 1, min(j + 4, len(sent.toks))):
             if not self._joined(sent, k - 1, k) and self._gap(sent, k - 1, k).strip() not in ("",):
                 return False
             if "act" in sent.cues.get(k, ()):
-                return True
+                return not (k == j + 1 and self.reduced_passive(sent, k))
             if sent.toks[k].low not in (
                 "had",
                 "have",
@@ -650,6 +658,21 @@ class _Reader:
             ):
                 return False
         return False
+
+    def reduced_passive(self, sent: _Sentence, k: int) -> bool:
+        """The participle at token k, right after a noun, qualifies it: a verb that always
+        takes an object ("murdered", "wounded") followed by no object ("the priests murdered
+        in november", "a leader murdered.", "the general wounded by a bullet")."""
+        toks = sent.toks
+        if toks[k].low not in self.rl.object_verbs:
+            return False
+        m = k + 1
+        if m >= len(toks) or not self._joined(sent, k, m):
+            return True  # the sentence's end or a comma: no object
+        nxt = toks[m].low
+        if nxt in ("and", "or") and m + 1 < len(toks) and toks[m + 1].low in self.rl.object_verbs:
+            return True  # "the people killed and injured"
+        return nxt in _AFTER_PARTICIPLE
 
     def speaker(self, sent: _Sentence, j: int) -> bool:
         for k in range(j + 1, min(j + 3, len(sent.toks))):
