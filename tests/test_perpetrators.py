@@ -355,3 +355,14 @@ def test_participle_after_people_harms_them(lower: bool) -> None:
         else "soldiers murdered two farmers in the village."
     )
     assert got["perp_ind"] == ["soldiers" if lower else "Soldiers"]
+
+
+def test_attackers_by_kind_only_near_the_act() -> None:
+    near = "rebels dynamited the bridge on the main road to the port."
+    assert fillers(near)["perp_ind"] == ["rebels"]
+    far = (
+        "a bomb damaged the bridge on the main road to the port early on tuesday, the "
+        "ministry of transport said in a long statement that also mentioned the budget, the "
+        "elections and the role of the rebels in the northern provinces."
+    )
+    assert "rebels" not in fillers(far).get("perp_ind", [])

@@ -67,6 +67,7 @@ _MAX_LEFT = 3  # modifier words before a head
 _MAX_LEFT_TARGET = 5  # before a physical target's head
 _MAX_NAME = 5  # words of a person's name (particles not counted)
 _CUE_WINDOW = 12  # tokens between a harm/damage cue and a filler
+_ACT_REACH = 20  # tokens between an act word and attackers named by their kind ("guerrillas")
 _OF_WORDS = 6  # words of an "of" phrase after a head
 _REFERENCE_REACH = 3  # sentences after an incident's own that may refer back to it
 _DAMAGE_NOUNS = frozenset({"damage", "damages", "losses"})  # "property damage"
@@ -1101,7 +1102,11 @@ def _read_person(
         return  # "troops clashed with guerrillas": a side of a clash, no attacker
     if role == "perp":
         # people who are attackers by kind ("guerrillas") only in a sentence telling an act
-        if not any(c & {"harm", "damage", "act"} for c in sent.cues.values()):
+        # near the act: a long sentence may name them far from it, in a clause of its own
+        if not any(
+            c & {"harm", "damage", "act"} and first - _ACT_REACH <= k <= last + _ACT_REACH
+            for k, c in sent.cues.items()
+        ):
             return  # "a department where the guerrillas have been active": no act told
         if not reader.passive_harm(sent, last):
             add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
