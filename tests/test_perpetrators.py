@@ -366,3 +366,24 @@ def test_attackers_by_kind_only_near_the_act() -> None:
         "elections and the role of the rebels in the northern provinces."
     )
     assert "rebels" not in fillers(far).get("perp_ind", [])
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_description_of_the_attackers_is_part_of_the_phrase(lower: bool) -> None:
+    cases = {
+        "Three men wearing police uniforms robbed the bank.": "Three men wearing police uniforms",
+        "Two men riding a scooter shot the judge.": "Two men riding a scooter",
+        "The judge was shot by four men in civilian clothes.": "four men in civilian clothes",
+        "A group of youths dressed as soldiers burned the bus.": "group of youths dressed as soldiers",
+    }
+    for text, want in cases.items():
+        got = fillers(text.lower() if lower else text)
+        assert got["perp_ind"] == [want.lower() if lower else want], text
+    # "in" + a place is where they were, not a description
+    got = fillers("The judge was shot by two men in the market.")
+    assert got["perp_ind"] == ["two men"]
+
+
+def test_verb_after_a_group_of_people_ends_the_phrase() -> None:
+    got = fillers("a group of rebels conducted an attack on the town hall.")
+    assert got["perp_ind"] == ["group of rebels"]

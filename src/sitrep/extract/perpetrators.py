@@ -131,6 +131,51 @@ def with_count(reader: Any, sent: Any, first: int) -> int:
     return k
 
 
+_DESCRIPTION_WORDS = 5  # words of the thing a description names ("a camouflage military uniform")
+_ARTICLES = frozenset(("the", "a", "an", "their", "two"))
+
+
+def described(reader: Any, sent: Any, last: int) -> int:
+    """The last token of the description that follows the people phrase ending at ``last``
+    (``last`` if none): what they wore or rode, which reports give to tell unknown attackers
+    apart: "men wearing military uniforms", "a man dressed in combat gear", "eight men in
+    civilian clothes", "two men riding a motorcycle", "soldiers in uniform"."""
+    toks = sent.toks
+    n = len(toks)
+    k = last + 1
+    if k >= n or not reader._joined(sent, last, k):
+        return last
+    low = toks[k].low
+    attire_only = False
+    if low in reader.rl.describe:
+        k += 1
+        if k < n and toks[k].low in ("in", "as", "on", "aboard") and reader._joined(sent, k - 1, k):
+            k += 1  # "dressed in", "disguised as", "riding on"
+    elif low == "in":
+        k += 1
+        attire_only = True  # "in civilian clothes", not "in the street"
+    else:
+        return last
+    while k < n and toks[k].low in _ARTICLES and reader._joined(sent, k - 1, k):
+        k += 1
+    end = None
+    m = k
+    while m < n and m - k < _DESCRIPTION_WORDS and reader._joined(sent, m - 1, m):
+        w = toks[m].low
+        if (
+            w in reader.rl.stop
+            or m in sent.cues
+            or not w.replace("-", "").isalpha()
+            or (_VERB_FORM.search(w) and w not in reader.rl.attire)
+        ):
+            break
+        end = m
+        m += 1
+    if end is None or (attire_only and toks[end].low not in reader.rl.attire):
+        return last
+    return end
+
+
 #: words that make a person the accused of an act ("soldiers involved in the killing",
 #: "three students charged with the murder", "the officers who took part in the massacre")
 _IMPLICATED = frozenset(

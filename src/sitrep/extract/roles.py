@@ -160,6 +160,8 @@ class RoleLexicon:
     ]  # cue phrases -> all their kinds ("blew up": damage, act)
     head_ends: frozenset[str] = frozenset()  # last words of head aliases (and their plurals)
     object_verbs: frozenset[str] = frozenset()  # harm participles that always take an object
+    describe: frozenset[str] = frozenset()  # words opening a description of people ("wearing")
+    attire: frozenset[str] = frozenset()  # what people wear ("uniforms", "civilian clothes")
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -200,6 +202,8 @@ class RoleLexicon:
             heads=frozenset(heads),
             head_ends=frozenset(head_ends),
             object_verbs=frozenset(cues.get("object_verb", ())),
+            describe=frozenset(cues.get("describe", ())),
+            attire=frozenset(cues.get("attire", ())),
         )
 
 
@@ -374,8 +378,10 @@ class _Reader:
                 return k
         return last
 
-    def grow_of(self, sent: _Sentence, last: int) -> int:
-        """Index of the last token of an "of" phrase after token ``last`` (``last`` if none)."""
+    def grow_of(self, sent: _Sentence, last: int, people: bool = False) -> int:
+        """Index of the last token of an "of" phrase after token ``last`` (``last`` if none).
+        After people (``people``) a verb form ends it: "a group of men dressed as ...", "a
+        group of rebels conducted ..." ("armed", "heavily armed" are modifiers)."""
         n = len(sent.toks)
         if (
             last + 1 >= n
@@ -394,6 +400,8 @@ class _Reader:
                 k += 1  # "the office of the agriculture and livestock ministry"
                 continue
             if tok.low in self.rl.stop or k in sent.cues:
+                break
+            if people and k > j and _VERB_FORM.search(tok.low) and tok.low not in self.rl.perp_mod:
                 break
             if (
                 _VERB_FORM.search(tok.low)
@@ -1086,7 +1094,9 @@ def _read_person(
     role = str(m.entry.attrs.get("role", "victim"))
     last = j
     if role == "collective" or m.span.text.lower().endswith(" of"):
-        last = reader.grow_of(sent, j if not m.span.text.lower().endswith(" of") else j - 1)
+        last = reader.grow_of(
+            sent, j if not m.span.text.lower().endswith(" of") else j - 1, people=True
+        )
         if m.span.text.lower().endswith(" of") and last == j - 1:
             return
         if last == j and role == "collective":
@@ -1095,6 +1105,7 @@ def _read_person(
             role = "perp"
     if reader.speaker(sent, last):
         return
+    last = perpetrators.described(reader, sent, last)
     modifiers = {t.low for t in sent.toks[first:i]}
     if role != "victim" and perpetrators.is_source(sent, first):
         return  # "according to the guerrillas, ...": who tells, not who did it
