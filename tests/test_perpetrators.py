@@ -387,3 +387,11 @@ def test_description_of_the_attackers_is_part_of_the_phrase(lower: bool) -> None
 def test_verb_after_a_group_of_people_ends_the_phrase() -> None:
     got = fillers("a group of rebels conducted an attack on the town hall.")
     assert got["perp_ind"] == ["group of rebels"]
+
+
+def test_hyphenated_modifier_ending_like_a_verb() -> None:
+    # "right-wing", "left-wing" are adjectives, not verb forms in -ing
+    got = fillers("the farmers were killed by right-wing squads.")
+    assert got["perp_ind"] == ["right-wing squads"]
+    got = fillers("the office was bombed by a left-wing armed group.")
+    assert got["perp_ind"] == ["left-wing armed group"]

@@ -63,6 +63,15 @@ ROLES = (PERP_IND, PERP_ORG, VICTIM, TARGET, WEAPON)
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
 _VERB_FORM = re.compile(r"(?:ed|ing)$")
+
+
+def _verb_form(low: str) -> bool:
+    """A word in -ed or -ing; of a hyphenated word its last part, when that is a word of five
+    letters or more ("heavily-armed", "motorcycle-riding"; not "right-wing", "army-led")."""
+    part = low.rsplit("-", 1)[-1]
+    return bool(_VERB_FORM.search(part)) and (part == low or len(part) >= 5)
+
+
 _MAX_LEFT = 3  # modifier words before a head
 _MAX_LEFT_TARGET = 5  # before a physical target's head
 _MAX_NAME = 5  # words of a person's name (particles not counted)
@@ -325,7 +334,7 @@ class _Reader:
             return False
         if low in self.rl.perp_mod:
             return True
-        return not _VERB_FORM.search(low) and not low.endswith("ly")
+        return not _verb_form(low) and not low.endswith("ly")
 
     def grow_left(self, sent: _Sentence, first: int, most: int = _MAX_LEFT) -> int:
         """Index of the first token of the phrase whose head starts at token ``first``."""
