@@ -390,7 +390,9 @@ def test_verb_after_a_group_of_people_ends_the_phrase() -> None:
 
 
 def test_hyphenated_modifier_ending_like_a_verb() -> None:
-    # "right-wing", "left-wing" are adjectives, not verb forms in -ing
+    # hyphenated compounds ("right-wing", "scooter-riding") are adjectives, not verb forms
+    got = fillers("the judge was killed by scooter-riding gunmen at noon.")
+    assert got["perp_ind"] == ["scooter-riding gunmen"]
     got = fillers("the farmers were killed by right-wing squads.")
     assert got["perp_ind"] == ["right-wing squads"]
     got = fillers("the office was bombed by a left-wing armed group.")

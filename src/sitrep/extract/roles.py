@@ -66,10 +66,9 @@ _VERB_FORM = re.compile(r"(?:ed|ing)$")
 
 
 def _verb_form(low: str) -> bool:
-    """A word in -ed or -ing; of a hyphenated word its last part, when that is a word of five
-    letters or more ("heavily-armed", "motorcycle-riding"; not "right-wing", "army-led")."""
-    part = low.rsplit("-", 1)[-1]
-    return bool(_VERB_FORM.search(part)) and (part == low or len(part) >= 5)
+    """A word in -ed or -ing that may be a verb: not a hyphenated compound, which is an
+    adjective ("right-wing", "motorcycle-riding", "rifle-toting", "heavily-armed")."""
+    return "-" not in low and bool(_VERB_FORM.search(low))
 
 
 _MAX_LEFT = 3  # modifier words before a head
