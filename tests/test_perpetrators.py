@@ -397,3 +397,22 @@ def test_hyphenated_modifier_ending_like_a_verb() -> None:
     assert got["perp_ind"] == ["right-wing squads"]
     got = fillers("the office was bombed by a left-wing armed group.")
     assert got["perp_ind"] == ["left-wing armed group"]
+
+
+def test_attackers_of_a_later_sentence_go_to_the_act_told_before_them() -> None:
+    text = (
+        "An explosion shook the capital on friday night. "
+        "The mayor said that the city would pay for the repairs of every shop and every home "
+        "that the blast had damaged, and that schools would open again on monday. "
+        "Unidentified individuals had planted the bomb near the market. "
+        "A bus was burned in another town."
+    )
+    first = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT)
+    first.spans = [Span.of(text, 0, text.index(".") + 1)]
+    at = text.index("A bus")
+    second = Incident(id="i2", types=[], status=IncidentStatus.CARRIED_OUT)
+    second.spans = [Span.of(text, at, len(text))]
+    fill_roles(text, [first, second])
+    # the first act has no role filler of its own yet, and is told before the attackers
+    assert [a.text for a in first.arguments if a.role == "perp_ind"] == ["Unidentified individuals"]
+    assert not [a for a in second.arguments if a.role == "perp_ind"]

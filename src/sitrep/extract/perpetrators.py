@@ -432,7 +432,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
             fighters = _fighters(reader, text, sentences, named)
             if fighters is not None:
                 added.append(fighters)
-            elif inc.arguments and agents.get(_key(inc)):
+            elif agents.get(_key(inc)):
                 added.append(_copy(agents[_key(inc)][0]))
         if added:
             inc.arguments = roles._sorted(list(inc.arguments) + added)
@@ -470,8 +470,9 @@ def _agents_elsewhere(
     reader: Any, sentences: Sequence[Span], incidents: Sequence[Incident]
 ) -> dict[Any, list[RoleFiller]]:
     """Attackers told in a sentence of no incident ("the bomb was left by unidentified
-    individuals", "several gunmen killed ..." in a later paragraph), each given to the nearest
-    incident (and to the incidents told the same way: one event read twice), keyed by
+    individuals", "several gunmen killed ..." in a later paragraph), each given to the incident
+    reported last before it (:func:`_told_before`; and to the incidents told the same way: one
+    event read twice), keyed by
     :func:`_key`: only people who are the agent of an attack verb, not named persons."""
     from sitrep.extract import roles
 
@@ -492,11 +493,24 @@ def _agents_elsewhere(
                 continue
             if not (reader.agent_of_act(tokens, j) or reader.by_agent(tokens, i)):
                 continue
-            best = min(incidents, key=lambda inc, at=f.span.start: _distance(inc, at))
+            best = _told_before(incidents, f.span.start)
             out.setdefault(_key(best), []).append(
                 RoleFiller(f.role, f.span.text, [f.span], f.head, f.named)
             )
     return out
+
+
+def _told_before(incidents: Sequence[Incident], at: int) -> Incident:
+    """The incident a sentence at offset ``at`` tells more of: the one reported last before
+    it (a report gives an act, then its details), the nearest when none is reported before."""
+    best, last = None, -1
+    for inc in incidents:
+        starts = [sp.start for sp in inc.spans if sp.start < at]
+        if starts and max(starts) > last:
+            best, last = inc, max(starts)
+    if best is not None:
+        return best
+    return min(incidents, key=lambda inc: _distance(inc, at))
 
 
 def _key(inc: Incident) -> Any:
