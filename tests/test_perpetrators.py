@@ -416,3 +416,17 @@ def test_attackers_of_a_later_sentence_go_to_the_act_told_before_them() -> None:
     # the first act has no role filler of its own yet, and is told before the attackers
     assert [a.text for a in first.arguments if a.role == "perp_ind"] == ["Unidentified individuals"]
     assert not [a for a in second.arguments if a.role == "perp_ind"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_act_referred_to_with_a_modifier(lower: bool) -> None:
+    # "the brutal massacre" refers to the act as "the massacre" does
+    text = (
+        "Gunmen massacred ten peasants in the town on Sunday. "
+        "The police later arrested Ramon Ortega Vidal and Hugo Pineda Soto for the brutal "
+        "massacre."
+    )
+    text = text.lower() if lower else text
+    perps = _massacre_roles(text)["perp_ind"]
+    assert "ramon ortega vidal" in perps
+    assert "hugo pineda soto" in perps

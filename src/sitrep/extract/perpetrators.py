@@ -458,6 +458,13 @@ def _act_references(sent: Any) -> set[str]:
             continue
         if k >= 1 and toks[k - 1].low in _REFERENCE:
             out.add(_stem(toks[k].low))
+        elif (
+            k >= 2
+            and toks[k - 2].low in _REFERENCE
+            and k - 1 not in sent.cues
+            and toks[k - 1].low.isalpha()
+        ):
+            out.add(_stem(toks[k].low))  # "the armed attack", "this cowardly murder"
     return out
 
 
