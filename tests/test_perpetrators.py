@@ -430,3 +430,22 @@ def test_act_referred_to_with_a_modifier(lower: bool) -> None:
     perps = _massacre_roles(text)["perp_ind"]
     assert "ramon ortega vidal" in perps
     assert "hugo pineda soto" in perps
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_claim_of_responsibility_is_no_report(lower: bool) -> None:
+    def got(text: str) -> dict[str, list[str]]:
+        return {
+            k: [v.lower() for v in vs] for k, vs in fillers(text.lower() if lower else text).items()
+        }
+
+    assert got("Rebels claimed responsibility for the bombing of the bridge.")["perp_ind"] == [
+        "rebels"
+    ]
+    assert got("The FMLN took credit for the attack on the garrison.")["perp_org"] == ["fmln"]
+    # a state force only as the agent: accepting responsibility makes it one
+    assert got("The army accepted full responsibility for the killing of two farmers.")[
+        "perp_org"
+    ] == ["army"]
+    # a report by the group is still a report
+    assert got("The FMLN claimed that the army had bombed the village.")["perp_org"] == ["army"]

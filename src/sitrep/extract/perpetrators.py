@@ -260,6 +260,26 @@ def _after_list(reader: Any, sent: Any, j: int, k: int) -> int:
     return k
 
 
+#: verbs and nouns of a claim of responsibility: "the fmln claimed responsibility for",
+#: "the army accepted responsibility for", "rebels took credit for"
+_CLAIM_VERBS = frozenset(
+    "claimed claims claim claiming accepted accepts assumed assumes admitted took takes".split()
+)
+_CLAIM_NOUNS = frozenset("responsibility credit authorship".split())
+
+
+def claims_act(sent: Any, k: int) -> bool:
+    """Token k is a verb of a claim of responsibility ("claimed responsibility", "took
+    credit", "accepted full responsibility"): its subject did the act."""
+    toks = sent.toks
+    if toks[k].low not in _CLAIM_VERBS:
+        return False
+    m = k + 1
+    while m < len(toks) and m - k <= 2 and toks[m].low in ("full", "the", "sole"):
+        m += 1
+    return m < len(toks) and toks[m].low in _CLAIM_NOUNS
+
+
 _RESPONSIBLE_AFTER = frozenset("responsible behind guilty".split())
 _BE = frozenset("is are was were has have had been be also allegedly reportedly".split())
 
@@ -276,8 +296,8 @@ def org_is_perpetrator(reader: Any, sent: Any, match: Any, i: int, j: int) -> bo
     toks = sent.toks
     # "the armed forces are responsible for", "the army was behind the massacre"
     for k in range(j + 1, min(j + 5, len(toks))):
-        if toks[k].low in _RESPONSIBLE_AFTER:
-            return True
+        if toks[k].low in _RESPONSIBLE_AFTER or claims_act(sent, k):
+            return True  # "... was behind the massacre", "... accepted responsibility for"
         if toks[k].low not in _BE:
             break
     # "army troops fired", "air force planes bombed": a noun after the name is the agent

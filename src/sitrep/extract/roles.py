@@ -694,7 +694,8 @@ class _Reader:
     def speaker(self, sent: _Sentence, j: int) -> bool:
         for k in range(j + 1, min(j + 3, len(sent.toks))):
             if "speech" in sent.cues.get(k, ()):
-                return True
+                # "the group claimed responsibility for the attack": a claim, not a report
+                return not perpetrators.claims_act(sent, k)
             if sent.toks[k].low not in ("has", "have", "had", "also", "later"):
                 return False
         return False
