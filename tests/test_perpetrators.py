@@ -449,3 +449,12 @@ def test_claim_of_responsibility_is_no_report(lower: bool) -> None:
     ] == ["army"]
     # a report by the group is still a report
     assert got("The FMLN claimed that the army had bombed the village.")["perp_org"] == ["army"]
+
+
+def test_accused_of_and_charged_with_are_no_reports() -> None:
+    got = fillers("the army detained three soldiers accused of the massacre of the farmers.")
+    assert got["perp_ind"] == ["three soldiers"]
+    got = fillers("two men charged with the murder of the judge were released on bail.")
+    assert got["perp_ind"] == ["two men"]
+    # a reporting verb before a clause is still a report
+    assert "soldiers" not in fillers("the soldiers said gunmen killed the judge.")["perp_ind"]

@@ -134,6 +134,9 @@ _NUMBER_END = frozenset("and or in on at of near was were is are".split())
 _WITNESS_VERBS = frozenset(
     "felt heard hear saw see were was covering watched watching are am".split()
 )
+#: prepositions after a reporting verb that make it a participle of accusation ("accused
+#: of", "charged with")
+_CHARGE_PREPS = frozenset(("of", "with"))
 #: words after a participle that show it has no object ("murdered in", "wounded by", "shot
 #: yesterday"): the noun before it is the one harmed
 _AFTER_PARTICIPLE = frozenset(
@@ -694,8 +697,10 @@ class _Reader:
     def speaker(self, sent: _Sentence, j: int) -> bool:
         for k in range(j + 1, min(j + 3, len(sent.toks))):
             if "speech" in sent.cues.get(k, ()):
-                # "the group claimed responsibility for the attack": a claim, not a report
-                return not perpetrators.claims_act(sent, k)
+                # "the group claimed responsibility for the attack": a claim, not a report;
+                # "soldiers accused of the massacre", "men charged with murder": the accused
+                nxt = sent.toks[k + 1].low if k + 1 < len(sent.toks) else ""
+                return not (perpetrators.claims_act(sent, k) or nxt in _CHARGE_PREPS)
             if sent.toks[k].low not in ("has", "have", "had", "also", "later"):
                 return False
         return False
