@@ -335,3 +335,126 @@ def test_arrest_without_the_act_named_gives_no_perpetrator(lower: bool) -> None:
     )
     text = text.lower() if lower else text
     assert "ramon ortega vidal" not in _massacre_roles(text).get("perp_ind", [])
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_participle_after_people_harms_them(lower: bool) -> None:
+    # a harm participle with no object after a noun qualifies the noun: not an attacker
+    for text in (
+        "The rebels condemned the trial of the officers who ordered the deaths of the nuns "
+        "murdered in March.",
+        "A mayor wounded by a grenade was flown to the capital.",
+        "The number of villagers killed and injured is not known.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert not {"nuns", "mayor", "villagers"} & set(got.get("perp_ind", [])), text
+    # with an object the verb is active: the noun before it is the attacker
+    got = fillers(
+        "Soldiers murdered two farmers in the village."
+        if not lower
+        else "soldiers murdered two farmers in the village."
+    )
+    assert got["perp_ind"] == ["soldiers" if lower else "Soldiers"]
+
+
+def test_attackers_by_kind_only_near_the_act() -> None:
+    near = "rebels dynamited the bridge on the main road to the port."
+    assert fillers(near)["perp_ind"] == ["rebels"]
+    far = (
+        "a bomb damaged the bridge on the main road to the port early on tuesday, the "
+        "ministry of transport said in a long statement that also mentioned the budget, the "
+        "elections and the role of the rebels in the northern provinces."
+    )
+    assert "rebels" not in fillers(far).get("perp_ind", [])
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_description_of_the_attackers_is_part_of_the_phrase(lower: bool) -> None:
+    cases = {
+        "Three men wearing police uniforms robbed the bank.": "Three men wearing police uniforms",
+        "Two men riding a scooter shot the judge.": "Two men riding a scooter",
+        "The judge was shot by four men in civilian clothes.": "four men in civilian clothes",
+        "A group of youths dressed as soldiers burned the bus.": "group of youths dressed as soldiers",
+    }
+    for text, want in cases.items():
+        got = fillers(text.lower() if lower else text)
+        assert got["perp_ind"] == [want.lower() if lower else want], text
+    # "in" + a place is where they were, not a description
+    got = fillers("The judge was shot by two men in the market.")
+    assert got["perp_ind"] == ["two men"]
+
+
+def test_verb_after_a_group_of_people_ends_the_phrase() -> None:
+    got = fillers("a group of rebels conducted an attack on the town hall.")
+    assert got["perp_ind"] == ["group of rebels"]
+
+
+def test_hyphenated_modifier_ending_like_a_verb() -> None:
+    # hyphenated compounds ("right-wing", "scooter-riding") are adjectives, not verb forms
+    got = fillers("the judge was killed by scooter-riding gunmen at noon.")
+    assert got["perp_ind"] == ["scooter-riding gunmen"]
+    got = fillers("the farmers were killed by right-wing squads.")
+    assert got["perp_ind"] == ["right-wing squads"]
+    got = fillers("the office was bombed by a left-wing armed group.")
+    assert got["perp_ind"] == ["left-wing armed group"]
+
+
+def test_attackers_of_a_later_sentence_go_to_the_act_told_before_them() -> None:
+    text = (
+        "An explosion shook the capital on friday night. "
+        "The mayor said that the city would pay for the repairs of every shop and every home "
+        "that the blast had damaged, and that schools would open again on monday. "
+        "Unidentified individuals had planted the bomb near the market. "
+        "A bus was burned in another town."
+    )
+    first = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT)
+    first.spans = [Span.of(text, 0, text.index(".") + 1)]
+    at = text.index("A bus")
+    second = Incident(id="i2", types=[], status=IncidentStatus.CARRIED_OUT)
+    second.spans = [Span.of(text, at, len(text))]
+    fill_roles(text, [first, second])
+    # the first act has no role filler of its own yet, and is told before the attackers
+    assert [a.text for a in first.arguments if a.role == "perp_ind"] == ["Unidentified individuals"]
+    assert not [a for a in second.arguments if a.role == "perp_ind"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_act_referred_to_with_a_modifier(lower: bool) -> None:
+    # "the brutal massacre" refers to the act as "the massacre" does
+    text = (
+        "Gunmen massacred ten peasants in the town on Sunday. "
+        "The police later arrested Ramon Ortega Vidal and Hugo Pineda Soto for the brutal "
+        "massacre."
+    )
+    text = text.lower() if lower else text
+    perps = _massacre_roles(text)["perp_ind"]
+    assert "ramon ortega vidal" in perps
+    assert "hugo pineda soto" in perps
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_claim_of_responsibility_is_no_report(lower: bool) -> None:
+    def got(text: str) -> dict[str, list[str]]:
+        return {
+            k: [v.lower() for v in vs] for k, vs in fillers(text.lower() if lower else text).items()
+        }
+
+    assert got("Rebels claimed responsibility for the bombing of the bridge.")["perp_ind"] == [
+        "rebels"
+    ]
+    assert got("The FMLN took credit for the attack on the garrison.")["perp_org"] == ["fmln"]
+    # a state force only as the agent: accepting responsibility makes it one
+    assert got("The army accepted full responsibility for the killing of two farmers.")[
+        "perp_org"
+    ] == ["army"]
+    # a report by the group is still a report
+    assert got("The FMLN claimed that the army had bombed the village.")["perp_org"] == ["army"]
+
+
+def test_accused_of_and_charged_with_are_no_reports() -> None:
+    got = fillers("the army detained three soldiers accused of the massacre of the farmers.")
+    assert got["perp_ind"] == ["three soldiers"]
+    got = fillers("two men charged with the murder of the judge were released on bail.")
+    assert got["perp_ind"] == ["two men"]
+    # a reporting verb before a clause is still a report
+    assert "soldiers" not in fillers("the soldiers said gunmen killed the judge.")["perp_ind"]

@@ -131,6 +131,51 @@ def with_count(reader: Any, sent: Any, first: int) -> int:
     return k
 
 
+_DESCRIPTION_WORDS = 5  # words of the thing a description names ("a camouflage military uniform")
+_ARTICLES = frozenset(("the", "a", "an", "their", "two"))
+
+
+def described(reader: Any, sent: Any, last: int) -> int:
+    """The last token of the description that follows the people phrase ending at ``last``
+    (``last`` if none): what they wore or rode, which reports give to tell unknown attackers
+    apart: "men wearing military uniforms", "a man dressed in combat gear", "eight men in
+    civilian clothes", "two men riding a motorcycle", "soldiers in uniform"."""
+    toks = sent.toks
+    n = len(toks)
+    k = last + 1
+    if k >= n or not reader._joined(sent, last, k):
+        return last
+    low = toks[k].low
+    attire_only = False
+    if low in reader.rl.describe:
+        k += 1
+        if k < n and toks[k].low in ("in", "as", "on", "aboard") and reader._joined(sent, k - 1, k):
+            k += 1  # "dressed in", "disguised as", "riding on"
+    elif low == "in":
+        k += 1
+        attire_only = True  # "in civilian clothes", not "in the street"
+    else:
+        return last
+    while k < n and toks[k].low in _ARTICLES and reader._joined(sent, k - 1, k):
+        k += 1
+    end = None
+    m = k
+    while m < n and m - k < _DESCRIPTION_WORDS and reader._joined(sent, m - 1, m):
+        w = toks[m].low
+        if (
+            w in reader.rl.stop
+            or m in sent.cues
+            or not w.replace("-", "").isalpha()
+            or (_VERB_FORM.search(w) and w not in reader.rl.attire)
+        ):
+            break
+        end = m
+        m += 1
+    if end is None or (attire_only and toks[end].low not in reader.rl.attire):
+        return last
+    return end
+
+
 #: words that make a person the accused of an act ("soldiers involved in the killing",
 #: "three students charged with the murder", "the officers who took part in the massacre")
 _IMPLICATED = frozenset(
@@ -215,6 +260,26 @@ def _after_list(reader: Any, sent: Any, j: int, k: int) -> int:
     return k
 
 
+#: verbs and nouns of a claim of responsibility: "the fmln claimed responsibility for",
+#: "the army accepted responsibility for", "rebels took credit for"
+_CLAIM_VERBS = frozenset(
+    "claimed claims claim claiming accepted accepts assumed assumes admitted took takes".split()
+)
+_CLAIM_NOUNS = frozenset("responsibility credit authorship".split())
+
+
+def claims_act(sent: Any, k: int) -> bool:
+    """Token k is a verb of a claim of responsibility ("claimed responsibility", "took
+    credit", "accepted full responsibility"): its subject did the act."""
+    toks = sent.toks
+    if toks[k].low not in _CLAIM_VERBS:
+        return False
+    m = k + 1
+    while m < len(toks) and m - k <= 2 and toks[m].low in ("full", "the", "sole"):
+        m += 1
+    return m < len(toks) and toks[m].low in _CLAIM_NOUNS
+
+
 _RESPONSIBLE_AFTER = frozenset("responsible behind guilty".split())
 _BE = frozenset("is are was were has have had been be also allegedly reportedly".split())
 
@@ -231,8 +296,8 @@ def org_is_perpetrator(reader: Any, sent: Any, match: Any, i: int, j: int) -> bo
     toks = sent.toks
     # "the armed forces are responsible for", "the army was behind the massacre"
     for k in range(j + 1, min(j + 5, len(toks))):
-        if toks[k].low in _RESPONSIBLE_AFTER:
-            return True
+        if toks[k].low in _RESPONSIBLE_AFTER or claims_act(sent, k):
+            return True  # "... was behind the massacre", "... accepted responsibility for"
         if toks[k].low not in _BE:
             break
     # "army troops fired", "air force planes bombed": a noun after the name is the agent
@@ -387,7 +452,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
             fighters = _fighters(reader, text, sentences, named)
             if fighters is not None:
                 added.append(fighters)
-            elif inc.arguments and agents.get(_key(inc)):
+            elif agents.get(_key(inc)):
                 added.append(_copy(agents[_key(inc)][0]))
         if added:
             inc.arguments = roles._sorted(list(inc.arguments) + added)
@@ -413,6 +478,13 @@ def _act_references(sent: Any) -> set[str]:
             continue
         if k >= 1 and toks[k - 1].low in _REFERENCE:
             out.add(_stem(toks[k].low))
+        elif (
+            k >= 2
+            and toks[k - 2].low in _REFERENCE
+            and k - 1 not in sent.cues
+            and toks[k - 1].low.isalpha()
+        ):
+            out.add(_stem(toks[k].low))  # "the armed attack", "this cowardly murder"
     return out
 
 
@@ -425,8 +497,9 @@ def _agents_elsewhere(
     reader: Any, sentences: Sequence[Span], incidents: Sequence[Incident]
 ) -> dict[Any, list[RoleFiller]]:
     """Attackers told in a sentence of no incident ("the bomb was left by unidentified
-    individuals", "several gunmen killed ..." in a later paragraph), each given to the nearest
-    incident (and to the incidents told the same way: one event read twice), keyed by
+    individuals", "several gunmen killed ..." in a later paragraph), each given to the incident
+    reported last before it (:func:`_told_before`; and to the incidents told the same way: one
+    event read twice), keyed by
     :func:`_key`: only people who are the agent of an attack verb, not named persons."""
     from sitrep.extract import roles
 
@@ -447,11 +520,24 @@ def _agents_elsewhere(
                 continue
             if not (reader.agent_of_act(tokens, j) or reader.by_agent(tokens, i)):
                 continue
-            best = min(incidents, key=lambda inc, at=f.span.start: _distance(inc, at))
+            best = _told_before(incidents, f.span.start)
             out.setdefault(_key(best), []).append(
                 RoleFiller(f.role, f.span.text, [f.span], f.head, f.named)
             )
     return out
+
+
+def _told_before(incidents: Sequence[Incident], at: int) -> Incident:
+    """The incident a sentence at offset ``at`` tells more of: the one reported last before
+    it (a report gives an act, then its details), the nearest when none is reported before."""
+    best, last = None, -1
+    for inc in incidents:
+        starts = [sp.start for sp in inc.spans if sp.start < at]
+        if starts and max(starts) > last:
+            best, last = inc, max(starts)
+    if best is not None:
+        return best
+    return min(incidents, key=lambda inc: _distance(inc, at))
 
 
 def _key(inc: Incident) -> Any:

@@ -63,10 +63,19 @@ ROLES = (PERP_IND, PERP_ORG, VICTIM, TARGET, WEAPON)
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
 _VERB_FORM = re.compile(r"(?:ed|ing)$")
+
+
+def _verb_form(low: str) -> bool:
+    """A word in -ed or -ing that may be a verb: not a hyphenated compound, which is an
+    adjective ("right-wing", "motorcycle-riding", "rifle-toting", "heavily-armed")."""
+    return "-" not in low and bool(_VERB_FORM.search(low))
+
+
 _MAX_LEFT = 3  # modifier words before a head
 _MAX_LEFT_TARGET = 5  # before a physical target's head
 _MAX_NAME = 5  # words of a person's name (particles not counted)
 _CUE_WINDOW = 12  # tokens between a harm/damage cue and a filler
+_ACT_REACH = 20  # tokens between an act word and attackers named by their kind ("guerrillas")
 _OF_WORDS = 6  # words of an "of" phrase after a head
 _REFERENCE_REACH = 3  # sentences after an incident's own that may refer back to it
 _DAMAGE_NOUNS = frozenset({"damage", "damages", "losses"})  # "property damage"
@@ -126,6 +135,14 @@ _NUMBER_END = frozenset("and or in on at of near was were is are".split())
 _WITNESS_VERBS = frozenset(
     "felt heard hear saw see were was covering watched watching are am".split()
 )
+#: prepositions after a reporting verb that make it a participle of accusation ("accused
+#: of", "charged with")
+_CHARGE_PREPS = frozenset(("of", "with"))
+#: words after a participle that show it has no object ("murdered in", "wounded by", "shot
+#: yesterday"): the noun before it is the one harmed
+_AFTER_PARTICIPLE = frozenset(
+    "by in on during near with while when after last yesterday today early late this".split()
+)
 _NOT_ATTACK_ARMS = frozenset({"nuclear", "atomic", "thermonuclear"})  # arms of states, not attacks
 
 
@@ -155,6 +172,9 @@ class RoleLexicon:
         str, frozenset[str]
     ]  # cue phrases -> all their kinds ("blew up": damage, act)
     head_ends: frozenset[str] = frozenset()  # last words of head aliases (and their plurals)
+    object_verbs: frozenset[str] = frozenset()  # harm participles that always take an object
+    describe: frozenset[str] = frozenset()  # words opening a description of people ("wearing")
+    attire: frozenset[str] = frozenset()  # what people wear ("uniforms", "civilian clothes")
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -195,6 +215,9 @@ class RoleLexicon:
             motion=frozenset(cues.get("motion", ())),
             heads=frozenset(heads),
             head_ends=frozenset(head_ends),
+            object_verbs=frozenset(cues.get("object_verb", ())),
+            describe=frozenset(cues.get("describe", ())),
+            attire=frozenset(cues.get("attire", ())),
         )
 
 
@@ -316,7 +339,7 @@ class _Reader:
             return False
         if low in self.rl.perp_mod:
             return True
-        return not _VERB_FORM.search(low) and not low.endswith("ly")
+        return not _verb_form(low) and not low.endswith("ly")
 
     def grow_left(self, sent: _Sentence, first: int, most: int = _MAX_LEFT) -> int:
         """Index of the first token of the phrase whose head starts at token ``first``."""
@@ -377,8 +400,10 @@ class _Reader:
                 return k
         return last
 
-    def grow_of(self, sent: _Sentence, last: int) -> int:
-        """Index of the last token of an "of" phrase after token ``last`` (``last`` if none)."""
+    def grow_of(self, sent: _Sentence, last: int, people: bool = False) -> int:
+        """Index of the last token of an "of" phrase after token ``last`` (``last`` if none).
+        After people (``people``) a verb form ends it: "a group of men dressed as ...", "a
+        group of rebels conducted ..." ("armed", "heavily armed" are modifiers)."""
         n = len(sent.toks)
         if (
             last + 1 >= n
@@ -397,6 +422,8 @@ class _Reader:
                 k += 1  # "the office of the agriculture and livestock ministry"
                 continue
             if tok.low in self.rl.stop or k in sent.cues:
+                break
+            if people and k > j and _VERB_FORM.search(tok.low) and tok.low not in self.rl.perp_mod:
                 break
             if (
                 _VERB_FORM.search(tok.low)
@@ -658,12 +685,13 @@ class _Reader:
         )
 
     def agent_of_act(self, sent: _Sentence, j: int) -> bool:
-        """The phrase ending at token j is followed by an active attack verb."""
+        """The phrase ending at token j is followed by an active attack verb (not by a
+        participle that qualifies it: "the six priests murdered in november")."""
         for k in range(j + 1, min(j + 4, len(sent.toks))):
             if not self._joined(sent, k - 1, k) and self._gap(sent, k - 1, k).strip() not in ("",):
                 return False
             if "act" in sent.cues.get(k, ()):
-                return True
+                return not (k == j + 1 and self.reduced_passive(sent, k))
             if sent.toks[k].low not in (
                 "had",
                 "have",
@@ -677,10 +705,28 @@ class _Reader:
                 return False
         return False
 
+    def reduced_passive(self, sent: _Sentence, k: int) -> bool:
+        """The participle at token k, right after a noun, qualifies it: a verb that always
+        takes an object ("murdered", "wounded") followed by no object ("the priests murdered
+        in november", "a leader murdered.", "the general wounded by a bullet")."""
+        toks = sent.toks
+        if toks[k].low not in self.rl.object_verbs:
+            return False
+        m = k + 1
+        if m >= len(toks) or not self._joined(sent, k, m):
+            return True  # the sentence's end or a comma: no object
+        nxt = toks[m].low
+        if nxt in ("and", "or") and m + 1 < len(toks) and toks[m + 1].low in self.rl.object_verbs:
+            return True  # "the people killed and injured"
+        return nxt in _AFTER_PARTICIPLE
+
     def speaker(self, sent: _Sentence, j: int) -> bool:
         for k in range(j + 1, min(j + 3, len(sent.toks))):
             if "speech" in sent.cues.get(k, ()):
-                return True
+                # "the group claimed responsibility for the attack": a claim, not a report;
+                # "soldiers accused of the massacre", "men charged with murder": the accused
+                nxt = sent.toks[k + 1].low if k + 1 < len(sent.toks) else ""
+                return not (perpetrators.claims_act(sent, k) or nxt in _CHARGE_PREPS)
             if sent.toks[k].low not in ("has", "have", "had", "also", "later"):
                 return False
         return False
@@ -1116,7 +1162,9 @@ def _read_person(
     role = str(m.entry.attrs.get("role", "victim"))
     last = j
     if role == "collective" or m.span.text.lower().endswith(" of"):
-        last = reader.grow_of(sent, j if not m.span.text.lower().endswith(" of") else j - 1)
+        last = reader.grow_of(
+            sent, j if not m.span.text.lower().endswith(" of") else j - 1, people=True
+        )
         if m.span.text.lower().endswith(" of") and last == j - 1:
             return
         if last == j and role == "collective":
@@ -1125,6 +1173,7 @@ def _read_person(
             role = "perp"
     if reader.speaker(sent, last):
         return
+    last = perpetrators.described(reader, sent, last)
     modifiers = {t.low for t in sent.toks[first:i]}
     if role != "victim" and perpetrators.is_source(sent, first):
         return  # "according to the guerrillas, ...": who tells, not who did it
@@ -1132,7 +1181,11 @@ def _read_person(
         return  # "troops clashed with guerrillas": a side of a clash, no attacker
     if role == "perp":
         # people who are attackers by kind ("guerrillas") only in a sentence telling an act
-        if not any(c & {"harm", "damage", "act"} for c in sent.cues.values()):
+        # near the act: a long sentence may name them far from it, in a clause of its own
+        if not any(
+            c & {"harm", "damage", "act"} and first - _ACT_REACH <= k <= last + _ACT_REACH
+            for k, c in sent.cues.items()
+        ):
             return  # "a department where the guerrillas have been active": no act told
         if not reader.passive_harm(sent, last):
             add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
