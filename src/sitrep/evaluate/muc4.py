@@ -89,6 +89,8 @@ PROJECTILE_WEAPONS = frozenset({"rocket", "mortar", "artillery", "airstrike", "d
 #: weapons that make an explosion a bombing in MUC-4's sense (a device placed, thrown or driven);
 #: "explosives" is left out: it is also tagged from the bare act ("blast", "explosion")
 DEVICE_WEAPONS = frozenset({"suicide_vest", "ied", "vehicle_bomb", "grenade", "landmine"})
+#: weapon kinds that name an explosive set off at the target when told as an instrument
+DEVICE_OR_EXPLOSIVE = DEVICE_WEAPONS | {"explosives"}
 #: trigger entries (triggers.toml) that report an explosion or a bombing
 EXPLOSION_TRIGGERS = frozenset(
     {"explosion", "explode_verb", "bombing", "suicide_bombing", "suicide_detonation"}
@@ -153,7 +155,7 @@ def muc_incident_type(incident: Incident) -> str | None:
         if weapons & EXPLOSIVE_WEAPONS:
             return "bombing"
     if any(
-        w.kind in DEVICE_WEAPONS | {"explosives"} and is_instrument(_first_text(w.spans))
+        w.kind in DEVICE_OR_EXPLOSIVE and is_instrument(_first_text(w.spans))
         for w in incident.weapons
     ) or any(_explosive_text(a.text) for a in incident.arguments if a.role == "weapon"):
         # an attack made with a bomb, dynamite or a grenade ("attacked the town hall with
@@ -168,7 +170,7 @@ def _explosive_text(text: str) -> bool:
     from sitrep.text.lexicon import default_lexicon
 
     found = default_lexicon().find(text.lower(), kinds=["weapon"], case_sensitive_acronyms=False)
-    return any(m.entry.id in DEVICE_WEAPONS | {"explosives"} for m in found) and is_instrument(text)
+    return any(m.entry.id in DEVICE_OR_EXPLOSIVE for m in found) and is_instrument(text)
 
 
 def _device_named(incident: Incident) -> bool:
