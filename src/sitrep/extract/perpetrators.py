@@ -352,7 +352,7 @@ def forces_of_attackers(reader: Any, span: Span, found: Sequence[Any]) -> list[A
         if any(p.start <= m.span.start and m.span.end <= p.end for p in people):
             have.add(m.entry.id)
             head = m.span.text.lower().split()[-1]
-            out.append(roles._Found(roles.PERP_ORG, m.span, head, entity=m.entry.id))
+            out.append(roles.Found(roles.PERP_ORG, m.span, head, entity=m.entry.id))
     return out
 
 
@@ -727,7 +727,7 @@ def held_names(reader: Any, sent: Any, taken: Sequence[tuple[int, int]]) -> list
     the perpetrator of the massacre".  Only in a sentence that names an act (a harm or attack
     word), only names of two words or more (one word alone is too weak without a title), and
     not the names ``taken`` (already given a role)."""
-    from sitrep.extract import roles
+    from sitrep.extract import role_names
 
     toks = sent.toks
     if not any(c & {"harm", "act"} for c in sent.cues.values()):
@@ -748,7 +748,7 @@ def held_names(reader: Any, sent: Any, taken: Sequence[tuple[int, int]]) -> list
         out.append((k, last))
         more = [(k, last)]
         while more:
-            for a, b in roles._coordinated(reader, sent, *more.pop()):
+            for a, b in role_names.coordinated(reader, sent, *more.pop()):
                 if b > a and free(a, b):
                     out.append((a, b))
                     more.append((a, b))
@@ -786,7 +786,7 @@ def held_names(reader: Any, sent: Any, taken: Sequence[tuple[int, int]]) -> list
             out.append((a, end))
             more = [(a, end)]
             while more:
-                for x, y in roles._coordinated(reader, sent, *more.pop()):
+                for x, y in role_names.coordinated(reader, sent, *more.pop()):
                     if y > x and free(x, y):
                         out.append((x, y))
                         more.append((x, y))
@@ -816,6 +816,6 @@ def _add_held(
     refs = _act_references(tokens)
     for a, b in held_names(reader, tokens, taken):
         span = Span.of(text, tokens.toks[a].start, tokens.toks[b].end)
-        attributed.append(roles._Found(roles.PERP_IND, span, tokens.toks[b].low, named=True))
+        attributed.append(roles.Found(roles.PERP_IND, span, tokens.toks[b].low, named=True))
         need_act.add(span)
         acts_of.setdefault(span, set()).update(refs)

@@ -1,0 +1,844 @@
+"""Named people in a sentence and whether the clause makes them victims or perpetrators.
+
+A named person is the run of name-like words after a title ("colonel x", the title not part of
+the name) or after a harm word ("the murder of x"), items of a list of names, owners of harmed
+property ("x's house") and kin ("his wife z").  The tests of the clause ("x, 45, a former mayor,
+was shot"; "president x condemned the murder" names no victim) are documented on
+:mod:`sitrep.extract.roles`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract import names, perpetrators
+from sitrep.extract.role_reader import (
+    ACT_REACH,
+    BE,
+    COUNTS,
+    CUE_WINDOW,
+    MAX_NAME,
+    PERP_IND,
+    TARGET,
+    VERB_FORM,
+    VICTIM,
+    Found,
+    RoleReader,
+    Sentence,
+)
+from sitrep.text.lexicon import LexMatch
+
+#: words before a place name, not a person's ("in medellin, pedro perez was killed")
+_PLACE_PREPOSITIONS = frozenset("in at from near through into outside inside to".split())
+
+
+def read_person(
+    reader: RoleReader, sent: Sentence, m: LexMatch, first: int, i: int, j: int, add
+) -> None:
+    role = str(m.entry.attrs.get("role", "victim"))
+    last = j
+    if role == "collective" or m.span.text.lower().endswith(" of"):
+        last = reader.grow_of(
+            sent, j if not m.span.text.lower().endswith(" of") else j - 1, people=True
+        )
+        if m.span.text.lower().endswith(" of") and last == j - 1:
+            return
+        if last == j and role == "collective":
+            role = "perp_weak"
+        elif role == "collective":
+            role = "perp"
+    if reader.speaker(sent, last):
+        return
+    last = perpetrators.described(reader, sent, last)
+    modifiers = {t.low for t in sent.toks[first:i]}
+    if role != "victim" and perpetrators.is_source(sent, first):
+        return  # "according to the guerrillas, ...": who tells, not who did it
+    if role in ("perp", "victim") and perpetrators.in_clash(sent, first):
+        return  # "troops clashed with guerrillas": a side of a clash, no attacker
+    if role == "perp":
+        # people who are attackers by kind ("guerrillas") only in a sentence telling an act
+        # near the act: a long sentence may name them far from it, in a clause of its own
+        if not any(
+            c & {"harm", "damage", "act"} and first - ACT_REACH <= k <= last + ACT_REACH
+            for k, c in sent.cues.items()
+        ):
+            return  # "a department where the guerrillas have been active": no act told
+        if not reader.passive_harm(sent, last):
+            add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
+        return
+    agent = (
+        reader.agent_of_act(sent, last)
+        or reader.by_agent(sent, first)
+        or perpetrators.implicated(reader, sent, last)
+        or perpetrators.accused_person(reader, sent, first, last)
+    )
+    if role == "perp_weak":
+        # "unidentified men", "a terrorist group", "guerrilla squads"
+        if modifiers & reader.rl.perp_mod or agent:
+            add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
+        elif reader.passive_harm(sent, last) or reader.near_cue(sent, first, last, ("harm",)):
+            add(VICTIM, first, last, j)
+        return
+    if agent:
+        add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
+    elif reader.near_cue(sent, first, last, ("harm",)):
+        add(VICTIM, first, last, j)
+
+
+def read_title(reader: RoleReader, sent: Sentence, i: int, j: int, add, free) -> int | None:
+    """A title and the name after it: the name is a victim when the clause harms someone.
+    Returns the index of the name's last token (None when no name follows)."""
+    k = j + 1
+    if k >= len(sent.toks) or not (
+        reader._joined(sent, j, k)
+        or reader._gap(sent, j, k).strip() == ":"  # "journalists: x"
+        or (reader._gap(sent, j, k).strip() == "." and sent.toks[j].low in _TITLE_ABBREVIATIONS)
+        or (  # "killed two reporters, x and y"
+            reader._gap(sent, j, k).strip() == ","
+            and sent.toks[j].low.endswith("s")
+            and _harm_before(reader, sent, i)
+        )
+    ):
+        perpetrators.counted_title(reader, sent, i, j, add)
+        return None
+    last = reader.name_at(sent, k)
+    if last is None:
+        perpetrators.counted_title(reader, sent, i, j, add)
+        return None
+    if last is None or not free(k, last):
+        return None
+    if reader.speaker(sent, last):
+        return last
+    if (
+        reader.agent_of_act(sent, last)
+        or reader.by_agent(sent, i)
+        or perpetrators.implicated(reader, sent, last)
+    ):
+        add(PERP_IND, k, last, last, True)
+    elif (
+        sent.toks[last].low.endswith(("'s", "’s"))
+        and last + 1 < len(sent.toks)
+        and sent.toks[last + 1].low in _KIN
+    ):
+        return last  # "the kidnapping of dr. x's son": the son is harmed, not x
+    elif _harm_object(reader, sent, k):
+        add(VICTIM, k, last, last, True)  # "the eln is holding engineer x"
+    elif reader.near_cue(sent, i, last, ("harm",)):
+        if (
+            _name_then_harm(reader, sent, last)
+            or _harm_before(reader, sent, i)
+            or _name_then_harm(reader, sent, _list_end(reader, sent, k, last))
+        ):
+            add(VICTIM, k, last, last, True)
+        else:
+            return j  # the name stays free: it may be coordinated with a victim ("x and y were")
+    elif reader.near_cue(sent, i, last, ("harm",)):
+        add(VICTIM, k, last, last, True)
+    elif _name_then_harm(reader, sent, last):
+        add(VICTIM, k, last, last, True)  # "x, (a long apposition), was found murdered"
+    return last
+
+
+#: relatives named by a possessive ("x's son"): the relative is the person harmed
+_KIN = frozenset(
+    "son sons daughter daughters wife husband brother brothers sister sisters father mother "
+    "children child family nephew niece parents relatives grandson granddaughter".split()
+)
+#: titles written with a full stop ("dr. x", "msgr. x")
+_TITLE_ABBREVIATIONS = frozenset(
+    "dr mr mrs ms msgr col gen lt sgt capt maj cpl gov sen prof fr".split()
+)
+_HARM_REACH = 10  # tokens between a harm word and the title of its object
+#: words between a harm word and its object: "killed ten, including leader ..."
+_BRIDGE = frozenset("including among them along retired alleged elected".split())
+
+
+def _harm_before(reader: RoleReader, sent: Sentence, i: int) -> bool:
+    """The title at token i (and the name after it) is the object of a harm word before it:
+    "the murder of former minister ...", "killed three journalists: ...", "wounding mayor ...".
+    Only modifiers, numbers, titles and name words may stand between them; a clause boundary
+    or another verb ends the search."""
+    toks = sent.toks
+    for k in range(i - 1, max(-1, i - 1 - _HARM_REACH), -1):
+        gap = reader._gap(sent, k, k + 1).strip().strip("\"'()")
+        if gap not in ("", ",", ":", "."):  # a "." inside a sentence ends an abbreviation
+            return False
+        if gap == "." and not (toks[k].low in _TITLE_ABBREVIATIONS or "." in toks[k].low):
+            return False  # the end of a sentence the splitter kept ("... assassinations." mr. x)
+        cues = sent.cues.get(k, frozenset())
+        if "harm" in cues:
+            return True
+        low = toks[k].low
+        if (
+            low in _BRIDGE
+            or (low == "that" and k + 1 < i and toks[k + 1].low == "of")  # "including that of"
+            or (low == "with" and k > 0 and toks[k - 1].low == "along")
+            or (
+                low == "and"
+                and k > 0
+                # "x and of mayor y", "senator and presidential candidate x"
+                and (reader._name_word(toks[k - 1]) or toks[k - 1].low in reader.rl.heads)
+            )
+        ):
+            continue
+        if low in _ED_MODIFIERS:
+            continue  # "former armed forces chief general x"
+        if cues & {"speech", "act"} or (VERB_FORM.search(low) and low not in reader.rl.heads):
+            return False
+        if toks[k].low in ("and", "or", "who", "which", "that", "to", "by", "for", "with"):
+            return False
+    return False
+
+
+#: words between a harm verb and an untitled name it governs ("killed 12 miners, including x")
+_OBJECT_WORDS = frozenset(
+    "a an the his her their its two-year-old approximately about some".split()
+)
+#: "-ed" words that modify a noun, not verbs ("armed forces chief", "retired colonel")
+_ED_MODIFIERS = frozenset("armed retired elected united".split())
+#: a person held by captors: "the eln is holding x", "are still holding u.s. citizens x"
+_HOLDING_AUX = frozenset("is are was were been has have had also still".split())
+
+
+def _harm_object(reader: RoleReader, sent: Sentence, k: int) -> bool:
+    """The untitled name at token k is the object of an active harm verb or noun before it:
+    "murdering x", "shot former junta member x", "kidnapped a young couple, x and y",
+    "killed 12 miners, including x", "the eln is also holding x".  Only determiners, counts,
+    person nouns, titles, modifiers and "including" may stand between them (at most one
+    comma); a passive harm verb ("the mayor was killed, x ...") or a comma right after the
+    harm verb starts another clause."""
+    toks = sent.toks
+    commas = 0
+    titles = _title_tokens(reader, sent)
+    for h in range(k - 1, max(-1, k - 1 - _HARM_REACH), -1):
+        gap = reader._gap(sent, h, h + 1).strip()
+        if gap in (",", ":"):
+            commas += 1
+            if commas > 1:
+                return False
+        elif gap and not reader._joined(sent, h, h + 1):
+            return False
+        low = toks[h].low
+        before = toks[h - 1].low if h > 0 else ""
+        if low == "holding":
+            return before in _HOLDING_AUX
+        if "harm" in sent.cues.get(h, ()) and low in _HARM_BEFORE_NAME:
+            if not (VERB_FORM.search(low) or low == "shot"):
+                return False  # a noun: "death squad: x", "the murder of x" (read elsewhere)
+            if gap in (",", ":") and (h + 1 == k or toks[h + 1].low not in _BRIDGE):
+                return False  # "... were killed, x said"
+            return before not in BE and before not in ("been", "being")
+        if low in _OBJECT_WORDS or low in _BRIDGE or low in COUNTS:
+            continue
+        if low in reader.rl.stop or h in sent.cues:
+            return False
+        if (
+            low.isdigit()
+            or _AGE.fullmatch(low)
+            or h in titles
+            or low in _ED_MODIFIERS
+            or reader._modifier(toks[h], sent, h)
+        ):
+            continue
+        return False
+    return False
+
+
+_HARM_BEFORE_NAME = frozenset(
+    "murder assassination killing kidnapping abduction death murdered assassinated killed kidnapped "
+    "abducted wounded injured shot murdering assassinating abducting wounding injuring shooting "
+    "executing torturing".split()
+)
+
+
+#: people who harm the person named after "of" ("the kidnappers of x")
+_HARMERS = frozenset("kidnappers abductors captors murderers assassins killers".split())
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_WHEN_WHERE = 4  # words of a date or place between a harm noun and its "of"
+
+
+def _after_when_where(reader: RoleReader, sent: Sentence, k: int) -> int:
+    """After the harm noun at token k, the index of an "of" that follows a short date or
+    place phrase ("the assassination on 22 march of x", "the murder in guatemala of x"), or
+    k + 1 when there is none."""
+    toks = sent.toks
+    n = k + 1
+    if n >= len(toks) or toks[n].low not in ("on", "in") or not reader._joined(sent, k, n):
+        return k + 1
+    for m in range(n + 1, min(n + 2 + _WHEN_WHERE, len(toks))):
+        if not reader._joined(sent, m - 1, m):
+            return k + 1
+        low = toks[m].low
+        if low == "of":
+            return m if m > n + 1 else k + 1
+        if low.isdigit() or low in _MONTHS:
+            continue
+        if m in sent.cues or low in reader.rl.stop or low in reader.rl.heads:
+            return k + 1  # "the murder in the town of x": x is a place
+    return k + 1
+
+
+def read_harmed_names(reader: RoleReader, sent: Sentence, add, free) -> None:
+    """Names right after a harm word ("the murder of jaime pardo leal", "kidnapped juan perez")."""
+    toks = sent.toks
+    for k, tok in enumerate(toks):
+        if not (
+            "harm" in sent.cues.get(k, ())
+            and tok.low in _HARM_BEFORE_NAME
+            or (tok.low in _HARMERS and k + 1 < len(toks) and toks[k + 1].low == "of")
+            or (  # "an attempt on the life of x"
+                tok.low in ("life", "lives")
+                and k >= 3
+                and toks[k - 1].low == "the"
+                and toks[k - 2].low == "on"
+                and toks[k - 3].low in ("attempt", "attempts", "attack", "attacks")
+            )
+        ):
+            continue
+        n = k + 1
+        if VERB_FORM.search(tok.low) is None or tok.low == "killing":
+            n = _after_when_where(reader, sent, k)  # "the assassination on 22 march of x"
+        if n < len(toks) and toks[n].low == "of" and reader._joined(sent, n - 1, n):
+            n += 1
+            if n + 1 < len(toks) and toks[n].low == "the" and _AGE.fullmatch(toks[n + 1].low):
+                n += 1  # "the murder of the 39-year-old x"
+            if n < len(toks) and _AGE.fullmatch(toks[n].low) and reader._joined(sent, n - 1, n):
+                n += 1  # "the killing of 42-year-old x"
+        if n >= len(toks) or not reader._joined(sent, n - 1, n):
+            continue
+        last = reader.name_at(sent, n)
+        if last is None or last - n < 1 or not free(n, last):
+            continue  # one word alone is too weak a name without a title
+        if reader.speaker(sent, last):
+            continue
+        add(VICTIM, n, last, last, True)
+
+
+_APPOSITION = 16  # tokens of an apposition between a name and its verb ("x, 45, a mayor, was")
+#: commas inside it: "x, mayor of a, in the department of b, who was kidnapped"
+_APPOSITION_COMMAS = 3
+
+
+_AUX = frozenset(
+    "was were had have has been being are is also then later reportedly allegedly apparently "
+    "subsequently escaped found".split()
+)
+_HARM_PARTICIPLES = frozenset(
+    "killed murdered assassinated kidnapped abducted wounded injured shot slain executed "
+    "tortured captured seized machinegunned machine-gunned riddled stabbed".split()
+)
+
+
+def _harm_after(reader: RoleReader, sent: Sentence, j: int) -> bool:
+    """The phrase ending at token j is the subject of a passive harm verb: "... were killed",
+    "... died", "... was seriously wounded", "... has also been kidnapped", "... escaped unhurt"."""
+    toks = sent.toks
+    aux = 0
+    for k in range(j + 1, min(j + 6, len(toks))):
+        gap = reader._gap(sent, k - 1, k).strip()
+        if gap and not (gap == "," and k == j + 1):  # "x, a mayor, was shot": from "mayor"
+            return False
+        low = toks[k].low
+        if "harm" in sent.cues.get(k, ()) and (aux or low in ("died", "dead")):
+            return True
+        if low in _AUX or (aux and low.endswith("ly")):
+            aux += 1
+            continue
+        if (  # "x was the victim of another attack"
+            aux
+            and low == "the"
+            and k + 2 < len(toks)
+            and toks[k + 1].low in ("victim", "victims")
+            and toks[k + 2].low == "of"
+        ):
+            return True
+        return False
+    return False
+
+
+def _name_then_harm(reader: RoleReader, sent: Sentence, last: int) -> bool:
+    """The name ending at token ``last`` is the subject of a passive harm verb, directly
+    ("x was killed", "x was seriously wounded") or after an apposition between commas
+    ("x, 45, a former mayor, was shot"), a relative clause ("x, who was kidnapped ...") or a
+    participle ("x, kidnapped on 9 may, ..."); or the name owns a harm noun ("x's murder")."""
+    toks = sent.toks
+    n = len(toks)
+    if reader.passive_harm(sent, last) or _harm_after(reader, sent, last):
+        return True
+    if (
+        toks[last].low.endswith(("'s", "’s"))
+        and last + 1 < n
+        and "harm" in sent.cues.get(last + 1, ())
+    ):
+        return True  # "galan's murder"
+    if last + 1 >= n:
+        return False
+    gap = reader._gap(sent, last, last + 1).strip()
+    if gap == "" and toks[last + 1].low == "and":
+        # "x and seven other people were killed"
+        for k in range(last + 2, min(last + 10, n)):
+            if (
+                not reader._joined(sent, k - 1, k)
+                and reader._gap(sent, k - 1, k).strip() not in ("(", ")")  # "(number as heard)"
+            ) or sent.cues.get(k, frozenset()) & {
+                "speech",
+                "act",
+            }:
+                return False
+            if _harm_after(reader, sent, k):
+                return True
+        return False
+    if gap != ",":
+        return False
+    nxt = toks[last + 1].low
+    if nxt in _HARM_PARTICIPLES:
+        return True  # "x, kidnapped 11 days ago"
+    if nxt == "who" and _harm_after(reader, sent, last + 1):
+        return True  # "x, who was shot to death"
+    commas = 0
+    relative = False
+    for k in range(last + 1, min(last + 2 + _APPOSITION, n - 1)):
+        gap = reader._gap(sent, k, k + 1).strip()
+        if gap in (",", "),"):
+            if reader.passive_harm(sent, k) or _harm_after(reader, sent, k):
+                return True
+            if toks[k + 1].low in ("who", "which", "whose"):
+                if toks[k + 1].low == "who" and _harm_after(reader, sent, k + 1) and not relative:
+                    return True  # "x, mayor of a, in the department of b, who was kidnapped"
+                relative = True  # "x, a candidate, who replaced y, who was killed": y's clause
+            commas += 1
+            if commas > _APPOSITION_COMMAS:
+                return False
+        elif (
+            gap
+            and not reader._joined(sent, k, k + 1)  # "a u.s. nun"
+            and gap not in ("(", ")")  # "a leader of the party (pdc), was shot"
+        ) or sent.cues.get(k, frozenset()) & {"speech", "act", "harm"}:
+            return False
+    return False
+
+
+#: a person's property: its owner is a victim of an attack on it ("the residence of x")
+_OWNED = frozenset(
+    "residence residences home homes house houses office offices farm farms ranch estate "
+    "apartment car cars vehicle helicopter plane aircraft".split()
+)
+#: an attack on people at their property: "attacked the residence of x", "an attack against
+#: the home of x"; a bomb that explodes at a house targets the house
+_ATTACK_WORDS = frozenset("attack attacks attacked attacking".split())
+_BOMB_WORDS = frozenset("bomb dynamite explosive grenade car-bomb mortar rocket".split())
+_OWNER_VERB = 15  # tokens between the property and its verb ("x's house, in y, was attacked")
+_OWNER_REACH = 4  # title words between "of" and the owner's name
+
+
+def _owner_name(reader: RoleReader, sent: Sentence, k: int, titles: set[int]) -> int | None:
+    """The first token of the owner's name after the property noun at token k: "the
+    residence of (vice president) x", "a farm owned by x", "a helicopter in which x was";
+    None when there is none."""
+    toks = sent.toks
+    n = len(toks)
+    a = k + 1
+    if a + 1 < n and toks[a].low in ("owned", "belonging") and toks[a + 1].low in ("by", "to"):
+        a += 2
+    elif a + 1 < n and toks[a].low == "in" and toks[a + 1].low == "which":
+        a += 2
+    elif a < n and toks[a].low == "of":
+        a += 1
+    else:
+        return None
+    if a >= n or not reader._joined(sent, a - 1, a) and reader._gap(sent, a - 1, a).strip():
+        return None
+    for b in range(a + 1, min(a + 1 + _OWNER_REACH, n)):
+        if b - 1 in titles and b not in titles:
+            if any(not reader._joined(sent, m - 1, m) for m in range(a + 1, b + 1)):
+                return None
+            return b  # "the residence of legislative assembly vice president x"
+    return a
+
+
+def read_owners(reader: RoleReader, sent: Sentence, out: list[Found], add) -> None:
+    """The named owner of a home, office, farm or vehicle that is attacked or damaged:
+    "attacking the residence of vice president x", "x's house was also attacked", "a farm
+    owned by x", "an attack on a helicopter in which x was travelling"."""
+    toks = sent.toks
+    titles: set[int] | None = None
+    for k, tok in enumerate(toks):
+        if tok.low not in _OWNED or not any(
+            toks[m].low in _ATTACK_WORDS and (m == 0 or toks[m - 1].low not in _BOMB_WORDS)
+            for m in range(max(0, k - CUE_WINDOW), min(len(toks), k + _OWNER_VERB + 1))
+        ):
+            continue  # a bomb at x's house (the house is the target), a police raid
+        if titles is None:
+            titles = _title_tokens(reader, sent)
+        found: tuple[int, int] | None = None
+        a = _owner_name(reader, sent, k, titles)
+        if a is not None:
+            last = reader.name_at(sent, a)
+            if last is not None and (last > a or a - 1 in titles):
+                found = (a, last)
+        if found is None and k > 0 and toks[k - 1].low.endswith(("'s", "’s")):
+            for a in range(max(0, k - 1 - MAX_NAME), k):
+                if reader.name_at(sent, a) == k - 1 and (a < k - 1 or a - 1 in titles):
+                    found = (a, k - 1)
+                    break
+        if found is None or reader.speaker(sent, found[1]):
+            continue
+        start, end = sent.toks[found[0]].start, sent.toks[found[1]].end
+        if any(f.span.start < end and start < f.span.end for f in out if f.role != TARGET):
+            continue  # already read (a victim, or an attacker)
+        if reader.find(start, end, ["role_org"]):
+            continue  # "el espectador's offices": an organisation's property
+        add(VICTIM, found[0], found[1], found[1], True)
+
+
+_AGE = re.compile(r"\d+-years?-old")  # "19-year-old"
+_COPULAS = frozenset("is are was were include included".split())
+#: harmed people as the subject of a copula: "the injured were x", "among the victims is x"
+_HARMED_WORDS = frozenset(
+    "victim victims hostage hostages dead wounded injured killed murdered kidnapped abducted "
+    "assassinated disappeared".split()
+)
+_PART_WORDS = frozenset(
+    "one two three four five six seven eight nine ten some several most many none all both "
+    "another".split()
+)
+#: harm words that take no object: "the people who disappeared are x" names the harmed
+_INTRANSITIVE_HARM = frozenset({"disappeared", "died"})
+_COPULA_REACH = 8  # tokens between the harm word and the copula ("the five students who ...")
+
+
+def _title_tokens(reader: RoleReader, sent: Sentence) -> set[int]:
+    """Indices of the tokens of the titles and person nouns of a sentence."""
+    out: set[int] = set()
+    for m in reader.find(sent.toks[0].start, sent.toks[-1].end, ["role_title", "role_person"]):
+        i, j = sent.by_start.get(m.span.start), sent.by_end.get(m.span.end)
+        if i is not None and j is not None:
+            out.update(range(i, j + 1))
+    return out
+
+
+def _copula_victim(reader: RoleReader, sent: Sentence, k: int) -> bool:
+    """The name at token k (after up to three title or modifier words) completes a copula
+    whose subject names harmed people: "the injured were x", "among the victims are x",
+    "those who were kidnapped are x", "one of the wounded is u.s. citizen x".  The harm
+    word must be a participle or a victim noun with no active verb between it and the
+    copula ("the man who killed x was y" names the killer)."""
+    toks = sent.toks
+    m = k - 1
+    titles = _title_tokens(reader, sent)
+    while m >= 0 and k - m <= 3 and toks[m].low not in _COPULAS:
+        low = toks[m].low
+        if not (
+            m in titles or "." in low or low in ("a", "an") or _AGE.fullmatch(low)
+        ) or not reader._joined(sent, m, m + 1):
+            return False
+        m -= 1
+    if m < 1 or toks[m].low not in _COPULAS:
+        return False
+    gap = reader._gap(sent, m, m + 1).strip()
+    if gap not in ("", ":"):
+        return False
+    for h in range(m - 1, max(-1, m - 1 - _COPULA_REACH), -1):
+        low = toks[h].low
+        if reader._gap(sent, h, h + 1).strip() not in ("", ",") and h != m - 1:
+            return False
+        if low in _HARMED_WORDS:
+            before = toks[h - 1].low if h > 0 else ""
+            det = before in ("the", "these", "those") and h > 1
+            if det:
+                h -= 1
+                before = toks[h - 1].low
+                if before == "and":
+                    return True  # "x was killed, and the injured policeman is y"
+            if before == "of":  # "one of the wounded", not "the spokesman of the victims"
+                return h > 1 and toks[h - 2].low in _PART_WORDS
+            if before in ("who", "that") and low in _INTRANSITIVE_HARM:
+                return True  # "the students who disappeared this week are x"
+            return before not in ("who", "that", "which", "and", "he", "she", "they")
+        if sent.cues.get(h, frozenset()) & {"act", "speech", "harm"}:
+            return False
+    return False
+
+
+def _list_end(reader: RoleReader, sent: Sentence, i: int, last: int) -> int:
+    """The last token of the list of names the name at tokens i..last starts
+    ("comrades x, y, and z")."""
+    seen = {last}
+    while True:
+        nxt = [(a, b) for a, b in coordinated(reader, sent, i, last) if a > last]
+        if not nxt or nxt[0][1] in seen:
+            return last
+        i, last = nxt[0]
+        seen.add(last)
+
+
+def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, free) -> None:
+    """Named victims the title and harm-word rules miss: a name that is the subject of a
+    passive harm verb, a name after "identified as" in a harm clause, and names coordinated
+    with a named victim ("x, y, and z were killed", "photographers x and y")."""
+    toks = sent.toks
+    n = len(toks)
+    if not any("harm" in kinds for kinds in sent.cues.values()) and not any(
+        t.low == "holding" for t in toks
+    ):
+        return
+    k = 0
+    while k < n:
+        if not free(k, k) or (
+            k > 0 and reader._joined(sent, k - 1, k) and reader._name_word(toks[k - 1])
+        ):
+            k += 1
+            continue
+        last = reader.name_at(sent, k)
+        if last is None or last == k and not reader.caseless and k == 0:
+            k += 1
+            continue
+        if not free(k, last):
+            k = last + 1
+            continue
+        prev = toks[k - 2].low + " " + toks[k - 1].low if k >= 2 else ""
+        if (
+            (
+                last > k
+                and _name_then_harm(reader, sent, last)
+                and not (k > 0 and toks[k - 1].low in _PLACE_PREPOSITIONS)
+            )
+            or (prev == "identified as" and reader.near_cue(sent, k, last, ("harm",)))
+            or (last > k and _harm_object(reader, sent, k))
+            or (
+                (last > k or k > 0 and k - 1 in _title_tokens(reader, sent))
+                and _copula_victim(reader, sent, k)
+            )
+        ):
+            if not reader.speaker(sent, last) and not reader.agent_of_act(sent, last):
+                add(VICTIM, k, last, last, True)
+        k = last + 1
+    _read_semicolon_list(reader, sent, out, add, free)
+    # names coordinated with a named victim
+    grew = True
+    while grew:
+        grew = False
+        for f in [f for f in out if f.role == VICTIM and f.named]:
+            i = sent.by_start.get(f.span.start)
+            j = sent.by_end.get(f.span.end)
+            if j is None:
+                j = next((m for m, t in enumerate(toks) if t.start < f.span.end <= t.end), None)
+            if i is None or j is None:
+                continue
+            for a, b in coordinated(reader, sent, i, j) + _kin_antecedent(reader, sent, i):
+                if free(a, b):
+                    add(VICTIM, a, b, b, True)
+                    grew = True
+
+
+#: words that introduce a name inside a list item ("a minor known as x", "identified only as x")
+_KNOWN_AS = frozenset({"as", "called", "named"})
+_KNOWN_REACH = 6  # tokens of such an item before its name
+
+
+def _item_name(reader: RoleReader, sent: Sentence, a: int, b: int, titles: set[int]) -> int | None:
+    """The first token of the name that starts the list item at tokens a..b ("and bodyguard x,
+    ...", "a minor reportedly known as x"), or None; the name must end the item or be followed
+    by a comma, a bracket or "and"."""
+    toks = sent.toks
+    k = a
+    if k <= b and toks[k].low == "and":
+        k += 1
+    for m in range(k, min(k + _KNOWN_REACH, b)):
+        if toks[m].low in _KNOWN_AS and toks[m - 1].low in ("known", "identified", "only", "as"):
+            k = m + 1  # "a minor reportedly known as x"
+            break
+        if toks[m].low == "as" or not reader._joined(sent, m, m + 1):
+            break
+    while (
+        k <= b
+        and (
+            k in titles
+            or toks[k].low in reader.rl.heads
+            or k < b
+            and (k + 1 in titles or toks[k + 1].low in reader.rl.heads)  # "jesuit priests"
+        )
+        and toks[k].low not in reader.rl.stop
+    ):
+        k += 1
+    if k > b:
+        return None
+    last = reader.name_at(sent, k)
+    if last is None or last > b:
+        return None
+    if last < b:
+        gap = reader._gap(sent, last, last + 1).strip()
+        if not (gap.startswith((",", "(")) or not gap and toks[last + 1].low == "and"):
+            return None
+    return k
+
+
+def _surname_first(reader: RoleReader, sent: Sentence, a: int, b: int) -> bool:
+    """The item at tokens a..b is a name written surname first ("perez, juan carlos")."""
+    last = reader.name_at(sent, a)
+    if last is None or last >= b or reader._gap(sent, last, last + 1).strip() != ",":
+        return False
+    return reader.name_at(sent, last + 1) == b
+
+
+def _read_semicolon_list(reader: RoleReader, sent: Sentence, out: list[Found], add, free) -> None:
+    """Names in a list whose items are divided by semicolons: "killing x, 42; y, 19; a minor
+    known as z; and w", "x, a mayor; y, an official; and z were kidnapped".  When one item
+    holds a victim, the name that starts each item is a victim too."""
+    toks = sent.toks
+    cuts = [m for m in range(len(toks) - 1) if ";" in reader._gap(sent, m, m + 1)]
+    if not cuts:
+        return
+    bounds = [-1, *cuts, len(toks) - 1]
+    segments = [(bounds[n] + 1, bounds[n + 1]) for n in range(len(bounds) - 1)]
+    titles = _title_tokens(reader, sent)
+    # the first item is the tail of the first segment: its last one or two comma chunks
+    a0, b0 = segments[0]
+    chunks = [a0] + [m + 1 for m in range(a0, b0) if reader._gap(sent, m, m + 1).strip() == ","]
+    starts: list[int] = []
+    region = chunks[-3] if len(chunks) > 2 else chunks[0]  # "x, 55, from spain"
+    for c in reversed(chunks[-3:]):
+        k = _item_name(reader, sent, c, b0, titles)
+        end = next((m for m in range(c, b0) if reader._gap(sent, m, m + 1).strip()), b0)
+        if k is not None and reader.name_at(sent, k) in (end, end - 1):
+            starts.append(k)
+            break
+    for a, b in segments[1:]:
+        if any("speech" in sent.cues.get(m, ()) for m in range(a, b + 1)):
+            return  # a clause, not a list item
+        if _surname_first(reader, sent, a, b):
+            return  # an index of names ("perez, juan; gomez, ana"): no reading of its order
+        k = _item_name(reader, sent, a, b, titles)
+        if k is not None:
+            starts.append(k)
+    if len(starts) < 2:
+        return
+    lo = toks[region].start
+    if not any(f.role == VICTIM and f.span.start >= lo for f in out):
+        return  # no item is known to name a victim
+    for k in starts:
+        last = reader.name_at(sent, k)
+        if (
+            last is not None
+            and free(k, last)
+            and not reader.speaker(sent, last)
+            and not reader.agent_of_act(sent, last)
+        ):
+            add(VICTIM, k, last, last, True)
+
+
+_ASIDE = 8  # tokens of an aside after a name in a list ("x, a dutch tv correspondent, y")
+
+
+def _aside_end(reader: RoleReader, sent: Sentence, k: int) -> int:
+    """After "name," at token k: the last token of a short aside ("a reuter photographer",
+    "45") that ends at a comma or semicolon, or k - 1 when there is none."""
+    toks = sent.toks
+    if toks[k].low not in ("a", "an", "the", "another", "his", "her") and not toks[k].low.isdigit():
+        return k - 1
+    for m in range(k, min(k + _ASIDE, len(toks) - 1)):
+        if sent.cues.get(m, frozenset()) & {"speech", "act", "harm"}:
+            return k - 1
+        gap = reader._gap(sent, m, m + 1).strip()
+        if gap in (",", ";"):
+            return m
+        if gap or toks[m].low in ("and", "or"):
+            return k - 1  # "x, the mayors of a and b, ...": no aside between two names
+    return k - 1
+
+
+def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tuple[int, int]]:
+    """Names joined to the name at tokens i..j by "," / "and" (with titles skipped)."""
+    toks = sent.toks
+    out: list[tuple[int, int]] = []
+    # forwards: "x, y and z"
+    k = j + 1
+    if k < len(toks) and reader._gap(sent, j, k).strip() == ",":
+        j = _aside_end(reader, sent, k)  # "x, a reuter photographer, y, ..."
+        k = j + 1
+    if k < len(toks):
+        gap = reader._gap(sent, j, k).strip()
+        if toks[k].low == "and" and gap in ("", ",", ";"):
+            k += 1
+        elif gap not in (",", ";"):
+            k = -1
+        while (
+            0 <= k < len(toks) - 1
+            and (
+                toks[k].low in reader.rl.heads
+                and toks[k].low not in reader.rl.stop
+                or _AGE.fullmatch(toks[k].low)  # "30-year-old x"
+                or toks[k].low in ("his", "her", "their")  # "and her daughter x"
+                and toks[k + 1].low in reader.rl.heads
+            )
+            and reader._joined(sent, k, k + 1)
+        ):
+            k += 1  # a title before the next name
+        if 0 <= k < len(toks):
+            last = reader.name_at(sent, k)
+            if last is not None and (last > k or toks[k].low not in reader.rl.heads):
+                out.append((k, last))
+    # backwards: "x, y, and z" read from z
+    k = i - 1
+    if k < 1:
+        return out
+    if toks[k].low == "and" and reader._joined(sent, k, i):
+        end = k - 1
+        if reader._gap(sent, end, k).strip() not in ("", ","):
+            return out
+    elif reader._gap(sent, k, i).strip() == ",":
+        end = k
+    else:
+        return out
+    a = end
+    while (
+        a - 1 >= 0
+        and end - a < MAX_NAME
+        and reader._joined(sent, a - 1, a)
+        and (reader._name_word(toks[a - 1]) or toks[a - 1].low in names.PARTICLES)
+    ):
+        a -= 1
+    while a < end and not reader._name_word(toks[a]):
+        a += 1
+    if (
+        reader._name_word(toks[a])
+        and reader.name_at(sent, a) == end
+        and not (a > 0 and toks[a - 1].low in _PLACE_PREPOSITIONS)  # "in medellin, x was"
+    ):
+        out.append((a, end))
+    return out
+
+
+_KIN_REACH = 6  # tokens between "his" and the kin's name ("his brother - in - law z")
+_APPOSITION_REACH = 30  # tokens of the apposition between a name and ", and his wife z"
+
+
+def _kin_antecedent(reader: RoleReader, sent: Sentence, i: int) -> list[tuple[int, int]]:
+    """The person whose kin is the name at token i, across a long apposition: "party
+    member x, candidate for mayor of y, z department, and his brother-in-law w were shot"
+    gives x (a titled name followed by a comma; place names after a preposition are
+    skipped; no verb cue may come between)."""
+    toks = sent.toks
+    his = next(
+        (m for m in range(i - 1, max(-1, i - 1 - _KIN_REACH), -1) if toks[m].low in ("his", "her")),
+        None,
+    )
+    if his is None or his < 2 or toks[his - 1].low != "and":
+        return []
+    if reader._gap(sent, his - 2, his - 1).strip() != ",":
+        return []
+    titles = _title_tokens(reader, sent)
+    for a in range(his - 2, max(-1, his - 2 - _APPOSITION_REACH), -1):
+        if sent.cues.get(a, frozenset()) & {"speech", "act", "harm"}:
+            return []
+        if a == 0 or a - 1 not in titles or not reader._joined(sent, a - 1, a):
+            continue
+        end = reader.name_at(sent, a)
+        if end is None or end >= his - 1 or reader._gap(sent, end, end + 1).strip() != ",":
+            continue
+        return [(a, end)]
+    return []
