@@ -112,3 +112,9 @@ def test_empty_and_odd_input():
     assert names("") == []
     assert names("12345 ... !!!") == []
     assert names("ÄÖÜ " * 50) == []
+
+
+def test_lowercase_direction_words_between_cue_and_town():
+    # "near downtown x", "in northern x": the cue still makes the town a place
+    assert "bogota" in names("two men shot a judge near downtown bogota yesterday.")
+    assert "lima" in names("a car bomb exploded in northern lima at dawn.")

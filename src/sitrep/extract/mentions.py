@@ -14,7 +14,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from sitrep.model import Place, Quantity, Span
+from sitrep.extract import names
+from sitrep.model import Place, PlaceKind, Quantity, Span
 from sitrep.text.case import is_caseless
 from sitrep.text.dates import DateMention, PeriodMention, find_dates, find_periods
 from sitrep.text.lexicon import Lexicon, LexMatch
@@ -209,6 +210,16 @@ def build_doc(
             for a in actor_spans
         )
     ]
+    if caseless:
+        # no capitals mark a person's name: "judge carlos valencia garcia" names no Valencia
+        low = text.lower()
+        spans = [pm.span for pm in place_mentions]
+        place_mentions = [
+            pm
+            for pm in place_mentions
+            if pm.kind_hint != PlaceKind.UNKNOWN
+            or not names.place_in_person_name(low, pm.span.start, pm.span.end, other_places=spans)
+        ]
     doc = Doc(
         text=text,
         published=published,

@@ -17,8 +17,11 @@ test, the particles, and :func:`fullest`, which keeps one mention per person: th
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from sitrep.model import Span
 
 _DATA = Path(__file__).resolve().parent / "data"
 _GEO_DATA = Path(__file__).resolve().parent.parent / "geo" / "data"
@@ -141,3 +144,31 @@ __all__ = [
     "given_also_word",
     "same_person",
 ]
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([\w'’-]+)")
+#: words that make the place name after them a place, whatever comes next ("in x", "near x")
+_LOCATIVES = frozenset(
+    "in at near from of to into outside inside toward towards between and through".split()
+)
+
+
+def place_in_person_name(low: str, start: int, end: int, *, other_places: Sequence[Span]) -> bool:
+    """In text without capitals, the place name at ``low[start:end]`` is a word of a person's
+    name: a name word touches it before ("carlos valencia garcia", "diaz salvador"), or a name
+    word after it and no locative before ("president leon febres cordero").  A word of another
+    place name (``other_places``) is not a name word ("bogota, cundinamarca" is two places)."""
+
+    def name_word(m: re.Match[str] | None) -> bool:
+        if m is None or not caseless_name_word(m.group(1)):
+            return False
+        return not any(sp.start <= m.start(1) < sp.end for sp in other_places)
+
+    before = _WORD_BEFORE.search(low, max(0, start - 40), start)
+    if name_word(before):
+        return True
+    after = _WORD_AFTER.match(low, end)
+    if not name_word(after):
+        return False
+    return before is None or before.group(1) not in _LOCATIVES

@@ -403,7 +403,8 @@ def _find_caseless(low: str, text: str, gaz: Gazetteer) -> list[PlaceMention]:
 
 _CUE_END = re.compile(
     r"(?:\b(?:in|at|near|from|outside|of|to|toward|towards)\s+(?:the\s+)?"
-    r"(?:(?:town|city|village|department|province|municipality|district|capital)\s+of\s+)?)$"
+    r"(?:(?:town|city|village|department|province|municipality|district|capital)\s+of\s+)?"
+    r"(?:(?:downtown|central|(?:north|south)(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?)\s+)?)$"
 )
 
 
