@@ -319,3 +319,30 @@ def test_big_cities_and_capitals_beat_small_namesakes_abroad(lower):
 def test_a_qualifier_keeps_a_small_namesake():
     p = geocode("Bogota, New Jersey")
     assert (p.country, p.admin1) == ("US", "New Jersey")
+
+
+def test_country_weights_count_names_places_and_nationality_words():
+    from sitrep.geo import country_weights
+    from sitrep.model import Place
+
+    text = "Salvadoran police and Salvadoran troops; the United States; El Salvador."
+    places = [
+        Place(name="United States", kind=PlaceKind.COUNTRY, country="US", spans=[Span(0, 1, "S")]),
+        Place(name="El Salvador", kind=PlaceKind.COUNTRY, country="SV", spans=[Span(0, 1, "S")]),
+        Place(name="Usulutan", kind=PlaceKind.PROVINCE, country="SV", spans=[Span(0, 1, "S")]),
+    ]
+    got = country_weights(text, places)
+    assert got["US"] == 2
+    assert got["SV"] == 2 + 1 + 2  # its name, a province, two nationality words
+
+
+def test_an_act_with_no_town_lies_in_the_country_the_article_is_about():
+    from sitrep import extract
+
+    text = (
+        "Gunmen killed two union leaders on Tuesday, Salvadoran police said. The United States "
+        "condemned the killings, and the United States embassy offered help. Salvadoran "
+        "officials said the Salvadoran government of El Salvador would hold an inquiry."
+    )
+    (inc,) = extract(text, published="1990-01-10").incidents
+    assert inc.place is not None and inc.place.country == "SV"

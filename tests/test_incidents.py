@@ -580,3 +580,19 @@ def test_thrown_device_is_a_bombing_but_thrown_stones_are_not():
         assert AttackType.BOMBING in r.incidents[0].types, text
     text = "Students threw stones at the police in Northtown on Monday."
     assert all(AttackType.BOMBING not in i.types for i in extract(text, "2024-05-07").incidents)
+
+
+def test_attackers_who_kill_people_make_an_act() -> None:
+    # "killed" with counted victims is an act when attackers are its subject, with or without
+    # capitals; a passive or a perfect tally is not
+    for t in (
+        "Gunmen killed two union leaders in a village on Tuesday.",
+        "gunmen on motorcycles killed a judge in bogota yesterday.",
+        "The attackers killed a policeman and fled.",
+    ):
+        assert len(extract(t, published="2021-03-02").incidents) == 1, t
+    for t in (
+        "Insurgents have killed more than 700 people in the past year.",
+        "Twelve soldiers were killed, the army said.",
+    ):
+        assert extract(t, published="2021-03-02").incidents == [], t

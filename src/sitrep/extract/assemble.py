@@ -125,7 +125,10 @@ def _main_region(doc: Doc, events: list[EventMention]) -> Place | None:
                 )
     countries = [p for p in doc.places if p.kind == PlaceKind.COUNTRY]
     if countries:
-        return max(countries, key=lambda p: len(p.spans))
+        from sitrep.geo import country_weights
+
+        weights = country_weights(doc.text, doc.places)
+        return max(countries, key=lambda p: (weights[p.country or ""], len(p.spans)))
     small = [p for p in doc.places if p.kind in SMALL_PLACE_KINDS]
     if small:
         return max(small, key=lambda p: len(p.spans))

@@ -218,6 +218,30 @@ def _named_victim(doc: Doc, sent: Span, t: LexMatch) -> bool:
     )
 
 
+_PASSIVE_OR_PERFECT = re.compile(r"\b(?:was|were|is|are|be|been|being|has|have|had)\b", re.I)
+_SUBJECT_GAP = 30  # characters between the attackers and their verb ("gunmen on motorbikes killed")
+
+
+def _killed_by_attackers(doc: Doc, seg: Span, t: LexMatch) -> bool:
+    """ "Gunmen killed two union leaders": the active verb's subject, the nearest actor or people
+    word before it in its clause, is attackers or an armed group.  Not a passive ("militants
+    were killed": a casualty) nor a perfect ("insurgents have killed hundreds": a tally)."""
+    before = [
+        m
+        for m in doc.terms_in(seg.start, t.span.start, "actor", "victim")
+        if m.span.end <= t.span.start
+    ]
+    if not before:
+        return False
+    last = max(before, key=lambda m: m.span.end)
+    gap = doc.text[last.span.end : t.span.start]
+    if len(gap) > _SUBJECT_GAP or _PASSIVE_OR_PERFECT.search(gap):
+        return False
+    if last.entry.kind == "actor":
+        return last.entry.attrs.get("actor_kind") == "armed_group"
+    return last.entry.attrs.get("category") in _ATTACKER_CATEGORIES
+
+
 #: weapons that are a device set somewhere (a bomb, a charge, a mine, a firebomb)
 _DEVICES = frozenset(
     {"suicide_vest", "ied", "vehicle_bomb", "grenade", "landmine", "explosives", "incendiary"}
@@ -394,7 +418,10 @@ def read_events(doc: Doc) -> Reading:
             if t.entry.attrs.get("needs_device") and not _places_device(doc, sent, t):
                 continue  # "placed under arrest", "placed at the disposal of the court"
             if t.entry.attrs.get("needs_named_victim") and (
-                not _named_victim(doc, sent, t)
+                not (
+                    _named_victim(doc, sent, t)
+                    or _killed_by_attackers(doc, _segment_of(segments, t.span.start), t)
+                )
                 or _state_killer(doc, _segment_of(segments, t.span.start), t)
                 or any(set(_attack_types(u)) & _BATTLE for u in triggers)
             ):

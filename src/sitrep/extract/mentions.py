@@ -211,14 +211,27 @@ def build_doc(
         )
     ]
     if caseless:
-        # no capitals mark a person's name: "judge carlos valencia garcia" names no Valencia
+        # no capitals mark a person's name: "judge carlos valencia garcia" names no Valencia,
+        # nor does the name again with no locative before it ("valencia was shot")
         low = text.lower()
         spans = [pm.span for pm in place_mentions]
+        in_names = {
+            pm.key
+            for pm in place_mentions
+            if pm.kind_hint == PlaceKind.UNKNOWN
+            and names.place_in_person_name(low, pm.span.start, pm.span.end, other_places=spans)
+        }
         place_mentions = [
             pm
             for pm in place_mentions
-            if pm.kind_hint != PlaceKind.UNKNOWN
-            or not names.place_in_person_name(low, pm.span.start, pm.span.end, other_places=spans)
+            if pm.key not in in_names
+            or pm.kind_hint != PlaceKind.UNKNOWN
+            or (
+                pm.cued
+                and not names.place_in_person_name(
+                    low, pm.span.start, pm.span.end, other_places=spans
+                )
+            )
         ]
     doc = Doc(
         text=text,

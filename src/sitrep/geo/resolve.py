@@ -31,6 +31,7 @@ import math
 import re
 import weakref
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -620,6 +621,29 @@ def _fold_districts_into_towns(places: list[Place]) -> list[Place]:
                 continue
         out.append(p)
     return out
+
+
+def country_weights(text: str, places: Sequence[Place]) -> Counter[str]:
+    """How much the article speaks of each country (ISO2): 2 for each mention of the country's
+    name, of a town or a district in it, 1 for each of its provinces and each nationality word
+    ("salvadoran").  The country named most is not always the subject: a report from San
+    Salvador may name the United States three times and El Salvador once."""
+    weights: Counter[str] = Counter()
+    for p in places:
+        if not p.country:
+            continue
+        per = 1 if p.kind == PlaceKind.PROVINCE else 2
+        weights[p.country] += per * max(1, len(p.spans))
+    table = demonyms()
+    for dm in _DEMONYM.finditer(text):
+        word = dm.group(0).casefold()
+        iso = table.get(word) or table.get(word.rsplit(" ", 1)[-1])
+        if not iso and word.endswith("s"):
+            word = word[:-1]
+            iso = table.get(word) or table.get(word.rsplit(" ", 1)[-1])
+        if iso:
+            weights[iso] += 1
+    return weights
 
 
 def geocode(query: str, *, gazetteer: Gazetteer | None = None) -> Place:
