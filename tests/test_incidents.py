@@ -596,3 +596,18 @@ def test_attackers_who_kill_people_make_an_act() -> None:
         "Twelve soldiers were killed, the army said.",
     ):
         assert extract(t, published="2021-03-02").incidents == [], t
+
+
+def test_a_claimed_attack_whose_harm_is_in_a_relative_clause_is_an_act() -> None:
+    text = "The Islamic State claimed responsibility for the attack, which killed 40 people at a wedding in Kabul."
+    (inc,) = extract(text, published="2024-03-05").incidents
+    assert inc.place is not None and inc.place.name == "Kabul"
+    assert extract("The group claimed the attack, saying it was revenge.").incidents == []
+
+
+def test_police_harmed_in_a_passive_are_not_the_state_acting() -> None:
+    text = "Two police officers were shot dead by unidentified gunmen in Peshawar on Monday."
+    (inc,) = extract(text, published="2024-03-05").incidents
+    assert inc.types == [AttackType.ARMED_ASSAULT]
+    text = "Police raided a hideout in Peshawar on Monday, killing two suspects."
+    assert AttackType.SECURITY_OPERATION in extract(text, published="2024-03-05").incidents[0].types

@@ -776,6 +776,14 @@ OBJECT_CHARS = 40
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 
 
+# a relative or participle clause right after an attack word, up to its verb ("the attack,
+# which killed", "the attack that left", ", killing"): the harm it tells is the attack's
+_HARM_CLAUSE_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:which|that)\s+(?:[\w-]+\s+){0,2}[\w-]+|(?:killing|wounding|injuring|leaving)\b)",
+    re.I,
+)
+
+
 def _has_violence_evidence(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
     """A bare attack word ("attacked", "targeted") reports violence only with a weapon, a
     casualty word or a place in its clause, or a target or victim as its object (after it, or
@@ -785,6 +793,9 @@ def _has_violence_evidence(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
         m.span != trigger.span for m in doc.terms_in(seg.start, seg.end, "weapon", "casualty_term")
     ):
         return True
+    relative = _HARM_CLAUSE_AFTER.match(doc.text, trigger.span.end)
+    if relative and doc.terms_in(trigger.span.end, relative.end(), "casualty_term"):
+        return True  # "claimed the attack, which killed 40 people": its harm in a relative clause
     passive = bool(_PASSIVE_BEFORE.search(doc.text, seg.start, trigger.span.start))
     lo = seg.start if passive else trigger.span.end
     hi = seg.end
@@ -1162,7 +1173,16 @@ def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
             doc.text[a.span.end : t.span.start]
         )  # "police said the bomb ..."
     ]
-    if subject and not any(g.span.start > subject[-1].span.start for g in groups_before):
+    # "two police officers were shot dead by gunmen": the subject of a passive is harmed
+    passive = bool(
+        re.match(r"(?:was|were|been|being|is|are)\s", t.span.text, re.I)
+        or _PASSIVE_BEFORE.search(doc.text, seg.start, t.span.start)
+    )
+    if (
+        subject
+        and not passive
+        and not any(g.span.start > subject[-1].span.start for g in groups_before)
+    ):
         if (
             not groups_before
             or _AGENT_BEFORE.search(
