@@ -133,7 +133,11 @@ def test_place_with_its_district_is_one_site_and_listed_places_are_two():
         published="2024-05-08",
     )
     names = sorted(i.place.name for i in r.incidents)
-    assert "North Waziristan" not in names and {"Kalat", "Khuzdar"} <= set(names)
+    # the troops' operation is one act at one site (the area lies in the district), the torched
+    # schools in two towns are two
+    assert names == ["Kalat", "Khuzdar", "North Waziristan"]
+    (op,) = [i for i in r.incidents if i.place.name == "North Waziristan"]
+    assert op.types == [AttackType.SECURITY_OPERATION]
 
 
 def test_security_operation_perpetrator_is_the_state_force():
@@ -529,12 +533,17 @@ def test_killed_is_an_act_when_a_named_person_is_killed():
     for text in (
         # counted deaths are casualty figures, not acts
         "Twelve soldiers were killed in Northtown on Monday.",
-        # the state killing a rebel leader, or deaths in a battle, are no attack of their own
-        "Army troops killed Okello Mbeki, a rebel commander, in Northtown on Monday.",
+        # deaths told as the police's, with no act told: no attack of their own
         "okello mbeki was killed by the police in northtown on monday.",
     ):
         r = extract(text, published="2024-05-07")
         assert all(t.kind != "killed_named" for i in r.incidents for t in i.triggers), text
+    # the state killing a rebel leader is the state's operation, not an attack
+    r = extract(
+        "Army troops killed Okello Mbeki, a rebel commander, in Northtown on Monday.",
+        published="2024-05-07",
+    )
+    assert [i.types for i in r.incidents] == [[AttackType.SECURITY_OPERATION]]
 
 
 def test_placed_is_an_act_only_when_a_device_is_placed():
@@ -611,3 +620,18 @@ def test_police_harmed_in_a_passive_are_not_the_state_acting() -> None:
     assert inc.types == [AttackType.ARMED_ASSAULT]
     text = "Police raided a hideout in Peshawar on Monday, killing two suspects."
     assert AttackType.SECURITY_OPERATION in extract(text, published="2024-03-05").incidents[0].types
+
+
+def test_state_forces_that_kill_named_or_counted_people_make_an_operation() -> None:
+    for text in (
+        "Security forces killed eight militants in North Waziristan on Monday.",
+        "Troops killed rebel commander Ali Musa near the border on Monday.",
+    ):
+        (inc,) = extract(text, published="2024-03-05").incidents
+        assert inc.types == [AttackType.SECURITY_OPERATION], text
+    for text in (
+        "Funds were set aside for the families of personnel killed on duty.",
+        "Eight militants were killed by security forces, the army said.",
+        "Security forces have killed 219 militants in the province this year.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text

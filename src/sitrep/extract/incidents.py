@@ -219,13 +219,21 @@ def _named_victim(doc: Doc, sent: Span, t: LexMatch) -> bool:
 
 
 _PASSIVE_OR_PERFECT = re.compile(r"\b(?:was|were|is|are|be|been|being|has|have|had)\b", re.I)
+#: what follows a participle with no object ("killed on duty", "killed by", "killed.")
+_NO_OBJECT_AFTER = re.compile(
+    r"\s*(?:[.,;:)!?]|$)|\s+(?:by|in|on|at|during|near|with|while|when|after|last|yesterday|"
+    r"today|since|for|as|and|or|inside|outside|over|while|when)\b",
+    re.I,
+)
 _SUBJECT_GAP = 30  # characters between the attackers and their verb ("gunmen on motorbikes killed")
 
 
-def _killed_by_attackers(doc: Doc, seg: Span, t: LexMatch) -> bool:
-    """ "Gunmen killed two union leaders": the active verb's subject, the nearest actor or people
-    word before it in its clause, is attackers or an armed group.  Not a passive ("militants
-    were killed": a casualty) nor a perfect ("insurgents have killed hundreds": a tally)."""
+def _killed_by_attackers(doc: Doc, seg: Span, t: LexMatch, *, state: bool = False) -> bool:
+    """The active verb's subject, the nearest actor or people word before it in its clause, is
+    attackers or an armed group ("gunmen killed two union leaders"), or with ``state`` a state
+    force ("troops killed eight militants": the state's own operation).  Not a passive
+    ("militants were killed": a casualty) nor a perfect ("insurgents have killed hundreds": a
+    tally)."""
     before = [
         m
         for m in doc.terms_in(seg.start, t.span.start, "actor", "victim")
@@ -237,6 +245,10 @@ def _killed_by_attackers(doc: Doc, seg: Span, t: LexMatch) -> bool:
     gap = doc.text[last.span.end : t.span.start]
     if len(gap) > _SUBJECT_GAP or _PASSIVE_OR_PERFECT.search(gap):
         return False
+    if _NO_OBJECT_AFTER.match(doc.text, t.span.end):
+        return False  # "personnel killed on duty", "the men killed in the raid": a participle
+    if state:
+        return True  # the nearest actor is the state force (``_state_killer``)
     if last.entry.kind == "actor":
         return last.entry.attrs.get("actor_kind") == "armed_group"
     return last.entry.attrs.get("category") in _ATTACKER_CATEGORIES
@@ -417,17 +429,20 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "a bomb went off, killing two": the act is the bomb, not the killing
             if t.entry.attrs.get("needs_device") and not _places_device(doc, sent, t):
                 continue  # "placed under arrest", "placed at the disposal of the court"
-            if t.entry.attrs.get("needs_named_victim") and (
-                not (
-                    _named_victim(doc, sent, t)
-                    or _killed_by_attackers(doc, _segment_of(segments, t.span.start), t)
-                )
-                or _state_killer(doc, _segment_of(segments, t.span.start), t)
-                or any(set(_attack_types(u)) & _BATTLE for u in triggers)
-            ):
-                # "12 soldiers were killed": a casualty; "troops killed x, a rebel leader", "a
-                # clash ensued and x was killed": deaths in a battle; "x was killed": an act
-                continue
+            by_state = False
+            if t.entry.attrs.get("needs_named_victim"):
+                seg = _segment_of(segments, t.span.start)
+                by_state = _state_killer(doc, seg, t)
+                subject = _killed_by_attackers(doc, seg, t, state=by_state)
+                if (
+                    not (subject or _named_victim(doc, sent, t))
+                    or (by_state and not subject)
+                    or any(set(_attack_types(u)) & _BATTLE for u in triggers)
+                ):
+                    # "12 soldiers were killed": a casualty; "x was killed by the police", "a
+                    # clash ensued and x was killed": deaths in a battle told elsewhere; "x was
+                    # killed", "gunmen killed two", "troops killed eight militants": an act
+                    continue
             plural = _is_plural_noun(t.span.text)
             # "a string of bomb and gun attacks": a modifier of the plural attack word after it
             modifier = any(
@@ -511,7 +526,8 @@ def read_events(doc: Doc) -> Reading:
                 trigger=t,
                 sentence=si,
                 segment=seg,
-                attack_types=_attack_types(t),
+                # "troops killed eight militants": the state's operation, not an armed assault
+                attack_types=[AttackType.SECURITY_OPERATION] if by_state else _attack_types(t),
                 suicide=bool(t.entry.attrs.get("suicide")),
             )
             specific.append(em)
