@@ -291,22 +291,28 @@ def _state_killer(doc: Doc, seg: Span, t: LexMatch) -> bool:
     state force or the police ("troops killed x"), or one follows "by" after it ("x was killed
     by the police")."""
 
-    def state(m: LexMatch) -> bool:
-        if m.entry.kind == "actor":
-            return m.entry.attrs.get("actor_kind") in _STATE_KINDS
-        return m.entry.attrs.get("category") == "security_forces"
-
     before = [
         m
         for m in doc.terms_in(seg.start, t.span.start, "actor", "victim")
         if m.span.end <= t.span.start
     ]
-    if before and state(max(before, key=lambda m: m.span.end)):
+    if before and _is_state(max(before, key=lambda m: m.span.end)):
         return True
+    return _killed_by_state_agent(doc, seg, t)
+
+
+def _killed_by_state_agent(doc: Doc, seg: Span, t: LexMatch) -> bool:
+    """A state force follows "by" after the verb ("eight militants were killed by troops")."""
     return any(
-        state(m) and _BY_AFTER.fullmatch(doc.text, t.span.end, m.span.start)
+        _is_state(m) and _BY_AFTER.fullmatch(doc.text, t.span.end, m.span.start)
         for m in doc.terms_in(t.span.end, min(seg.end, t.span.end + 50), "actor", "victim")
     )
+
+
+def _is_state(m: LexMatch) -> bool:
+    if m.entry.kind == "actor":
+        return m.entry.attrs.get("actor_kind") in _STATE_KINDS
+    return m.entry.attrs.get("category") == "security_forces"
 
 
 def _is_plural_noun(text: str) -> bool:
@@ -433,7 +439,9 @@ def read_events(doc: Doc) -> Reading:
             if t.entry.attrs.get("needs_named_victim"):
                 seg = _segment_of(segments, t.span.start)
                 by_state = _state_killer(doc, seg, t)
-                subject = _killed_by_attackers(doc, seg, t, state=by_state)
+                subject = _killed_by_attackers(doc, seg, t, state=by_state) or (
+                    by_state and _killed_by_state_agent(doc, seg, t)
+                )
                 if (
                     not (subject or _named_victim(doc, sent, t))
                     or (by_state and not subject)
