@@ -634,3 +634,12 @@ def test_state_forces_that_kill_named_or_counted_people_make_an_operation() -> N
         "Security forces have killed 219 militants in the province this year.",
     ):
         assert extract(text, published="2024-03-05").incidents == [], text
+
+
+def test_attackers_killing_at_least_n_and_counted_soldiers_are_not_the_state() -> None:
+    text = "Suspected jihadists killed at least 40 civilians in northern Burkina Faso on Sunday."
+    (inc,) = extract(text, published="2024-03-05").incidents
+    assert inc.types == [AttackType.ARMED_ASSAULT]
+    text = "Fighters of an armed group killed 17 soldiers in an attack on a base in Borno state."
+    (inc,) = extract(text, published="2024-03-05").incidents
+    assert AttackType.SECURITY_OPERATION not in inc.types

@@ -221,8 +221,8 @@ def _named_victim(doc: Doc, sent: Span, t: LexMatch) -> bool:
 _PASSIVE_OR_PERFECT = re.compile(r"\b(?:was|were|is|are|be|been|being|has|have|had)\b", re.I)
 #: what follows a participle with no object ("killed on duty", "killed by", "killed.")
 _NO_OBJECT_AFTER = re.compile(
-    r"\s*(?:[.,;:)!?]|$)|\s+(?:by|in|on|at|during|near|with|while|when|after|last|yesterday|"
-    r"today|since|for|as|and|or|inside|outside|over|while|when)\b",
+    r"\s*(?:[.,;:)!?]|$)|\s+(?:by|in|on|at(?!\s+(?:least|most)\b)|during|near|with|while|when|"
+    r"after|last|yesterday|today|since|for|inside|outside)\b",
     re.I,
 )
 _SUBJECT_GAP = 30  # characters between the attackers and their verb ("gunmen on motorbikes killed")
@@ -1193,6 +1193,9 @@ def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
         for a in state
         if seg.start <= a.span.start < t.span.start
         and t.span.start - a.span.end <= 60
+        # "militants killed 17 soldiers in an attack": counted or killed, the soldiers are harmed
+        and not any(0 <= a.span.start - q.end <= 3 for q in counted)
+        and not any(0 <= a.span.start - k.end <= 12 for k in kills)
         and not _ATTRIBUTED.search(
             doc.text[a.span.end : t.span.start]
         )  # "police said the bomb ..."
