@@ -408,6 +408,24 @@ def test_reference_to_another_named_victim_is_an_act_of_its_own():
         assert len(r.incidents) == 2
 
 
+def test_reference_to_a_victim_sharing_a_given_name_is_another_act():
+    # the two victims share the given name "okello": the surname tells them apart
+    for text in (
+        "Gunmen shot dead Senator Okello Mbeki in Quetta on Monday. Judges went on strike to "
+        "protest the assassination of Judge Okello Nyerere Tanga last month.",
+        "gunmen shot dead senator okello mbeki in quetta on monday. judges went on strike to "
+        "protest the assassination of judge okello nyerere tanga last month.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 2, text
+    # the same person named again with a title: no other act
+    text = (
+        "gunmen shot dead senator okello mbeki in quetta on monday. judges went on strike to "
+        "protest the assassination of senator mbeki."
+    )
+    assert len(extract(text, published="2024-05-07").incidents) == 1
+
+
 def test_damage_verb_is_an_attack_only_with_an_attacker_and_property():
     for text in (
         "Rebels destroyed two bridges near Kitgum on Monday, the army said.",

@@ -516,7 +516,8 @@ def read_events(doc: Doc) -> Reading:
         other = [
             (si, t)
             for si, t in named_refs
-            if (n := _object_name(doc, doc.sentences[si], t)) and n not in told
+            if (n := _object_name(doc, doc.sentences[si], t))
+            and not re.search(rf"\b{re.escape(n.split()[-1])}\b", told)
         ]
         for em in _referenced_acts(doc, other, None):
             em.earlier = True
@@ -592,6 +593,9 @@ def _names_its_object(doc: Doc, sent: Span, t: LexMatch, before: str) -> bool:
     )
 
 
+_NEXT_WORD = re.compile(r"\s+([\w'-]+)")
+
+
 def _object_name(doc: Doc, sent: Span, t: LexMatch) -> str | None:
     """The first name-like word among the first three of the object of a noun of reference ("the
     murder of magistrate x": "x"), not a place name."""
@@ -607,7 +611,15 @@ def _object_name(doc: Doc, sent: Span, t: LexMatch) -> str | None:
             continue
         word = w.group()
         if caseless_name_word(word.lower()) and (doc.caseless or word[:1].isupper()):
-            return word.lower()
+            # the whole name: "carlos valencia" of "justice carlos valencia in bogota"
+            run, at = [word.lower()], ws + len(word)
+            while len(run) < 4 and (nxt := _NEXT_WORD.match(doc.text, at, sent.end)):
+                more = nxt.group(1)
+                if not (caseless_name_word(more.lower()) and (doc.caseless or more[:1].isupper())):
+                    break
+                run.append(more.lower())
+                at = nxt.end()
+            return " ".join(run)
     return None
 
 
