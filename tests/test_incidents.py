@@ -540,6 +540,9 @@ def test_killed_is_an_act_when_a_named_person_is_killed():
         "Senator Okello Mbeki, 52, was killed in Northtown on Monday.",
         "senator okello mbeki, who was killed in northtown on monday, was buried today.",
         "Unknown men killed Okello Mbeki in Northtown on Monday.",
+        # a title between the verb and the name
+        "unknown men killed attorney general okello mbeki in northtown on monday.",
+        "Unknown men killed the deputy minister Okello Mbeki in Northtown on Monday.",
     ):
         r = extract(text, published="2024-05-07")
         assert len(r.incidents) == 1, text
@@ -550,6 +553,8 @@ def test_killed_is_an_act_when_a_named_person_is_killed():
         # the state killing a rebel leader, or deaths in a battle, are no attack of their own
         "Army troops killed Okello Mbeki, a rebel commander, in Northtown on Monday.",
         "okello mbeki was killed by the police in northtown on monday.",
+        # a title and no name after it
+        "unknown men killed the police chief in northtown on monday.",
     ):
         r = extract(text, published="2024-05-07")
         assert all(t.kind != "killed_named" for i in r.incidents for t in i.triggers), text

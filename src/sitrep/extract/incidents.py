@@ -16,6 +16,7 @@ become one incident.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -203,18 +204,54 @@ _NAMED_BEFORE_PASSIVE = re.compile(
 _NAMED_AFTER = re.compile(rf"\s+({_NAME_WORD})\s+({_NAME_WORD})")
 
 
+# "killed attorney general x y", "killed the presidency minister x y": a title before the name
+_TITLED_AFTER = [
+    re.compile(rf"\s+(?:the\s+)?((?:[\w-]+\s+){{{n}}})({_NAME_WORD})\s+({_NAME_WORD})", re.I)
+    for n in (1, 2, 3)
+]
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """The last words of the titles written before a person's name (``roles_titles.toml``:
+    "minister", "general", "senator")."""
+    from sitrep.extract.role_reader import role_lexicon
+
+    return frozenset(
+        a.lower().split()[-1]
+        for e in role_lexicon().lexicon.entries("role_title")
+        for a in e.aliases
+    )
+
+
+def _titled_objects(doc: Doc, sent: Span, t: LexMatch) -> list[re.Match[str]]:
+    """The readings of the verb's object as a title and a name ("killed attorney general x
+    y"): one to three words ending in a title word, then two words (to be tested as names)."""
+    out = []
+    for pattern in _TITLED_AFTER:
+        m = pattern.match(doc.text, t.span.end, sent.end)
+        if m is not None and m.group(1).split()[-1].lower() in _title_words():
+            out.append(m)
+    return out
+
+
 def _named_victim(doc: Doc, sent: Span, t: LexMatch) -> bool:
     """A person's name (two name words) is the one the verb harms: the subject of its passive
-    ("x y, 42, was killed", "x y, who was killed") or its object ("killed x y") (lexicon
-    ``needs_named_victim`` triggers)."""
+    ("x y, 42, was killed", "x y, who was killed") or its object ("killed x y", "killed
+    attorney general x y") (lexicon ``needs_named_victim`` triggers)."""
     text = doc.text
-    found = _NAMED_BEFORE_PASSIVE.search(text[max(sent.start, t.span.start - 80) : t.span.start])
-    if found is None:
-        found = _NAMED_AFTER.match(text, t.span.end, sent.end)
-    if found is None:
-        return False
-    return all(
-        caseless_name_word(w.lower()) and (doc.caseless or w[:1].isupper()) for w in found.groups()
+
+    def named(found: re.Match[str] | None) -> bool:
+        return found is not None and all(
+            caseless_name_word(w.lower()) and (doc.caseless or w[:1].isupper())
+            for w in found.group(found.re.groups - 1, found.re.groups)
+        )
+
+    before = text[max(sent.start, t.span.start - 80) : t.span.start]
+    return (
+        named(_NAMED_BEFORE_PASSIVE.search(before))
+        or named(_NAMED_AFTER.match(text, t.span.end, sent.end))
+        or any(named(m) for m in _titled_objects(doc, sent, t))
     )
 
 
