@@ -442,6 +442,22 @@ def test_damage_verb_is_an_attack_only_with_an_attacker_and_property():
         assert extract(text, published="2024-05-07").incidents == []
 
 
+def test_thing_destroyed_with_a_device_is_an_attack():
+    for text in (
+        "A road bridge near Kitgum was destroyed with dynamite on Monday.",
+        "the town hall of kitgum was partly destroyed by two bombs on monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1, text
+    for text in (
+        # the explosion already told, a storm, and no thing hit
+        "a bomb exploded in kitgum on monday. three cars were damaged by the explosion.",
+        "A road bridge near Kitgum was destroyed by floods on Monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert all(t.kind != "damage" for i in r.incidents for t in i.triggers), text
+
+
 def test_condemned_murders_especially_that_of_a_named_person_is_an_act():
     for text in (
         "The bishop condemned the murders which have occurred this year, and especially that of "

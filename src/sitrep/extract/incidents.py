@@ -828,12 +828,43 @@ _SAYING = re.compile(r"\b(?:saying|said|says|claim(?:ed|ing|s)?|stat(?:ed|ing))\
 _NOT_PROPERTY = {"Terrorists/Non-State Militia"}
 
 
+# "by several", "with 10 kg of": not "by the explosion", "by this blast" (the act already told)
+_MEANS_AFTER = re.compile(
+    r"\s+(?:by|with)\s+(?!(?:the|this|that|these|those|its|their|such)\b)(?:[\w-]+\s+){0,3}?$",
+    re.I,
+)
+
+
+def _destroyed_by_device(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
+    """The passive damage verb's means is a device set off, "by" or "with" up to three words
+    before it, and a property target is its subject."""
+    if not any(
+        m.entry.attrs.get("gtd_target_type") not in _NOT_PROPERTY
+        for m in doc.terms_in(seg.start, trigger.span.start, "target")
+    ):
+        return False
+    return any(
+        m.entry.id in _DEVICES
+        and not re.match(r"(?:explosion|blast)s?$", m.span.text, re.I)
+        and _MEANS_AFTER.fullmatch(doc.text, trigger.span.end, m.span.start)
+        for m in doc.terms_in(
+            trigger.span.end, min(seg.end, trigger.span.end + OBJECT_CHARS), "weapon"
+        )
+    )
+
+
 def _damage_by_attacker(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
     """A damage verb ("destroyed", "damaged") reports an attack only when the nearest actor
     before it in its clause is an armed group or attackers ("guerrillas destroyed two bridges",
     "the ELN damaged a section of the pipeline") and a property target is its object; not a
     storm, nor troops destroying a camp or a laboratory (lexicon ``needs_attacker`` triggers).
-    The caller takes none said of a reference to a told act."""
+    The caller takes none said of a reference to a told act.  A passive one whose means is a
+    device set off ("the bridge was destroyed with dynamite", "were destroyed by several
+    dynamite blasts") is an attack too, with its subject as the thing hit."""
+    if _PASSIVE_BEFORE.search(doc.text, seg.start, trigger.span.start) and _destroyed_by_device(
+        doc, seg, trigger
+    ):
+        return True
     hi = min(seg.end, trigger.span.end + OBJECT_CHARS)
     if not any(
         m.span.start < hi and m.entry.attrs.get("gtd_target_type") not in _NOT_PROPERTY
