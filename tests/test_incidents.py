@@ -297,6 +297,21 @@ def test_long_target_name_after_a_bare_attack_word_is_evidence():
         assert len(r.incidents) == 1
 
 
+def test_person_with_a_title_after_a_bare_attack_word_is_evidence():
+    for text in (
+        "yesterday's attack against attorney general okello mbeki was claimed by a new group.",
+        "Yesterday's attack on former minister Okello Mbeki was claimed by a new group.",
+    ):
+        r = extract(text, published="2024-03-06")
+        assert len(r.incidents) == 1, text
+    # no name after the title; a verb of criticism with a titled object
+    for text in (
+        "yesterday's attack on the minister's budget was claimed as a victory.",
+        "the senators attacked the minister over the budget on monday.",
+    ):
+        assert extract(text, published="2024-03-06").incidents == [], text
+
+
 def _victims(inc):
     return sorted(a.text.lower() for a in inc.arguments if a.role == "victim" and a.named)
 

@@ -820,7 +820,30 @@ def _has_violence_evidence(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
         for m in doc.terms_in(lo, seg.end, "target", "victim")
     ):
         return True
+    if not passive and _titled_person_object(doc, seg, trigger):
+        return True
     return any(p.kind in SMALL_PLACE_KINDS for _, p in doc.places_in(seg.start, seg.end))
+
+
+_AGAINST = re.compile(r"\s+(?:against|on)\s+(?:the\s+)?", re.I)
+
+
+def _titled_person_object(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
+    """The attack word's object is a person with a title ("the attack against attorney general
+    x y", "an attack on former minister x"): a title word among its first four words, then a
+    name word."""
+    m = _AGAINST.match(doc.text, trigger.span.end, seg.end)
+    if m is None:
+        return False
+    words = re.findall(r"[\w'-]+", doc.text[m.end() : min(seg.end, m.end() + 60)])[:5]
+    titles = _title_words()
+    return any(
+        w.lower() in titles
+        and caseless_name_word(nxt.lower())
+        and nxt.lower() not in titles
+        and (doc.caseless or nxt[:1].isupper())
+        for w, nxt in zip(words[:4], words[1:], strict=False)
+    )
 
 
 _ATTACKER_CATEGORIES = {"militants"}
