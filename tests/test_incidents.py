@@ -634,3 +634,16 @@ def test_thrown_device_is_a_bombing_but_thrown_stones_are_not():
         assert AttackType.BOMBING in r.incidents[0].types, text
     text = "Students threw stones at the police in Northtown on Monday."
     assert all(AttackType.BOMBING not in i.types for i in extract(text, "2024-05-07").incidents)
+
+
+def test_set_with_its_object_before_on_fire_is_an_arson():
+    for text in (
+        "Rebels set two buses on fire in Northtown on Monday.",
+        "gunmen set the town hall of northtown ablaze on monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1, text
+        assert r.incidents[0].types == [AttackType.FACILITY_ATTACK], text
+    # the gap is a noun phrase, not a clause
+    text = "the court set a date for the trial of the men who put the market on fire last year."
+    assert all(t.kind != "arson" for i in extract(text).incidents for t in i.triggers)
