@@ -301,6 +301,21 @@ def test_long_target_name_after_a_bare_attack_word_is_evidence():
         assert len(r.incidents) == 1
 
 
+def test_person_with_a_title_after_a_bare_attack_word_is_evidence():
+    for text in (
+        "yesterday's attack against attorney general okello mbeki was claimed by a new group.",
+        "Yesterday's attack on former minister Okello Mbeki was claimed by a new group.",
+    ):
+        r = extract(text, published="2024-03-06")
+        assert len(r.incidents) == 1, text
+    # no name after the title; a verb of criticism with a titled object
+    for text in (
+        "yesterday's attack on the minister's budget was claimed as a victory.",
+        "the senators attacked the minister over the budget on monday.",
+    ):
+        assert extract(text, published="2024-03-06").incidents == [], text
+
+
 def _victims(inc):
     return sorted(a.text.lower() for a in inc.arguments if a.role == "victim" and a.named)
 
@@ -412,6 +427,24 @@ def test_reference_to_another_named_victim_is_an_act_of_its_own():
         assert len(r.incidents) == 2
 
 
+def test_reference_to_a_victim_sharing_a_given_name_is_another_act():
+    # the two victims share the given name "okello": the surname tells them apart
+    for text in (
+        "Gunmen shot dead Senator Okello Mbeki in Quetta on Monday. Judges went on strike to "
+        "protest the assassination of Judge Okello Nyerere Tanga last month.",
+        "gunmen shot dead senator okello mbeki in quetta on monday. judges went on strike to "
+        "protest the assassination of judge okello nyerere tanga last month.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 2, text
+    # the same person named again with a title: no other act
+    text = (
+        "gunmen shot dead senator okello mbeki in quetta on monday. judges went on strike to "
+        "protest the assassination of senator mbeki."
+    )
+    assert len(extract(text, published="2024-05-07").incidents) == 1
+
+
 def test_damage_verb_is_an_attack_only_with_an_attacker_and_property():
     for text in (
         "Rebels destroyed two bridges near Kitgum on Monday, the army said.",
@@ -426,6 +459,22 @@ def test_damage_verb_is_an_attack_only_with_an_attacker_and_property():
         "The fire damaged the roof of the school on Monday.",
     ):
         assert extract(text, published="2024-05-07").incidents == []
+
+
+def test_thing_destroyed_with_a_device_is_an_attack():
+    for text in (
+        "A road bridge near Kitgum was destroyed with dynamite on Monday.",
+        "the town hall of kitgum was partly destroyed by two bombs on monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1, text
+    for text in (
+        # the explosion already told, a storm, and no thing hit
+        "a bomb exploded in kitgum on monday. three cars were damaged by the explosion.",
+        "A road bridge near Kitgum was destroyed by floods on Monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert all(t.kind != "damage" for i in r.incidents for t in i.triggers), text
 
 
 def test_condemned_murders_especially_that_of_a_named_person_is_an_act():
@@ -526,6 +575,9 @@ def test_killed_is_an_act_when_a_named_person_is_killed():
         "Senator Okello Mbeki, 52, was killed in Northtown on Monday.",
         "senator okello mbeki, who was killed in northtown on monday, was buried today.",
         "Unknown men killed Okello Mbeki in Northtown on Monday.",
+        # a title between the verb and the name
+        "unknown men killed attorney general okello mbeki in northtown on monday.",
+        "Unknown men killed the deputy minister Okello Mbeki in Northtown on Monday.",
     ):
         r = extract(text, published="2024-05-07")
         assert len(r.incidents) == 1, text
@@ -533,6 +585,8 @@ def test_killed_is_an_act_when_a_named_person_is_killed():
     for text in (
         # counted deaths are casualty figures, not acts
         "Twelve soldiers were killed in Northtown on Monday.",
+        # a title and no name after it
+        "unknown men killed the police chief in northtown on monday.",
     ):
         r = extract(text, published="2024-05-07")
         assert all(t.kind != "killed_named" for i in r.incidents for t in i.triggers), text
@@ -643,3 +697,16 @@ def test_attackers_killing_at_least_n_and_counted_soldiers_are_not_the_state() -
     text = "Fighters of an armed group killed 17 soldiers in an attack on a base in Borno state."
     (inc,) = extract(text, published="2024-03-05").incidents
     assert AttackType.SECURITY_OPERATION not in inc.types
+
+
+def test_set_with_its_object_before_on_fire_is_an_arson():
+    for text in (
+        "Rebels set two buses on fire in Northtown on Monday.",
+        "gunmen set the town hall of northtown ablaze on monday.",
+    ):
+        r = extract(text, published="2024-05-07")
+        assert len(r.incidents) == 1, text
+        assert r.incidents[0].types == [AttackType.FACILITY_ATTACK], text
+    # the gap is a noun phrase, not a clause
+    text = "the court set a date for the trial of the men who put the market on fire last year."
+    assert all(t.kind != "arson" for i in extract(text).incidents for t in i.triggers)

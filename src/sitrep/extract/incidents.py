@@ -16,6 +16,7 @@ become one incident.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -203,18 +204,54 @@ _NAMED_BEFORE_PASSIVE = re.compile(
 _NAMED_AFTER = re.compile(rf"\s+({_NAME_WORD})\s+({_NAME_WORD})")
 
 
+# "killed attorney general x y", "killed the presidency minister x y": a title before the name
+_TITLED_AFTER = [
+    re.compile(rf"\s+(?:the\s+)?((?:[\w-]+\s+){{{n}}})({_NAME_WORD})\s+({_NAME_WORD})", re.I)
+    for n in (1, 2, 3)
+]
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """The last words of the titles written before a person's name (``roles_titles.toml``:
+    "minister", "general", "senator")."""
+    from sitrep.extract.role_reader import role_lexicon
+
+    return frozenset(
+        a.lower().split()[-1]
+        for e in role_lexicon().lexicon.entries("role_title")
+        for a in e.aliases
+    )
+
+
+def _titled_objects(doc: Doc, sent: Span, t: LexMatch) -> list[re.Match[str]]:
+    """The readings of the verb's object as a title and a name ("killed attorney general x
+    y"): one to three words ending in a title word, then two words (to be tested as names)."""
+    out = []
+    for pattern in _TITLED_AFTER:
+        m = pattern.match(doc.text, t.span.end, sent.end)
+        if m is not None and m.group(1).split()[-1].lower() in _title_words():
+            out.append(m)
+    return out
+
+
 def _named_victim(doc: Doc, sent: Span, t: LexMatch) -> bool:
     """A person's name (two name words) is the one the verb harms: the subject of its passive
-    ("x y, 42, was killed", "x y, who was killed") or its object ("killed x y") (lexicon
-    ``needs_named_victim`` triggers)."""
+    ("x y, 42, was killed", "x y, who was killed") or its object ("killed x y", "killed
+    attorney general x y") (lexicon ``needs_named_victim`` triggers)."""
     text = doc.text
-    found = _NAMED_BEFORE_PASSIVE.search(text[max(sent.start, t.span.start - 80) : t.span.start])
-    if found is None:
-        found = _NAMED_AFTER.match(text, t.span.end, sent.end)
-    if found is None:
-        return False
-    return all(
-        caseless_name_word(w.lower()) and (doc.caseless or w[:1].isupper()) for w in found.groups()
+
+    def named(found: re.Match[str] | None) -> bool:
+        return found is not None and all(
+            caseless_name_word(w.lower()) and (doc.caseless or w[:1].isupper())
+            for w in found.group(found.re.groups - 1, found.re.groups)
+        )
+
+    before = text[max(sent.start, t.span.start - 80) : t.span.start]
+    return (
+        named(_NAMED_BEFORE_PASSIVE.search(before))
+        or named(_NAMED_AFTER.match(text, t.span.end, sent.end))
+        or any(named(m) for m in _titled_objects(doc, sent, t))
     )
 
 
@@ -567,7 +604,8 @@ def read_events(doc: Doc) -> Reading:
         other = [
             (si, t)
             for si, t in named_refs
-            if (n := _object_name(doc, doc.sentences[si], t)) and n not in told
+            if (n := _object_name(doc, doc.sentences[si], t))
+            and not re.search(rf"\b{re.escape(n.split()[-1])}\b", told)
         ]
         for em in _referenced_acts(doc, other, None):
             em.earlier = True
@@ -643,6 +681,9 @@ def _names_its_object(doc: Doc, sent: Span, t: LexMatch, before: str) -> bool:
     )
 
 
+_NEXT_WORD = re.compile(r"\s+([\w'-]+)")
+
+
 def _object_name(doc: Doc, sent: Span, t: LexMatch) -> str | None:
     """The first name-like word among the first three of the object of a noun of reference ("the
     murder of magistrate x": "x"), not a place name."""
@@ -658,7 +699,15 @@ def _object_name(doc: Doc, sent: Span, t: LexMatch) -> str | None:
             continue
         word = w.group()
         if caseless_name_word(word.lower()) and (doc.caseless or word[:1].isupper()):
-            return word.lower()
+            # the whole name: "carlos valencia" of "justice carlos valencia in bogota"
+            run, at = [word.lower()], ws + len(word)
+            while len(run) < 4 and (nxt := _NEXT_WORD.match(doc.text, at, sent.end)):
+                more = nxt.group(1)
+                if not (caseless_name_word(more.lower()) and (doc.caseless or more[:1].isupper())):
+                    break
+                run.append(more.lower())
+                at = nxt.end()
+            return " ".join(run)
     return None
 
 
@@ -833,7 +882,30 @@ def _has_violence_evidence(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
         for m in doc.terms_in(lo, seg.end, "target", "victim")
     ):
         return True
+    if not passive and _titled_person_object(doc, seg, trigger):
+        return True
     return any(p.kind in SMALL_PLACE_KINDS for _, p in doc.places_in(seg.start, seg.end))
+
+
+_AGAINST = re.compile(r"\s+(?:against|on)\s+(?:the\s+)?", re.I)
+
+
+def _titled_person_object(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
+    """The attack word's object is a person with a title ("the attack against attorney general
+    x y", "an attack on former minister x"): a title word among its first four words, then a
+    name word."""
+    m = _AGAINST.match(doc.text, trigger.span.end, seg.end)
+    if m is None:
+        return False
+    words = re.findall(r"[\w'-]+", doc.text[m.end() : min(seg.end, m.end() + 60)])[:5]
+    titles = _title_words()
+    return any(
+        w.lower() in titles
+        and caseless_name_word(nxt.lower())
+        and nxt.lower() not in titles
+        and (doc.caseless or nxt[:1].isupper())
+        for w, nxt in zip(words[:4], words[1:], strict=False)
+    )
 
 
 _ATTACKER_CATEGORIES = {"militants"}
@@ -841,12 +913,43 @@ _SAYING = re.compile(r"\b(?:saying|said|says|claim(?:ed|ing|s)?|stat(?:ed|ing))\
 _NOT_PROPERTY = {"Terrorists/Non-State Militia"}
 
 
+# "by several", "with 10 kg of": not "by the explosion", "by this blast" (the act already told)
+_MEANS_AFTER = re.compile(
+    r"\s+(?:by|with)\s+(?!(?:the|this|that|these|those|its|their|such)\b)(?:[\w-]+\s+){0,3}?$",
+    re.I,
+)
+
+
+def _destroyed_by_device(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
+    """The passive damage verb's means is a device set off, "by" or "with" up to three words
+    before it, and a property target is its subject."""
+    if not any(
+        m.entry.attrs.get("gtd_target_type") not in _NOT_PROPERTY
+        for m in doc.terms_in(seg.start, trigger.span.start, "target")
+    ):
+        return False
+    return any(
+        m.entry.id in _DEVICES
+        and not re.match(r"(?:explosion|blast)s?$", m.span.text, re.I)
+        and _MEANS_AFTER.fullmatch(doc.text, trigger.span.end, m.span.start)
+        for m in doc.terms_in(
+            trigger.span.end, min(seg.end, trigger.span.end + OBJECT_CHARS), "weapon"
+        )
+    )
+
+
 def _damage_by_attacker(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
     """A damage verb ("destroyed", "damaged") reports an attack only when the nearest actor
     before it in its clause is an armed group or attackers ("guerrillas destroyed two bridges",
     "the ELN damaged a section of the pipeline") and a property target is its object; not a
     storm, nor troops destroying a camp or a laboratory (lexicon ``needs_attacker`` triggers).
-    The caller takes none said of a reference to a told act."""
+    The caller takes none said of a reference to a told act.  A passive one whose means is a
+    device set off ("the bridge was destroyed with dynamite", "were destroyed by several
+    dynamite blasts") is an attack too, with its subject as the thing hit."""
+    if _PASSIVE_BEFORE.search(doc.text, seg.start, trigger.span.start) and _destroyed_by_device(
+        doc, seg, trigger
+    ):
+        return True
     hi = min(seg.end, trigger.span.end + OBJECT_CHARS)
     if not any(
         m.span.start < hi and m.entry.attrs.get("gtd_target_type") not in _NOT_PROPERTY

@@ -153,6 +153,37 @@ KIND_GROUPS = (
 )
 
 
+#: words an object between the two parts of a split alias may have ("set the two trucks
+#: loaded with ore on fire")
+SPLIT_GAP_WORDS = 6
+
+
+def _split_pattern(alias: str) -> re.Pattern[str]:
+    head, tail = (part.strip() for part in alias.split("...", 1))
+    words = r"\s+".join(re.escape(w) for w in head.split())
+    rest = r"\s+".join(re.escape(w) for w in tail.split())
+    return re.compile(
+        rf"\b({words})\s+(?:[\w'-]+,?\s+){{1,{SPLIT_GAP_WORDS}}}?{rest}\b", re.IGNORECASE
+    )
+
+
+def _split_alias_matches(text: str, lexicon: Lexicon, terms: list[LexMatch]) -> list[LexMatch]:
+    """Trigger aliases written with a gap for the verb's object (``split_aliases``: "set ... on
+    fire" finds "set two trucks on fire"): a match whose span is the words before the gap, where
+    no trigger was found already."""
+    taken = [(m.span.start, m.span.end) for m in terms if m.entry.kind == "trigger"]
+    out: list[LexMatch] = []
+    for entry in lexicon.entries("trigger"):
+        for alias in entry.attrs.get("split_aliases", ()):
+            for found in _split_pattern(alias).finditer(text):
+                a, b = found.span(1)
+                if any(x < found.end() and a < y for x, y in taken):
+                    continue
+                out.append(LexMatch(entry, Span.of(text, a, b)))
+                taken.append((a, found.end()))
+    return out
+
+
 def _join_split_names(text: str, mentions: list) -> list:
     """Two place mentions with one space between them are one name the gazetteer lacks
     ("Mir Ali" is not "Mir" in Belarus and "Ali" in India)."""
@@ -198,6 +229,7 @@ def build_doc(
         for kinds in KIND_GROUPS
         for m in lexicon.find(text, kinds=kinds, case_sensitive_acronyms=not caseless)
     ]
+    terms.extend(_split_alias_matches(text, lexicon, terms))
     place_mentions = _join_split_names(text, geo.find_place_mentions(text))
     # a place name inside a longer actor name ("Balochistan Liberation Army") is not a place;
     # a capital standing for its government ("Kabul refutes") still names the place
