@@ -580,3 +580,41 @@ def test_thrown_device_is_a_bombing_but_thrown_stones_are_not():
         assert AttackType.BOMBING in r.incidents[0].types, text
     text = "Students threw stones at the police in Northtown on Monday."
     assert all(AttackType.BOMBING not in i.types for i in extract(text, "2024-05-07").incidents)
+
+
+def test_dangers_missions_calls_and_refrained_acts_are_not_incidents():
+    for text in (
+        "TALCA — There is always the danger of the mayor being shot on his way to work, his "
+        "aides said on Monday.",
+        "TALCA — The detained man had the mission of assassinating the governor, police said "
+        "on Monday.",
+        "TALCA — The exile was deported on Monday after publicly calling for the assassination "
+        "of the president.",
+        "TALCA — The rebels promised on Monday to refrain from attacks on buses during the "
+        "holiday.",
+        "TALCA — Countless villagers have been murdered by the militias, the bishop said on "
+        "Monday.",
+        "TALCA — The bishop said on Monday that the regime is carrying out a genocide, a "
+        "massacre of its critics.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    # the act itself, told plainly
+    text = "TALCA — Gunmen murdered the mayor of Talca and two farmers on Monday."
+    assert extract(text, published="2024-03-05").incidents
+
+
+def test_victims_counted_in_hundreds_are_a_toll_not_an_act():
+    for text in (
+        "TALCA — Hundreds of farmers have been murdered in the region, the bishop said on Monday.",
+        "TALCA — The bishop spoke of the thousands of villagers who were kidnapped, tortured and "
+        "killed by the militias.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    # attackers counted in hundreds: one act
+    for text in (
+        "TALCA — Hundreds of gunmen stormed the town hall in Talca on Monday.",
+        "TALCA — Gunmen murdered three farmers near Talca on Monday.",
+    ):
+        assert len(extract(text, published="2024-03-05").incidents) == 1, text
