@@ -1147,6 +1147,40 @@ def test_military_targets_are_left_out_of_muc4_templates() -> None:
     assert muc4.extraction_to_templates(ext) == []
 
 
+def test_ambush_of_soldiers_only_gives_no_muc4_template() -> None:
+    for text in (
+        "TALCA — Rebels ambushed an army patrol near Talca on Monday, killing four soldiers.",
+        "TALCA — Rebels ambushed the troops near Talca on Monday.",
+    ):
+        for t in (text, text.lower()):
+            ext = extract(t, published="2024-03-05")
+            assert ext.incidents, t
+            assert muc4.extraction_to_templates(ext) == [], t
+    # civilians ambushed, or a person named as harmed: the keys code an attack
+    for text in (
+        "TALCA — Rebels ambushed a bus near Talca on Monday, killing four passengers.",
+        "TALCA — Rebels ambushed an army patrol near Talca on Monday, killing Captain Jorge "
+        "Paredes Oyarzun.",
+    ):
+        for t in (text, text.lower()):
+            kinds = [
+                x.incident_type
+                for x in muc4.extraction_to_templates(extract(t, published="2024-03-05"))
+            ]
+            assert kinds == ["attack"], t
+    # soldiers as the perpetrators are not a military target
+    inc = Incident(
+        "i1",
+        [AttackType.ARMED_ASSAULT],
+        IncidentStatus.CARRIED_OUT,
+        targets=[Tagged("military", "military", [Span(0, 8, "soldiers")])],
+        triggers=[Tagged("ambush", "ambush", [Span(14, 22, "ambushed")])],
+        arguments=[RoleFiller(role="perp_ind", text="soldiers", spans=[Span(0, 8, "soldiers")])],
+    )
+    ext = Extraction(article=Article(text="soldiers have ambushed a car"), incidents=[inc])
+    assert [x.incident_type for x in muc4.extraction_to_templates(ext)] == ["attack"]
+
+
 def test_explosions_in_fighting_without_a_device_give_no_muc4_template() -> None:
     def ext(weapons: tuple[tuple[str, str], ...], victim: bool = False) -> Extraction:
         text = "clashes and explosions were reported; a bomb and a grenade; judge ana ruiz"

@@ -710,3 +710,41 @@ def test_set_with_its_object_before_on_fire_is_an_arson():
     # the gap is a noun phrase, not a clause
     text = "the court set a date for the trial of the men who put the market on fire last year."
     assert all(t.kind != "arson" for i in extract(text).incidents for t in i.triggers)
+
+
+def test_dangers_missions_calls_and_refrained_acts_are_not_incidents():
+    for text in (
+        "TALCA — There is always the danger of the mayor being shot on his way to work, his "
+        "aides said on Monday.",
+        "TALCA — The detained man had the mission of assassinating the governor, police said "
+        "on Monday.",
+        "TALCA — The exile was deported on Monday after publicly calling for the assassination "
+        "of the president.",
+        "TALCA — The rebels promised on Monday to refrain from attacks on buses during the "
+        "holiday.",
+        "TALCA — Countless villagers have been murdered by the militias, the bishop said on "
+        "Monday.",
+        "TALCA — The bishop said on Monday that the regime is carrying out a genocide, a "
+        "massacre of its critics.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    # the act itself, told plainly
+    text = "TALCA — Gunmen murdered the mayor of Talca and two farmers on Monday."
+    assert extract(text, published="2024-03-05").incidents
+
+
+def test_victims_counted_in_hundreds_are_a_toll_not_an_act():
+    for text in (
+        "TALCA — Hundreds of farmers have been murdered in the region, the bishop said on Monday.",
+        "TALCA — The bishop spoke of the thousands of villagers who were kidnapped, tortured and "
+        "killed by the militias.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    # attackers counted in hundreds: one act
+    for text in (
+        "TALCA — Hundreds of gunmen stormed the town hall in Talca on Monday.",
+        "TALCA — Gunmen murdered three farmers near Talca on Monday.",
+    ):
+        assert len(extract(text, published="2024-03-05").incidents) == 1, text

@@ -76,6 +76,15 @@ _WAVE_BEFORE = re.compile(
     r"additional|a\s+number\s+of|serial|twin|separate)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+# victims counted in hundreds or thousands as the subject of a passive harm word ("hundreds of
+# peasants who have been murdered, kidnapped and tortured", "thousands of colombians were
+# killed"): a toll over a period, not one act (ACLED codebook 2023: only specific events are
+# coded); "hundreds of gunmen stormed the town" is an act
+_TOLL_BEFORE = re.compile(
+    r"\b(?:hundreds|thousands)\s+of\s+(?:[\w-]+\s+){1,3}?(?:who\s+|that\s+)?"
+    r"(?:(?:have|has|had)\s+)?(?:been|were)\s+(?:[\w-]+,?\s+(?:and\s+)?){0,3}$",
+    re.I,
+)
 _ANAPHOR_BEFORE = re.compile(
     r"\b(?:these|those|the|such|this|that|its|their|of\s+these|most\s+of\s+the|most\s+of\s+these)\s+(?:[\w-]+\s+){0,1}$",
     re.I,
@@ -503,6 +512,8 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "murders, searches, raids on labor offices": kinds of act listed
             if _against_whole_population(doc, sent, t):
                 continue  # "the army is bombing the salvadoran people": a charge, not one act
+            if _TOLL_BEFORE.search(text[max(sent.start, t.span.start - 100) : t.span.start]):
+                continue  # "hundreds of peasants have been murdered": a toll, not one act
             if plural and WAVE_WORDS.search(
                 sentence_text
             ):  # "24 separate attacks across the region"
