@@ -458,3 +458,25 @@ def test_accused_of_and_charged_with_are_no_reports() -> None:
     assert got["perp_ind"] == ["two men"]
     # a reporting verb before a clause is still a report
     assert "soldiers" not in fillers("the soldiers said gunmen killed the judge.")["perp_ind"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Soldiers yesterday shot three students near the campus.", "Soldiers"),
+        ("Two policemen last night killed a trader in the market.", "Two policemen"),
+        ("The people who kidnapped the banker asked his family for a ransom.", "people"),
+    ],
+)
+def test_agent_after_time_words_or_who(text: str, agent: str) -> None:
+    """Time words or a relative pronoun between a subject and its attack verb leave the
+    subject the agent."""
+    for t in (text, text.lower()):
+        got = fillers(t)
+        assert got.get("perp_ind") == [agent if t == text else agent.lower()]
+        assert agent.lower() not in [v.lower() for v in got.get("victim", [])]
+
+
+def test_who_with_a_verb_of_motion_is_no_attacker() -> None:
+    got = fillers("peasants who arrived at the town said that the bridge was bombed.")
+    assert "perp_ind" not in got
