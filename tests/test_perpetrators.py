@@ -480,3 +480,26 @@ def test_agent_after_time_words_or_who(text: str, agent: str) -> None:
 def test_who_with_a_verb_of_motion_is_no_attacker() -> None:
     got = fillers("peasants who arrived at the town said that the bridge was bombed.")
     assert "perp_ind" not in got
+
+
+def test_members_of_a_civilian_body_are_no_attackers_by_kind() -> None:
+    got = fillers(
+        "members of the liberal party marched to the square after the bombing of their offices."
+    )
+    assert "perp_ind" not in got
+    got = fillers("members of the electoral commission were kidnapped by guerrillas yesterday.")
+    assert got["perp_ind"] == ["guerrillas"]
+    assert got["victim"] == ["members of the electoral commission"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "members of the patriotic front burned two buses near the border.",
+        "a group of hooded men burned two buses near the border.",
+        "members of the liberation commandos burned two buses near the border.",
+    ],
+)
+def test_members_of_an_armed_body_stay_attackers(text: str) -> None:
+    got = fillers(text)
+    assert got["perp_ind"] == [text.split(" burned")[0].removeprefix("a ")]

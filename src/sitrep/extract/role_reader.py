@@ -154,6 +154,7 @@ class RoleLexicon:
     describe: frozenset[str] = frozenset()  # words opening a description of people ("wearing")
     attire: frozenset[str] = frozenset()  # what people wear ("uniforms", "civilian clothes")
     when: frozenset[str] = frozenset()  # time words between a subject and its verb ("last night")
+    civil_body: frozenset[str] = frozenset()  # heads of civilian bodies' names ("party")
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -198,6 +199,7 @@ class RoleLexicon:
             describe=frozenset(cues.get("describe", ())),
             attire=frozenset(cues.get("attire", ())),
             when=frozenset(cues.get("when", ())),
+            civil_body=frozenset(cues.get("civil_body", ())),
         )
 
 
