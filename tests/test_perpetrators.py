@@ -458,3 +458,48 @@ def test_accused_of_and_charged_with_are_no_reports() -> None:
     assert got["perp_ind"] == ["two men"]
     # a reporting verb before a clause is still a report
     assert "soldiers" not in fillers("the soldiers said gunmen killed the judge.")["perp_ind"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Soldiers yesterday shot three students near the campus.", "Soldiers"),
+        ("Two policemen last night killed a trader in the market.", "Two policemen"),
+        ("The people who kidnapped the banker asked his family for a ransom.", "people"),
+    ],
+)
+def test_agent_after_time_words_or_who(text: str, agent: str) -> None:
+    """Time words or a relative pronoun between a subject and its attack verb leave the
+    subject the agent."""
+    for t in (text, text.lower()):
+        got = fillers(t)
+        assert got.get("perp_ind") == [agent if t == text else agent.lower()]
+        assert agent.lower() not in [v.lower() for v in got.get("victim", [])]
+
+
+def test_who_with_a_verb_of_motion_is_no_attacker() -> None:
+    got = fillers("peasants who arrived at the town said that the bridge was bombed.")
+    assert "perp_ind" not in got
+
+
+def test_members_of_a_civilian_body_are_no_attackers_by_kind() -> None:
+    got = fillers(
+        "members of the liberal party marched to the square after the bombing of their offices."
+    )
+    assert "perp_ind" not in got
+    got = fillers("members of the electoral commission were kidnapped by guerrillas yesterday.")
+    assert got["perp_ind"] == ["guerrillas"]
+    assert got["victim"] == ["members of the electoral commission"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "members of the patriotic front burned two buses near the border.",
+        "a group of hooded men burned two buses near the border.",
+        "members of the liberation commandos burned two buses near the border.",
+    ],
+)
+def test_members_of_an_armed_body_stay_attackers(text: str) -> None:
+    got = fillers(text)
+    assert got["perp_ind"] == [text.split(" burned")[0].removeprefix("a ")]

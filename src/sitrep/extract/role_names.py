@@ -46,7 +46,7 @@ def read_person(
         if last == j and role == "collective":
             role = "perp_weak"
         elif role == "collective":
-            role = "perp"
+            role = _of_role(reader, sent, j + 1, last)
     if reader.speaker(sent, last):
         return
     last = perpetrators.described(reader, sent, last)
@@ -83,6 +83,24 @@ def read_person(
         add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
     elif reader.near_cue(sent, first, last, ("harm",)):
         add(VICTIM, first, last, j)
+
+
+def _of_role(reader: RoleReader, sent: Sentence, a: int, b: int) -> str:
+    """The role of the people an "of" phrase (tokens a..b) names: attackers ("members of the
+    fmln", "a group of armed men", "members of an unknown front"), except members of a
+    civilian body ("members of the social democratic party", "a member of the commission"),
+    who are attackers only as the agent of an act."""
+    start, end = sent.toks[a].start, sent.toks[b].end
+    if any(
+        m.entry.attrs.get("role") in ("perp", "perp_weak")
+        for m in reader.find(start, end, ["role_person"])
+    ):
+        return "perp"
+    if reader.find(start, end, ["role_org"]):
+        return "perp"
+    if any(t.low in reader.rl.perp_mod for t in sent.toks[a : b + 1]):
+        return "perp"
+    return "victim" if sent.toks[b].low in reader.rl.civil_body else "perp"
 
 
 def read_title(reader: RoleReader, sent: Sentence, i: int, j: int, add, free) -> int | None:

@@ -119,7 +119,9 @@ _CHARGE_PREPS = frozenset(("of", "with"))
 _AFTER_PARTICIPLE = frozenset(
     "by in on during near with while when after last yesterday today early late this".split()
 )
-NOT_ATTACK_ARMS = frozenset({"nuclear", "atomic", "thermonuclear"})  # arms of states, not attacks
+NOT_ATTACK_ARMS = frozenset({"nuclear", "atomic", "thermonuclear"})
+_AGENT_GAP = 3  # words between an attacker and its verb ("who had reportedly killed")
+_AUXILIARY = frozenset(("had", "have", "has"))  # arms of states, not attacks
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +153,8 @@ class RoleLexicon:
     object_verbs: frozenset[str] = frozenset()  # harm participles that always take an object
     describe: frozenset[str] = frozenset()  # words opening a description of people ("wearing")
     attire: frozenset[str] = frozenset()  # what people wear ("uniforms", "civilian clothes")
+    when: frozenset[str] = frozenset()  # time words between a subject and its verb ("last night")
+    civil_body: frozenset[str] = frozenset()  # heads of civilian bodies' names ("party")
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -194,6 +198,8 @@ class RoleLexicon:
             object_verbs=frozenset(cues.get("object_verb", ())),
             describe=frozenset(cues.get("describe", ())),
             attire=frozenset(cues.get("attire", ())),
+            when=frozenset(cues.get("when", ())),
+            civil_body=frozenset(cues.get("civil_body", ())),
         )
 
 
@@ -667,22 +673,25 @@ class RoleReader:
 
     def agent_of_act(self, sent: Sentence, j: int) -> bool:
         """The phrase ending at token j is followed by an active attack verb (not by a
-        participle that qualifies it: "the six priests murdered in november")."""
-        for k in range(j + 1, min(j + 4, len(sent.toks))):
+        participle that qualifies it: "the six priests murdered in november"), maybe after
+        an auxiliary or time words ("gunmen last night killed", "the rebels recently
+        murdered"), or after a relative pronoun when the verb harms or damages ("the people
+        who kidnapped him"; not "the peasants who arrived")."""
+        helped = False  # an auxiliary or "who" before the verb: a finite verb, no participle
+        relative = False
+        for k in range(j + 1, min(j + _AGENT_GAP + 2, len(sent.toks))):
             if not self._joined(sent, k - 1, k) and self._gap(sent, k - 1, k).strip() not in ("",):
                 return False
-            if "act" in sent.cues.get(k, ()):
-                return not (k == j + 1 and self.reduced_passive(sent, k))
-            if sent.toks[k].low not in (
-                "had",
-                "have",
-                "has",
-                "also",
-                "then",
-                "later",
-                "reportedly",
-                "allegedly",
-            ):
+            cues = sent.cues.get(k, frozenset())
+            if "act" in cues:
+                if relative and not cues & {"harm", "damage"}:
+                    return False  # "the peasants who arrived": no attack told
+                return helped or not self.reduced_passive(sent, k)
+            low = sent.toks[k].low
+            if low in _AUXILIARY or (k == j + 1 and low == "who"):
+                helped = True
+                relative = relative or low == "who"
+            elif low not in self.rl.when:
                 return False
         return False
 
