@@ -169,3 +169,17 @@ def test_harm_objects_after_of_and_dotted_titles() -> None:
     assert _victims("The murder of Dr. Francisco Guerra was condemned.") == ["Francisco Guerra"]
     # the son is harmed, not his father
     assert _victims("the kidnapping of dr. pedro montano's son shocked the city.") == []
+
+
+def test_plural_harm_nouns_before_of() -> None:
+    assert _victims(
+        "the senate condemned the murders of tomas riera velez and judge ana solis."
+    ) == [
+        "tomas riera velez",
+        "ana solis",
+    ]
+    assert _victims("the kidnappings of pedro almeida ruiz upset the region.") == [
+        "pedro almeida ruiz"
+    ]
+    # plural nouns are read only before "of"
+    assert _victims("the killings were blamed on pedro almeida ruiz.") == []

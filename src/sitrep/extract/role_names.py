@@ -244,6 +244,8 @@ def _harm_object(reader: RoleReader, sent: Sentence, k: int) -> bool:
     return False
 
 
+#: plural harm nouns, read only before "of" ("the murders of x, y and z")
+_HARM_PLURALS = frozenset("murders assassinations killings kidnappings abductions".split())
 _HARM_BEFORE_NAME = frozenset(
     "murder assassination killing kidnapping abduction death murdered assassinated killed kidnapped "
     "abducted wounded injured shot murdering assassinating abducting wounding injuring shooting "
@@ -289,6 +291,7 @@ def read_harmed_names(reader: RoleReader, sent: Sentence, add, free) -> None:
         if not (
             "harm" in sent.cues.get(k, ())
             and tok.low in _HARM_BEFORE_NAME
+            or (tok.low in _HARM_PLURALS and k + 1 < len(toks) and toks[k + 1].low == "of")
             or (tok.low in _HARMERS and k + 1 < len(toks) and toks[k + 1].low == "of")
             or (  # "an attempt on the life of x"
                 tok.low in ("life", "lives")
