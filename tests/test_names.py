@@ -183,3 +183,19 @@ def test_plural_harm_nouns_before_of() -> None:
     ]
     # plural nouns are read only before "of"
     assert _victims("the killings were blamed on pedro almeida ruiz.") == []
+
+
+def test_long_list_of_titled_names() -> None:
+    # names far from the harm word are reached through the list; a graded title continues it
+    assert _victims(
+        "these guards died in the raid: major tomas riera velez, captain luis mora diaz, "
+        "sergeant ana solis ruiz, first sergeant pedro almeida ruiz, corporal jose vara lino, "
+        "and guard mario tello paz."
+    ) == [
+        "tomas riera velez",
+        "luis mora diaz",
+        "ana solis ruiz",
+        "pedro almeida ruiz",
+        "jose vara lino",
+        "mario tello paz",
+    ]

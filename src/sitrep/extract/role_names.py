@@ -136,6 +136,8 @@ def read_title(reader: RoleReader, sent: Sentence, i: int, j: int, add, free) ->
         add(VICTIM, k, last, last, True)
     elif _name_then_harm(reader, sent, last):
         add(VICTIM, k, last, last, True)  # "x, (a long apposition), was found murdered"
+    else:
+        return j  # no role: the name stays free for the list rules ("..., sergeant x, ...")
     return last
 
 
@@ -777,6 +779,8 @@ def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tupl
                 or _AGE.fullmatch(toks[k].low)  # "30-year-old x"
                 or toks[k].low in ("his", "her", "their")  # "and her daughter x"
                 and toks[k + 1].low in reader.rl.heads
+                or toks[k].low in _RANKS  # "..., first sergeant x"
+                and toks[k + 1].low in reader.rl.heads
             )
             and reader._joined(sent, k, k + 1)
         ):
@@ -816,6 +820,8 @@ def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tupl
     return out
 
 
+#: words before a title that grade it ("first sergeant", "second lieutenant", "deputy mayor")
+_RANKS = frozenset("first second third chief senior deputy vice acting former".split())
 _KIN_REACH = 6  # tokens between "his" and the kin's name ("his brother - in - law z")
 _APPOSITION_REACH = 30  # tokens of the apposition between a name and ", and his wife z"
 
