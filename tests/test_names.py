@@ -199,3 +199,15 @@ def test_long_list_of_titled_names() -> None:
         "jose vara lino",
         "mario tello paz",
     ]
+
+
+def test_name_that_says_who_a_harmed_person_is() -> None:
+    assert _victims("the blast injured a guard named barrios, who was taken to hospital.") == [
+        "barrios"
+    ]
+    assert _victims("the gunmen wounded two teachers identified only as lucia and marta.") == [
+        "lucia",
+        "marta",
+    ]
+    # the described person must be one read as harmed
+    assert _victims("the mayor named barrios as his deputy after the attack.") == []

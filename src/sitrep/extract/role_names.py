@@ -613,6 +613,7 @@ def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, f
                 and not (k > 0 and toks[k - 1].low in _PLACE_PREPOSITIONS)
             )
             or (prev == "identified as" and reader.near_cue(sent, k, last, ("harm",)))
+            or _called_victim(reader, sent, k, out)
             or (last > k and _harm_object(reader, sent, k))
             or (
                 (last > k or k > 0 and k - 1 in _title_tokens(reader, sent))
@@ -638,6 +639,28 @@ def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, f
                 if free(a, b):
                     add(VICTIM, a, b, b, True)
                     grew = True
+
+
+#: words between a described person and the name that says who it is ("a guard named x")
+_CALLED = ("named", "called", "known as", "identified as", "identified only as", "known only as")
+
+
+def _called_victim(reader: RoleReader, sent: Sentence, k: int, out: list[Found]) -> bool:
+    """The name at token k says who a person read as harmed is: "injuring a guard named x",
+    "killed a peasant known as x", "a nurse, identified only as x, was hurt"."""
+    toks = sent.toks
+    for words in _CALLED:
+        n = len(words.split())
+        a = k - n
+        if a < 1 or " ".join(t.low for t in toks[a:k]) != words:
+            continue
+        if not all(reader._joined(sent, m, m + 1) for m in range(a, k)):
+            return False
+        end = toks[a - 1].end
+        if reader._gap(sent, a - 1, a).strip() not in ("", ","):
+            return False
+        return any(f.role == VICTIM and not f.named and f.span.end == end for f in out)
+    return False
 
 
 #: words that introduce a name inside a list item ("a minor known as x", "identified only as x")
