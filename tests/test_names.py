@@ -211,3 +211,17 @@ def test_name_that_says_who_a_harmed_person_is() -> None:
     ]
     # the described person must be one read as harmed
     assert _victims("the mayor named barrios as his deputy after the attack.") == []
+
+
+def test_people_released_from_captivity() -> None:
+    assert _victims("tomas riera velez was released unharmed by his captors on sunday.") == [
+        "tomas riera velez"
+    ]
+    assert _victims(
+        "technicians pedro almeida, luis mora, and ana vidal were released today by the eln."
+    ) == ["pedro almeida", "luis mora", "ana vidal"]
+    assert _victims("soldiers rescued rancher pedro almeida ruiz and killed two kidnappers.") == [
+        "pedro almeida ruiz"
+    ]
+    # a release with no captivity told is not a kidnapping
+    assert _victims("the court released businessman pedro almeida ruiz on bail.") == []

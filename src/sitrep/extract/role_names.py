@@ -19,6 +19,7 @@ from sitrep.extract.role_reader import (
     CUE_WINDOW,
     MAX_NAME,
     PERP_IND,
+    PERP_ORG,
     TARGET,
     VERB_FORM,
     VICTIM,
@@ -202,7 +203,7 @@ _ED_MODIFIERS = frozenset("armed retired elected united".split())
 _HOLDING_AUX = frozenset("is are was were been has have had also still".split())
 
 
-def _harm_object(reader: RoleReader, sent: Sentence, k: int) -> bool:
+def _harm_object(reader: RoleReader, sent: Sentence, k: int, release: bool = False) -> bool:
     """The untitled name at token k is the object of an active harm verb or noun before it:
     "murdering x", "shot former junta member x", "kidnapped a young couple, x and y",
     "killed 12 miners, including x", "the eln is also holding x".  Only determiners, counts,
@@ -224,6 +225,8 @@ def _harm_object(reader: RoleReader, sent: Sentence, k: int) -> bool:
         before = toks[h - 1].low if h > 0 else ""
         if low == "holding":
             return before in _HOLDING_AUX
+        if release and low in _RELEASE:
+            return before not in BE and before not in ("been", "being")  # "the army freed x"
         if "harm" in sent.cues.get(h, ()) and low in _HARM_BEFORE_NAME:
             if not (VERB_FORM.search(low) or low == "shot"):
                 return False  # a noun: "death squad: x", "the murder of x" (read elsewhere)
@@ -338,7 +341,7 @@ _HARM_PARTICIPLES = frozenset(
 )
 
 
-def _harm_after(reader: RoleReader, sent: Sentence, j: int) -> bool:
+def _harm_after(reader: RoleReader, sent: Sentence, j: int, release: bool = False) -> bool:
     """The phrase ending at token j is the subject of a passive harm verb: "... were killed",
     "... died", "... was seriously wounded", "... has also been kidnapped", "... escaped unhurt"."""
     toks = sent.toks
@@ -350,6 +353,8 @@ def _harm_after(reader: RoleReader, sent: Sentence, j: int) -> bool:
         low = toks[k].low
         if "harm" in sent.cues.get(k, ()) and (aux or low in ("died", "dead")):
             return True
+        if release and aux and low in _RELEASE:
+            return True  # "x was released" in a sentence about captivity
         if low in _AUX or (aux and low.endswith("ly")):
             aux += 1
             continue
@@ -365,14 +370,14 @@ def _harm_after(reader: RoleReader, sent: Sentence, j: int) -> bool:
     return False
 
 
-def _name_then_harm(reader: RoleReader, sent: Sentence, last: int) -> bool:
+def _name_then_harm(reader: RoleReader, sent: Sentence, last: int, release: bool = False) -> bool:
     """The name ending at token ``last`` is the subject of a passive harm verb, directly
     ("x was killed", "x was seriously wounded") or after an apposition between commas
     ("x, 45, a former mayor, was shot"), a relative clause ("x, who was kidnapped ...") or a
     participle ("x, kidnapped on 9 may, ..."); or the name owns a harm noun ("x's murder")."""
     toks = sent.toks
     n = len(toks)
-    if reader.passive_harm(sent, last) or _harm_after(reader, sent, last):
+    if reader.passive_harm(sent, last) or _harm_after(reader, sent, last, release):
         return True
     if (
         toks[last].low.endswith(("'s", "’s"))
@@ -394,7 +399,7 @@ def _name_then_harm(reader: RoleReader, sent: Sentence, last: int) -> bool:
                 "act",
             }:
                 return False
-            if _harm_after(reader, sent, k):
+            if _harm_after(reader, sent, k, release):
                 return True
         return False
     if gap != ",":
@@ -402,17 +407,21 @@ def _name_then_harm(reader: RoleReader, sent: Sentence, last: int) -> bool:
     nxt = toks[last + 1].low
     if nxt in _HARM_PARTICIPLES:
         return True  # "x, kidnapped 11 days ago"
-    if nxt == "who" and _harm_after(reader, sent, last + 1):
+    if nxt == "who" and _harm_after(reader, sent, last + 1, release):
         return True  # "x, who was shot to death"
     commas = 0
     relative = False
     for k in range(last + 1, min(last + 2 + _APPOSITION, n - 1)):
         gap = reader._gap(sent, k, k + 1).strip()
         if gap in (",", "),"):
-            if reader.passive_harm(sent, k) or _harm_after(reader, sent, k):
+            if reader.passive_harm(sent, k) or _harm_after(reader, sent, k, release):
                 return True
             if toks[k + 1].low in ("who", "which", "whose"):
-                if toks[k + 1].low == "who" and _harm_after(reader, sent, k + 1) and not relative:
+                if (
+                    toks[k + 1].low == "who"
+                    and _harm_after(reader, sent, k + 1, release)
+                    and not relative
+                ):
                     return True  # "x, mayor of a, in the department of b, who was kidnapped"
                 relative = True  # "x, a candidate, who replaced y, who was killed": y's clause
             commas += 1
@@ -581,14 +590,44 @@ def _list_end(reader: RoleReader, sent: Sentence, i: int, last: int) -> int:
         seen.add(last)
 
 
+#: verbs that end a captivity: the person released or rescued was held
+_RELEASE = frozenset("release released freed rescued liberated".split())
+#: words that say people were held: with one of them a release is the end of a kidnapping
+_CAPTIVITY = frozenset(
+    "kidnapped kidnapping kidnappers abducted abduction abductors captors hostage hostages "
+    "captivity unharmed unhurt ransom".split()
+)
+
+
+def _captivity_ended(reader: RoleReader, sent: Sentence, out: list[Found]) -> bool:
+    """The sentence tells people released or rescued from captivity: a release verb with a
+    word of captivity ("the kidnappers freed x", "x was released unharmed") or released by
+    attackers ("x and y were released by the guerrillas")."""
+    toks = sent.toks
+    rel = [k for k, t in enumerate(toks) if t.low in _RELEASE]
+    if not rel:
+        return False
+    if any(t.low in _CAPTIVITY for t in toks):
+        return True
+    return any(
+        toks[b].low == "by"
+        and any(f.role in (PERP_ORG, PERP_IND) and f.span.start > toks[b].end for f in out)
+        for k in rel
+        for b in range(k + 1, min(k + 4, len(toks)))  # "were released today by ..."
+    )
+
+
 def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, free) -> None:
     """Named victims the title and harm-word rules miss: a name that is the subject of a
     passive harm verb, a name after "identified as" in a harm clause, and names coordinated
     with a named victim ("x, y, and z were killed", "photographers x and y")."""
     toks = sent.toks
     n = len(toks)
-    if not any("harm" in kinds for kinds in sent.cues.values()) and not any(
-        t.low == "holding" for t in toks
+    release = _captivity_ended(reader, sent, out)
+    if (
+        not release
+        and not any("harm" in kinds for kinds in sent.cues.values())
+        and not any(t.low == "holding" for t in toks)
     ):
         return
     k = 0
@@ -609,12 +648,12 @@ def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, f
         if (
             (
                 last > k
-                and _name_then_harm(reader, sent, last)
+                and _name_then_harm(reader, sent, last, release)
                 and not (k > 0 and toks[k - 1].low in _PLACE_PREPOSITIONS)
             )
             or (prev == "identified as" and reader.near_cue(sent, k, last, ("harm",)))
             or _called_victim(reader, sent, k, out)
-            or (last > k and _harm_object(reader, sent, k))
+            or (last > k and _harm_object(reader, sent, k, release))
             or (
                 (last > k or k > 0 and k - 1 in _title_tokens(reader, sent))
                 and _copula_victim(reader, sent, k)
