@@ -225,3 +225,14 @@ def test_people_released_from_captivity() -> None:
     ]
     # a release with no captivity told is not a kidnapping
     assert _victims("the court released businessman pedro almeida ruiz on bail.") == []
+
+
+def test_name_in_apposition_to_a_harmed_person() -> None:
+    assert _victims("the second victim, tomas riera velez, is in a city hospital.") == [
+        "tomas riera velez"
+    ]
+    assert _victims("the dead guard, pedro almeida ruiz, was buried on friday.") == [
+        "pedro almeida ruiz"
+    ]
+    # the phrase must itself tell the harm
+    assert _victims("the town's priest, pedro almeida ruiz, was at mass during the attack.") == []

@@ -688,6 +688,21 @@ def _called_victim(reader: RoleReader, sent: Sentence, k: int, out: list[Found])
     """The name at token k says who a person read as harmed is: "injuring a guard named x",
     "killed a peasant known as x", "a nurse, identified only as x, was hurt"."""
     toks = sent.toks
+    if k > 0 and reader._gap(sent, k - 1, k).strip() == ",":
+        # "the other victim, x, is recovering", "the dead policeman, x,": an apposition to
+        # a phrase that itself tells the harm
+        last = reader.name_at(sent, k)
+        end = toks[k - 1].end
+        return (
+            last is not None
+            and (last + 1 == len(toks) or reader._gap(sent, last, last + 1).strip() in (",", "("))
+            and any(f.role == VICTIM and not f.named and f.span.end == end for f in out)
+            and any(
+                toks[m].low in _HARMED_WORDS
+                for m in range(max(0, k - 5), k)
+                if all(reader._joined(sent, m2, m2 + 1) for m2 in range(m, k - 1))
+            )
+        )
     for words in _CALLED:
         n = len(words.split())
         a = k - n
