@@ -203,3 +203,70 @@ def test_caseless_place_words_inside_names_are_not_places() -> None:
     # with capitals the rule is not needed: the cased finder reads "Carlos Valencia" as a name
     got = _place_words("Gunmen shot a judge in Valencia, Venezuela, on Monday.")
     assert "Valencia" in got
+
+
+def test_plural_harm_nouns_before_of() -> None:
+    assert _victims(
+        "the senate condemned the murders of tomas riera velez and judge ana solis."
+    ) == [
+        "tomas riera velez",
+        "ana solis",
+    ]
+    assert _victims("the kidnappings of pedro almeida ruiz upset the region.") == [
+        "pedro almeida ruiz"
+    ]
+    # plural nouns are read only before "of"
+    assert _victims("the killings were blamed on pedro almeida ruiz.") == []
+
+
+def test_long_list_of_titled_names() -> None:
+    # names far from the harm word are reached through the list; a graded title continues it
+    assert _victims(
+        "these guards died in the raid: major tomas riera velez, captain luis mora diaz, "
+        "sergeant ana solis ruiz, first sergeant pedro almeida ruiz, corporal jose vara lino, "
+        "and guard mario tello paz."
+    ) == [
+        "tomas riera velez",
+        "luis mora diaz",
+        "ana solis ruiz",
+        "pedro almeida ruiz",
+        "jose vara lino",
+        "mario tello paz",
+    ]
+
+
+def test_name_that_says_who_a_harmed_person_is() -> None:
+    assert _victims("the blast injured a guard named barrios, who was taken to hospital.") == [
+        "barrios"
+    ]
+    assert _victims("the gunmen wounded two teachers identified only as lucia and marta.") == [
+        "lucia",
+        "marta",
+    ]
+    # the described person must be one read as harmed
+    assert _victims("the mayor named barrios as his deputy after the attack.") == []
+
+
+def test_people_released_from_captivity() -> None:
+    assert _victims("tomas riera velez was released unharmed by his captors on sunday.") == [
+        "tomas riera velez"
+    ]
+    assert _victims(
+        "technicians pedro almeida, luis mora, and ana vidal were released today by the eln."
+    ) == ["pedro almeida", "luis mora", "ana vidal"]
+    assert _victims("soldiers rescued rancher pedro almeida ruiz and killed two kidnappers.") == [
+        "pedro almeida ruiz"
+    ]
+    # a release with no captivity told is not a kidnapping
+    assert _victims("the court released businessman pedro almeida ruiz on bail.") == []
+
+
+def test_name_in_apposition_to_a_harmed_person() -> None:
+    assert _victims("the second victim, tomas riera velez, is in a city hospital.") == [
+        "tomas riera velez"
+    ]
+    assert _victims("the dead guard, pedro almeida ruiz, was buried on friday.") == [
+        "pedro almeida ruiz"
+    ]
+    # the phrase must itself tell the harm
+    assert _victims("the town's priest, pedro almeida ruiz, was at mass during the attack.") == []

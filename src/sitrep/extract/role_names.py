@@ -19,6 +19,7 @@ from sitrep.extract.role_reader import (
     CUE_WINDOW,
     MAX_NAME,
     PERP_IND,
+    PERP_ORG,
     TARGET,
     VERB_FORM,
     VICTIM,
@@ -154,6 +155,8 @@ def read_title(reader: RoleReader, sent: Sentence, i: int, j: int, add, free) ->
         add(VICTIM, k, last, last, True)
     elif _name_then_harm(reader, sent, last):
         add(VICTIM, k, last, last, True)  # "x, (a long apposition), was found murdered"
+    else:
+        return j  # no role: the name stays free for the list rules ("..., sergeant x, ...")
     return last
 
 
@@ -218,7 +221,7 @@ _ED_MODIFIERS = frozenset("armed retired elected united".split())
 _HOLDING_AUX = frozenset("is are was were been has have had also still".split())
 
 
-def _harm_object(reader: RoleReader, sent: Sentence, k: int) -> bool:
+def _harm_object(reader: RoleReader, sent: Sentence, k: int, release: bool = False) -> bool:
     """The untitled name at token k is the object of an active harm verb or noun before it:
     "murdering x", "shot former junta member x", "kidnapped a young couple, x and y",
     "killed 12 miners, including x", "the eln is also holding x".  Only determiners, counts,
@@ -240,6 +243,8 @@ def _harm_object(reader: RoleReader, sent: Sentence, k: int) -> bool:
         before = toks[h - 1].low if h > 0 else ""
         if low == "holding":
             return before in _HOLDING_AUX
+        if release and low in _RELEASE:
+            return before not in BE and before not in ("been", "being")  # "the army freed x"
         if "harm" in sent.cues.get(h, ()) and low in _HARM_BEFORE_NAME:
             if not (VERB_FORM.search(low) or low == "shot"):
                 return False  # a noun: "death squad: x", "the murder of x" (read elsewhere)
@@ -262,6 +267,8 @@ def _harm_object(reader: RoleReader, sent: Sentence, k: int) -> bool:
     return False
 
 
+#: plural harm nouns, read only before "of" ("the murders of x, y and z")
+_HARM_PLURALS = frozenset("murders assassinations killings kidnappings abductions".split())
 _HARM_BEFORE_NAME = frozenset(
     "murder assassination killing kidnapping abduction death murdered assassinated killed kidnapped "
     "abducted wounded injured shot murdering assassinating abducting wounding injuring shooting "
@@ -307,6 +314,7 @@ def read_harmed_names(reader: RoleReader, sent: Sentence, add, free) -> None:
         if not (
             "harm" in sent.cues.get(k, ())
             and tok.low in _HARM_BEFORE_NAME
+            or (tok.low in _HARM_PLURALS and k + 1 < len(toks) and toks[k + 1].low == "of")
             or (tok.low in _HARMERS and k + 1 < len(toks) and toks[k + 1].low == "of")
             or (  # "an attempt on the life of x"
                 tok.low in ("life", "lives")
@@ -351,7 +359,7 @@ _HARM_PARTICIPLES = frozenset(
 )
 
 
-def _harm_after(reader: RoleReader, sent: Sentence, j: int) -> bool:
+def _harm_after(reader: RoleReader, sent: Sentence, j: int, release: bool = False) -> bool:
     """The phrase ending at token j is the subject of a passive harm verb: "... were killed",
     "... died", "... was seriously wounded", "... has also been kidnapped", "... escaped unhurt"."""
     toks = sent.toks
@@ -363,6 +371,8 @@ def _harm_after(reader: RoleReader, sent: Sentence, j: int) -> bool:
         low = toks[k].low
         if "harm" in sent.cues.get(k, ()) and (aux or low in ("died", "dead")):
             return True
+        if release and aux and low in _RELEASE:
+            return True  # "x was released" in a sentence about captivity
         if low in _AUX or (aux and low.endswith("ly")):
             aux += 1
             continue
@@ -378,14 +388,14 @@ def _harm_after(reader: RoleReader, sent: Sentence, j: int) -> bool:
     return False
 
 
-def _name_then_harm(reader: RoleReader, sent: Sentence, last: int) -> bool:
+def _name_then_harm(reader: RoleReader, sent: Sentence, last: int, release: bool = False) -> bool:
     """The name ending at token ``last`` is the subject of a passive harm verb, directly
     ("x was killed", "x was seriously wounded") or after an apposition between commas
     ("x, 45, a former mayor, was shot"), a relative clause ("x, who was kidnapped ...") or a
     participle ("x, kidnapped on 9 may, ..."); or the name owns a harm noun ("x's murder")."""
     toks = sent.toks
     n = len(toks)
-    if reader.passive_harm(sent, last) or _harm_after(reader, sent, last):
+    if reader.passive_harm(sent, last) or _harm_after(reader, sent, last, release):
         return True
     if (
         toks[last].low.endswith(("'s", "’s"))
@@ -407,7 +417,7 @@ def _name_then_harm(reader: RoleReader, sent: Sentence, last: int) -> bool:
                 "act",
             }:
                 return False
-            if _harm_after(reader, sent, k):
+            if _harm_after(reader, sent, k, release):
                 return True
         return False
     if gap != ",":
@@ -415,17 +425,21 @@ def _name_then_harm(reader: RoleReader, sent: Sentence, last: int) -> bool:
     nxt = toks[last + 1].low
     if nxt in _HARM_PARTICIPLES:
         return True  # "x, kidnapped 11 days ago"
-    if nxt == "who" and _harm_after(reader, sent, last + 1):
+    if nxt == "who" and _harm_after(reader, sent, last + 1, release):
         return True  # "x, who was shot to death"
     commas = 0
     relative = False
     for k in range(last + 1, min(last + 2 + _APPOSITION, n - 1)):
         gap = reader._gap(sent, k, k + 1).strip()
         if gap in (",", "),"):
-            if reader.passive_harm(sent, k) or _harm_after(reader, sent, k):
+            if reader.passive_harm(sent, k) or _harm_after(reader, sent, k, release):
                 return True
             if toks[k + 1].low in ("who", "which", "whose"):
-                if toks[k + 1].low == "who" and _harm_after(reader, sent, k + 1) and not relative:
+                if (
+                    toks[k + 1].low == "who"
+                    and _harm_after(reader, sent, k + 1, release)
+                    and not relative
+                ):
                     return True  # "x, mayor of a, in the department of b, who was kidnapped"
                 relative = True  # "x, a candidate, who replaced y, who was killed": y's clause
             commas += 1
@@ -594,14 +608,44 @@ def _list_end(reader: RoleReader, sent: Sentence, i: int, last: int) -> int:
         seen.add(last)
 
 
+#: verbs that end a captivity: the person released or rescued was held
+_RELEASE = frozenset("release released freed rescued liberated".split())
+#: words that say people were held: with one of them a release is the end of a kidnapping
+_CAPTIVITY = frozenset(
+    "kidnapped kidnapping kidnappers abducted abduction abductors captors hostage hostages "
+    "captivity unharmed unhurt ransom".split()
+)
+
+
+def _captivity_ended(reader: RoleReader, sent: Sentence, out: list[Found]) -> bool:
+    """The sentence tells people released or rescued from captivity: a release verb with a
+    word of captivity ("the kidnappers freed x", "x was released unharmed") or released by
+    attackers ("x and y were released by the guerrillas")."""
+    toks = sent.toks
+    rel = [k for k, t in enumerate(toks) if t.low in _RELEASE]
+    if not rel:
+        return False
+    if any(t.low in _CAPTIVITY for t in toks):
+        return True
+    return any(
+        toks[b].low == "by"
+        and any(f.role in (PERP_ORG, PERP_IND) and f.span.start > toks[b].end for f in out)
+        for k in rel
+        for b in range(k + 1, min(k + 4, len(toks)))  # "were released today by ..."
+    )
+
+
 def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, free) -> None:
     """Named victims the title and harm-word rules miss: a name that is the subject of a
     passive harm verb, a name after "identified as" in a harm clause, and names coordinated
     with a named victim ("x, y, and z were killed", "photographers x and y")."""
     toks = sent.toks
     n = len(toks)
-    if not any("harm" in kinds for kinds in sent.cues.values()) and not any(
-        t.low == "holding" for t in toks
+    release = _captivity_ended(reader, sent, out)
+    if (
+        not release
+        and not any("harm" in kinds for kinds in sent.cues.values())
+        and not any(t.low == "holding" for t in toks)
     ):
         return
     k = 0
@@ -622,11 +666,12 @@ def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, f
         if (
             (
                 last > k
-                and _name_then_harm(reader, sent, last)
+                and _name_then_harm(reader, sent, last, release)
                 and not (k > 0 and toks[k - 1].low in _PLACE_PREPOSITIONS)
             )
             or (prev == "identified as" and reader.near_cue(sent, k, last, ("harm",)))
-            or (last > k and _harm_object(reader, sent, k))
+            or _called_victim(reader, sent, k, out)
+            or (last > k and _harm_object(reader, sent, k, release))
             or (
                 (last > k or k > 0 and k - 1 in _title_tokens(reader, sent))
                 and _copula_victim(reader, sent, k)
@@ -651,6 +696,43 @@ def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, f
                 if free(a, b):
                     add(VICTIM, a, b, b, True)
                     grew = True
+
+
+#: words between a described person and the name that says who it is ("a guard named x")
+_CALLED = ("named", "called", "known as", "identified as", "identified only as", "known only as")
+
+
+def _called_victim(reader: RoleReader, sent: Sentence, k: int, out: list[Found]) -> bool:
+    """The name at token k says who a person read as harmed is: "injuring a guard named x",
+    "killed a peasant known as x", "a nurse, identified only as x, was hurt"."""
+    toks = sent.toks
+    if k > 0 and reader._gap(sent, k - 1, k).strip() == ",":
+        # "the other victim, x, is recovering", "the dead policeman, x,": an apposition to
+        # a phrase that itself tells the harm
+        last = reader.name_at(sent, k)
+        end = toks[k - 1].end
+        return (
+            last is not None
+            and (last + 1 == len(toks) or reader._gap(sent, last, last + 1).strip() in (",", "("))
+            and any(f.role == VICTIM and not f.named and f.span.end == end for f in out)
+            and any(
+                toks[m].low in _HARMED_WORDS
+                for m in range(max(0, k - 5), k)
+                if all(reader._joined(sent, m2, m2 + 1) for m2 in range(m, k - 1))
+            )
+        )
+    for words in _CALLED:
+        n = len(words.split())
+        a = k - n
+        if a < 1 or " ".join(t.low for t in toks[a:k]) != words:
+            continue
+        if not all(reader._joined(sent, m, m + 1) for m in range(a, k)):
+            return False
+        end = toks[a - 1].end
+        if reader._gap(sent, a - 1, a).strip() not in ("", ","):
+            return False
+        return any(f.role == VICTIM and not f.named and f.span.end == end for f in out)
+    return False
 
 
 #: words that introduce a name inside a list item ("a minor known as x", "identified only as x")
@@ -792,6 +874,8 @@ def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tupl
                 or _AGE.fullmatch(toks[k].low)  # "30-year-old x"
                 or toks[k].low in ("his", "her", "their")  # "and her daughter x"
                 and toks[k + 1].low in reader.rl.heads
+                or toks[k].low in _RANKS  # "..., first sergeant x"
+                and toks[k + 1].low in reader.rl.heads
             )
             and reader._joined(sent, k, k + 1)
         ):
@@ -831,6 +915,8 @@ def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tupl
     return out
 
 
+#: words before a title that grade it ("first sergeant", "second lieutenant", "deputy mayor")
+_RANKS = frozenset("first second third chief senior deputy vice acting former".split())
 _KIN_REACH = 6  # tokens between "his" and the kin's name ("his brother - in - law z")
 _APPOSITION_REACH = 30  # tokens of the apposition between a name and ", and his wife z"
 
