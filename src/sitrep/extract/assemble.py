@@ -157,6 +157,7 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
     wave = wave_described(doc, reading)
     sited = [e for e in events if e.place is not None and e.place.kind in SMALL_PLACE_KINDS]
     out: list[EventMention] = []
+    hosted: list[EventMention] = []  # placed as the continuation of an act told before
     for e in events:
         if e.place is not None and e.place.kind in SMALL_PLACE_KINDS:
             out.append(e)
@@ -169,6 +170,15 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
             out.append(e)
             continue
         if response and wave:
+            continue
+        # "the attackers opened fire and fled after setting the post on fire": a sentence that
+        # names no place and goes on with an act told before tells that act
+        mate = next((o for o in hosted if o.sentence == e.sentence), None)
+        if e.place is None and mate is not None:
+            e.place, e.place_span = mate.place, None
+            if not e.own_date and not e.earlier:
+                e.date = mate.date
+            out.append(e)
             continue
         before = [s for s in sited if s.trigger.span.start < e.trigger.span.start] or sited[:1]
         same_kind = [
@@ -198,6 +208,7 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
         if host is None and before and (response or not _own_targets(e)):
             host = before[-1:]  # "the bomb disposal unit later defused the jacket"
         if host is not None:
+            hosted.append(e)
             e.place, e.place_span = host[0].place, None
             if not e.own_date and not e.earlier:
                 e.date = host[0].date  # "... later found a second device and defused it"
