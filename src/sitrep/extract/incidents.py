@@ -280,14 +280,9 @@ def _killed_by_attackers(doc: Doc, seg: Span, t: LexMatch, *, state: bool = Fals
     force ("troops killed eight militants": the state's own operation).  Not a passive
     ("militants were killed": a casualty) nor a perfect ("insurgents have killed hundreds": a
     tally)."""
-    before = [
-        m
-        for m in doc.terms_in(seg.start, t.span.start, "actor", "victim")
-        if m.span.end <= t.span.start
-    ]
-    if not before:
+    last = _nearest_actor_before(doc, seg, t)
+    if last is None:
         return False
-    last = max(before, key=lambda m: m.span.end)
     gap = doc.text[last.span.end : t.span.start]
     if len(gap) > _SUBJECT_GAP or _PASSIVE_OR_PERFECT.search(gap):
         return False
@@ -332,17 +327,23 @@ _BATTLE = frozenset({AttackType.ARMED_CLASH, AttackType.SECURITY_OPERATION})
 _BY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?by\s+(?:the\s+)?$", re.I)
 
 
-def _state_killer(doc: Doc, seg: Span, t: LexMatch) -> bool:
-    """The one who kills is the state: the nearest actor before the verb in its clause is a
-    state force or the police ("troops killed x"), or one follows "by" after it ("x was killed
-    by the police")."""
-
+def _nearest_actor_before(doc: Doc, seg: Span, t: LexMatch) -> LexMatch | None:
+    """The actor or people word nearest before the attack word in its clause (its subject)."""
     before = [
         m
         for m in doc.terms_in(seg.start, t.span.start, "actor", "victim")
         if m.span.end <= t.span.start
     ]
-    if before and _is_state(max(before, key=lambda m: m.span.end)):
+    return max(before, key=lambda m: m.span.end) if before else None
+
+
+def _state_killer(doc: Doc, seg: Span, t: LexMatch) -> bool:
+    """The one who kills is the state: the nearest actor before the verb in its clause is a
+    state force or the police ("troops killed x"), or one follows "by" after it ("x was killed
+    by the police")."""
+
+    last = _nearest_actor_before(doc, seg, t)
+    if last is not None and _is_state(last):
         return True
     return _killed_by_state_agent(doc, seg, t)
 
@@ -967,14 +968,9 @@ def _damage_by_attacker(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
         for m in doc.terms_in(trigger.span.end, seg.end, "target")
     ):
         return False
-    before = [
-        m
-        for m in doc.terms_in(seg.start, trigger.span.start, "actor", "victim")
-        if m.span.end <= trigger.span.start
-    ]
-    if not before:
+    last = _nearest_actor_before(doc, seg, trigger)
+    if last is None:
         return False
-    last = max(before, key=lambda m: m.span.end)
     if last.entry.kind == "actor":
         return last.entry.attrs.get("actor_kind") == "armed_group"
     return last.entry.attrs.get("category") in _ATTACKER_CATEGORIES

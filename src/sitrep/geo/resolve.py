@@ -116,6 +116,13 @@ def text_context(
             own.setdefault(m.key, Counter()).update(countries - before)
         if own_provinces is not None and before_p is not None:
             own_provinces.setdefault(m.key, Counter()).update(provinces - before_p)
+    countries.update(_demonym_countries(text))
+    return countries, provinces
+
+
+def _demonym_countries(text: str) -> Counter[str]:
+    """One count per nationality word ("Pakistani", "Chileans") for its country (ISO2)."""
+    out: Counter[str] = Counter()
     table = demonyms()
     for dm in _DEMONYM.finditer(text):
         word = dm.group(0).casefold()
@@ -124,8 +131,8 @@ def text_context(
             word = word[:-1]
             iso = table.get(word) or table.get(word.rsplit(" ", 1)[-1])
         if iso:
-            countries[iso] += 1
-    return countries, provinces
+            out[iso] += 1
+    return out
 
 
 _MEMO: weakref.WeakKeyDictionary[Gazetteer, dict] = weakref.WeakKeyDictionary()
@@ -634,15 +641,7 @@ def country_weights(text: str, places: Sequence[Place]) -> Counter[str]:
             continue
         per = 1 if p.kind == PlaceKind.PROVINCE else 2
         weights[p.country] += per * max(1, len(p.spans))
-    table = demonyms()
-    for dm in _DEMONYM.finditer(text):
-        word = dm.group(0).casefold()
-        iso = table.get(word) or table.get(word.rsplit(" ", 1)[-1])
-        if not iso and word.endswith("s"):
-            word = word[:-1]
-            iso = table.get(word) or table.get(word.rsplit(" ", 1)[-1])
-        if iso:
-            weights[iso] += 1
+    weights.update(_demonym_countries(text))
     return weights
 
 
