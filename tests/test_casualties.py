@@ -144,6 +144,32 @@ def test_rising_toll_replaces_not_adds():
     assert old and old[0].superseded_by == live[0].id
 
 
+@pytest.mark.parametrize(
+    "update",
+    [
+        "The death toll from Saturday's raid on the village has since risen to 31.",
+        "The toll in the village raid climbed to 31 on Monday.",
+    ],
+)
+def test_toll_of_a_named_act_is_an_update(update):
+    text = f"Gunmen raided a village near Maiduguri on Saturday, killing nine farmers. {update}"
+    result = extract(text, published="2024-06-03")
+    live = [
+        f for f in result.figures if f.status == FigureStatus.KILLED and f.superseded_by is None
+    ]
+    assert [f.best for f in live] == [31]
+    assert [f.best for f in result.figures if f.superseded_by == live[0].id] == [9]
+
+
+def test_toll_of_a_named_act_needs_a_rising_verb():
+    text = (
+        "Gunmen raided a village near Maiduguri on Saturday. "
+        "The death toll from the raid is unknown but 40 houses burned."
+    )
+    result = extract(text, published="2024-06-03")
+    assert not [f for f in result.figures if f.status == FigureStatus.KILLED]
+
+
 def test_no_one_killed_is_not_a_figure():
     found, _ = figs("A grenade exploded outside a bank in Turbat on Tuesday but no one was killed.")
     assert not [f for f in found if f.status == FigureStatus.KILLED]

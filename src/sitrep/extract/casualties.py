@@ -309,9 +309,12 @@ def _figure_from_quantity(
         return fm
     # "the death toll rose to 26", "killing 24": a status phrase right before the number
     for t in terms:
-        if t.span.end <= q.span.start and q.span.start - t.span.end <= 40:
+        if t.span.end <= q.span.start and q.span.start - t.span.end <= 110:
             between = text[t.span.end : q.span.start]
-            if _position(t) in ("after", "either") and _TERM_TO_NUMBER.fullmatch(between):
+            if _position(t) in ("after", "either") and (
+                (len(between) <= 40 and _TERM_TO_NUMBER.fullmatch(between))
+                or (t.entry.attrs.get("noun") and _TOLL_OF_ACT_TO_NUMBER.fullmatch(between))
+            ):
                 fm = FigureMention(q, _status_of(t), Category.UNKNOWN, si, [t.span, q.span])
                 fm.status_term = t
                 fm.update = bool(t.entry.attrs.get("update"))
@@ -374,6 +377,14 @@ def _singular_figures(
 _TERM_TO_NUMBER = re.compile(
     r"[\s,]*(?:(?:later|has|had|have|now|since|further|then|also|overnight|again)\s+)*"
     r"(?:(?:rose|risen|climbed|jumped|increased|reached|stood|stands|went\s+up|gone\s+up)\s+)?(?:to|at|of)?\s*",
+    re.I,
+)
+# "the death toll from Sunday's bombing has risen to 55", "the toll in the attack on the market
+# climbed to 30": a phrase naming the act between the toll noun and its verb (the verb is needed)
+_TOLL_OF_ACT_TO_NUMBER = re.compile(
+    r"\s+(?:from|in|of)\s+[^,.;:()\"\d]{1,80}?\s+"
+    r"(?:(?:later|has|had|have|now|since|further|then|also|again)\s+)*"
+    r"(?:rose|risen|climbed|jumped|increased|reached|gone\s+up|went\s+up)\s+(?:to\s+)?",
     re.I,
 )
 _PP_BEFORE_VERB = re.compile(
