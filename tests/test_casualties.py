@@ -170,6 +170,41 @@ def test_toll_of_a_named_act_needs_a_rising_verb():
     assert not [f for f in result.figures if f.status == FigureStatus.KILLED]
 
 
+def test_including_clause_shares_the_status_of_the_count_it_follows():
+    found, _ = figs(
+        "A rocket strike on a market in Kharkiv killed four people and injured 15, "
+        "including three children, the mayor said."
+    )
+    by = {(f.status, f.best) for f in found}
+    assert by == {
+        (FigureStatus.KILLED, 4),
+        (FigureStatus.INJURED, 15),
+        (FigureStatus.INJURED, 3),
+    }
+
+
+def test_shot_and_wounded_one_officer():
+    f = one("Gunmen raided a clinic in Kidal on Friday. A police officer was shot and wounded.")
+    assert (f.status, f.best, f.category) == (
+        FigureStatus.INJURED,
+        1,
+        Category.SECURITY_FORCES,
+    )
+
+
+def test_a_candidate_shot_dead_is_one_civilian_and_a_campaign_tally_is_background():
+    text = (
+        "Gunmen shot dead a council candidate at a rally in Oaxaca on Sunday. "
+        "At least 15 candidates have been killed since the campaign began in March."
+    )
+    result = extract(text, published="2024-04-30")
+    killed = [f for f in result.figures if f.status == FigureStatus.KILLED]
+    assert [(f.best, f.category, f.level) for f in killed] == [
+        (1, Category.CIVILIANS, Level.INCIDENT),
+        (15, Category.CIVILIANS, Level.BACKGROUND),
+    ]
+
+
 def test_no_one_killed_is_not_a_figure():
     found, _ = figs("A grenade exploded outside a bank in Turbat on Tuesday but no one was killed.")
     assert not [f for f in found if f.status == FigureStatus.KILLED]

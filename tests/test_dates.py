@@ -154,6 +154,13 @@ def test_durations_are_not_dates() -> None:
         ("90 died between March and June.", "between March and June", "calendar_period", 90),
         ("9,000 died between 1990 and 1999.", "between 1990 and 1999", "calendar_period", 9 * 365),
         ("after a year in which 80 guards died.", "a year in which", "past_period", 365),
+        ("31 killed since the truce began.", "since the truce began", "calendar_period", None),
+        (
+            "since the start of the insurgency",
+            "since the start of the insurgency",
+            "calendar_period",
+            None,
+        ),
     ],
 )
 def test_periods(text: str, quoted: str, kind: str, days: float | None) -> None:

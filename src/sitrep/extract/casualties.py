@@ -39,7 +39,8 @@ _GAP_TO_VICTIM = re.compile(
 _LINKING = re.compile(
     r"^[\s,\"\u201c\u201d']*(?:(?:were|was|are|is|have|has|had|been|being|also|reportedly|later|"
     r"all|both|each|who|allegedly|confirmed|officially|now|so\s+far|in\s+all|in\s+total|"
-    r"total|subsequently|eventually|immediately|on\s+the\s+spot|instantly)\s*[,]?\s*)*$",
+    r"total|subsequently|eventually|immediately|on\s+the\s+spot|instantly|critically|seriously|"
+    r"severely|badly|slightly|lightly|gravely|(?:shot|stabbed|hit|beaten|attacked)\s+and)\s*[,]?\s*)*$",
     re.I,
 )
 _LIST_SEP = re.compile(
@@ -419,13 +420,28 @@ def _assign_status(doc: Doc, sent: Span, found: list[FigureMention], terms: list
     # group consecutive figures joined only by list separators
     lists: list[list[FigureMention]] = []
     for f in found:
-        if lists and _LIST_SEP.match(text[lists[-1][-1].end : f.start]):
+        # "killed three people and injured 11": a count led by its own status word starts a
+        # new list
+        own_word = f.extra.get("status_ok") and f.status_term is not None
+        led = own_word and f.status_term.span.start <= f.quantity.span.start
+        if lists and not led and _LIST_SEP.match(text[lists[-1][-1].end : f.start]):
             lists[-1].append(f)
         else:
             lists.append([f])
     for group in lists:
         pending = [f for f in group if not f.extra.get("status_ok")]
         if not pending:
+            continue
+        settled = [f for f in group if f.extra.get("status_ok") and f.status_term is not None]
+        if settled:
+            # "injured 11, including two children": the list's counts share its status word
+            for f in pending:
+                prior = [g for g in settled if g.start < f.start] or settled
+                term = prior[-1].status_term
+                f.status = _status_of(term)
+                f.status_term = term
+                f.spans.append(term.span)
+                f.extra["status_ok"] = True
             continue
         first, last = group[0], group[-1]
         lo, hi = _clause_bounds(doc, sent, first.start, last.end)

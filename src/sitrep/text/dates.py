@@ -419,6 +419,12 @@ _PERIODS = re.compile(
     r"|(?P<during>(?:during|throughout|over|across)\s+(?:the\s+(?:whole\s+|entire\s+)?(?:year\s+)?)?(?:1[89]|20)\d\d)"
     # in 2024 (a whole year; "in January 2024" is a date)
     r"|(?P<inyear>in\s+(?:1[89]|20)\d\d(?!\s*[-\u2013]))"
+    # since the war began, since the campaign started, since the start of the insurgency: the
+    # length is unknown (read as background)
+    r"|(?P<sinceevent>since\s+the\s+(?:(?:start|beginning|outbreak|onset)\s+of\s+the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:war|campaign|conflict|insurgency|offensive|crisis|uprising|invasion|"
+    r"revolution|coup|fighting|violence|unrest|occupation|ceasefire|truce)"
+    r"(?:\s+(?:began|started|erupted|broke\s+out|was\s+launched|took\s+effect))?)"
     # since Thursday: a few days
     rf"|(?P<sincewd>since\s+(?:last\s+)?{_WD_FULL})"
     # between July and October, between 1985 and 2018, from 2019 to 2023
@@ -501,6 +507,8 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
             out.append(PeriodMention(span, "calendar_period", None))
         elif m.group("during") or m.group("inyear"):
             out.append(PeriodMention(span, "calendar_period", 365))
+        elif m.group("sinceevent"):
+            out.append(PeriodMention(span, "calendar_period", None))
         elif m.group("sincewd"):
             out.append(PeriodMention(span, "calendar_period", 7))
         elif m.group("between"):
