@@ -748,3 +748,39 @@ def test_victims_counted_in_hundreds_are_a_toll_not_an_act():
         "TALCA — Gunmen murdered three farmers near Talca on Monday.",
     ):
         assert len(extract(text, published="2024-03-05").incidents) == 1, text
+
+
+def test_nationality_word_on_a_strike_names_that_state_force():
+    text = (
+        "A Turkish drone strike on a car near Qamishli in northeastern Syria killed two people "
+        "on Thursday, a local monitor said."
+    )
+    r = extract(text, published="2024-08-02")
+    assert len(r.incidents) == 1
+    inc = r.incidents[0]
+    assert [(p.actor_id, p.attribution) for p in inc.perpetrators] == [
+        ("TR_MILITARY", Attribution.REPORTED)
+    ]
+    assert (inc.acled_event_type, inc.acled_sub_event_type) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert inc.perpetrators[0].spans[0].text == "Turkish"
+
+
+def test_a_persons_part_in_an_earlier_attack_is_not_a_second_perpetrator():
+    text = (
+        "An Israeli airstrike on a house in Khan Younis killed nine people on Monday, health "
+        "officials said. The army said it had targeted a Hamas commander who was involved in an "
+        "attack on an army post last year."
+    )
+    r = extract(text, published="2024-05-07")
+    assert len(r.incidents) == 1
+    assert [p.actor_id for p in r.incidents[0].perpetrators] == ["IL_MILITARY"]
+
+
+def test_nationality_word_not_before_the_attack_word_names_nobody():
+    text = "Gunmen attacked a Turkish restaurant in Berlin on Friday, wounding three diners."
+    r = extract(text, published="2024-08-03")
+    assert len(r.incidents) == 1
+    assert not [p for p in r.incidents[0].perpetrators if p.actor_id == "TR_MILITARY"]

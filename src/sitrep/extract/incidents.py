@@ -1260,6 +1260,45 @@ def _named_force(doc: Doc, generic: LexMatch) -> LexMatch | None:
     return next(iter(named.values())) if len(named) == 1 else None
 
 
+# "an Israeli airstrike", "a Russian drone attack", "Turkish artillery shelling", "a U.S. drone
+# strike": a nationality word (with a weapon word) right before the attack word
+_NATION_BEFORE = re.compile(
+    r"(?P<nation>\b[A-Z][a-z]+|\bU\.S\.|\bUS)\s+"
+    r"(?:(?:air|drone|missile|rocket|artillery|naval|tank|mortar|military|army|cruise|ballistic)\s+){0,2}$"
+)
+_NATION_WORDS = {"u.s.": "US", "us": "US", "american": "US"}
+
+
+@functools.lru_cache(maxsize=1)
+def _national_forces() -> dict[str, LexEntry]:
+    """Country (ISO2) -> its one named state force in the actor lexicon."""
+    from sitrep.text.lexicon import default_lexicon
+
+    by: dict[str, list[LexEntry]] = {}
+    for e in default_lexicon().entries("actor"):
+        if e.attrs.get("actor_kind") == "state_force" and not e.attrs.get("generic"):
+            country = e.attrs.get("country")
+            if country:
+                by.setdefault(country, []).append(e)
+    return {c: es[0] for c, es in by.items() if len(es) == 1}
+
+
+def _national_force(doc: Doc, seg: Span, t: LexMatch) -> LexMatch | None:
+    """The state force a nationality word names when it stands right before the attack word
+    ("an Israeli airstrike": the Israel Defense Forces), if the lexicon names one for it."""
+    from sitrep.geo.mentions import demonyms
+
+    m = _NATION_BEFORE.search(doc.text, max(seg.start, t.span.start - 40), t.span.start)
+    if m is None:
+        return None
+    word = m.group("nation")
+    iso = _NATION_WORDS.get(word.casefold()) or demonyms().get(word.casefold())
+    entry = _national_forces().get(iso) if iso else None
+    if entry is None:
+        return None
+    return LexMatch(entry, Span.of(doc.text, m.start("nation"), m.end("nation")))
+
+
 def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
     """The state force that carried out the act: the subject of the attack word in its clause
     with no armed group between ("troops raided"), or the agent after "by" ("raids by police");
@@ -1270,6 +1309,9 @@ def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
     side = t.entry.attrs.get("actor_side", "either")
     if side == "militant":
         return None
+    national = _national_force(doc, seg, t)
+    if national is not None:
+        return national
     actors = doc.terms_in(sent.start, sent.end, "actor")
     longer = [
         m.span
