@@ -98,6 +98,43 @@ def test_several_speakers_in_one_subject(lex):
     assert got == ["MILITARY", "POLICE"]
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the statement's tail before a bare comma is not a second speaker
+        (
+            "Bandits killed 14 villagers in raids on three hamlets in Nigeria's Zamfara state, "
+            "local officials said.",
+            "local officials",
+        ),
+        (
+            "Gunmen seized 30 passengers from a bus near Gwoza in northeastern Nigeria on "
+            "Friday, wounding the driver who tried to flee, police said.",
+            "police",
+        ),
+        # a relative clause or an indefinite description after the speaker is set off
+        (
+            "Governor Babagana Zulum, who toured the camp on Monday, said 20 people died.",
+            "Babagana Zulum",
+        ),
+        (
+            "The Islamic State Sahel Province, a rival of JNIM, claimed the raid.",
+            "Islamic State Sahel Province",
+        ),
+    ],
+)
+def test_only_the_speakers_before_the_verb(lex, text, name):
+    (s,) = split_sentences(text)
+    assert [x.name for x in find_speakers(text, s, lex)] == [name]
+
+
+def test_a_short_list_ending_in_and_is_several_speakers(lex):
+    text = "Police, soldiers and local officials said the attackers had fled."
+    (s,) = split_sentences(text)
+    got = [x.actor_id for x in find_speakers(text, s, lex)]
+    assert got == ["POLICE", "MILITARY", "AUTHORITIES"]
+
+
 # ----------------------------------------------------------------------------- claims
 
 

@@ -391,6 +391,37 @@ def _split_pieces(
     return merged
 
 
+_LIST_AND = re.compile(r"\band\b|&|\bas\s+well\s+as\b", re.I)
+_RELATIVE_PIECE = re.compile(r"\s*(?:who|whom|whose|which)\b", re.I)
+_INDEFINITE_PIECE = re.compile(r"\s*(?:a|an)\s", re.I)
+_LIST_ITEM_WORDS = 6  # "the provincial home department" is an item; a clause's tail is longer
+
+
+def _speaker_list(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces before the verb that are its speakers: the last one, and the short ones of a
+    list ending in "and" ("police, soldiers and officials said").  A bare comma before the last
+    piece ends the statement, not a list ("... in central Mali's Mopti region, local officials
+    said"), and a long piece is the statement's tail."""
+    # "Interior Minister X, who visited the facility, said": the relative clause is set off
+    # "the Islamic State West Africa Province, a rival of Boko Haram, claimed": so is an
+    # indefinite description after a name
+    while len(pieces) > 1 and (
+        _RELATIVE_PIECE.match(text, pieces[-1][0])
+        or _INDEFINITE_PIECE.match(text, pieces[-1][0])
+        and _looks_like_name(_DETERMINER.sub("", text[pieces[-2][0] : pieces[-2][1]].strip()))
+    ):
+        pieces = pieces[:-1]
+    keep = pieces[-1:]
+    for i in range(len(pieces) - 2, -1, -1):
+        sep = text[pieces[i][1] : pieces[i + 1][0]]
+        if i == len(pieces) - 2 and not _LIST_AND.search(sep):
+            break
+        if len(text[pieces[i][0] : pieces[i][1]].split()) > _LIST_ITEM_WORDS:
+            break
+        keep.insert(0, pieces[i])
+    return keep
+
+
 def _is_appositive(text: str, prev: tuple[int, int], chunk: str) -> bool:
     prev_text = text[prev[0] : prev[1]]
     words = re.findall(r"[A-Za-z]+", chunk.lower())
@@ -456,7 +487,7 @@ def subject_before(
         s = sp + 1 if 0 <= sp < e else s
     out = []
     protected = [a.span for a in _actors(text, s, e, lexicon, caseless)]
-    for ps, pe in _split_pieces(text, s, e, protected):
+    for ps, pe in _speaker_list(text, _split_pieces(text, s, e, protected)):
         src = _piece_source(text, ps, pe, lexicon, caseless, verb)
         if src is not None:
             out.append(src)
