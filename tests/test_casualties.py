@@ -205,6 +205,19 @@ def test_a_candidate_shot_dead_is_one_civilian_and_a_campaign_tally_is_backgroun
     ]
 
 
+def test_a_count_with_a_verb_of_its_own_takes_no_status_from_the_clause_before():
+    found, _ = figs(
+        "Gunmen raided a village near Djibo on Sunday. Nine people were wounded and "
+        "several others remain missing, residents said."
+    )
+    assert [(f.status, f.best) for f in found] == [(FigureStatus.INJURED, 9)]
+
+
+def test_bodies_of_people_later_found_are_killed():
+    f = one("Near Mach, the bodies of six men were later found close to the railway bridge.")
+    assert (f.status, f.best) == (FigureStatus.KILLED, 6)
+
+
 def test_no_one_killed_is_not_a_figure():
     found, _ = figs("A grenade exploded outside a bank in Turbat on Tuesday but no one was killed.")
     assert not [f for f in found if f.status == FigureStatus.KILLED]

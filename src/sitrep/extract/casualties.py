@@ -382,6 +382,11 @@ _TERM_TO_NUMBER = re.compile(
 )
 # "the death toll from Sunday's bombing has risen to 55", "the toll in the attack on the market
 # climbed to 30": a phrase naming the act between the toll noun and its verb (the verb is needed)
+_STATUS_RIGHT_BEFORE = re.compile(r"(?:\s|,|\bof\b|\bthe\b|\ban?\b)*", re.I)
+_OWN_PREDICATE = re.compile(
+    r"\s+(?:still\s+)?(?:remain|remains|remained|are|were|is|was|went|fled|escaped|managed)\b",
+    re.I,
+)
 _TOLL_OF_ACT_TO_NUMBER = re.compile(
     r"\s+(?:from|in|of)\s+[^,.;:()\"\d]{1,80}?\s+"
     r"(?:(?:later|has|had|have|now|since|further|then|also|again)\s+)*"
@@ -430,6 +435,20 @@ def _assign_status(doc: Doc, sent: Span, found: list[FigureMention], terms: list
             lists.append([f])
     for group in lists:
         pending = [f for f in group if not f.extra.get("status_ok")]
+        if not pending:
+            continue
+        # "12 people were wounded and several others remain missing": a count with a verb of its
+        # own that is no status word is not a count of the list's status
+        lo, hi = _clause_bounds(doc, sent, group[0].start, group[-1].end)
+        for f in pending:
+            if any(
+                t.span.end <= f.start and _STATUS_RIGHT_BEFORE.fullmatch(text, t.span.end, f.start)
+                for t in terms
+            ):
+                continue  # "the bodies of six men were later found": the status word is before
+            if _OWN_PREDICATE.match(text, f.end) and not _term_right_after(doc, f.end, hi, terms):
+                f.extra["own_predicate"] = True
+        pending = [f for f in pending if not f.extra.get("own_predicate")]
         if not pending:
             continue
         settled = [f for f in group if f.extra.get("status_ok") and f.status_term is not None]
