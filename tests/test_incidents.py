@@ -784,3 +784,27 @@ def test_nationality_word_not_before_the_attack_word_names_nobody():
     r = extract(text, published="2024-08-03")
     assert len(r.incidents) == 1
     assert not [p for p in r.incidents[0].perpetrators if p.actor_id == "TR_MILITARY"]
+
+
+def test_the_doers_going_on_at_a_smaller_place_are_one_act_there():
+    text = (
+        "Gunmen abducted 40 pupils from a boarding school in Zamfara State on Friday, killing a "
+        "guard, police said. The attackers stormed the school in Kaura Namoda at dawn. A "
+        "policeman was shot and wounded."
+    )
+    r = extract(text, published="2024-02-24")
+    assert len(r.incidents) == 1, [i.summary for i in r.incidents]
+    inc = r.incidents[0]
+    assert inc.place is not None and inc.place.name == "Kaura Namoda"
+    assert inc.place.admin1 in ("Zamfara", "Zamfara State")
+    assert AttackType.KIDNAPPING in inc.types
+    assert len(inc.figure_ids) == 3
+
+
+def test_new_doers_at_another_place_in_the_province_stay_apart():
+    text = (
+        "Gunmen abducted 40 pupils from a boarding school in Zamfara State on Friday, police said. "
+        "In Gusau, a bomb exploded at a market, wounding six traders."
+    )
+    r = extract(text, published="2024-02-24")
+    assert len(r.incidents) == 2

@@ -27,6 +27,8 @@ from sitrep.extract.incidents import (
     date_key,
     event_places,
     order_types,
+    place_contains,
+    placed_within,
     tagged,
 )
 from sitrep.extract.mentions import Doc
@@ -218,7 +220,55 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
             e.place = e.place or region
         out.append(e)
     _narrow_country_events(out)
+    _narrow_province_events(doc, out)
     return out
+
+
+# "the attackers", "the gunmen": the doers of an act already told, as the subject of a new verb
+_SAME_DOERS = re.compile(
+    r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:attackers|assailants|gunmen|militants|bandits|"
+    r"kidnappers|abductors|raiders|insurgents|terrorists|fighters|rebels)\b",
+    re.I,
+)
+
+
+def _narrow_province_events(doc: Doc, events: list[EventMention]) -> None:
+    """An act placed only in a province is the same act as the one its doers go on with in the
+    next sentences at a place not resolved or inside that province ("Gunmen abducted 25 students
+    from a school in Kebbi State ... The attackers stormed the school in Maga"): both take the
+    smaller place (placed in the province when the gazetteer does not know it)."""
+    for e in events:
+        if e.earlier or e.place is None or e.place.kind != PlaceKind.PROVINCE:
+            continue
+        hosts = []
+        for o in events:
+            if o is e or o.earlier or o.place is None or o.place.kind not in SMALL_PLACE_KINDS:
+                continue
+            if not 0 < o.sentence - e.sentence <= CONTINUATION_SENTENCES:
+                continue
+            if not (o.place.kind == PlaceKind.UNKNOWN or place_contains(e.place, o.place)):
+                continue
+            if o.date is not None and e.date is not None and date_key(o.date) != date_key(e.date):
+                continue
+            sent = doc.sentences[o.sentence]
+            if _SAME_DOERS.search(doc.text, sent.start, o.trigger.span.start):
+                hosts.append(o)  # the same doers go on: the same act, whatever its words
+        places = {o.place.key for o in hosts}
+        if len(places) != 1:
+            continue
+        place = hosts[0].place
+        if place.kind == PlaceKind.UNKNOWN:
+            place = placed_within(place, e.place)
+        # the acts placed in the province around them ("a police officer was shot and
+        # wounded") and the doers' own go with them
+        old, new, last = e.place.key, hosts[0].place.key, max(o.sentence for o in hosts)
+        for o in events:
+            if o.place is None or o.earlier:
+                continue
+            if o.place.key == old and e.sentence <= o.sentence <= last + CONTINUATION_SENTENCES:
+                o.place, o.place_span = place, None
+            elif o.place.key == new:
+                o.place = place
 
 
 def _narrow_country_events(events: list[EventMention]) -> None:

@@ -1073,8 +1073,8 @@ def _distinct_sites(doc: Doc, got: list[tuple[Span, Place]]) -> list[tuple[Span,
         listed = (
             _PLACE_LIST_GAP.match(gap)
             and same_kind
-            and not _contains(prev[1], cur[1])
-            and not _contains(cur[1], prev[1])
+            and not place_contains(prev[1], cur[1])
+            and not place_contains(cur[1], prev[1])
         )
         if (
             listed or len(gap) > _SAME_SITE_GAP
@@ -1089,13 +1089,13 @@ def _distinct_sites(doc: Doc, got: list[tuple[Span, Place]]) -> list[tuple[Span,
         out.append(
             (
                 best[0],
-                _with_context(best[1], wider[0]) if wider and not best[1].resolved else best[1],
+                placed_within(best[1], wider[0]) if wider and not best[1].resolved else best[1],
             )
         )
     return out
 
 
-def _contains(outer: Place, inner: Place) -> bool:
+def place_contains(outer: Place, inner: Place) -> bool:
     """True when ``inner`` lies in ``outer`` by the admin names the gazetteer gives."""
     if outer.kind not in (PlaceKind.DISTRICT, PlaceKind.PROVINCE, PlaceKind.COUNTRY):
         return False
@@ -1107,7 +1107,7 @@ def _contains(outer: Place, inner: Place) -> bool:
     )
 
 
-def _with_context(place: Place, wider: Place) -> Place:
+def placed_within(place: Place, wider: Place) -> Place:
     """An unresolved place ("Mir Ali") placed in the resolved district or province around it:
     the wider unit's coordinates at district precision (ACLED: a place known only to lie in a
     district is coded at the district, precision 2; province precision 3)."""
