@@ -218,6 +218,19 @@ def test_bodies_of_people_later_found_are_killed():
     assert (f.status, f.best) == (FigureStatus.KILLED, 6)
 
 
+def test_a_bare_count_does_not_reach_a_noun_past_a_status_word():
+    found, _ = figs(
+        "Three policemen were killed and eight injured when rebels attacked a checkpoint in "
+        "Beni on Sunday, the army said."
+    )
+    assert sorted((f.status, f.best, f.category) for f in found) == sorted(
+        [
+            (FigureStatus.KILLED, 3, Category.SECURITY_FORCES),
+            (FigureStatus.INJURED, 8, Category.SECURITY_FORCES),
+        ]
+    )
+
+
 def test_no_one_killed_is_not_a_figure():
     found, _ = figs("A grenade exploded outside a bank in Turbat on Tuesday but no one was killed.")
     assert not [f for f in found if f.status == FigureStatus.KILLED]

@@ -36,6 +36,10 @@ _GAP_TO_VICTIM = re.compile(
     r"of\s+whom|of\s+those|of\s+its|of\s+their|of\s+the\s+\w+|[A-Za-z]+(?:-[A-Za-z]+)?)(?=\s|[\"\u201c\u201d']))*\s*"
     r"[\"\u201c\u201d']?$"
 )
+_NOT_IN_A_NOUN_PHRASE = re.compile(
+    r"\b(?:when|as|after|before|while|by|in|at|on|and|or|were|was|are|is|had|have|has|who|that)\b",
+    re.I,
+)
 _LINKING = re.compile(
     r"^[\s,\"\u201c\u201d']*(?:(?:were|was|are|is|have|has|had|been|being|also|reportedly|later|"
     r"all|both|each|who|allegedly|confirmed|officially|now|so\s+far|in\s+all|in\s+total|"
@@ -127,6 +131,9 @@ def _victim_after(doc: Doc, end: int, limit: int, victims: list[LexMatch]) -> Le
             break
         gap = doc.text[end : v.span.start]
         if len(gap.split()) > 3 or any(c in gap for c in ",;:.()"):
+            return None
+        # "seven injured when guerrillas attacked": a status word or a clause word between
+        if _NOT_IN_A_NOUN_PHRASE.search(gap) or doc.terms_in(end, v.span.start, "casualty_term"):
             return None
         if _GAP_TO_VICTIM.match(gap):
             return v
