@@ -808,3 +808,23 @@ def test_new_doers_at_another_place_in_the_province_stay_apart():
     )
     r = extract(text, published="2024-02-24")
     assert len(r.incidents) == 2
+
+
+def test_the_day_of_a_statement_is_not_the_day_of_the_act():
+    text = (
+        "Soldiers killed at least 40 villagers in a raid on a hamlet in northern Burkina Faso "
+        "in March, Amnesty International said on Thursday."
+    )
+    r = extract(text, published="2024-05-11")
+    (inc,) = r.incidents
+    assert inc.date is not None
+    assert (inc.date.year, inc.date.month, inc.date.day) == (2024, 3, None)
+
+
+def test_an_explicit_day_later_in_the_article_beats_the_statement_day():
+    text = (
+        "Gunmen killed 12 worshippers at a church in northern Burkina Faso, officials said on "
+        "Thursday. The attack took place on May 2 in the village of Essakane."
+    )
+    r = extract(text, published="2024-05-11")
+    assert [i.date.iso for i in r.incidents if i.date] == ["2024-05-02"]

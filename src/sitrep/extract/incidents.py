@@ -393,7 +393,9 @@ def article_event_date(doc: Doc) -> EventDate | None:
     for d in doc.dates:
         if d.span.start > limit:
             break
-        if _in_dateline(doc, d.span):
+        if _in_dateline(doc, d.span) or _STATEMENT_DAY.search(
+            doc.text, max(0, d.span.start - 40), d.span.start
+        ):
             continue
         resolved = resolve_date(d, doc.published)
         if resolved is not None and resolved.day is not None:
@@ -596,11 +598,28 @@ def read_events(doc: Doc) -> Reading:
             for d in doc.dates_in(sent.start, sent.end)
             if not _in_dateline(doc, d.span)  # "MAIDUGURI, Sept 7 (Wire) -": the filing date
         ]
-        sent_dates = [(d, r) for d, r in sent_dates if r is not None and r.day is not None]
+        # "Human Rights Watch said on Thursday": the day of the statement, not of the act
+        sent_dates = [
+            (d, r)
+            for d, r in sent_dates
+            if r is not None
+            and not _STATEMENT_DAY.search(
+                doc.text, max(sent.start, d.span.start - 40), d.span.start
+            )
+        ]
+        days = [(d, r) for d, r in sent_dates if r.day is not None]
+        months = [(d, r) for d, r in sent_dates if r.day is None and r.month is not None]
+        sent_dates = days
         single = len({e.trigger.span for e in specific}) == 1
         for em in specific:
             _read_clause(doc, sent, em, single=single)
             own = _date_of(em, sent_dates, single=single)
+            if own is None and not sent_dates:
+                # "killed 223 villagers in February": the month, when no day is given
+                own = next(
+                    (r for d, r in months if em.segment.start <= d.span.start < em.segment.end),
+                    months[0][1] if single and len(months) == 1 else None,
+                )
             if own is not None:
                 em.date = own
                 em.own_date = True
@@ -974,6 +993,13 @@ def _damage_by_attacker(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
     if last.entry.kind == "actor":
         return last.entry.attrs.get("actor_kind") == "armed_group"
     return last.entry.attrs.get("category") in _ATTACKER_CATEGORIES
+
+
+_STATEMENT_DAY = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,3}?|announced|stated|added|confirmed|reported|"
+    r"claimed|denied|alleged)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.I,
+)
 
 
 def _date_of(em: EventMention, dates: list, *, single: bool) -> EventDate | None:
