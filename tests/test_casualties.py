@@ -231,6 +231,32 @@ def test_a_bare_count_does_not_reach_a_noun_past_a_status_word():
     )
 
 
+def test_a_count_over_a_whole_war_is_background():
+    text = (
+        "A roadside bomb killed six soldiers in Dantewada on Monday, police said. More than "
+        "10,000 people have died in the conflict."
+    )
+    result = extract(text, published="2024-04-10")
+    by = {f.best: f.level for f in result.figures}
+    assert by[6] == Level.INCIDENT and by[10001] == Level.BACKGROUND
+
+
+def test_deadliest_attack_in_the_war_is_still_an_act():
+    text = "A car bomb killed 31 people at a market in Mosul on Friday, the deadliest attack in the war."
+    result = extract(text, published="2024-04-13")
+    assert len(result.incidents) == 1
+    assert [f.level for f in result.figures] == [Level.INCIDENT]
+
+
+def test_returning_from_an_operation_is_not_an_operation():
+    text = (
+        "A landmine killed seven police commandos in Bijapur on Monday. The commandos were "
+        "returning from an anti-Maoist operation when the blast hit their jeep."
+    )
+    result = extract(text, published="2024-04-10")
+    assert len(result.incidents) == 1
+
+
 def test_no_one_killed_is_not_a_figure():
     found, _ = figs("A grenade exploded outside a bank in Turbat on Tuesday but no one was killed.")
     assert not [f for f in found if f.status == FigureStatus.KILLED]

@@ -263,3 +263,16 @@ def test_leap_day_more_than_a_year_back_is_not_resolved() -> None:
     (d,) = find_dates("On February 29, a raid failed.")
     assert resolve_date(d, dt.date(2001, 3, 2)) is None
     assert resolve_date(d, dt.date(2000, 3, 2)).as_date() == dt.date(2000, 2, 29)
+
+
+def test_war_and_long_stretches_are_periods() -> None:
+    from sitrep.text.dates import find_periods
+
+    got = [
+        (p.span.text, p.kind)
+        for p in find_periods(
+            "Rebels have fought the state for decades; 9,000 died in the conflict."
+        )
+    ]
+    assert got == [("for decades", "past_period"), ("in the conflict", "war")]
+    assert find_periods("Five soldiers were killed in the fighting.") == []

@@ -37,7 +37,7 @@ _GAP_TO_VICTIM = re.compile(
     r"[\"\u201c\u201d']?$"
 )
 _NOT_IN_A_NOUN_PHRASE = re.compile(
-    r"\b(?:when|as|after|before|while|by|in|at|on|and|or|were|was|are|is|had|have|has|who|that)\b",
+    r"\b(?:when|as|after|before|while|by|in|at|on|and|or|had|have|has|who|that)\b",
     re.I,
 )
 _LINKING = re.compile(
@@ -586,6 +586,10 @@ def _mark_periods(doc: Doc, sent: Span, found: list[FigureMention]) -> None:
             if lo <= p.span.start < hi
             and not _DURATION.match(p.span.text)
             and not _DURATION_BEFORE.search(doc.text[max(0, p.span.start - 10) : p.span.start])
+            # "killed 31 people, the deadliest attack in the war": the war ranks the act
+            and not (
+                p.kind == "war" and doc.terms_in(min(f.end, p.span.start), p.span.start, "trigger")
+            )
         ]
         if not near:
             continue

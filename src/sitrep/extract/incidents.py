@@ -470,7 +470,8 @@ def read_events(doc: Doc) -> Reading:
             if c.entry.attrs.get("scope") == "clause"
             and c.entry.attrs.get("role") in ("hypothetical", "generic")
         ]
-        periods = doc.periods_in(sent.start, sent.end)
+        # "in the conflict" marks counts, not acts ("the deadliest attack in the conflict")
+        periods = [p for p in doc.periods_in(sent.start, sent.end) if p.kind != "war"]
         # "since January" (no length given) counts as long: a statistic, not one act
         background_period = any((p.days if p.days is not None else 365) > 14 for p in periods)
         aggregate_period = any(p.days is not None and p.days <= 14 for p in periods)

@@ -115,8 +115,9 @@ class DateMention:
 @dataclass(slots=True)
 class PeriodMention:
     """A duration or period: "within 48 hours" (duration), "in the past year" (past_period),
-    "since January", "last year" (calendar_period).  ``days`` is a rough length (None: unknown
-    without the publication date, e.g. "since 2020")."""
+    "since January", "last year" (calendar_period), "in the conflict" (war: a count over a whole
+    war).  ``days`` is a rough length (None: unknown without the publication date, e.g. "since
+    2020")."""
 
     span: Span
     kind: str
@@ -425,6 +426,10 @@ _PERIODS = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:war|campaign|conflict|insurgency|offensive|crisis|uprising|invasion|"
     r"revolution|coup|fighting|violence|unrest|occupation|ceasefire|truce)"
     r"(?:\s+(?:began|started|erupted|broke\s+out|was\s+launched|took\s+effect))?)"
+    # for decades, for years, over the years: a long stretch
+    r"|(?P<longrun>(?:for|over\s+the)\s+(?:many\s+|several\s+)?(?P<lu>decade|year|month)s)"
+    # in the conflict, during the civil war: the whole of a war (a count over it is background)
+    r"|(?P<war>(?:in|during|throughout)\s+the\s+(?:[\w-]+\s+)?(?:conflict|war|insurgency)(?!\s+(?:on|against|zone)\b))"
     # since Thursday: a few days
     rf"|(?P<sincewd>since\s+(?:last\s+)?{_WD_FULL})"
     # between July and October, between 1985 and 2018, from 2019 to 2023
@@ -509,6 +514,12 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
             out.append(PeriodMention(span, "calendar_period", 365))
         elif m.group("sinceevent"):
             out.append(PeriodMention(span, "calendar_period", None))
+        elif m.group("longrun"):
+            days = {"decade": 3650, "year": 3 * 365, "month": 90}[m.group("lu").lower()]
+            out.append(PeriodMention(span, "past_period", days))
+        elif m.group("war"):
+            # not a time word: "the deadliest attack in the conflict" is still one act
+            out.append(PeriodMention(span, "war", None))
         elif m.group("sincewd"):
             out.append(PeriodMention(span, "calendar_period", 7))
         elif m.group("between"):
