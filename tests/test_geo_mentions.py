@@ -118,3 +118,21 @@ def test_lowercase_direction_words_between_cue_and_town():
     # "near downtown x", "in northern x": the cue still makes the town a place
     assert "bogota" in names("two men shot a judge near downtown bogota yesterday.")
     assert "lima" in names("a car bomb exploded in northern lima at dawn.")
+
+
+@pytest.mark.parametrize(
+    "text, quoted, town",
+    [
+        ("A bomb struck a cafe in Somalia's capital on Friday.", "Somalia's capital", "Mogadishu"),
+        ("Gunmen attacked a hotel in the Afghan capital on Monday.", "the Afghan capital", "Kabul"),
+        ("A grenade exploded in the capital of Mali on Sunday.", "Mali", "Bamako"),
+    ],
+)
+def test_a_countrys_capital_is_its_capital_town(text, quoted, town):
+    found = find_place_mentions(text)
+    assert [(m.span.text, m.name) for m in found] == [(quoted, town)]
+
+
+def test_a_capital_named_right_after_is_found_as_itself():
+    found = find_place_mentions("Clashes broke out in the Afghan capital, Kabul, on Monday.")
+    assert [(m.span.text, m.name) for m in found] == [("Kabul", "Kabul")]

@@ -828,3 +828,21 @@ def test_an_explicit_day_later_in_the_article_beats_the_statement_day():
     )
     r = extract(text, published="2024-05-11")
     assert [i.date.iso for i in r.incidents if i.date] == ["2024-05-02"]
+
+
+def test_complex_attack_told_in_stages_is_one_incident():
+    text = (
+        "MOGADISHU, Somalia - A suicide car bomber struck the gate of a hotel in Somalia's "
+        "capital on Friday evening, killing at least 12 people, police said. Gunmen then "
+        "stormed the building and exchanged fire with security forces for hours. The "
+        "al-Qaida-linked al-Shabab group claimed responsibility for the attack, saying it had "
+        "targeted government officials."
+    )
+    r = extract(text, published="2024-04-11")
+    assert len(r.incidents) == 1, [i.summary for i in r.incidents]
+    inc = r.incidents[0]
+    assert inc.place is not None and inc.place.canonical_name == "Mogadishu"
+    assert {AttackType.BOMBING, AttackType.ARMED_ASSAULT} <= set(inc.types)
+    assert [(p.actor_id, p.attribution) for p in inc.perpetrators] == [
+        ("AL_SHABAAB", Attribution.CLAIMED)
+    ]

@@ -175,6 +175,13 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
             continue
         if response and wave:
             continue
+        claim = _CLAIM_OF_ACT.search(
+            doc.text, doc.sentences[e.sentence].start, e.trigger.span.start
+        )
+        if claim and any(s.trigger.span.start < e.trigger.span.start for s in sited):
+            # "X claimed responsibility for the attack, saying it had targeted officials": the
+            # claimant's account of an act told before (the claim itself is read by claims.py)
+            continue
         # "the attackers opened fire and fled after setting the post on fire": a sentence that
         # names no place and goes on with an act told before tells that act
         mate = next((o for o in hosted if o.sentence == e.sentence), None)
@@ -209,8 +216,17 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
             # "Twenty-three of them were shot dead at the roadside."; "... attacked the post
             # from three sides": the act just reported, told further
             host = before[-1:]
+        if (
+            host is None
+            and close
+            and _THEN_BEFORE.search(doc.text, doc.sentences[e.sentence].start, e.trigger.span.start)
+        ):
+            # "A suicide car bomber struck the gate ... Gunmen then stormed the building": the
+            # next stage of the act just told
+            host = before[-1:]
         if host is None and before and (response or not _own_targets(e)):
             host = before[-1:]  # "the bomb disposal unit later defused the jacket"
+
         if host is not None:
             hosted.append(e)
             e.place, e.place_span = host[0].place, None
@@ -223,6 +239,16 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
     _narrow_province_events(doc, out)
     return out
 
+
+_THEN_BEFORE = re.compile(
+    r"\b(?:then|afterwards|thereafter|moments\s+later|minutes\s+later|after\s+the\s+"
+    r"(?:blast|explosion|bombing|bomb))\b",
+    re.I,
+)
+_CLAIM_OF_ACT = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|credit|the\s+(?:attack|bombing|raid|assault|killing))",
+    re.I,
+)
 
 # "the attackers", "the gunmen": the doers of an act already told, as the subject of a new verb
 _SAME_DOERS = re.compile(
@@ -633,6 +659,10 @@ def split_acts(
                 things.append(set())
             elif known is not None:
                 k = known
+            elif not named and _THEN_BEFORE.search(
+                doc.text, doc.sentences[e.sentence].start, e.trigger.span.start
+            ):
+                k = len(acts) - 1  # "gunmen then stormed the building": the act's next stage
             elif another:
                 # "another explosion took place in front of the church"
                 k = len(acts)

@@ -1223,9 +1223,16 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
     for a in doc.terms_in(sent.start, sent.end, "actor"):
         if a.entry.attrs.get("actor_kind") != "armed_group" or a.entry.attrs.get("generic"):
             continue  # "militants", "separatists": nobody in particular
+        if _AFFILIATION_AFTER.match(doc.text, a.span.end):
+            continue  # "the al-Qaida-linked al-Shabab": an affiliation, not a doer
         before = doc.text[max(sent.start, a.span.start - 40) : a.span.start]
         suspected = bool(_SUSPECT.search(before))
         em.agents.append((a, suspected))
+
+
+_AFFILIATION_AFTER = re.compile(
+    r"[\s-]*(?:linked|affiliated|allied|aligned|backed|inspired|loyal|allied)\b", re.I
+)
 
 
 # between an aircraft and the bombing word it does: auxiliaries, adverbs, "used ... to"

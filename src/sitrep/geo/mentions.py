@@ -141,8 +141,87 @@ def find_place_mentions(
     if caseless is None:
         caseless = _is_caseless(text)
     if caseless:
-        return _find_caseless(text.lower(), text, gaz)
-    return _find_cased(text, gaz)
+        found = _find_caseless(text.lower(), text, gaz)
+    else:
+        found = _find_cased(text, gaz)
+    return _with_capitals(text, found, gaz)
+
+
+# "Somalia's capital", "the Afghan capital", "the capital of Mali": the country's capital town
+_POSSESSIVE_CAPITAL = re.compile(
+    r"\b(?P<country>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?:'s|\u2019s)\s+capital\b(?!\s+(?:city\s+)?of\b)"
+)
+_DEMONYM_CAPITAL = re.compile(
+    r"\bthe\s+(?P<dem>[A-Za-z]+)\s+capital\b(?!\s+(?:city\s+)?of\b)", re.I
+)
+_CAPITAL_OF = re.compile(r"\bthe\s+capital(?:\s+city)?\s+of\s+$", re.I)
+
+
+def _capital_mention(
+    gaz: Gazetteer, iso2: str, start: int, end: int, text: str
+) -> PlaceMention | None:
+    cap = gaz.capital(iso2)
+    if cap is None:
+        return None
+    return PlaceMention(
+        span=Span(start, end, text[start:end]),
+        name=cap.name,
+        key=fold(cap.name),
+        kind_hint=PlaceKind.TOWN,
+        cued=True,
+    )
+
+
+def _country_iso(gaz: Gazetteer, key: str) -> str | None:
+    isos = {gaz.row_country(r) for r in gaz.rows(key) if gaz.kind_of(r) == PlaceKind.COUNTRY} - {
+        None
+    }
+    return next(iter(isos)) if len(isos) == 1 else None
+
+
+def _with_capitals(text: str, found: list[PlaceMention], gaz: Gazetteer) -> list[PlaceMention]:
+    """A country named as the owner of its capital ("Somalia's capital", "the capital of Mali")
+    or a nationality word before "capital" ("the Afghan capital") is the capital town, when the
+    article does not name that town right there."""
+    out: list[PlaceMention] = []
+    for m in found:
+        iso = _country_iso(gaz, m.key) if gaz.has_kind(m.key, PlaceKind.COUNTRY) else None
+        if iso and _CAPITAL_OF.search(text, max(0, m.span.start - 25), m.span.start):
+            cap = _capital_mention(gaz, iso, m.span.start, m.span.end, text)
+            if cap is not None:
+                out.append(cap)
+                continue
+        out.append(m)
+    spans = [(m.span.start, m.span.end) for m in out]
+    # the possessive is not found as a place ("Somalia's" is one token)
+    for pm in _POSSESSIVE_CAPITAL.finditer(text):
+        key = fold(pm.group("country"))
+        iso = _country_iso(gaz, key) if gaz.has_kind(key, PlaceKind.COUNTRY) else None
+        if not iso or _names_capital_after(text, pm.end(), gaz, iso):
+            continue
+        cap = _capital_mention(gaz, iso, pm.start(), pm.end(), text)
+        if cap is not None:
+            out.append(cap)
+            spans.append((pm.start(), pm.end()))
+    table = demonyms()
+    for dm in _DEMONYM_CAPITAL.finditer(text):
+        iso = table.get(dm.group("dem").casefold())
+        if not iso or any(s < dm.end() and dm.start() < e for s, e in spans):
+            continue
+        if _names_capital_after(text, dm.end(), gaz, iso):
+            continue
+        cap = _capital_mention(gaz, iso, dm.start(), dm.end(), text)
+        if cap is not None:
+            out.append(cap)
+    out.sort(key=lambda m: m.span.start)
+    return out
+
+
+def _names_capital_after(text: str, end: int, gaz: Gazetteer, iso: str) -> bool:
+    """ "the Afghan capital, Kabul": the town is named right after (found as itself)."""
+    cap = gaz.capital(iso)
+    nxt = text[end : end + 40]
+    return cap is not None and bool(re.match(r"\s*,?\s*" + re.escape(cap.name), nxt, re.I))
 
 
 def _context(text: str, start: int, end: int) -> tuple[bool, bool, PlaceKind, str | None]:
