@@ -257,6 +257,15 @@ def test_returning_from_an_operation_is_not_an_operation():
     assert len(result.incidents) == 1
 
 
+def test_a_phrase_between_the_person_and_the_status_verb():
+    f = one("Gunmen raided a clinic in Kidal on Friday. A soldier posted at the gate was wounded.")
+    assert (f.status, f.best, f.category) == (
+        FigureStatus.INJURED,
+        1,
+        Category.SECURITY_FORCES,
+    )
+
+
 def test_no_one_killed_is_not_a_figure():
     found, _ = figs("A grenade exploded outside a bank in Turbat on Tuesday but no one was killed.")
     assert not [f for f in found if f.status == FigureStatus.KILLED]

@@ -36,6 +36,23 @@ GOLD = Path(__file__).parent / "gold" / "articles.jsonl"
 #   kurram-convoy-ambush-and-reprisals (Alizai and "Kurram district" do not resolve),
 #   rask-police-station-jaish-al-adl ("the town of Rask" gives no place).
 EXPECT: dict[str, dict[str, list[tuple[str, str, int, int]]]] = {
+    "mogadishu-hotel-siege-staged-attack": {
+        "Mogadishu": [
+            ("killed", "unknown", 12, 12),
+            ("injured", "unknown", 25, 25),
+            ("killed", "militants", 3, 4),
+        ],
+    },
+    "odesa-overnight-drone-strike": {
+        "Odesa": [("killed", "unknown", 3, 3), ("injured", "unknown", 11, 11)],
+    },
+    # the school's night guard is counted as security forces (a known miss)
+    "zamfara-school-abduction-kaura-namoda": {
+        "Kaura Namoda": [
+            ("abducted", "civilians", 40, 40),
+            ("injured", "security_forces", 1, 1),
+        ],
+    },
     "bajaur-van-bomb-conflicting-tolls": {
         "Khar": [
             ("killed", "unknown", 7, 9),

@@ -846,3 +846,18 @@ def test_complex_attack_told_in_stages_is_one_incident():
     assert [(p.actor_id, p.attribution) for p in inc.perpetrators] == [
         ("AL_SHABAAB", Attribution.CLAIMED)
     ]
+
+
+def test_overnight_is_the_night_before_the_statement_day():
+    text = (
+        "Rebels killed at least 18 villagers overnight in a raid on a village near Beni, a local "
+        "official said on Tuesday."
+    )
+    r = extract(text, published="2024-04-14")  # a Sunday; that Tuesday was 2024-04-09
+    assert [i.date.iso for i in r.incidents if i.date] == ["2024-04-09"]
+
+
+def test_overnight_without_a_statement_day_is_the_publication_day():
+    text = "Gunmen stormed a police station in Zhob overnight, killing three constables."
+    r = extract(text, published="2024-03-09")
+    assert [i.date.iso for i in r.incidents if i.date] == ["2024-03-09"]

@@ -401,7 +401,9 @@ _TOLL_OF_ACT_TO_NUMBER = re.compile(
     re.I,
 )
 _PP_BEFORE_VERB = re.compile(
-    r"\s+(?:of|from|with|on|in)\s+[^,.;:()\"]{1,70}?(?=\s+(?:was|were|had|has|have)\b)", re.I
+    r"\s+(?:of|from|with|on|in|at|near|inside|outside|posted|stationed|deployed|guarding|manning)"
+    r"\s+[^,.;:()\"]{1,70}?(?=\s+(?:was|were|had|has|have)\b)",
+    re.I,
 )
 _LISTED_ONE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:a|an|one)\s+(?:[\w-]+\s+)?$", re.I)
 _SUBSET_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)

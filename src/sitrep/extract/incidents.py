@@ -600,14 +600,21 @@ def read_events(doc: Doc) -> Reading:
             if not _in_dateline(doc, d.span)  # "MAIDUGURI, Sept 7 (Wire) -": the filing date
         ]
         # "Human Rights Watch said on Thursday": the day of the statement, not of the act
-        sent_dates = [
+        said_on = [
             (d, r)
             for d, r in sent_dates
             if r is not None
-            and not _STATEMENT_DAY.search(
-                doc.text, max(sent.start, d.span.start - 40), d.span.start
-            )
+            and _STATEMENT_DAY.search(doc.text, max(sent.start, d.span.start - 40), d.span.start)
         ]
+        sent_dates = [(d, r) for d, r in sent_dates if r is not None and (d, r) not in said_on]
+        statement_days = [r for _, r in said_on if r.day is not None]
+        if statement_days:
+            # "killed 26 people overnight ..., an official said on Tuesday": the night before
+            # the statement's day, not before publication
+            sent_dates = [
+                (d, statement_days[0] if d.span.text.lower() == "overnight" else r)
+                for d, r in sent_dates
+            ]
         days = [(d, r) for d, r in sent_dates if r.day is not None]
         months = [(d, r) for d, r in sent_dates if r.day is None and r.month is not None]
         sent_dates = days
@@ -1341,11 +1348,13 @@ def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
     t = em.trigger
     seg = em.segment
     side = t.entry.attrs.get("actor_side", "either")
-    if side == "militant":
-        return None
+    # "a Russian drone attack": a nationality word on the attack word names the state's force
+    # even for attack words insurgents usually do
     national = _national_force(doc, seg, t)
     if national is not None:
         return national
+    if side == "militant":
+        return None
     actors = doc.terms_in(sent.start, sent.end, "actor")
     longer = [
         m.span

@@ -160,6 +160,7 @@ _RELATIVE = re.compile(
     r"(?P<dby>(?:the\s+)?day\s+before\s+yesterday)"
     rf"|(?:(?P<q>late|early)\s+)?(?P<yday>yesterday)(?:\s+{_POD})?"
     r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
+    r"|(?P<overnight>overnight)(?!\s+(?:stay|curfew|shift|train|bus|flight))"
     r"|(?:(?P<q3>late|early)\s+)?(?P<lastnight>last\s+night)"
     rf"|(?P<ago>(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|few|several|a\s+couple\s+of)\s+(?P<agounit>day|week|month)s?\s+ago)"
     r"|(?P<week>(?:(?:earlier|later)\s+)?(?<!the\s)(?:this|last)\s+week(?:end)?)"
@@ -292,6 +293,11 @@ def _relatives(text: str, lo: int, hi: int) -> list[DateMention]:
             w = m.group("today").lower()
             part = None if w == "today" else ("night" if w == "tonight" else w.split()[-1])
             out.append(DateMention(span, "relative", offset_days=0, part_of_day=part))
+        elif m.group("overnight"):
+            # the night before the day the article (or its statement) speaks from
+            out.append(
+                DateMention(span, "relative", offset_days=0, part_of_day="night", approximate=True)
+            )
         elif m.group("lastnight"):
             q = (m.group("q3") or "").lower()
             out.append(
