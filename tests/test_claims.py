@@ -336,3 +336,36 @@ def test_crossing_from_a_country_is_an_allegation():
         lex=default_lexicon(),
     )
     assert c.stance == Stance.ALLEGES and "GOV_AF" in c.target_actor_ids
+
+
+def test_a_titled_speaker_after_the_statement_reports_it(lex):
+    text = (
+        "Gunmen stormed the hotel before all four attackers were killed, police officer "
+        "Hassan Ali told reporters."
+    )
+    (c,) = claims(text, lex)
+    assert c.speaker == "Hassan Ali" and c.stance == Stance.REPORTS
+    assert c.about.startswith("Gunmen stormed the hotel")
+
+
+def test_a_surname_named_in_full_before_is_a_speaker(lex):
+    text = (
+        "Regional governor Oleh Kiper said three people were killed. "
+        "A warehouse burned for hours, Kiper said."
+    )
+    sents = split_sentences(text)
+    assert [x.name for x in find_speakers(text, sents[1], lex)] == ["Kiper"]
+    assert (
+        find_speakers(
+            "A warehouse burned for hours, Kiper said.",
+            split_sentences("A warehouse burned for hours, Kiper said.")[0],
+            lex,
+        )
+        == []
+    )
+
+
+def test_the_dateline_is_not_part_of_what_was_reported(lex):
+    text = "KYIV - A drone strike on Odesa killed three people, governor Oleh Kiper said."
+    (c,) = claims(text, lex)
+    assert c.about.startswith("A drone strike")

@@ -212,6 +212,10 @@ _COLLECTIVE = frozenset(
     }
 )
 _DATELINE_TAIL = re.compile(r"^[\w .'-]{1,30}\)\s*[-\u2013\u2014:]+\s*")
+# "KYIV - ", "BENI, Congo - ", "MOGADISHU, Somalia (AP) - ": the dateline before the lede
+_DATELINE_HEAD = re.compile(
+    r"^[A-Z][A-Z .'\u2019-]{2,30}(?:,\s*[\w .'-]{2,30})?(?:\s*\([^)]{1,30}\))?\s*[-\u2013\u2014:]+\s+"
+)
 _COUNT_BEFORE = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|several))"
     r"\s+(?:[\w-]+\s+){0,2}$",
@@ -268,12 +272,18 @@ def _not_a_speaker(text: str, src: Source, places: list[Span], lexicon: Lexicon)
     )
 
 
+_VERB_BETWEEN = re.compile(r"\b(?:said|says|was|were|is|are|had|has|have|who|which)\b", re.I)
+
+
 def _statement_before(text: str, sent: Span, c_start: int, first: int) -> Span | None:
     """The words before a speaker that stands after a comma at the end ("..., police said")."""
-    head = text[max(sent.start, first - 3) : first]
-    if "," not in head:
-        return None
     comma = text.rfind(",", sent.start, first)
+    if comma < 0:
+        return None
+    # "..., police officer Abdullahi Nur told reporters": a title may stand before the name
+    between = text[comma + 1 : first]
+    if len(between.split()) > 4 or _VERB_BETWEEN.search(between):
+        return None
     return _trimmed(text, sent.start, comma)
 
 
@@ -376,7 +386,7 @@ def _claims_in_sentence(
         clause = _trimmed(text, min(first, m.start()), c_end) or verb
         if about is None:
             about = _trimmed(text, c_start, c_end) or clause
-        tail = _DATELINE_TAIL.match(about.text)
+        tail = _DATELINE_TAIL.match(about.text) or _DATELINE_HEAD.match(about.text)
         if tail and about.end - about.start > tail.end():
             about = Span.of(text, about.start + tail.end(), about.end)  # "Wire) - Militants ..."
         exclude = set().union(*(_speaker_ids(s) for s in speakers))
@@ -392,6 +402,9 @@ def _claims_in_sentence(
                 # "The toll rose to 19 overnight, the district administration said in a
                 # statement": the statement is the words before the speaker
                 about = before
+                head = _DATELINE_HEAD.match(about.text)
+                if head and about.end - about.start > head.end():
+                    about = Span.of(text, about.start + head.end(), about.end)
                 targets = _actor_ids(text, about, lexicon, caseless, exclude=exclude)
             if targets and _ALLEGATION_CUE.search(about.text) or _hedged(about.text) and targets:
                 stance = Stance.ALLEGES

@@ -189,6 +189,15 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+def _named_in_full_before(text: str, token: tuple[int, int, str]) -> bool:
+    """ "Kiper said": a surname whose person the article named in full before ("Oleh Kiper")."""
+    s, _, word = token
+    word = word.rstrip(".")
+    if len(word) < 3 or not word[:1].isupper() or word.isupper():
+        return False
+    return re.search(rf"\b[A-Z][\w'\u2019-]+\s+{re.escape(word)}\b", text[:s]) is not None
+
+
 def _person_name(
     text: str, start: int, end: int, actor_spans: list[Span]
 ) -> tuple[Span, Span | None] | None:
@@ -223,7 +232,7 @@ def _person_name(
         if any(t[2].rstrip(".").lower() in TITLE_WORDS for t in name):
             continue
         titled = i > 0 or _has_role_before(text, start, name[0][0])
-        if len(name) == 1 and not titled:
+        if len(name) == 1 and not titled and not _named_in_full_before(text, name[0]):
             continue
         s, e = name[0][0], name[-1][1]
         if text[e - 1] == ".":
