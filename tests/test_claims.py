@@ -369,3 +369,22 @@ def test_the_dateline_is_not_part_of_what_was_reported(lex):
     text = "KYIV - A drone strike on Odesa killed three people, governor Oleh Kiper said."
     (c,) = claims(text, lex)
     assert c.about.startswith("A drone strike")
+
+
+def test_a_second_verb_shares_the_first_ones_speaker(lex):
+    text = (
+        "The defence ministry said its jets had struck rebel positions and denied hitting a "
+        "hospital."
+    )
+    got = [(c.speaker, c.stance) for c in claims(text, lex)]
+    assert ("The defence ministry", Stance.DENIES) in got
+
+
+def test_a_countrys_possessive_owns_the_speaker(lex):
+    text = "Burkina Faso's government has rejected the accusations."
+    (c,) = claims(text, lex)
+    assert (c.speaker, c.speaker_actor_id, c.stance) == (
+        "Burkina Faso's government",
+        "GOV_BF",
+        Stance.DENIES,
+    )

@@ -272,6 +272,8 @@ def _not_a_speaker(text: str, src: Source, places: list[Span], lexicon: Lexicon)
     )
 
 
+_DENIED_ACT = re.compile(r"\s*(?:ever\s+|having\s+)?[a-z]+ing\b", re.I)
+_COORDINATED_VERB = re.compile(r"\b(?:and|but)\s+(?:also\s+|later\s+)?$", re.I)
 _VERB_BETWEEN = re.compile(r"\b(?:said|says|was|were|is|are|had|has|have|who|which)\b", re.I)
 
 
@@ -329,6 +331,7 @@ def _claims_in_sentence(
             continue
         for src in speakers:
             drafts.append(_Draft(Stance.REPORTS, src, about, clause, []))
+    previous: list[Source] = []  # the speakers of the last stance verb in the sentence
     for m in _STANCE_RE.finditer(text, sent.start, sent.end):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -341,12 +344,17 @@ def _claims_in_sentence(
             text, m.start(), m.start() + (verb_word.end() if verb_word else len(m.group(0)))
         )
         speakers = subject_before(text, c_start, verb, lexicon, caseless=caseless)
+        if previous and _COORDINATED_VERB.search(text, max(sent.start, m.start() - 12), m.start()):
+            # "the ministry said its forces struck military targets and denied hitting
+            # civilians": the second verb has the first one's subject
+            speakers = previous
         inverted = False
         if not speakers and kind == "report" and verb.text.lower() in _INVERTING:
             speakers = object_after(text, m.end(), c_end, lexicon, verb=verb, caseless=caseless)
             inverted = bool(speakers)
         if not speakers:
             continue
+        previous = speakers
         if kind == "respsaid" and not any(s.kind == "armed_group" for s in speakers):
             kind = "report"  # "the army said it carried out an operation": a report
         first = min(s.span.start for s in speakers)
@@ -415,7 +423,11 @@ def _claims_in_sentence(
                 speakers = [sp for sp in speakers if not _bare_tag(sp, lexicon)]
                 if not speakers:
                     continue
-        elif stance == Stance.DENIES and not _DENIAL_OBJECT.search(about.text):
+        elif (
+            stance == Stance.DENIES
+            and not _DENIAL_OBJECT.search(about.text)
+            and not _DENIED_ACT.match(about.text)  # "denied hitting civilian buildings"
+        ):
             continue  # "rebels who rejected the 2016 peace deal": not a denial of a claim
         taken.append((m.start(), m.end()))
         for src in speakers:

@@ -231,6 +231,8 @@ def _person_name(
             continue
         if any(t[2].rstrip(".").lower() in TITLE_WORDS for t in name):
             continue
+        if name[-1][2].endswith(("'s", "\u2019s")):
+            continue  # "Burkina Faso's government": the owner of the speaker, not a person
         titled = i > 0 or _has_role_before(text, start, name[0][0])
         if len(name) == 1 and not titled and not _named_in_full_before(text, name[0]):
             continue
