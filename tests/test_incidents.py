@@ -861,3 +861,27 @@ def test_overnight_without_a_statement_day_is_the_publication_day():
     text = "Gunmen stormed a police station in Zhob overnight, killing three constables."
     r = extract(text, published="2024-03-09")
     assert [i.date.iso for i in r.incidents if i.date] == ["2024-03-09"]
+
+
+def test_a_later_reference_places_an_act_told_only_with_its_country():
+    text = (
+        "Soldiers killed at least 60 villagers in northern Burkina Faso in February, a rights "
+        "group said on Thursday. The killings took place on Feb. 25 in Yatenga province, "
+        "witnesses said."
+    )
+    r = extract(text, published="2024-04-13")
+    (inc,) = r.incidents
+    assert inc.place is not None and inc.place.name == "Yatenga"
+    assert inc.place.country == "BF"
+
+
+def test_a_reference_naming_two_known_places_leaves_the_country():
+    text = (
+        "Soldiers killed at least 60 villagers in northern Burkina Faso in February, a rights "
+        "group said on Thursday. The killings took place in Yatenga and in Ouahigouya, "
+        "witnesses said."
+    )
+    r = extract(text, published="2024-04-13")
+    (inc,) = r.incidents
+    assert inc.place is not None and inc.place.country == "BF"
+    assert inc.place.kind.value == "country"

@@ -398,7 +398,47 @@ def build_incidents(
         inc.perpetrators = _agents(group)
         incidents.append(inc)
     _apply_suspicions(reading, incidents, buckets, order)
+    _place_from_references(doc, reading, incidents)
     return incidents, events
+
+
+#: a reference this many sentences after its act's last sentence can still place it
+REFERENCE_SENTENCES = 3
+
+
+def _place_from_references(doc: Doc, reading: Reading, incidents: list[Incident]) -> None:
+    """An incident placed only in a country or a province takes the one smaller place a later
+    reference to it names ("Soldiers killed 223 villagers in northern Burkina Faso ... The
+    killings took place on Feb. 25 in Nondin and Soro, in Yatenga province": Yatenga); places
+    the gazetteer does not know, or several, leave it as it is."""
+    for span in reading.reference_spans:
+        si = doc.sentence_of(span.start)
+        sent = doc.sentences[si]
+        told = [
+            inc
+            for inc in incidents
+            if inc.spans
+            and inc.spans[-1].end <= sent.start
+            and si - doc.sentence_of(inc.spans[-1].start) <= REFERENCE_SENTENCES
+        ]
+        if not told:
+            continue
+        inc = max(told, key=lambda i: i.spans[-1].start)
+        if inc.place is None or inc.place.kind not in (PlaceKind.COUNTRY, PlaceKind.PROVINCE):
+            continue
+        if any(s.start <= sent.start < s.end for s in inc.spans):
+            continue
+        wider = inc.place
+        found = [
+            p
+            for _, p in event_places(doc, sent)
+            if p.kind in SMALL_PLACE_KINDS
+            and p.kind != PlaceKind.UNKNOWN
+            and p.country == wider.country
+            and (wider.kind == PlaceKind.COUNTRY or place_contains(wider, p))
+        ]
+        if len({p.key for p in found}) == 1:
+            inc.place = found[0]  # its sentences stay the act's own (roles are read there)
 
 
 def _bucket_key(e: EventMention) -> tuple[str, str]:
