@@ -266,6 +266,15 @@ def test_a_phrase_between_the_person_and_the_status_verb():
     )
 
 
+def test_a_night_watchman_is_a_civilian_a_security_guard_is_not():
+    assert one("Bandits shot dead a night watchman at a school in Gusau on Friday.").category == (
+        Category.CIVILIANS
+    )
+    assert one("Bandits shot dead a security guard at a bank in Gusau on Friday.").category == (
+        Category.SECURITY_FORCES
+    )
+
+
 def test_no_one_killed_is_not_a_figure():
     found, _ = figs("A grenade exploded outside a bank in Turbat on Tuesday but no one was killed.")
     assert not [f for f in found if f.status == FigureStatus.KILLED]

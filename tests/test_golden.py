@@ -46,10 +46,10 @@ EXPECT: dict[str, dict[str, list[tuple[str, str, int, int]]]] = {
     "odesa-overnight-drone-strike": {
         "Odesa": [("killed", "unknown", 3, 3), ("injured", "unknown", 11, 11)],
     },
-    # the school's night guard is counted as security forces (a known miss)
     "zamfara-school-abduction-kaura-namoda": {
         "Kaura Namoda": [
             ("abducted", "civilians", 40, 40),
+            ("killed", "civilians", 1, 1),
             ("injured", "security_forces", 1, 1),
         ],
     },
