@@ -602,3 +602,17 @@ def test_later_items_of_a_list_of_targets_are_targets() -> None:
 def test_a_target_name_joined_by_spaced_hyphens_is_kept_whole() -> None:
     got = fillers("rebels dynamited the alto - bajo - northtown oil pipeline last night.")
     assert got.get("target") == ["alto - bajo - northtown oil pipeline"], got
+
+
+def test_a_shorter_mention_of_a_target_joins_the_fullest_one() -> None:
+    text = (
+        "a bomb damaged a water company office in the town on monday. "
+        "the office was closed and a parked truck was also damaged."
+    )
+    inc = Incident(
+        id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[Span.of(text, 0, len(text))]
+    )
+    fill_roles(text, [inc])
+    targets = {a.text.lower(): a for a in inc.arguments if a.role == "target"}
+    assert set(targets) == {"water company office", "parked truck"}
+    assert len(targets["water company office"].spans) == 2  # "the office" is the same thing

@@ -507,7 +507,7 @@ def fill_roles(
             if (a.role, a.text.lower()) not in seen:
                 seen.add((a.role, a.text.lower()))
                 extra.append(a)
-        inc.arguments = _sorted(_one_per_person(own + extra))
+        inc.arguments = _sorted(_one_per_thing(_one_per_person(own + extra)))
     perpetrators.complete_from_document(reader, text, incidents)
     _place_other_victims(text, incidents, reader)
     _one_incident_per_person(incidents)
@@ -571,6 +571,34 @@ def _one_per_person(args: list[RoleFiller]) -> list[RoleFiller]:
     texts = [" ".join(TOKEN.findall(a.text.lower())).replace("'s", "") for a in named]
     keep = {id(named[i]) for i in names.fullest_index(texts)}
     return [a for a in args if not (a.role == VICTIM and a.named) or id(a) in keep]
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(TOKEN.findall(text.lower())) + " "
+
+
+def _one_per_thing(args: list[RoleFiller]) -> list[RoleFiller]:
+    """Physical targets once each, in their fullest form: a target whose words all stand, in
+    order, inside a longer target of the incident ("the office" after "a telephone office",
+    "the pipeline" after "the pacific oil pipeline") is a shorter mention of that thing, its
+    spans kept on the longer one."""
+    targets = [a for a in args if a.role == TARGET]
+    words = {id(a): _words(a.text) for a in targets}
+    drop: set[int] = set()
+    for a in targets:
+        longer = [
+            b
+            for b in targets
+            if b is not a
+            and id(b) not in drop
+            and len(words[id(b)]) > len(words[id(a)])
+            and words[id(a)] in words[id(b)]
+        ]
+        if longer and words[id(a)].strip():
+            drop.add(id(a))
+            fullest = max(longer, key=lambda b: len(words[id(b)]))
+            fullest.spans.extend(sp for sp in a.spans if sp not in fullest.spans)
+    return [a for a in args if id(a) not in drop]
 
 
 def _sorted(fillers: list[RoleFiller]) -> list[RoleFiller]:
