@@ -616,3 +616,15 @@ def test_a_shorter_mention_of_a_target_joins_the_fullest_one() -> None:
     targets = {a.text.lower(): a for a in inc.arguments if a.role == "target"}
     assert set(targets) == {"water company office", "parked truck"}
     assert len(targets["water company office"].spans) == 2  # "the office" is the same thing
+
+
+def test_a_vehicle_the_charge_was_carried_in_is_not_a_target() -> None:
+    for text in (
+        "police said 100 kg of dynamite placed in a truck exploded outside the police station.",
+        "a van, packed with dynamite, exploded in front of the court building.",
+        "a car full of dynamite exploded in front of the finance ministry.",
+    ):
+        assert "target" in fillers(text)
+        assert not any(t.endswith(("truck", "van", "car")) for t in fillers(text)["target"]), text
+    # a vehicle told as someone's is what the bomb was set off against
+    assert "mayor's car" in fillers("a bomb placed in the mayor's car exploded at noon.")["target"]

@@ -147,6 +147,8 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
         elif kind == "role_target":
             if m.entry.id == "vehicle" and _attackers_ride(reader, sent, first, out):
                 continue  # "men riding in a car threw a bomb": the attackers' vehicle
+            if m.entry.id == "vehicle" and _charge_carrier(reader, sent, first, j, weapon_toks):
+                continue  # "dynamite placed in a truck", "a car, packed with dynamite": the bomb
             if reader.before_damage_noun(sent, j):
                 continue  # "property damage", "material losses": the damage, not a target
             if (
@@ -299,6 +301,43 @@ _QUANTITY = frozenset(
     {"kg", "kgs", "kilograms", "kilos", "pounds", "lbs", "tons", "sticks", "charges"}
 )
 _ABOUT = frozenset({"over", "about", "some", "approximately", "nearly", "almost", "more", "than"})
+
+
+#: vehicles a charge is carried in to be set off (a car bomb); not buses, planes or boats,
+#: which a bomb placed aboard is set off against
+_CARRIERS = frozenset(
+    "car cars truck trucks vehicle vehicles van vans pickup pickups jeep jeeps automobile".split()
+)
+#: words between a charge and the vehicle it was put in: "dynamite placed in a truck"
+_PUT = frozenset(
+    "placed planted loaded hidden left put stashed concealed exploded went off".split()
+)
+
+
+def _charge_carrier(
+    reader: RoleReader, sent: Sentence, first: int, last: int, weapon_toks: set[int]
+) -> bool:
+    """The vehicle ``first``..``last``, told with an indefinite article, carried the charge
+    set off: "100 kg of dynamite placed in a truck", "a bomb exploded inside a vehicle", "a
+    truck, packed with dynamite, exploded", "a car full of dynamite".  It is the car bomb
+    (the instrument), not a thing attacked; "a bomb placed in the minister's car" is."""
+    toks = sent.toks
+    if toks[last].low not in _CARRIERS or first < 1 or toks[first - 1].low not in ("a", "an"):
+        return False
+    k = first - 2
+    if k >= 1 and toks[k].low in ("in", "inside", "into"):
+        k -= 1
+        while k >= 0 and first - k <= 5 and toks[k].low in _PUT | {"was", "were", "had", "been"}:
+            k -= 1
+        if k >= 0 and k in weapon_toks:
+            return True
+    n = last + 1
+    if n + 1 < len(toks) and (
+        (toks[n].low in _LOADED and toks[n + 1].low == "with" and not reader._joined(sent, last, n))
+        or (toks[n].low == "full" and toks[n + 1].low == "of")
+    ):
+        return any(q in weapon_toks for q in range(n + 2, min(n + 8, len(toks))))
+    return False
 
 
 def _loaded_carrier(
