@@ -628,3 +628,23 @@ def test_a_vehicle_the_charge_was_carried_in_is_not_a_target() -> None:
         assert not any(t.endswith(("truck", "van", "car")) for t in fillers(text)["target"]), text
     # a vehicle told as someone's is what the bomb was set off against
     assert "mayor's car" in fillers("a bomb placed in the mayor's car exploded at noon.")["target"]
+
+
+def test_a_bare_generic_target_after_the_refers_back_to_another_target() -> None:
+    def targets(text: str) -> list[str]:
+        inc = Incident(
+            id="i1",
+            types=[],
+            status=IncidentStatus.CARRIED_OUT,
+            spans=[Span.of(text, 0, len(text))],
+        )
+        fill_roles(text, [inc])
+        return [a.text for a in inc.arguments if a.role == "target"]
+
+    text = (
+        "a bomb went off in a hotel at dawn, and a second bomb placed in the same "
+        "establishment was defused."
+    )
+    assert targets(text) == ["hotel"]
+    # the only target told: kept
+    assert targets("rebels set fire to the building on monday.") == ["building"]

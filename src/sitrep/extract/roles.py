@@ -546,7 +546,8 @@ def fill_roles(
             if (a.role, a.text.lower()) not in seen:
                 seen.add((a.role, a.text.lower()))
                 extra.append(a)
-        inc.arguments = _sorted(_one_per_thing(_one_per_person(own + extra)))
+        args = _one_per_thing(_one_per_person(own + extra))
+        inc.arguments = _sorted(_without_back_references(text, reader, args))
     perpetrators.complete_from_document(reader, text, incidents)
     _place_other_victims(text, incidents, reader)
     _one_incident_per_person(incidents)
@@ -638,6 +639,28 @@ def _one_per_thing(args: list[RoleFiller]) -> list[RoleFiller]:
             fullest = max(longer, key=lambda b: len(words[id(b)]))
             fullest.spans.extend(sp for sp in a.spans if sp not in fullest.spans)
     return [a for a in args if id(a) not in drop]
+
+
+_BACK = re.compile(r"\b(?:the|this|that|these|those)(?:\s+same)?\s+$")
+
+
+def _without_back_references(
+    text: str, reader: RoleReader, args: list[RoleFiller]
+) -> list[RoleFiller]:
+    """Without the targets that only refer back to another target of the incident: a generic
+    head told bare after "the", "this" or "the same" ("the same establishment", "the
+    building") when the incident names a target that is not such a reference."""
+    generic = reader.rl.generic_target
+
+    def back(a: RoleFiller) -> bool:
+        if a.role != TARGET or a.text.lower() not in generic:
+            return False
+        return all(_BACK.search(text[max(0, sp.start - 12) : sp.start].lower()) for sp in a.spans)
+
+    refs = [a for a in args if back(a)]
+    if not refs or not any(a.role == TARGET and not back(a) for a in args):
+        return args
+    return [a for a in args if not back(a)]
 
 
 def _sorted(fillers: list[RoleFiller]) -> list[RoleFiller]:
