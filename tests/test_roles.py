@@ -648,3 +648,17 @@ def test_a_bare_generic_target_after_the_refers_back_to_another_target() -> None
     assert targets(text) == ["hotel"]
     # the only target told: kept
     assert targets("rebels set fire to the building on monday.") == ["building"]
+
+
+def test_they_are_names_the_people_just_reported_harmed() -> None:
+    got = fillers(
+        "three people were killed in the blast. they are maria lopez reyes, ana gomez, "
+        "and policeman jose vigia."
+    )
+    assert {"maria lopez reyes", "ana gomez", "jose vigia"} <= set(got["victim"])
+    got = fillers("two guards were wounded. one of them is pedro ramirez.")
+    assert "pedro ramirez" in got["victim"]
+    # nobody harmed before: the people named are not victims
+    assert "victim" not in fillers(
+        "the minister visited the town. they are juan perez and carlos ruiz."
+    )

@@ -642,11 +642,18 @@ def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, f
     toks = sent.toks
     n = len(toks)
     release = _captivity_ended(reader, sent, out)
+    them = _they_are_start(reader, sent)
+    if them is not None:
+        last = reader.name_at(sent, them)
+        if last is not None and free(them, last) and not reader.speaker(sent, last):
+            add(VICTIM, them, last, last, True)  # "they are x, y and z": the people just harmed
     if (
         not release
         and not any("harm" in kinds for kinds in sent.cues.values())
         and not any(t.low == "holding" for t in toks)
     ):
+        if them is not None:
+            _coordinated_victims(reader, sent, out, add, free)
         return
     k = 0
     while k < n:
@@ -681,7 +688,13 @@ def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, f
                 add(VICTIM, k, last, last, True)
         k = last + 1
     _read_semicolon_list(reader, sent, out, add, free)
-    # names coordinated with a named victim
+    _coordinated_victims(reader, sent, out, add, free)
+
+
+def _coordinated_victims(reader: RoleReader, sent: Sentence, out: list[Found], add, free) -> None:
+    """Names coordinated with a named victim: "x, y, and z were killed", "photographers x and
+    y"."""
+    toks = sent.toks
     grew = True
     while grew:
         grew = False
@@ -696,6 +709,47 @@ def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, f
                 if free(a, b):
                     add(VICTIM, a, b, b, True)
                     grew = True
+
+
+#: openings of a sentence that names the people the sentence before reports harmed: "they
+#: are x, y and z", "one of them is x", "the other victim was y"
+_THEY_ARE = (
+    ("they", "are"),
+    ("they", "were"),
+    ("these", "are"),
+    ("one", "of", "them", "is"),
+    ("one", "of", "them", "was"),
+    ("the", "others", "are"),
+    ("the", "others", "were"),
+    ("the", "other", "person", "is"),
+    ("the", "other", "person", "was"),
+    ("the", "other", "one", "is"),
+    ("the", "other", "one", "was"),
+    ("the", "other", "victim", "is"),
+    ("the", "other", "victim", "was"),
+)
+_HARM_BEFORE = 300  # characters before the sentence read for the harm it names people of
+
+
+def _they_are_start(reader: RoleReader, sent: Sentence) -> int | None:
+    """The first token of the name after a "they are" opening (over titles, "a", "an") when
+    the text just before the sentence tells people harmed ("four people were killed.")."""
+    toks = sent.toks
+    words = tuple(t.low for t in toks[:4])
+    opening = next((o for o in _THEY_ARE if words[: len(o)] == o), None)
+    if opening is None:
+        return None
+    k = len(opening)
+    titles = _title_tokens(reader, sent)
+    while k < len(toks) and (k in titles or toks[k].low in ("a", "an")):
+        k += 1
+    if k >= len(toks) or reader.name_at(sent, k) is None:
+        return None
+    start = toks[0].start
+    cues = reader.find(max(0, start - _HARM_BEFORE), start, ["role_cue"])
+    if not any(m.entry.attrs.get("cue") == "harm" for m in cues):
+        return None
+    return k
 
 
 #: words between a described person and the name that says who it is ("a guard named x")
