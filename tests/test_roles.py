@@ -662,3 +662,15 @@ def test_they_are_names_the_people_just_reported_harmed() -> None:
     assert "victim" not in fillers(
         "the minister visited the town. they are juan perez and carlos ruiz."
     )
+
+
+def test_a_passive_damage_verb_after_an_act_tells_its_targets() -> None:
+    text = (
+        "a car bomb exploded in the town on monday, killing two people. "
+        "several shops and a school were seriously damaged."
+    )
+    first = Span.of(text, 0, text.index(".") + 1)
+    inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
+    fill_roles(text, [inc])
+    got = {a.text for a in inc.arguments if a.role == "target"}
+    assert {"shops", "school"} <= got

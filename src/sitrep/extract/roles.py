@@ -497,6 +497,21 @@ def _reference_sentences(
     return out
 
 
+#: a passive damage verb: "several homes were seriously damaged", "the installation was
+#: completely gutted" tell what an act just reported hit, with no attack word of their own
+_DAMAGE_TOLD = re.compile(
+    r"\b(?:was|were|been)\s+(?:(?:seriously|badly|heavily|partially|completely|totally|"
+    r"severely|also)\s+)?(?:damaged|destroyed|gutted|razed)\b",
+    re.IGNORECASE,
+)
+
+
+def _damage_told(text: str) -> list[Span]:
+    """The passive damage verbs of ``text``, as references back to the act reported before
+    them (a sentence within ``REFERENCE_REACH`` of an incident's own)."""
+    return [Span.of(text, m.start(), m.end()) for m in _DAMAGE_TOLD.finditer(text)]
+
+
 def fill_roles(
     text: str,
     incidents: Sequence[Incident],
@@ -514,7 +529,7 @@ def fill_roles(
     if not incidents:
         return
     reader = reader or RoleReader(text, lexicon or role_lexicon(), _read_sentence)
-    referring = _reference_sentences(text, incidents, references)
+    referring = _reference_sentences(text, incidents, [*references, *_damage_told(text)])
     for inc, ref_sentences in zip(incidents, referring, strict=True):
         own = find_role_fillers(text, incident_sentences(text, inc), reader=reader)
         # perpetrators are often named in another sentence of the report (a claim, a lead)
