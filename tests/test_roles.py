@@ -674,3 +674,17 @@ def test_a_passive_damage_verb_after_an_act_tells_its_targets() -> None:
     fill_roles(text, [inc])
     got = {a.text for a in inc.arguments if a.role == "target"}
     assert {"shops", "school"} <= got
+
+
+def test_a_named_victim_of_an_act_told_as_long_past_joins_no_incident() -> None:
+    text = (
+        "a bomb exploded at a bank in the city on monday. "
+        "police recalled that banker pedro ramirez was murdered in 1985 near the same bank. "
+        "the police said banker luis gomez was wounded on monday."
+    )
+    first = Span.of(text, 0, text.index(".") + 1)
+    inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
+    fill_roles(text, [inc])
+    victims = {a.text for a in inc.arguments if a.role == "victim"}
+    assert "luis gomez" in victims
+    assert "pedro ramirez" not in victims

@@ -586,11 +586,27 @@ def _place_other_victims(text: str, incidents: Sequence[Incident], reader: RoleR
         a for a in find_role_fillers(text, spans, reader=reader) if a.role == VICTIM and a.named
     ]
     for a in others:
+        if all(_long_ago(text, spans, sp) for sp in a.spans):
+            continue  # "the murder of archbishop x in 1980", "killed 3 years ago": another act
         known = [b.text for inc in incidents for b in inc.arguments if b.role in (VICTIM, PERP_IND)]
         if any(names.same_person(k, a.text) or names.same_person(a.text, k) for k in known):
             continue
         best = min(incidents, key=lambda inc, at=a.spans[0].start: _distance(inc, at, len(text)))
         best.arguments = _sorted(best.arguments + [a])
+
+
+#: words dating a harm well before the report: "in 1980", "in october 1987", "years ago", "in
+#: 10 years", "last year" (not a full date, "on 16 november 1989", which may be the act's own)
+_LONG_AGO = re.compile(
+    r"\b(?:in\s+(?:[a-z]+\s+)?1[89]\d\d|years?\s+ago|months\s+ago|in\s+\w+\s+years|last\s+year|"
+    r"(?:\w+\s+)?years\s+(?:later|earlier|before))\b"
+)
+
+
+def _long_ago(text: str, sentences: Sequence[Span], span: Span) -> bool:
+    """The sentence of ``span`` dates what it tells well before the report."""
+    sent = next((s for s in sentences if s.start <= span.start < s.end), None)
+    return sent is not None and bool(_LONG_AGO.search(text[sent.start : sent.end].lower()))
 
 
 def _one_incident_per_person(incidents: Sequence[Incident]) -> None:
