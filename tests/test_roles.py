@@ -688,3 +688,10 @@ def test_a_named_victim_of_an_act_told_as_long_past_joins_no_incident() -> None:
     victims = {a.text for a in inc.arguments if a.role == "victim"}
     assert "luis gomez" in victims
     assert "pedro ramirez" not in victims
+
+
+def test_electric_systems_and_lines_are_targets() -> None:
+    got = fillers("power was rationed after rebel sabotage against the electric system.")
+    assert got.get("target") == ["electric system"]
+    got = fillers("the rebels destroyed five high tension lines and a transmission line.")
+    assert set(got["target"]) == {"high tension lines", "transmission line"}
