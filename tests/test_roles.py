@@ -695,3 +695,13 @@ def test_electric_systems_and_lines_are_targets() -> None:
     assert got.get("target") == ["electric system"]
     got = fillers("the rebels destroyed five high tension lines and a transmission line.")
     assert set(got["target"]) == {"high tension lines", "transmission line"}
+
+
+def test_identified_as_names_the_person_just_reported_harmed() -> None:
+    got = fillers("a tourist was shot dead in the city. the tourist was identified as billy moore.")
+    assert "billy moore" in got["victim"]
+    # the attackers identified: no victim
+    got = fillers(
+        "a tourist was shot dead. the gunmen were identified as billy moore and joe perez."
+    )
+    assert "billy moore" not in got.get("victim", [])

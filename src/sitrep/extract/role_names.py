@@ -643,6 +643,8 @@ def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, f
     n = len(toks)
     release = _captivity_ended(reader, sent, out)
     them = _they_are_start(reader, sent)
+    if them is None:
+        them = _identified_start(reader, sent)
     if them is not None:
         last = reader.name_at(sent, them)
         if last is not None and free(them, last) and not reader.speaker(sent, last):
@@ -745,11 +747,40 @@ def _they_are_start(reader: RoleReader, sent: Sentence) -> int | None:
         k += 1
     if k >= len(toks) or reader.name_at(sent, k) is None:
         return None
-    start = toks[0].start
+    return k if _harm_just_before(reader, sent) else None
+
+
+def _harm_just_before(reader: RoleReader, sent: Sentence) -> bool:
+    """The text just before the sentence tells people harmed ("a u.s. citizen was killed.")."""
+    start = sent.toks[0].start
     cues = reader.find(max(0, start - _HARM_BEFORE), start, ["role_cue"])
-    if not any(m.entry.attrs.get("cue") == "harm" for m in cues):
+    return any(m.entry.attrs.get("cue") == "harm" for m in cues)
+
+
+def _identified_start(reader: RoleReader, sent: Sentence) -> int | None:
+    """The first token of the name in "the victim was identified as x", "the u.s. citizen was
+    identified as x" right after people were reported harmed; not when the subject names
+    attackers ("the gunmen were identified as x")."""
+    toks = sent.toks
+    at = next(
+        (
+            k + 2
+            for k in range(1, min(len(toks) - 2, 12))
+            if toks[k].low == "identified"
+            and toks[k + 1].low == "as"
+            and toks[k - 1].low in ("was", "were", "been")
+        ),
+        None,
+    )
+    if at is None or reader.name_at(sent, at) is None:
         return None
-    return k
+    before = reader.find(toks[0].start, toks[at - 3].end, ["role_person", "role_org"])
+    if any(
+        m.entry.kind == "role_org" or m.entry.attrs.get("role") in ("perp", "perp_weak")
+        for m in before
+    ):
+        return None
+    return at if _harm_just_before(reader, sent) else None
 
 
 #: words between a described person and the name that says who it is ("a guard named x")
