@@ -705,3 +705,15 @@ def test_identified_as_names_the_person_just_reported_harmed() -> None:
         "a tourist was shot dead. the gunmen were identified as billy moore and joe perez."
     )
     assert "billy moore" not in got.get("victim", [])
+
+
+def test_a_passive_burning_after_an_act_tells_its_targets() -> None:
+    text = (
+        "rebels attacked the town hall on monday, killing a guard. "
+        "two buses and a warehouse were also set on fire."
+    )
+    first = Span.of(text, 0, text.index(".") + 1)
+    inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
+    fill_roles(text, [inc])
+    got = {a.text for a in inc.arguments if a.role == "target"}
+    assert {"buses", "warehouse"} <= got

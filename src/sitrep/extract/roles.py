@@ -498,10 +498,11 @@ def _reference_sentences(
 
 
 #: a passive damage verb: "several homes were seriously damaged", "the installation was
-#: completely gutted" tell what an act just reported hit, with no attack word of their own
+#: completely gutted", "two buses were set on fire" tell what an act just reported hit
 _DAMAGE_TOLD = re.compile(
     r"\b(?:was|were|been)\s+(?:(?:seriously|badly|heavily|partially|completely|totally|"
-    r"severely|also)\s+)?(?:damaged|destroyed|gutted|razed)\b",
+    r"severely|also)\s+)?(?:damaged|destroyed|gutted|razed|burned|burnt|blown\s+up|"
+    r"set\s+on\s+fire|set\s+ablaze)\b",
     re.IGNORECASE,
 )
 
