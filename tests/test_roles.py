@@ -717,3 +717,11 @@ def test_a_passive_burning_after_an_act_tells_its_targets() -> None:
     fill_roles(text, [inc])
     got = {a.text for a in inc.arguments if a.role == "target"}
     assert {"buses", "warehouse"} <= got
+
+
+def test_names_before_the_harmed_people_they_are() -> None:
+    got = fillers("juan perez and carlos ruiz were the two engineers kidnapped last week.")
+    assert {"juan perez", "carlos ruiz"} <= set(got["victim"])
+    # the killer, not a victim
+    got = fillers("juan perez was the man who killed carlos ruiz.")
+    assert "juan perez" not in got.get("victim", [])

@@ -359,6 +359,26 @@ _HARM_PARTICIPLES = frozenset(
 )
 
 
+def _the_harmed(reader: RoleReader, sent: Sentence, k: int) -> bool:
+    """Tokens from k ("the") name the harmed people as a noun and a harm participle that ends
+    the clause: "the missionaries killed", "the two engineers kidnapped"; not "the man who
+    killed y" or "the men who kidnapped her"."""
+    toks = sent.toks
+    for m in range(k + 2, min(k + 5, len(toks))):
+        if not reader._joined(sent, m - 1, m):
+            return False
+        low = toks[m].low
+        if low in ("who", "that", "which"):
+            return False
+        if low in _HARM_PARTICIPLES:
+            return (
+                m + 1 == len(toks)
+                or not reader._joined(sent, m, m + 1)
+                or toks[m + 1].low in reader.rl.when | {"on", "in", "at", "by", "near"}
+            )
+    return False
+
+
 def _harm_after(reader: RoleReader, sent: Sentence, j: int, release: bool = False) -> bool:
     """The phrase ending at token j is the subject of a passive harm verb: "... were killed",
     "... died", "... was seriously wounded", "... has also been kidnapped", "... escaped unhurt"."""
@@ -384,6 +404,8 @@ def _harm_after(reader: RoleReader, sent: Sentence, j: int, release: bool = Fals
             and toks[k + 2].low == "of"
         ):
             return True
+        if aux and low == "the" and _the_harmed(reader, sent, k):
+            return True  # "x and y were the missionaries killed"
         return False
     return False
 
