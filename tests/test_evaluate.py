@@ -1134,6 +1134,10 @@ def test_military_targets_are_left_out_of_muc4_templates() -> None:
     assert muc4.is_military("garrison of the 4th infantry brigade")
     assert not muc4.is_military("headquarters of the 1st infantry brigade")
     assert not muc4.is_military("an aid convoy") and not muc4.is_military("police post")
+    # helicopters and war planes attacked in a conflict are the armed forces'
+    assert muc4.is_military("two helicopters") and muc4.is_military("an air force plane")
+    assert muc4.is_military("combat planes")
+    assert not muc4.is_military("a medical helicopter") and not muc4.is_military("a cargo plane")
     ext = _kidnap_extraction()
     ext.incidents[0].types = [AttackType.FACILITY_ATTACK]
     ext.incidents[0].arguments = [

@@ -602,3 +602,126 @@ def test_later_items_of_a_list_of_targets_are_targets() -> None:
 def test_a_target_name_joined_by_spaced_hyphens_is_kept_whole() -> None:
     got = fillers("rebels dynamited the alto - bajo - northtown oil pipeline last night.")
     assert got.get("target") == ["alto - bajo - northtown oil pipeline"], got
+
+
+def test_a_shorter_mention_of_a_target_joins_the_fullest_one() -> None:
+    text = (
+        "a bomb damaged a water company office in the town on monday. "
+        "the office was closed and a parked truck was also damaged."
+    )
+    inc = Incident(
+        id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[Span.of(text, 0, len(text))]
+    )
+    fill_roles(text, [inc])
+    targets = {a.text.lower(): a for a in inc.arguments if a.role == "target"}
+    assert set(targets) == {"water company office", "parked truck"}
+    assert len(targets["water company office"].spans) == 2  # "the office" is the same thing
+
+
+def test_a_vehicle_the_charge_was_carried_in_is_not_a_target() -> None:
+    for text in (
+        "police said 100 kg of dynamite placed in a truck exploded outside the police station.",
+        "a van, packed with dynamite, exploded in front of the court building.",
+        "a car full of dynamite exploded in front of the finance ministry.",
+    ):
+        assert "target" in fillers(text)
+        assert not any(t.endswith(("truck", "van", "car")) for t in fillers(text)["target"]), text
+    # a vehicle told as someone's is what the bomb was set off against
+    assert "mayor's car" in fillers("a bomb placed in the mayor's car exploded at noon.")["target"]
+
+
+def test_a_bare_generic_target_after_the_refers_back_to_another_target() -> None:
+    def targets(text: str) -> list[str]:
+        inc = Incident(
+            id="i1",
+            types=[],
+            status=IncidentStatus.CARRIED_OUT,
+            spans=[Span.of(text, 0, len(text))],
+        )
+        fill_roles(text, [inc])
+        return [a.text for a in inc.arguments if a.role == "target"]
+
+    text = (
+        "a bomb went off in a hotel at dawn, and a second bomb placed in the same "
+        "establishment was defused."
+    )
+    assert targets(text) == ["hotel"]
+    # the only target told: kept
+    assert targets("rebels set fire to the building on monday.") == ["building"]
+
+
+def test_they_are_names_the_people_just_reported_harmed() -> None:
+    got = fillers(
+        "three people were killed in the blast. they are maria lopez reyes, ana gomez, "
+        "and policeman jose vigia."
+    )
+    assert {"maria lopez reyes", "ana gomez", "jose vigia"} <= set(got["victim"])
+    got = fillers("two guards were wounded. one of them is pedro ramirez.")
+    assert "pedro ramirez" in got["victim"]
+    # nobody harmed before: the people named are not victims
+    assert "victim" not in fillers(
+        "the minister visited the town. they are juan perez and carlos ruiz."
+    )
+
+
+def test_a_passive_damage_verb_after_an_act_tells_its_targets() -> None:
+    text = (
+        "a car bomb exploded in the town on monday, killing two people. "
+        "several shops and a school were seriously damaged."
+    )
+    first = Span.of(text, 0, text.index(".") + 1)
+    inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
+    fill_roles(text, [inc])
+    got = {a.text for a in inc.arguments if a.role == "target"}
+    assert {"shops", "school"} <= got
+
+
+def test_a_named_victim_of_an_act_told_as_long_past_joins_no_incident() -> None:
+    text = (
+        "a bomb exploded at a bank in the city on monday. "
+        "police recalled that banker pedro ramirez was murdered in 1985 near the same bank. "
+        "the police said banker luis gomez was wounded on monday."
+    )
+    first = Span.of(text, 0, text.index(".") + 1)
+    inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
+    fill_roles(text, [inc])
+    victims = {a.text for a in inc.arguments if a.role == "victim"}
+    assert "luis gomez" in victims
+    assert "pedro ramirez" not in victims
+
+
+def test_electric_systems_and_lines_are_targets() -> None:
+    got = fillers("power was rationed after rebel sabotage against the electric system.")
+    assert got.get("target") == ["electric system"]
+    got = fillers("the rebels destroyed five high tension lines and a transmission line.")
+    assert set(got["target"]) == {"high tension lines", "transmission line"}
+
+
+def test_identified_as_names_the_person_just_reported_harmed() -> None:
+    got = fillers("a tourist was shot dead in the city. the tourist was identified as billy moore.")
+    assert "billy moore" in got["victim"]
+    # the attackers identified: no victim
+    got = fillers(
+        "a tourist was shot dead. the gunmen were identified as billy moore and joe perez."
+    )
+    assert "billy moore" not in got.get("victim", [])
+
+
+def test_a_passive_burning_after_an_act_tells_its_targets() -> None:
+    text = (
+        "rebels attacked the town hall on monday, killing a guard. "
+        "two buses and a warehouse were also set on fire."
+    )
+    first = Span.of(text, 0, text.index(".") + 1)
+    inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
+    fill_roles(text, [inc])
+    got = {a.text for a in inc.arguments if a.role == "target"}
+    assert {"buses", "warehouse"} <= got
+
+
+def test_names_before_the_harmed_people_they_are() -> None:
+    got = fillers("juan perez and carlos ruiz were the two engineers kidnapped last week.")
+    assert {"juan perez", "carlos ruiz"} <= set(got["victim"])
+    # the killer, not a victim
+    got = fillers("juan perez was the man who killed carlos ruiz.")
+    assert "juan perez" not in got.get("victim", [])

@@ -359,6 +359,26 @@ _HARM_PARTICIPLES = frozenset(
 )
 
 
+def _the_harmed(reader: RoleReader, sent: Sentence, k: int) -> bool:
+    """Tokens from k ("the") name the harmed people as a noun and a harm participle that ends
+    the clause: "the missionaries killed", "the two engineers kidnapped"; not "the man who
+    killed y" or "the men who kidnapped her"."""
+    toks = sent.toks
+    for m in range(k + 2, min(k + 5, len(toks))):
+        if not reader._joined(sent, m - 1, m):
+            return False
+        low = toks[m].low
+        if low in ("who", "that", "which"):
+            return False
+        if low in _HARM_PARTICIPLES:
+            return (
+                m + 1 == len(toks)
+                or not reader._joined(sent, m, m + 1)
+                or toks[m + 1].low in reader.rl.when | {"on", "in", "at", "by", "near"}
+            )
+    return False
+
+
 def _harm_after(reader: RoleReader, sent: Sentence, j: int, release: bool = False) -> bool:
     """The phrase ending at token j is the subject of a passive harm verb: "... were killed",
     "... died", "... was seriously wounded", "... has also been kidnapped", "... escaped unhurt"."""
@@ -384,6 +404,8 @@ def _harm_after(reader: RoleReader, sent: Sentence, j: int, release: bool = Fals
             and toks[k + 2].low == "of"
         ):
             return True
+        if aux and low == "the" and _the_harmed(reader, sent, k):
+            return True  # "x and y were the missionaries killed"
         return False
     return False
 
@@ -642,11 +664,20 @@ def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, f
     toks = sent.toks
     n = len(toks)
     release = _captivity_ended(reader, sent, out)
+    them = _they_are_start(reader, sent)
+    if them is None:
+        them = _identified_start(reader, sent)
+    if them is not None:
+        last = reader.name_at(sent, them)
+        if last is not None and free(them, last) and not reader.speaker(sent, last):
+            add(VICTIM, them, last, last, True)  # "they are x, y and z": the people just harmed
     if (
         not release
         and not any("harm" in kinds for kinds in sent.cues.values())
         and not any(t.low == "holding" for t in toks)
     ):
+        if them is not None:
+            _coordinated_victims(reader, sent, out, add, free)
         return
     k = 0
     while k < n:
@@ -681,7 +712,13 @@ def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, f
                 add(VICTIM, k, last, last, True)
         k = last + 1
     _read_semicolon_list(reader, sent, out, add, free)
-    # names coordinated with a named victim
+    _coordinated_victims(reader, sent, out, add, free)
+
+
+def _coordinated_victims(reader: RoleReader, sent: Sentence, out: list[Found], add, free) -> None:
+    """Names coordinated with a named victim: "x, y, and z were killed", "photographers x and
+    y"."""
+    toks = sent.toks
     grew = True
     while grew:
         grew = False
@@ -696,6 +733,76 @@ def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, f
                 if free(a, b):
                     add(VICTIM, a, b, b, True)
                     grew = True
+
+
+#: openings of a sentence that names the people the sentence before reports harmed: "they
+#: are x, y and z", "one of them is x", "the other victim was y"
+_THEY_ARE = (
+    ("they", "are"),
+    ("they", "were"),
+    ("these", "are"),
+    ("one", "of", "them", "is"),
+    ("one", "of", "them", "was"),
+    ("the", "others", "are"),
+    ("the", "others", "were"),
+    ("the", "other", "person", "is"),
+    ("the", "other", "person", "was"),
+    ("the", "other", "one", "is"),
+    ("the", "other", "one", "was"),
+    ("the", "other", "victim", "is"),
+    ("the", "other", "victim", "was"),
+)
+_HARM_BEFORE = 300  # characters before the sentence read for the harm it names people of
+
+
+def _they_are_start(reader: RoleReader, sent: Sentence) -> int | None:
+    """The first token of the name after a "they are" opening (over titles, "a", "an") when
+    the text just before the sentence tells people harmed ("four people were killed.")."""
+    toks = sent.toks
+    words = tuple(t.low for t in toks[:4])
+    opening = next((o for o in _THEY_ARE if words[: len(o)] == o), None)
+    if opening is None:
+        return None
+    k = len(opening)
+    titles = _title_tokens(reader, sent)
+    while k < len(toks) and (k in titles or toks[k].low in ("a", "an")):
+        k += 1
+    if k >= len(toks) or reader.name_at(sent, k) is None:
+        return None
+    return k if _harm_just_before(reader, sent) else None
+
+
+def _harm_just_before(reader: RoleReader, sent: Sentence) -> bool:
+    """The text just before the sentence tells people harmed ("a u.s. citizen was killed.")."""
+    start = sent.toks[0].start
+    cues = reader.find(max(0, start - _HARM_BEFORE), start, ["role_cue"])
+    return any(m.entry.attrs.get("cue") == "harm" for m in cues)
+
+
+def _identified_start(reader: RoleReader, sent: Sentence) -> int | None:
+    """The first token of the name in "the victim was identified as x", "the u.s. citizen was
+    identified as x" right after people were reported harmed; not when the subject names
+    attackers ("the gunmen were identified as x")."""
+    toks = sent.toks
+    at = next(
+        (
+            k + 2
+            for k in range(1, min(len(toks) - 2, 12))
+            if toks[k].low == "identified"
+            and toks[k + 1].low == "as"
+            and toks[k - 1].low in ("was", "were", "been")
+        ),
+        None,
+    )
+    if at is None or reader.name_at(sent, at) is None:
+        return None
+    before = reader.find(toks[0].start, toks[at - 3].end, ["role_person", "role_org"])
+    if any(
+        m.entry.kind == "role_org" or m.entry.attrs.get("role") in ("perp", "perp_weak")
+        for m in before
+    ):
+        return None
+    return at if _harm_just_before(reader, sent) else None
 
 
 #: words between a described person and the name that says who it is ("a guard named x")

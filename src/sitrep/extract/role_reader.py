@@ -155,6 +155,7 @@ class RoleLexicon:
     attire: frozenset[str] = frozenset()  # what people wear ("uniforms", "civilian clothes")
     when: frozenset[str] = frozenset()  # time words between a subject and its verb ("last night")
     civil_body: frozenset[str] = frozenset()  # heads of civilian bodies' names ("party")
+    generic_target: frozenset[str] = frozenset()  # "building", "establishment": kinds of premises
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -200,6 +201,7 @@ class RoleLexicon:
             attire=frozenset(cues.get("attire", ())),
             when=frozenset(cues.get("when", ())),
             civil_body=frozenset(cues.get("civil_body", ())),
+            generic_target=frozenset(cues.get("generic_target", ())),
         )
 
 

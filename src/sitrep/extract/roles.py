@@ -147,6 +147,8 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
         elif kind == "role_target":
             if m.entry.id == "vehicle" and _attackers_ride(reader, sent, first, out):
                 continue  # "men riding in a car threw a bomb": the attackers' vehicle
+            if m.entry.id == "vehicle" and _charge_carrier(reader, sent, first, j, weapon_toks):
+                continue  # "dynamite placed in a truck", "a car, packed with dynamite": the bomb
             if reader.before_damage_noun(sent, j):
                 continue  # "property damage", "material losses": the damage, not a target
             if (
@@ -299,6 +301,43 @@ _QUANTITY = frozenset(
     {"kg", "kgs", "kilograms", "kilos", "pounds", "lbs", "tons", "sticks", "charges"}
 )
 _ABOUT = frozenset({"over", "about", "some", "approximately", "nearly", "almost", "more", "than"})
+
+
+#: vehicles a charge is carried in to be set off (a car bomb); not buses, planes or boats,
+#: which a bomb placed aboard is set off against
+_CARRIERS = frozenset(
+    "car cars truck trucks vehicle vehicles van vans pickup pickups jeep jeeps automobile".split()
+)
+#: words between a charge and the vehicle it was put in: "dynamite placed in a truck"
+_PUT = frozenset(
+    "placed planted loaded hidden left put stashed concealed exploded went off".split()
+)
+
+
+def _charge_carrier(
+    reader: RoleReader, sent: Sentence, first: int, last: int, weapon_toks: set[int]
+) -> bool:
+    """The vehicle ``first``..``last``, told with an indefinite article, carried the charge
+    set off: "100 kg of dynamite placed in a truck", "a bomb exploded inside a vehicle", "a
+    truck, packed with dynamite, exploded", "a car full of dynamite".  It is the car bomb
+    (the instrument), not a thing attacked; "a bomb placed in the minister's car" is."""
+    toks = sent.toks
+    if toks[last].low not in _CARRIERS or first < 1 or toks[first - 1].low not in ("a", "an"):
+        return False
+    k = first - 2
+    if k >= 1 and toks[k].low in ("in", "inside", "into"):
+        k -= 1
+        while k >= 0 and first - k <= 5 and toks[k].low in _PUT | {"was", "were", "had", "been"}:
+            k -= 1
+        if k >= 0 and k in weapon_toks:
+            return True
+    n = last + 1
+    if n + 1 < len(toks) and (
+        (toks[n].low in _LOADED and toks[n + 1].low == "with" and not reader._joined(sent, last, n))
+        or (toks[n].low == "full" and toks[n + 1].low == "of")
+    ):
+        return any(q in weapon_toks for q in range(n + 2, min(n + 8, len(toks))))
+    return False
 
 
 def _loaded_carrier(
@@ -458,6 +497,22 @@ def _reference_sentences(
     return out
 
 
+#: a passive damage verb: "several homes were seriously damaged", "the installation was
+#: completely gutted", "two buses were set on fire" tell what an act just reported hit
+_DAMAGE_TOLD = re.compile(
+    r"\b(?:was|were|been)\s+(?:(?:seriously|badly|heavily|partially|completely|totally|"
+    r"severely|also)\s+)?(?:damaged|destroyed|gutted|razed|burned|burnt|blown\s+up|"
+    r"set\s+on\s+fire|set\s+ablaze)\b",
+    re.IGNORECASE,
+)
+
+
+def _damage_told(text: str) -> list[Span]:
+    """The passive damage verbs of ``text``, as references back to the act reported before
+    them (a sentence within ``REFERENCE_REACH`` of an incident's own)."""
+    return [Span.of(text, m.start(), m.end()) for m in _DAMAGE_TOLD.finditer(text)]
+
+
 def fill_roles(
     text: str,
     incidents: Sequence[Incident],
@@ -475,7 +530,7 @@ def fill_roles(
     if not incidents:
         return
     reader = reader or RoleReader(text, lexicon or role_lexicon(), _read_sentence)
-    referring = _reference_sentences(text, incidents, references)
+    referring = _reference_sentences(text, incidents, [*references, *_damage_told(text)])
     for inc, ref_sentences in zip(incidents, referring, strict=True):
         own = find_role_fillers(text, incident_sentences(text, inc), reader=reader)
         # perpetrators are often named in another sentence of the report (a claim, a lead)
@@ -507,7 +562,8 @@ def fill_roles(
             if (a.role, a.text.lower()) not in seen:
                 seen.add((a.role, a.text.lower()))
                 extra.append(a)
-        inc.arguments = _sorted(_one_per_person(own + extra))
+        args = _one_per_thing(_one_per_person(own + extra))
+        inc.arguments = _sorted(_without_back_references(text, reader, args))
     perpetrators.complete_from_document(reader, text, incidents)
     _place_other_victims(text, incidents, reader)
     _one_incident_per_person(incidents)
@@ -531,11 +587,27 @@ def _place_other_victims(text: str, incidents: Sequence[Incident], reader: RoleR
         a for a in find_role_fillers(text, spans, reader=reader) if a.role == VICTIM and a.named
     ]
     for a in others:
+        if all(_long_ago(text, spans, sp) for sp in a.spans):
+            continue  # "the murder of archbishop x in 1980", "killed 3 years ago": another act
         known = [b.text for inc in incidents for b in inc.arguments if b.role in (VICTIM, PERP_IND)]
         if any(names.same_person(k, a.text) or names.same_person(a.text, k) for k in known):
             continue
         best = min(incidents, key=lambda inc, at=a.spans[0].start: _distance(inc, at, len(text)))
         best.arguments = _sorted(best.arguments + [a])
+
+
+#: words dating a harm well before the report: "in 1980", "in october 1987", "years ago", "in
+#: 10 years", "last year" (not a full date, "on 16 november 1989", which may be the act's own)
+_LONG_AGO = re.compile(
+    r"\b(?:in\s+(?:[a-z]+\s+)?1[89]\d\d|years?\s+ago|months\s+ago|in\s+\w+\s+years|last\s+year|"
+    r"(?:\w+\s+)?years\s+(?:later|earlier|before))\b"
+)
+
+
+def _long_ago(text: str, sentences: Sequence[Span], span: Span) -> bool:
+    """The sentence of ``span`` dates what it tells well before the report."""
+    sent = next((s for s in sentences if s.start <= span.start < s.end), None)
+    return sent is not None and bool(_LONG_AGO.search(text[sent.start : sent.end].lower()))
 
 
 def _one_incident_per_person(incidents: Sequence[Incident]) -> None:
@@ -571,6 +643,56 @@ def _one_per_person(args: list[RoleFiller]) -> list[RoleFiller]:
     texts = [" ".join(TOKEN.findall(a.text.lower())).replace("'s", "") for a in named]
     keep = {id(named[i]) for i in names.fullest_index(texts)}
     return [a for a in args if not (a.role == VICTIM and a.named) or id(a) in keep]
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(TOKEN.findall(text.lower())) + " "
+
+
+def _one_per_thing(args: list[RoleFiller]) -> list[RoleFiller]:
+    """Physical targets once each, in their fullest form: a target whose words all stand, in
+    order, inside a longer target of the incident ("the office" after "a telephone office",
+    "the pipeline" after "the pacific oil pipeline") is a shorter mention of that thing, its
+    spans kept on the longer one."""
+    targets = [a for a in args if a.role == TARGET]
+    words = {id(a): _words(a.text) for a in targets}
+    drop: set[int] = set()
+    for a in targets:
+        longer = [
+            b
+            for b in targets
+            if b is not a
+            and id(b) not in drop
+            and len(words[id(b)]) > len(words[id(a)])
+            and words[id(a)] in words[id(b)]
+        ]
+        if longer and words[id(a)].strip():
+            drop.add(id(a))
+            fullest = max(longer, key=lambda b: len(words[id(b)]))
+            fullest.spans.extend(sp for sp in a.spans if sp not in fullest.spans)
+    return [a for a in args if id(a) not in drop]
+
+
+_BACK = re.compile(r"\b(?:the|this|that|these|those)(?:\s+same)?\s+$")
+
+
+def _without_back_references(
+    text: str, reader: RoleReader, args: list[RoleFiller]
+) -> list[RoleFiller]:
+    """Without the targets that only refer back to another target of the incident: a generic
+    head told bare after "the", "this" or "the same" ("the same establishment", "the
+    building") when the incident names a target that is not such a reference."""
+    generic = reader.rl.generic_target
+
+    def back(a: RoleFiller) -> bool:
+        if a.role != TARGET or a.text.lower() not in generic:
+            return False
+        return all(_BACK.search(text[max(0, sp.start - 12) : sp.start].lower()) for sp in a.spans)
+
+    refs = [a for a in args if back(a)]
+    if not refs or not any(a.role == TARGET and not back(a) for a in args):
+        return args
+    return [a for a in args if not back(a)]
 
 
 def _sorted(fillers: list[RoleFiller]) -> list[RoleFiller]:
