@@ -748,3 +748,16 @@ def test_victims_counted_in_hundreds_are_a_toll_not_an_act():
         "TALCA — Gunmen murdered three farmers near Talca on Monday.",
     ):
         assert len(extract(text, published="2024-03-05").incidents) == 1, text
+
+
+def test_blow_up_in_its_base_form_is_a_bombing():
+    """'used explosives to blow up' reports the act (an infinitive of means); 'threatened to blow
+    up' does not."""
+    done = extract(
+        "rebels used explosives to blow up a section of the oil pipeline near the town of orito "
+        "on monday.",
+        published="1990-03-06",
+    )
+    assert [i.types for i in done.incidents] == [[AttackType.BOMBING]]
+    threat = extract("the rebels have threatened to blow up the hotel.", published="1990-03-06")
+    assert threat.incidents == []
