@@ -761,3 +761,15 @@ def test_blow_up_in_its_base_form_is_a_bombing():
     assert [i.types for i in done.incidents] == [[AttackType.BOMBING]]
     threat = extract("the rebels have threatened to blow up the hotel.", published="1990-03-06")
     assert threat.incidents == []
+
+
+def test_device_with_a_head_noun_placed_is_a_bombing_not_a_unit_placed_on_alert():
+    """'a dynamite charge was also placed on the pipeline': the device word modifies the head
+    noun before the passive; 'the bomb squad was placed on alert' names a unit, no act."""
+    placed = extract(
+        "a dynamite charge was also placed on the pipeline near the town of carmen on monday.",
+        published="1990-03-06",
+    )
+    assert [i.types for i in placed.incidents] == [[AttackType.BOMBING]]
+    alert = extract("the bomb squad was placed on alert in lima on monday.", published="1990-03-06")
+    assert alert.incidents == []

@@ -300,8 +300,9 @@ _DEVICES = frozenset(
     {"suicide_vest", "ied", "vehicle_bomb", "grenade", "landmine", "explosives", "incendiary"}
 )
 _PASSIVE_AUX = re.compile(
+    r"(?:\s+[a-z]+)?"  # the head noun the device word modifies: "a dynamite charge was placed"
     r"(?:\s*,?\s*(?:which|that)\s+|\s+)(?:was|were|is|are|had\s+been|has\s+been|have\s+been|been)"
-    r"\s+(?:[a-z]+ly\s+)?$",
+    r"\s+(?:(?:also|again|[a-z]+ly)\s+)?$",
     re.I,
 )
 
@@ -310,10 +311,16 @@ def _places_device(doc: Doc, sent: Span, t: LexMatch) -> bool:
     """A verb of setting ("placed") whose object is a device ("placed a bomb", "placed two
     charges of dynamite") or whose passive subject is one ("the bomb, which had been placed")
     (lexicon ``needs_device`` triggers)."""
+    # not a device word inside a word that names no act ("the bomb squad was placed on alert")
+    units = [
+        u.span
+        for u in doc.terms_in(sent.start, sent.end, "trigger")
+        if u.entry.attrs.get("event") is False
+    ]
     weapons = [
         m
         for m in doc.terms_in(max(sent.start, t.span.start - 60), sent.end, "weapon")
-        if m.entry.id in _DEVICES
+        if m.entry.id in _DEVICES and not any(u.start <= m.span.start < u.end for u in units)
     ]
     if any(0 <= m.span.start - t.span.end <= 30 for m in weapons):
         return True
