@@ -364,6 +364,7 @@ def test_extraction_to_templates_maps_roles_and_skips_clashes() -> None:
     assert t.roles["Target"] == (("bus",),) and t.roles["Weapon"] == ()
     assert muc4.is_instrument("a gasoline bomb") and muc4.is_instrument("Rifles")
     assert not muc4.is_instrument("explosions") and not muc4.is_instrument("gasoline")
+    assert not muc4.is_instrument("gunshot")  # the act ("gunshot wounds"), not the gun
     assert muc4.is_structure("the police post") and not muc4.is_structure("government")
 
 

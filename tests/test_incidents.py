@@ -773,3 +773,14 @@ def test_device_with_a_head_noun_placed_is_a_bombing_not_a_unit_placed_on_alert(
     assert [i.types for i in placed.incidents] == [[AttackType.BOMBING]]
     alert = extract("the bomb squad was placed on alert in lima on monday.", published="1990-03-06")
     assert alert.incidents == []
+
+
+def test_death_from_gunshot_wounds_before_a_comma_is_a_shooting():
+    """'x has died from gunshot wounds, a spokesman said': the wounds are the marks of one
+    shooting, not a kind of act in a list ('torture, murders, and disappearances')."""
+    r = extract(
+        "pedro gomez rios, the 36-year-old liberal party candidate, has died from gunshot wounds, "
+        "a party spokesman has reported.",
+        published="1990-03-06",
+    )
+    assert [i.types for i in r.incidents] == [[AttackType.ARMED_ASSAULT]]

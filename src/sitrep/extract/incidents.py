@@ -99,6 +99,7 @@ _COUNTED_BEFORE = re.compile(
     r"wave\s+of|string\s+of|spate\s+of)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+_WOUNDS = re.compile(r"\bwounds$", re.I)  # "bullet wounds", "gunshot wounds": marks, not kinds
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$", re.I)
 _OBJECT_AFTER_LISTED = re.compile(r"\s+(?:on|against|targeting|upon)\s", re.I)
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
@@ -414,6 +415,8 @@ def _enumerated_kind(text: str, sent: Span, t: LexMatch, before: str) -> bool:
     'and', 'or') right before or after it."""
     if _COUNTED_BEFORE.search(before) or _OBJECT_AFTER_LISTED.match(text, t.span.end, sent.end):
         return False  # "and grenade attacks on government offices in X": acts told
+    if _WOUNDS.search(t.span.text):
+        return False  # "died from gunshot wounds, a spokesman said": the marks of one shooting
     head = text[max(sent.start, t.span.start - 6) : t.span.start]
     return bool(_LIST_BEFORE.search(head) or _LIST_AFTER.match(text, t.span.end, sent.end))
 
