@@ -784,3 +784,26 @@ def test_death_from_gunshot_wounds_before_a_comma_is_a_shooting():
         published="1990-03-06",
     )
     assert [i.types for i in r.incidents] == [[AttackType.ARMED_ASSAULT]]
+
+
+def test_irregular_past_after_its_subject_is_an_act_not_a_reference():
+    """'the rebels blew up a store', 'the rebels set fire to a car': a past verb after its
+    subject reports an act, as 'the rebels attacked' does; 'the bombing' refers to one."""
+    r = extract(
+        "guerrillas attacked a police post in santa rosa on monday. the rebels set fire to a car.",
+        published="1990-03-06",
+    )
+    assert AttackType.FACILITY_ATTACK in {t for i in r.incidents for t in i.types}
+    r = extract(
+        "a bomb exploded at the town hall of santa rosa on monday. the rebels also blew up a "
+        "grocery store in the town.",
+        published="1990-03-06",
+    )
+    assert [t.kind for i in r.incidents for t in i.triggers].count("explode_verb") == 2
+    # an intransitive past after its subject: "the device" is the act already told
+    r = extract(
+        "a police van narrowly escaped a roadside bomb blast near the bridge in northtown on "
+        "monday. the device went off seconds after the van had passed.",
+        published="2024-05-07",
+    )
+    assert len(r.incidents) == 1

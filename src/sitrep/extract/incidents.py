@@ -89,7 +89,10 @@ _ANAPHOR_BEFORE = re.compile(
     r"\b(?:these|those|the|such|this|that|its|their|of\s+these|most\s+of\s+the|most\s+of\s+these)\s+(?:[\w-]+\s+){0,1}$",
     re.I,
 )
-_VERB_FORM = re.compile(r"ed$", re.I)
+# a past verb: "-ed", or the first word of an attack word is the irregular past of a verb whose
+# subject is the attacker ("the rebels blew up a store", "the terrorists set two schools on
+# fire"); not "the device went off" (the device is the act already told)
+_VERB_FORM = re.compile(r"ed$|^(?:blew|threw|set|shot|burnt|overran|slew)\b", re.I)
 # a bare plural attack noun that is one item of an enumeration names a kind of act, not an act
 # reported ("arrests, murders, and disappearances", "bombings and lies"): no determiner, number
 # or quantifier before it, a list separator right before or after it, no object after it
