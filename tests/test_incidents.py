@@ -807,3 +807,17 @@ def test_irregular_past_after_its_subject_is_an_act_not_a_reference():
         published="2024-05-07",
     )
     assert len(r.incidents) == 1
+
+
+def test_past_verb_in_another_clause_than_a_warning_is_an_act():
+    """'the press warned about the incidents this morning, when gunmen machinegunned x': the
+    warning cue stands in another clause than the past verb, which reports the act; a plan
+    ('the rebels plan to attack the town') stays no act."""
+    r = extract(
+        "the local press today warned about the seriousness of the incidents in northtown this "
+        "morning, when unidentified men machinegunned former judge pedro gomez rios.",
+        published="1990-03-06",
+    )
+    assert [i.types for i in r.incidents] == [[AttackType.ARMED_ASSAULT]]
+    plan = extract("the rebels plan to attack the town, the mayor said.", published="1990-03-06")
+    assert plan.incidents == []

@@ -570,7 +570,15 @@ def read_events(doc: Doc) -> Reading:
                     and _names_its_object(doc, sent, t, before)
                 ):
                     named_refs.append((si, t))
-                continue
+                if not (
+                    generic
+                    and not background_period
+                    and verb
+                    and _condemnation_only(doc, sent, segments, t)
+                ):
+                    continue
+                # "warned about the incidents this morning, when gunmen machinegunned x": the
+                # cue stands in another clause than the past verb that reports the act
             if aggregate_period and plural:
                 continue  # "follow-up operations ... had raised the number killed in three days"
             seg = _segment_of(segments, t.span.start)
