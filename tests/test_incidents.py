@@ -821,3 +821,18 @@ def test_past_verb_in_another_clause_than_a_warning_is_an_act():
     assert [i.types for i in r.incidents] == [[AttackType.ARMED_ASSAULT]]
     plan = extract("the rebels plan to attack the town, the mayor said.", published="1990-03-06")
     assert plan.incidents == []
+
+
+def test_cue_after_the_past_verb_in_its_clause_does_not_govern_it():
+    """'set the house on fire after threatening the watchmen': the threat word comes after the
+    verb and tells another act; 'threatened to set fire to the buses' stays a threat."""
+    r = extract(
+        "several armed men showed up at the farm near northtown on monday and set the house on "
+        "fire after threatening the watchmen.",
+        published="1990-03-06",
+    )
+    assert [i.types for i in r.incidents] == [[AttackType.FACILITY_ATTACK]]
+    threat = extract(
+        "the rebels threatened to set fire to the buses in northtown.", published="1990-03-06"
+    )
+    assert threat.incidents == []

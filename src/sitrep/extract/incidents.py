@@ -574,7 +574,7 @@ def read_events(doc: Doc) -> Reading:
                     generic
                     and not background_period
                     and verb
-                    and _condemnation_only(doc, sent, segments, t)
+                    and _no_cue_governs(doc, sent, segments, t)
                 ):
                     continue
                 # "warned about the incidents this morning, when gunmen machinegunned x": the
@@ -691,6 +691,22 @@ def _condemnation_only(doc: Doc, sent: Span, segments: list[Span], t: LexMatch) 
         and c.entry.attrs.get("role") in ("generic", "hypothetical")
         and not c.span.text.lower().startswith("condemn")
         and seg.start <= c.span.start < seg.end
+        for c in doc.terms_in(sent.start, sent.end, "context_cue")
+    )
+
+
+def _no_cue_governs(doc: Doc, sent: Span, segments: list[Span], t: LexMatch) -> bool:
+    """No cue that makes the sentence generic stands before the past verb in its clause (a cue
+    in another clause, or after the verb, governs another act: "set the club on fire after
+    threatening the watchmen"); not a sentence that is generic as a whole ("since 1980")."""
+    if _GENERIC_PATTERN.search(sent.text):
+        return False
+    seg = _segment_of(segments, t.span.start)
+    return not any(
+        c.entry.attrs.get("scope") == "sentence"
+        and c.entry.attrs.get("role") in ("generic", "hypothetical")
+        and not c.span.text.lower().startswith("condemn")
+        and seg.start <= c.span.start < t.span.start
         for c in doc.terms_in(sent.start, sent.end, "context_cue")
     )
 
