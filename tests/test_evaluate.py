@@ -364,6 +364,7 @@ def test_extraction_to_templates_maps_roles_and_skips_clashes() -> None:
     assert t.roles["Target"] == (("bus",),) and t.roles["Weapon"] == ()
     assert muc4.is_instrument("a gasoline bomb") and muc4.is_instrument("Rifles")
     assert not muc4.is_instrument("explosions") and not muc4.is_instrument("gasoline")
+    assert not muc4.is_instrument("gunshot")  # the act ("gunshot wounds"), not the gun
     assert muc4.is_structure("the police post") and not muc4.is_structure("government")
 
 
@@ -429,6 +430,47 @@ def test_bombing_with_burning_is_also_an_arson_template() -> None:
     assert templates[0].roles["Weapon"] == (("bomb",),) and templates[1].roles["Weapon"] == ()
     alone = extract("a bomb exploded at a bank in lima on monday.", published="1990-03-06")
     assert [t.incident_type for t in muc4.extraction_to_templates(alone)] == ["bombing"]
+
+
+def _bomb_and_shooting(text: str) -> Extraction:
+    """One incident of a bombing and a killing word (hand-built from ``text``)."""
+
+    def at(word: str) -> Span:
+        return sp(word, text.index(word))
+
+    inc = Incident(
+        id="i1",
+        types=[AttackType.BOMBING, AttackType.ARMED_ASSAULT],
+        status=IncidentStatus.CARRIED_OUT,
+        triggers=[
+            Tagged("bombing", "bombing", [at("bomb")]),
+            Tagged("murder", "murder", [at("murdered")]),
+        ],
+        arguments=[
+            RoleFiller("perp_ind", "rebels", [at("rebels")]),
+            RoleFiller("target", "town hall", [at("town hall")]),
+            RoleFiller("weapon", "bomb", [at("bomb")]),
+            RoleFiller("victim", "pedro gomez rios", [at("pedro gomez rios")], named=True),
+        ],
+    )
+    return Extraction(article=Article(text=text), incidents=[inc])
+
+
+def test_bombing_with_a_murder_told_apart_is_also_an_attack_template() -> None:
+    """A bomb at the town hall and the mayor murdered in a sentence of his own: a bombing
+    template and an attack template (the murder: perpetrators and victim, no target, no
+    bomb); a person killed in the sentence of the blast is the bombing's victim only."""
+    apart = _bomb_and_shooting(
+        "rebels set off a bomb at the town hall. then they murdered the mayor, pedro gomez rios."
+    )
+    templates = muc4.extraction_to_templates(apart)
+    assert [t.incident_type for t in templates] == ["bombing", "attack"]
+    assert templates[1].roles["Victim"] == (("pedro gomez rios",),)
+    assert templates[1].roles["Target"] == () and templates[1].roles["Weapon"] == ()
+    together = _bomb_and_shooting(
+        "rebels murdered the mayor, pedro gomez rios, with a bomb at the town hall."
+    )
+    assert [t.incident_type for t in muc4.extraction_to_templates(together)] == ["bombing"]
 
 
 def test_muc_incident_types() -> None:

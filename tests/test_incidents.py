@@ -885,3 +885,91 @@ def test_a_reference_naming_two_known_places_leaves_the_country():
     (inc,) = r.incidents
     assert inc.place is not None and inc.place.country == "BF"
     assert inc.place.kind.value == "country"
+
+
+def test_blow_up_in_its_base_form_is_a_bombing():
+    """'used explosives to blow up' reports the act (an infinitive of means); 'threatened to blow
+    up' does not."""
+    done = extract(
+        "rebels used explosives to blow up a section of the oil pipeline near the town of orito "
+        "on monday.",
+        published="1990-03-06",
+    )
+    assert [i.types for i in done.incidents] == [[AttackType.BOMBING]]
+    threat = extract("the rebels have threatened to blow up the hotel.", published="1990-03-06")
+    assert threat.incidents == []
+
+
+def test_device_with_a_head_noun_placed_is_a_bombing_not_a_unit_placed_on_alert():
+    """'a dynamite charge was also placed on the pipeline': the device word modifies the head
+    noun before the passive; 'the bomb squad was placed on alert' names a unit, no act."""
+    placed = extract(
+        "a dynamite charge was also placed on the pipeline near the town of carmen on monday.",
+        published="1990-03-06",
+    )
+    assert [i.types for i in placed.incidents] == [[AttackType.BOMBING]]
+    alert = extract("the bomb squad was placed on alert in lima on monday.", published="1990-03-06")
+    assert alert.incidents == []
+
+
+def test_death_from_gunshot_wounds_before_a_comma_is_a_shooting():
+    """'x has died from gunshot wounds, a spokesman said': the wounds are the marks of one
+    shooting, not a kind of act in a list ('torture, murders, and disappearances')."""
+    r = extract(
+        "pedro gomez rios, the 36-year-old liberal party candidate, has died from gunshot wounds, "
+        "a party spokesman has reported.",
+        published="1990-03-06",
+    )
+    assert [i.types for i in r.incidents] == [[AttackType.ARMED_ASSAULT]]
+
+
+def test_irregular_past_after_its_subject_is_an_act_not_a_reference():
+    """'the rebels blew up a store', 'the rebels set fire to a car': a past verb after its
+    subject reports an act, as 'the rebels attacked' does; 'the bombing' refers to one."""
+    r = extract(
+        "guerrillas attacked a police post in santa rosa on monday. the rebels set fire to a car.",
+        published="1990-03-06",
+    )
+    assert AttackType.FACILITY_ATTACK in {t for i in r.incidents for t in i.types}
+    r = extract(
+        "a bomb exploded at the town hall of santa rosa on monday. the rebels also blew up a "
+        "grocery store in the town.",
+        published="1990-03-06",
+    )
+    assert [t.kind for i in r.incidents for t in i.triggers].count("explode_verb") == 2
+    # an intransitive past after its subject: "the device" is the act already told
+    r = extract(
+        "a police van narrowly escaped a roadside bomb blast near the bridge in northtown on "
+        "monday. the device went off seconds after the van had passed.",
+        published="2024-05-07",
+    )
+    assert len(r.incidents) == 1
+
+
+def test_past_verb_in_another_clause_than_a_warning_is_an_act():
+    """'the press warned about the incidents this morning, when gunmen machinegunned x': the
+    warning cue stands in another clause than the past verb, which reports the act; a plan
+    ('the rebels plan to attack the town') stays no act."""
+    r = extract(
+        "the local press today warned about the seriousness of the incidents in northtown this "
+        "morning, when unidentified men machinegunned former judge pedro gomez rios.",
+        published="1990-03-06",
+    )
+    assert [i.types for i in r.incidents] == [[AttackType.ARMED_ASSAULT]]
+    plan = extract("the rebels plan to attack the town, the mayor said.", published="1990-03-06")
+    assert plan.incidents == []
+
+
+def test_cue_after_the_past_verb_in_its_clause_does_not_govern_it():
+    """'set the house on fire after threatening the watchmen': the threat word comes after the
+    verb and tells another act; 'threatened to set fire to the buses' stays a threat."""
+    r = extract(
+        "several armed men showed up at the farm near northtown on monday and set the house on "
+        "fire after threatening the watchmen.",
+        published="1990-03-06",
+    )
+    assert [i.types for i in r.incidents] == [[AttackType.FACILITY_ATTACK]]
+    threat = extract(
+        "the rebels threatened to set fire to the buses in northtown.", published="1990-03-06"
+    )
+    assert threat.incidents == []

@@ -95,6 +95,9 @@ DEVICE_OR_EXPLOSIVE = DEVICE_WEAPONS | {"explosives"}
 EXPLOSION_TRIGGERS = frozenset(
     {"explosion", "explode_verb", "bombing", "suicide_bombing", "suicide_detonation"}
 )
+#: trigger entries (triggers.toml) that tell a person shot or killed: the killing words
+#: (``assassination_if_named``: murder, killing, killed, shot dead) and "opened fire"
+SHOOTING_TRIGGERS = frozenset({"murder", "killing", "killed_named", "shot_dead", "open_fire"})
 #: bare plural explosion nouns: "explosions were heard" during a shooting names no device
 BARE_EXPLOSION_PLURALS = frozenset({"explosions", "blasts", "detonations"})
 #: template types given only with at least one role filler: on train a bombing with none aligns
@@ -462,19 +465,51 @@ def _harm_attack(
     or the burning and the violence done in it are two templates with the same perpetrators
     and victims (the burned buildings stay the arson's target)."""
     if (
-        template.incident_type not in ("kidnapping", "arson")
+        template.incident_type not in ("kidnapping", "arson", "bombing")
         or not set(incident.types) & _HARM_TYPES
     ):
         return None
-    if template.incident_type == "kidnapping" and not template.roles.get("Victim"):
+    if template.incident_type in ("kidnapping", "bombing") and not template.roles.get("Victim"):
+        return None
+    if template.incident_type == "bombing" and not _shot_apart(extraction, incident):
         return None
     roles = incident_roles(extraction, incident)
-    if template.incident_type == "arson":
-        roles["Target"] = []  # what was burned is the arson's target
+    if template.incident_type in ("arson", "bombing"):
+        roles["Target"] = []  # what was burned or bombed is the arson's or bombing's target
+    if template.incident_type == "bombing":
+        roles["Weapon"] = []  # the bombs are the bombing's
     return MucTemplate(
         incident_type="attack",
         roles={role: _dedupe(roles.get(role, ())) for role in MUC_ROLES},
     )
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
+def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The start and end of the sentence of ``text`` around ``offset``."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, offset):
+        start = m.end()
+    m = _SENTENCE_END.search(text, offset)
+    return start, m.end() if m else len(text)
+
+
+def _shot_apart(extraction: Extraction, incident: Incident) -> bool:
+    """Whether a bombing incident also tells a person shot or killed in a sentence of its own,
+    with no explosion word ("the bomb damaged the offices ... x was murdered"): the shooting or
+    murder is an attack of its own; "x was killed in the blast" is the bombing's victim."""
+    text = extraction.article.text
+    blasts = [s.start for t in incident.triggers if t.kind in EXPLOSION_TRIGGERS for s in t.spans]
+    for trig in incident.triggers:
+        if trig.kind not in SHOOTING_TRIGGERS:
+            continue
+        for span in trig.spans:
+            lo, hi = _sentence_bounds(text, span.start)
+            if not any(lo <= b < hi for b in blasts):
+                return True
+    return False
 
 
 def _kidnapping_damage(

@@ -89,7 +89,10 @@ _ANAPHOR_BEFORE = re.compile(
     r"\b(?:these|those|the|such|this|that|its|their|of\s+these|most\s+of\s+the|most\s+of\s+these)\s+(?:[\w-]+\s+){0,1}$",
     re.I,
 )
-_VERB_FORM = re.compile(r"ed$", re.I)
+# a past verb: "-ed", or the first word of an attack word is the irregular past of a verb whose
+# subject is the attacker ("the rebels blew up a store", "the terrorists set two schools on
+# fire"); not "the device went off" (the device is the act already told)
+_VERB_FORM = re.compile(r"ed$|^(?:blew|threw|set|shot|burnt|overran|slew)\b", re.I)
 # a bare plural attack noun that is one item of an enumeration names a kind of act, not an act
 # reported ("arrests, murders, and disappearances", "bombings and lies"): no determiner, number
 # or quantifier before it, a list separator right before or after it, no object after it
@@ -99,6 +102,7 @@ _COUNTED_BEFORE = re.compile(
     r"wave\s+of|string\s+of|spate\s+of)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+_WOUNDS = re.compile(r"\bwounds$", re.I)  # "bullet wounds", "gunshot wounds": marks, not kinds
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$", re.I)
 _OBJECT_AFTER_LISTED = re.compile(r"\s+(?:on|against|targeting|upon)\s", re.I)
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
@@ -300,8 +304,9 @@ _DEVICES = frozenset(
     {"suicide_vest", "ied", "vehicle_bomb", "grenade", "landmine", "explosives", "incendiary"}
 )
 _PASSIVE_AUX = re.compile(
+    r"(?:\s+[a-z]+)?"  # the head noun the device word modifies: "a dynamite charge was placed"
     r"(?:\s*,?\s*(?:which|that)\s+|\s+)(?:was|were|is|are|had\s+been|has\s+been|have\s+been|been)"
-    r"\s+(?:[a-z]+ly\s+)?$",
+    r"\s+(?:(?:also|again|[a-z]+ly)\s+)?$",
     re.I,
 )
 
@@ -310,10 +315,16 @@ def _places_device(doc: Doc, sent: Span, t: LexMatch) -> bool:
     """A verb of setting ("placed") whose object is a device ("placed a bomb", "placed two
     charges of dynamite") or whose passive subject is one ("the bomb, which had been placed")
     (lexicon ``needs_device`` triggers)."""
+    # not a device word inside a word that names no act ("the bomb squad was placed on alert")
+    units = [
+        u.span
+        for u in doc.terms_in(sent.start, sent.end, "trigger")
+        if u.entry.attrs.get("event") is False
+    ]
     weapons = [
         m
         for m in doc.terms_in(max(sent.start, t.span.start - 60), sent.end, "weapon")
-        if m.entry.id in _DEVICES
+        if m.entry.id in _DEVICES and not any(u.start <= m.span.start < u.end for u in units)
     ]
     if any(0 <= m.span.start - t.span.end <= 30 for m in weapons):
         return True
@@ -409,6 +420,8 @@ def _enumerated_kind(text: str, sent: Span, t: LexMatch, before: str) -> bool:
     'and', 'or') right before or after it."""
     if _COUNTED_BEFORE.search(before) or _OBJECT_AFTER_LISTED.match(text, t.span.end, sent.end):
         return False  # "and grenade attacks on government offices in X": acts told
+    if _WOUNDS.search(t.span.text):
+        return False  # "died from gunshot wounds, a spokesman said": the marks of one shooting
     head = text[max(sent.start, t.span.start - 6) : t.span.start]
     return bool(_LIST_BEFORE.search(head) or _LIST_AFTER.match(text, t.span.end, sent.end))
 
@@ -560,7 +573,15 @@ def read_events(doc: Doc) -> Reading:
                     and _names_its_object(doc, sent, t, before)
                 ):
                     named_refs.append((si, t))
-                continue
+                if not (
+                    generic
+                    and not background_period
+                    and verb
+                    and _no_cue_governs(doc, sent, segments, t)
+                ):
+                    continue
+                # "warned about the incidents this morning, when gunmen machinegunned x": the
+                # cue stands in another clause than the past verb that reports the act
             if aggregate_period and plural:
                 continue  # "follow-up operations ... had raised the number killed in three days"
             seg = _segment_of(segments, t.span.start)
@@ -697,6 +718,22 @@ def _condemnation_only(doc: Doc, sent: Span, segments: list[Span], t: LexMatch) 
         and c.entry.attrs.get("role") in ("generic", "hypothetical")
         and not c.span.text.lower().startswith("condemn")
         and seg.start <= c.span.start < seg.end
+        for c in doc.terms_in(sent.start, sent.end, "context_cue")
+    )
+
+
+def _no_cue_governs(doc: Doc, sent: Span, segments: list[Span], t: LexMatch) -> bool:
+    """No cue that makes the sentence generic stands before the past verb in its clause (a cue
+    in another clause, or after the verb, governs another act: "set the club on fire after
+    threatening the watchmen"); not a sentence that is generic as a whole ("since 1980")."""
+    if _GENERIC_PATTERN.search(sent.text):
+        return False
+    seg = _segment_of(segments, t.span.start)
+    return not any(
+        c.entry.attrs.get("scope") == "sentence"
+        and c.entry.attrs.get("role") in ("generic", "hypothetical")
+        and not c.span.text.lower().startswith("condemn")
+        and seg.start <= c.span.start < t.span.start
         for c in doc.terms_in(sent.start, sent.end, "context_cue")
     )
 
