@@ -713,13 +713,7 @@ def _condemnation_only(doc: Doc, sent: Span, segments: list[Span], t: LexMatch) 
     if _GENERIC_PATTERN.search(sent.text):
         return False
     seg = _segment_of(segments, t.span.start)
-    return not any(
-        c.entry.attrs.get("scope") == "sentence"
-        and c.entry.attrs.get("role") in ("generic", "hypothetical")
-        and not c.span.text.lower().startswith("condemn")
-        and seg.start <= c.span.start < seg.end
-        for c in doc.terms_in(sent.start, sent.end, "context_cue")
-    )
+    return not _sentence_cue_in(doc, sent, seg.start, seg.end)
 
 
 def _no_cue_governs(doc: Doc, sent: Span, segments: list[Span], t: LexMatch) -> bool:
@@ -729,11 +723,17 @@ def _no_cue_governs(doc: Doc, sent: Span, segments: list[Span], t: LexMatch) -> 
     if _GENERIC_PATTERN.search(sent.text):
         return False
     seg = _segment_of(segments, t.span.start)
-    return not any(
+    return not _sentence_cue_in(doc, sent, seg.start, t.span.start)
+
+
+def _sentence_cue_in(doc: Doc, sent: Span, start: int, end: int) -> bool:
+    """A cue that makes a sentence generic or hypothetical (not a condemnation) starts in
+    ``[start, end)``."""
+    return any(
         c.entry.attrs.get("scope") == "sentence"
         and c.entry.attrs.get("role") in ("generic", "hypothetical")
         and not c.span.text.lower().startswith("condemn")
-        and seg.start <= c.span.start < t.span.start
+        and start <= c.span.start < end
         for c in doc.terms_in(sent.start, sent.end, "context_cue")
     )
 
