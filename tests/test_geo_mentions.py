@@ -136,3 +136,20 @@ def test_a_countrys_capital_is_its_capital_town(text, quoted, town):
 def test_a_capital_named_right_after_is_found_as_itself():
     found = find_place_mentions("Clashes broke out in the Afghan capital, Kabul, on Monday.")
     assert [(m.span.text, m.name) for m in found] == [("Kabul", "Kabul")]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Militants attacked a checkpoint in Khyber Pakhtunkhwa's Bannu district.",
+            ["Khyber Pakhtunkhwa", "Bannu"],
+        ),
+        (
+            "A bomb was found in Jammu and Kashmir's Pulwama district.",
+            ["Jammu and Kashmir", "Pulwama"],
+        ),
+    ],
+)
+def test_a_possessive_place_is_found_without_its_s(text, names):
+    assert [m.name for m in find_place_mentions(text)] == names

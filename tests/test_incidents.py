@@ -973,3 +973,24 @@ def test_cue_after_the_past_verb_in_its_clause_does_not_govern_it():
         "the rebels threatened to set fire to the buses in northtown.", published="1990-03-06"
     )
     assert threat.incidents == []
+
+
+def test_the_possessed_district_is_the_place_not_the_possessor():
+    text = (
+        "Militants attacked a police checkpoint in Khyber Pakhtunkhwa's Bannu district late on "
+        "Tuesday, killing two policemen, officials said."
+    )
+    r = extract(text, published="2024-07-03")
+    assert [i.place.canonical_name or i.place.name for i in r.incidents] == ["Bannu"]
+
+
+def test_a_defused_bomb_averting_an_attack_is_one_foiled_bombing():
+    text = (
+        "Soldiers on Thursday defused a powerful bomb planted on a highway in Pulwama district, "
+        "averting what police called a major attack on a military convoy. A police spokesman "
+        "said a search was under way for the militants who planted the device."
+    )
+    r = extract(text, published="2024-07-05")
+    (inc,) = r.incidents
+    assert inc.status == IncidentStatus.FOILED
+    assert AttackType.SECURITY_OPERATION not in inc.types

@@ -369,6 +369,17 @@ def build_incidents(
         group = buckets[key]
         types = order_types({t for e in group for t in e.attack_types})
         statuses = {e.status for e in group}
+        if IncidentStatus.FOILED in statuses:
+            # "defused a bomb ... the militants who planted the device": planting is no
+            # detonation
+            statuses = {
+                e.status
+                for e in group
+                if not (
+                    e.trigger.entry.id == "device_defused"
+                    and e.status == IncidentStatus.CARRIED_OUT
+                )
+            } or statuses
         status = (
             IncidentStatus.CARRIED_OUT
             if IncidentStatus.CARRIED_OUT in statuses

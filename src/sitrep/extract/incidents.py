@@ -1237,11 +1237,11 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
     lo = seg.start
     hi = seg.end
     em.weapons = doc.terms_in(lo, hi, "weapon")
-    em.targets = doc.terms_in(lo, hi, "target")
+    em.targets = _not_speakers(doc, doc.terms_in(lo, hi, "target"))
     if not em.weapons:
         em.weapons = [w for w in doc.terms_in(sent.start, sent.end, "weapon")]
     if not em.targets:
-        em.targets = doc.terms_in(sent.start, sent.end, "target")
+        em.targets = _not_speakers(doc, doc.terms_in(sent.start, sent.end, "target"))
     if (
         any(w.entry.id == "suicide_vest" for w in em.weapons)
         or "suicide" in em.trigger.span.text.lower()
@@ -1272,6 +1272,17 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
         before = doc.text[max(sent.start, a.span.start - 40) : a.span.start]
         suspected = bool(_SUSPECT.search(before))
         em.agents.append((a, suspected))
+
+
+# "a police spokesman said", "army officials told": the institution speaks, it is not hit
+_SPEAKER_AFTER = re.compile(
+    r"\s+(?:spokesman|spokeswoman|spokesperson|media\s+wing)\b",
+    re.I,
+)
+
+
+def _not_speakers(doc: Doc, targets: list[LexMatch]) -> list[LexMatch]:
+    return [t for t in targets if not _SPEAKER_AFTER.match(doc.text, t.span.end)]
 
 
 _AFFILIATION_AFTER = re.compile(

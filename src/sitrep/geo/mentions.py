@@ -28,11 +28,12 @@ MAX_WORDS = 4
 
 _WORD = r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f'’.\-]*"
 _CONNECT = (
-    r"(?:de|del|de la|de las|de los|la|las|los|el|al|e|du|des|da|do|dos|y|ul|i|an|am|upon|on)"
+    r"(?:de|del|de la|de las|de los|la|las|los|el|al|e|du|des|da|do|dos|y|ul|i|an|am|upon|on|and)"
 )
 _RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
 _TOKEN = re.compile(r"[\w\u00c0-\u024f'’.\-]+")
 _TRAILING_PUNCT = re.compile(r"[.'’\-]+$")
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")  # "Khyber Pakhtunkhwa's Bannu district"
 
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|nearby|from|outside|around|across|to|into|toward|towards|towns?\s+of|"
@@ -201,6 +202,8 @@ def _with_capitals(text: str, found: list[PlaceMention], gaz: Gazetteer) -> list
             continue
         cap = _capital_mention(gaz, iso, pm.start(), pm.end(), text)
         if cap is not None:
+            # the country itself ("Somalia" of "Somalia's capital") is the capital's owner
+            out = [m for m in out if not (pm.start() <= m.span.start < pm.end())]
             out.append(cap)
             spans.append((pm.start(), pm.end()))
     table = demonyms()
@@ -268,7 +271,7 @@ def _find_cased(text: str, gaz: Gazetteer) -> list[PlaceMention]:
             for j in range(min(len(tokens), i + MAX_WORDS), i, -1):
                 s, e = tokens[i][0], tokens[j - 1][1]
                 raw = text[s:e]
-                trimmed = _TRAILING_PUNCT.sub("", raw)
+                trimmed = _TRAILING_PUNCT.sub("", _POSSESSIVE_END.sub("", raw))
                 e -= len(raw) - len(trimmed)
                 key = fold(trimmed if not trimmed.isupper() else trimmed.title())
                 if gaz.rows(key) or key in gaz.aliases:
