@@ -275,6 +275,11 @@ def test_a_night_watchman_is_a_civilian_a_security_guard_is_not():
     )
 
 
+def test_one_person_with_two_words_before_the_noun():
+    f = one("Gunmen shot dead a polio vaccination worker in Bannu on Wednesday morning.")
+    assert (f.status, f.best, f.category) == (FigureStatus.KILLED, 1, Category.CIVILIANS)
+
+
 def test_no_one_killed_is_not_a_figure():
     found, _ = figs("A grenade exploded outside a bank in Turbat on Tuesday but no one was killed.")
     assert not [f for f in found if f.status == FigureStatus.KILLED]

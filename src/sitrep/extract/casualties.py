@@ -352,8 +352,9 @@ def _singular_figures(
             _APPOSITIVE.match(doc.text[e : v.span.start]) for _, e in taken if e <= v.span.start
         ):
             continue
-        before = doc.text[max(sent.start, v.span.start - 12) : v.span.start]
-        if not re.search(r"\b(?:the|a|an|one)\s+(?:\w+\s+)?$", before, re.I):
+        # "a policeman", "the young driver", "a polio vaccination worker"
+        before = doc.text[max(sent.start, v.span.start - 30) : v.span.start]
+        if not re.search(r"\b(?:the|a|an|one)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
             continue
         listed = [
             f
