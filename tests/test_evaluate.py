@@ -1240,3 +1240,36 @@ def test_muc_attack_word_in_a_battle_gives_an_attack() -> None:
     named.arguments[0].named = True
     assert muc4.muc_incident_type(named) == "attack"
     assert muc4.muc_incident_type(inc("killed_named")) is None
+
+
+def test_named_dead_in_a_clash_with_the_state_give_no_muc4_template() -> None:
+    """A named person killed in a clash gives an attack template ("a reporter, x, was killed in
+    a shootout"), unless the clash was fought with the police or the army: the dead fought the
+    state (combat or a state action, which MUC-4 keys leave out)."""
+
+    def ext(text: str, word: str, kind: str) -> Extraction:
+        at = text.index(word)
+        inc = Incident(
+            "i1",
+            [AttackType.ARMED_CLASH],
+            IncidentStatus.CARRIED_OUT,
+            triggers=[Tagged(kind, kind, [Span(at, at + len(word), word)])],
+            arguments=[RoleFiller(role="victim", text="pedro gil", named=True)],
+        )
+        return Extraction(article=Article(text=text), incidents=[inc])
+
+    for text, word in (
+        ("rebel chief pedro gil died on monday in a clash with the national police.", "clash"),
+        (
+            "pedro gil was killed during a confrontation with troops near the river.",
+            "confrontation",
+        ),
+        ("there was a clash in which the police killed pedro gil and his driver.", "clash"),
+    ):
+        assert muc4.extraction_to_templates(ext(text, word, "clash")) == [], text
+    kept = ext(
+        "the reporter pedro gil was killed in a shootout in the market.", "shootout", "clash"
+    )
+    assert [t.incident_type for t in muc4.extraction_to_templates(kept)] == ["attack"]
+    kept = ext("pedro gil was killed in a clash between two gangs.", "clash", "clash")
+    assert [t.incident_type for t in muc4.extraction_to_templates(kept)] == ["attack"]
