@@ -1134,6 +1134,9 @@ def test_military_targets_are_left_out_of_muc4_templates() -> None:
     assert muc4.is_military("garrison of the 4th infantry brigade")
     assert not muc4.is_military("headquarters of the 1st infantry brigade")
     assert not muc4.is_military("an aid convoy") and not muc4.is_military("police post")
+    # positions held by troops and barracks are military too ("attacked army positions")
+    assert muc4.is_military("army positions") and muc4.is_military("the rebel positions")
+    assert muc4.is_military("positions") and muc4.is_military("the army barracks")
     ext = _kidnap_extraction()
     ext.incidents[0].types = [AttackType.FACILITY_ATTACK]
     ext.incidents[0].arguments = [
