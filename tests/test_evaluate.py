@@ -1137,6 +1137,10 @@ def test_military_targets_are_left_out_of_muc4_templates() -> None:
     # positions held by troops and barracks are military too ("attacked army positions")
     assert muc4.is_military("army positions") and muc4.is_military("the rebel positions")
     assert muc4.is_military("positions") and muc4.is_military("the army barracks")
+    # the armed forces' aircraft, not a plane of any kind
+    assert muc4.is_military("air force helicopters") and muc4.is_military("the combat planes")
+    assert muc4.is_military("two war planes") and not muc4.is_military("the plane")
+    assert not muc4.is_military("a private plane") and not muc4.is_military("the airliner")
     ext = _kidnap_extraction()
     ext.incidents[0].types = [AttackType.FACILITY_ATTACK]
     ext.incidents[0].arguments = [
