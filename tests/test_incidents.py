@@ -552,6 +552,17 @@ def test_act_against_a_whole_population_is_a_charge_not_an_act():
         "TALCA — Rebels attacked the 30 people at a bus stop in Talca on Monday.",
     ):
         assert extract(text, published="2024-03-05").incidents, text
+    # civilians and populated places at large, with no article
+    for text in (
+        "TALCA — The rebels said on Monday that the army is bombing densely populated areas.",
+        "TALCA — The bishop said on Monday that troops continue to shell civilian areas.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
+    for text in (
+        "TALCA — Gunmen attacked two civilians at a bus stop in Talca on Monday.",
+        "TALCA — Two officials were kidnapped by the People's Liberation Army in Talca on Monday.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text
 
 
 def test_killing_is_an_act_only_as_a_noun():

@@ -417,16 +417,35 @@ _OBJECT_THE = re.compile(
 )
 
 
+# the object slot without an article, before a plural noun ("bombing densely populated areas",
+# "to bomb civilians"): no number, quantifier or preposition among its words ("killed two
+# civilians", "kidnapped by ... people's")
+_OBJECT_BARE = re.compile(
+    r"\s+(?:(?:against|on|upon|at)\s+)?(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"dozens?|scores?|hundreds|thousands|several|some|many|few|more|other|by|with|and|or|of)\b)"
+    r"[^\W\d]+\s+){0,2}?$",
+    re.I,
+)
+
+
 def _against_whole_population(doc: Doc, sent: Span, t: LexMatch) -> bool:
     """The attack word's object is a whole population ("bombing the salvadoran people",
-    "attacks against the civilian population"; lexicon context cues with role
-    ``whole_population``), not "the people of <a place>" nor a counted group ("the 30 people")."""
+    "attacks against the civilian population", "bombing densely populated areas", "to bomb
+    civilians"; lexicon context cues with role ``whole_population``), not "the people of <a
+    place>" nor a counted group ("the 30 people", "two civilians").  Cues marked ``bare`` (a
+    plural of places or of civilians) stand without an article; "people" and "population"
+    need "the" ("unidentified people fired")."""
     for c in doc.terms_in(t.span.end, min(sent.end, t.span.end + 50), "context_cue"):
         if c.entry.attrs.get("role") != "whole_population":
             continue
+        after = doc.text[c.span.end : c.span.end + 6]
+        if re.match(r"'s\b", after):
+            return False  # "people's liberation army": a name
+        if c.entry.attrs.get("bare") and _OBJECT_BARE.fullmatch(doc.text, t.span.end, c.span.start):
+            return not re.match(r"\s+of\b", after)
         if not _OBJECT_THE.fullmatch(doc.text, t.span.end, c.span.start):
             return False
-        return not re.match(r"\s+(?:of|in|at|from)\b", doc.text[c.span.end : c.span.end + 6])
+        return not re.match(r"\s+(?:of|in|at|from)\b", after)
     return False
 
 
