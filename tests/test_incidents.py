@@ -759,3 +759,16 @@ def test_victims_counted_in_hundreds_are_a_toll_not_an_act():
         "TALCA — Gunmen murdered three farmers near Talca on Monday.",
     ):
         assert len(extract(text, published="2024-03-05").incidents) == 1, text
+
+
+def test_a_tally_of_acts_is_not_one_act():
+    """Ten or more acts counted before a plural attack noun ("386 clashes", "hundreds of bomb
+    attacks") are a tally; a few counted acts ("two bombs exploded") are reported."""
+    for text in (
+        "TALCA — The general said on Monday that troops and rebels fought 386 clashes.",
+        "TALCA — The drug lords have set off more than 260 bombs, the minister said on Monday.",
+        "TALCA — There were hundreds of dynamite attacks in the cities, the police said on Monday.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
+    r = extract("TALCA — Two bombs exploded at a bank in Talca on Monday.", published="2024-03-05")
+    assert r.incidents

@@ -85,6 +85,24 @@ _TOLL_BEFORE = re.compile(
     r"(?:(?:have|has|had)\s+)?(?:been|were)\s+(?:[\w-]+,?\s+(?:and\s+)?){0,3}$",
     re.I,
 )
+# a count of ten or more (or dozens, scores, hundreds, thousands) right before a plural attack
+# noun, at most one word between ("386 clashes", "hundreds of dynamite attacks"): a tally of acts
+# over a period, not one act (UCDP GED and ACLED code events, not totals)
+_TALLY_BEFORE = re.compile(
+    r"(?:\b(\d[\d,.]*)|\b(?:dozens|scores|hundreds|thousands)\s+of)\s+(?:[^\W\d]+\s+)?$", re.I
+)
+
+
+def _tally_before(before: str) -> bool:
+    m = _TALLY_BEFORE.search(before)
+    if m is None:
+        return False
+    if m.group(1) is None:
+        return True
+    digits = m.group(1).replace(",", "").rstrip(".")
+    return digits.isdigit() and int(digits) >= 10
+
+
 _ANAPHOR_BEFORE = re.compile(
     r"\b(?:these|those|the|such|this|that|its|their|of\s+these|most\s+of\s+the|most\s+of\s+these)\s+(?:[\w-]+\s+){0,1}$",
     re.I,
@@ -534,6 +552,11 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "the army is bombing the salvadoran people": a charge, not one act
             if _TOLL_BEFORE.search(text[max(sent.start, t.span.start - 100) : t.span.start]):
                 continue  # "hundreds of peasants have been murdered": a toll, not one act
+            if plural and _tally_before(before):
+                # "386 clashes in january", "more than 260 bombs": a tally of acts (or, told of
+                # one day, a wave: "some 21 bombs had gone off in the city"), not one act
+                wave.append(t.span)
+                continue
             if plural and WAVE_WORDS.search(
                 sentence_text
             ):  # "24 separate attacks across the region"
