@@ -1141,6 +1141,11 @@ def test_military_targets_are_left_out_of_muc4_templates() -> None:
     assert muc4.is_military("air force helicopters") and muc4.is_military("the combat planes")
     assert muc4.is_military("two war planes") and not muc4.is_military("the plane")
     assert not muc4.is_military("a private plane") and not muc4.is_military("the airliner")
+    # military units ("the attack on the 3d regiment", "attacked the 4th infantry brigade")
+    assert muc4.is_military("the 3d regiment") and muc4.is_military("a military unit")
+    assert muc4.is_military("the 4th infantry brigade") and muc4.is_military(
+        "the atlacatl battalion"
+    )
     ext = _kidnap_extraction()
     ext.incidents[0].types = [AttackType.FACILITY_ATTACK]
     ext.incidents[0].arguments = [
