@@ -772,3 +772,14 @@ def test_a_tally_of_acts_is_not_one_act():
         assert extract(text, published="2024-03-05").incidents == [], text
     r = extract("TALCA — Two bombs exploded at a bank in Talca on Monday.", published="2024-03-05")
     assert r.incidents
+
+
+def test_a_possible_or_ceased_act_is_not_reported():
+    for text in (
+        "TALCA — The rebels ceased bombing pipelines in August, the minister said on Monday.",
+        "TALCA — The police denied reports of a possible attack on the president on Monday.",
+        "TALCA — The army demanded on Monday that the rebels halt attacks on power lines.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
+    r = extract("TALCA — Rebels bombed a pipeline near Talca on Monday.", published="2024-03-05")
+    assert r.incidents
