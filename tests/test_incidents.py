@@ -783,3 +783,16 @@ def test_a_possible_or_ceased_act_is_not_reported():
         assert extract(text, published="2024-03-05").incidents == [], text
     r = extract("TALCA — Rebels bombed a pipeline near Talca on Monday.", published="2024-03-05")
     assert r.incidents
+
+
+def test_hundreds_counted_as_harmed_over_time_are_a_toll():
+    for text in (
+        "TALCA — Nearly 1,000 of its members have been murdered, the party said on Monday.",
+        "TALCA — The army said on Monday that 1,980 people, most of them youths, have been kidnapped.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
+    r = extract(
+        "TALCA — A C-123 cargo plane has been dynamited at the Talca airport on Monday.",
+        published="2024-03-05",
+    )
+    assert r.incidents

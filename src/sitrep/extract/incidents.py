@@ -103,6 +103,15 @@ def _tally_before(before: str) -> bool:
     return digits.isdigit() and int(digits) >= 10
 
 
+# victims counted in hundreds or more (a figure of three digits or more, not part of a name as in
+# "c-123") as the subject of a perfect harm word ("nearly 1,000 of its members have been murdered",
+# "1,980 people, most of them youths, have been kidnapped", "release the 1,000 people they have
+# kidnapped"): a toll over a period, not one act
+_TOLL_COUNT_BEFORE = re.compile(
+    r"(?<![\w,.-])(?:\d{1,3}(?:,\d{3})+|[1-9]\d{2,})\s+(?:of\s+)?(?:[\w-]+,?\s+){1,6}?"
+    r"(?:who\s+|that\s+|they\s+)?(?:have|has|had)\s+(?:been\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,3}$",
+    re.I,
+)
 _ANAPHOR_BEFORE = re.compile(
     r"\b(?:these|those|the|such|this|that|its|their|of\s+these|most\s+of\s+the|most\s+of\s+these)\s+(?:[\w-]+\s+){0,1}$",
     re.I,
@@ -550,7 +559,8 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "murders, searches, raids on labor offices": kinds of act listed
             if _against_whole_population(doc, sent, t):
                 continue  # "the army is bombing the salvadoran people": a charge, not one act
-            if _TOLL_BEFORE.search(text[max(sent.start, t.span.start - 100) : t.span.start]):
+            lead = text[max(sent.start, t.span.start - 100) : t.span.start]
+            if _TOLL_BEFORE.search(lead) or _TOLL_COUNT_BEFORE.search(lead):
                 continue  # "hundreds of peasants have been murdered": a toll, not one act
             if plural and _tally_before(before):
                 # "386 clashes in january", "more than 260 bombs": a tally of acts (or, told of
