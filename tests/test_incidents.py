@@ -796,3 +796,10 @@ def test_hundreds_counted_as_harmed_over_time_are_a_toll():
         published="2024-03-05",
     )
     assert r.incidents
+
+
+def test_infiltrating_is_not_an_attack():
+    text = "TALCA — Plainclothes policemen infiltrated the demonstration in Talca on Monday."
+    assert extract(text, published="2024-03-05").incidents == []
+    r = extract("TALCA — Gunmen stormed the town hall in Talca on Monday.", published="2024-03-05")
+    assert r.incidents
