@@ -803,3 +803,15 @@ def test_infiltrating_is_not_an_attack():
     assert extract(text, published="2024-03-05").incidents == []
     r = extract("TALCA — Gunmen stormed the town hall in Talca on Monday.", published="2024-03-05")
     assert r.incidents
+
+
+def test_a_siege_is_not_one_attack():
+    """'Under siege', 'broke the siege': a state of battle, not one act; 'besieged' and 'laid
+    siege to' stay acts."""
+    for text in (
+        "TALCA — The rebels kept the town hall under siege on Monday.",
+        "TALCA — Rebel forces broke the siege of the town hall, the radio said on Monday.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
+    r = extract("TALCA — Gunmen besieged the town hall in Talca on Monday.", published="2024-03-05")
+    assert r.incidents
