@@ -815,3 +815,11 @@ def test_a_siege_is_not_one_attack():
         assert extract(text, published="2024-03-05").incidents == [], text
     r = extract("TALCA — Gunmen besieged the town hall in Talca on Monday.", published="2024-03-05")
     assert r.incidents
+
+
+def test_seized_bomb_making_material_is_not_an_act():
+    for text in (
+        "TALCA — Police found 400 detonating caps and ten rifles in a house in Talca on Monday.",
+        "TALCA — The army seized material to fabricate bombs in a house in Talca on Monday.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
