@@ -823,3 +823,17 @@ def test_seized_bomb_making_material_is_not_an_act():
         "TALCA — The army seized material to fabricate bombs in a house in Talca on Monday.",
     ):
         assert extract(text, published="2024-03-05").incidents == [], text
+
+
+def test_shots_into_the_air_attack_no_one():
+    for text in (
+        "TALCA — The guerrillas fired into the air before handing over their rifles on Monday.",
+        "TALCA — Before surrendering their weapons on Monday, the rebels shot them into the air.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
+    r = extract("TALCA — Gunmen fired at a bus in Talca on Monday.", published="2024-03-05")
+    assert r.incidents
+    r = extract(
+        "TALCA — A bomb exploded in the air aboard a plane on Monday.", published="2024-03-05"
+    )
+    assert r.incidents

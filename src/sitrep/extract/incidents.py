@@ -112,6 +112,13 @@ _TOLL_COUNT_BEFORE = re.compile(
     r"(?:who\s+|that\s+|they\s+)?(?:have|has|had)\s+(?:been\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,3}$",
     re.I,
 )
+# shots fired into the air (in celebration, as a warning) attack no one (not "the plane exploded
+# in the air"): the attack words of shooting (triggers.toml)
+_SHOT_TRIGGERS = frozenset({"open_fire", "shot_dead"})
+_INTO_THE_AIR = re.compile(
+    r"\s+(?:(?:them|it|their\s+\w+|\w+\s+(?:shots|rounds|bullets))\s+)?(?:into|in)\s+the\s+air\b",
+    re.I,
+)
 _ANAPHOR_BEFORE = re.compile(
     r"\b(?:these|those|the|such|this|that|its|their|of\s+these|most\s+of\s+the|most\s+of\s+these)\s+(?:[\w-]+\s+){0,1}$",
     re.I,
@@ -559,6 +566,8 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "murders, searches, raids on labor offices": kinds of act listed
             if _against_whole_population(doc, sent, t):
                 continue  # "the army is bombing the salvadoran people": a charge, not one act
+            if t.entry.id in _SHOT_TRIGGERS and _INTO_THE_AIR.match(text, t.span.end, sent.end):
+                continue  # "fired into the air", "shot them into the air": no one was attacked
             lead = text[max(sent.start, t.span.start - 100) : t.span.start]
             if _TOLL_BEFORE.search(lead) or _TOLL_COUNT_BEFORE.search(lead):
                 continue  # "hundreds of peasants have been murdered": a toll, not one act
