@@ -837,3 +837,11 @@ def test_shots_into_the_air_attack_no_one():
         "TALCA — A bomb exploded in the air aboard a plane on Monday.", published="2024-03-05"
     )
     assert r.incidents
+
+
+def test_an_act_named_as_a_practice_is_not_reported():
+    for text in (
+        "TALCA — The bishop said on Monday that nothing can justify the use of kidnapping.",
+        "TALCA — The rebels have returned to kidnappings as a means to finance the war, police said.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
