@@ -845,3 +845,8 @@ def test_an_act_named_as_a_practice_is_not_reported():
         "TALCA — The rebels have returned to kidnappings as a means to finance the war, police said.",
     ):
         assert extract(text, published="2024-03-05").incidents == [], text
+
+
+def test_inciting_an_act_is_not_the_act():
+    text = "TALCA — The minister said on Monday that the preacher has incited murder for years."
+    assert extract(text, published="2024-03-05").incidents == []
