@@ -1180,6 +1180,18 @@ def test_military_targets_are_left_out_of_muc4_templates() -> None:
     assert muc4.is_military("two helicopters") and muc4.is_military("an air force plane")
     assert muc4.is_military("combat planes")
     assert not muc4.is_military("a medical helicopter") and not muc4.is_military("a cargo plane")
+    # positions held by troops and barracks are military too ("attacked army positions")
+    assert muc4.is_military("army positions") and muc4.is_military("the rebel positions")
+    assert muc4.is_military("positions") and muc4.is_military("the army barracks")
+    # the armed forces' aircraft, not a plane of any kind
+    assert muc4.is_military("air force helicopters") and muc4.is_military("the combat planes")
+    assert muc4.is_military("two war planes") and not muc4.is_military("the plane")
+    assert not muc4.is_military("a private plane") and not muc4.is_military("the airliner")
+    # military units ("the attack on the 3d regiment", "attacked the 4th infantry brigade")
+    assert muc4.is_military("the 3d regiment") and muc4.is_military("a military unit")
+    assert muc4.is_military("the 4th infantry brigade") and muc4.is_military(
+        "the atlacatl battalion"
+    )
     ext = _kidnap_extraction()
     ext.incidents[0].types = [AttackType.FACILITY_ATTACK]
     ext.incidents[0].arguments = [
@@ -1286,3 +1298,36 @@ def test_muc_attack_word_in_a_battle_gives_an_attack() -> None:
     named.arguments[0].named = True
     assert muc4.muc_incident_type(named) == "attack"
     assert muc4.muc_incident_type(inc("killed_named")) is None
+
+
+def test_named_dead_in_a_clash_with_the_state_give_no_muc4_template() -> None:
+    """A named person killed in a clash gives an attack template ("a reporter, x, was killed in
+    a shootout"), unless the clash was fought with the police or the army: the dead fought the
+    state (combat or a state action, which MUC-4 keys leave out)."""
+
+    def ext(text: str, word: str, kind: str) -> Extraction:
+        at = text.index(word)
+        inc = Incident(
+            "i1",
+            [AttackType.ARMED_CLASH],
+            IncidentStatus.CARRIED_OUT,
+            triggers=[Tagged(kind, kind, [Span(at, at + len(word), word)])],
+            arguments=[RoleFiller(role="victim", text="pedro gil", named=True)],
+        )
+        return Extraction(article=Article(text=text), incidents=[inc])
+
+    for text, word in (
+        ("rebel chief pedro gil died on monday in a clash with the national police.", "clash"),
+        (
+            "pedro gil was killed during a confrontation with troops near the river.",
+            "confrontation",
+        ),
+        ("there was a clash in which the police killed pedro gil and his driver.", "clash"),
+    ):
+        assert muc4.extraction_to_templates(ext(text, word, "clash")) == [], text
+    kept = ext(
+        "the reporter pedro gil was killed in a shootout in the market.", "shootout", "clash"
+    )
+    assert [t.incident_type for t in muc4.extraction_to_templates(kept)] == ["attack"]
+    kept = ext("pedro gil was killed in a clash between two gangs.", "clash", "clash")
+    assert [t.incident_type for t in muc4.extraction_to_templates(kept)] == ["attack"]

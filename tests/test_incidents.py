@@ -552,6 +552,17 @@ def test_act_against_a_whole_population_is_a_charge_not_an_act():
         "TALCA — Rebels attacked the 30 people at a bus stop in Talca on Monday.",
     ):
         assert extract(text, published="2024-03-05").incidents, text
+    # civilians and populated places at large, with no article
+    for text in (
+        "TALCA — The rebels said on Monday that the army is bombing densely populated areas.",
+        "TALCA — The bishop said on Monday that troops continue to shell civilian areas.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
+    for text in (
+        "TALCA — Gunmen attacked two civilians at a bus stop in Talca on Monday.",
+        "TALCA — Two officials were kidnapped by the People's Liberation Army in Talca on Monday.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text
 
 
 def test_killing_is_an_act_only_as_a_noun():
@@ -994,3 +1005,94 @@ def test_a_defused_bomb_averting_an_attack_is_one_foiled_bombing():
     (inc,) = r.incidents
     assert inc.status == IncidentStatus.FOILED
     assert AttackType.SECURITY_OPERATION not in inc.types
+
+
+def test_a_tally_of_acts_is_not_one_act():
+    """Ten or more acts counted before a plural attack noun ("386 clashes", "hundreds of bomb
+    attacks") are a tally; a few counted acts ("two bombs exploded") are reported."""
+    for text in (
+        "TALCA — The general said on Monday that troops and rebels fought 386 clashes.",
+        "TALCA — The drug lords have set off more than 260 bombs, the minister said on Monday.",
+        "TALCA — There were hundreds of dynamite attacks in the cities, the police said on Monday.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
+    r = extract("TALCA — Two bombs exploded at a bank in Talca on Monday.", published="2024-03-05")
+    assert r.incidents
+
+
+def test_a_possible_or_ceased_act_is_not_reported():
+    for text in (
+        "TALCA — The rebels ceased bombing pipelines in August, the minister said on Monday.",
+        "TALCA — The police denied reports of a possible attack on the president on Monday.",
+        "TALCA — The army demanded on Monday that the rebels halt attacks on power lines.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
+    r = extract("TALCA — Rebels bombed a pipeline near Talca on Monday.", published="2024-03-05")
+    assert r.incidents
+
+
+def test_hundreds_counted_as_harmed_over_time_are_a_toll():
+    for text in (
+        "TALCA — Nearly 1,000 of its members have been murdered, the party said on Monday.",
+        "TALCA — The army said on Monday that 1,980 people, most of them youths, have been kidnapped.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
+    r = extract(
+        "TALCA — A C-123 cargo plane has been dynamited at the Talca airport on Monday.",
+        published="2024-03-05",
+    )
+    assert r.incidents
+
+
+def test_infiltrating_is_not_an_attack():
+    text = "TALCA — Plainclothes policemen infiltrated the demonstration in Talca on Monday."
+    assert extract(text, published="2024-03-05").incidents == []
+    r = extract("TALCA — Gunmen stormed the town hall in Talca on Monday.", published="2024-03-05")
+    assert r.incidents
+
+
+def test_a_siege_is_not_one_attack():
+    """'Under siege', 'broke the siege': a state of battle, not one act; 'besieged' and 'laid
+    siege to' stay acts."""
+    for text in (
+        "TALCA — The rebels kept the town hall under siege on Monday.",
+        "TALCA — Rebel forces broke the siege of the town hall, the radio said on Monday.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
+    r = extract("TALCA — Gunmen besieged the town hall in Talca on Monday.", published="2024-03-05")
+    assert r.incidents
+
+
+def test_seized_bomb_making_material_is_not_an_act():
+    for text in (
+        "TALCA — Police found 400 detonating caps and ten rifles in a house in Talca on Monday.",
+        "TALCA — The army seized material to fabricate bombs in a house in Talca on Monday.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
+
+
+def test_shots_into_the_air_attack_no_one():
+    for text in (
+        "TALCA — The guerrillas fired into the air before handing over their rifles on Monday.",
+        "TALCA — Before surrendering their weapons on Monday, the rebels shot them into the air.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
+    r = extract("TALCA — Gunmen fired at a bus in Talca on Monday.", published="2024-03-05")
+    assert r.incidents
+    r = extract(
+        "TALCA — A bomb exploded in the air aboard a plane on Monday.", published="2024-03-05"
+    )
+    assert r.incidents
+
+
+def test_an_act_named_as_a_practice_is_not_reported():
+    for text in (
+        "TALCA — The bishop said on Monday that nothing can justify the use of kidnapping.",
+        "TALCA — The rebels have returned to kidnappings as a means to finance the war, police said.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text
+
+
+def test_inciting_an_act_is_not_the_act():
+    text = "TALCA — The minister said on Monday that the preacher has incited murder for years."
+    assert extract(text, published="2024-03-05").incidents == []

@@ -122,17 +122,26 @@ def _generic_actor_ids() -> frozenset[str]:
         return frozenset({"MILITANTS"})
 
 
-def muc_incident_type(incident: Incident) -> str | None:
-    """The MUC-4 incident type of one of our incidents, or None when it is not a MUC event."""
+def muc_incident_type(incident: Incident, text: str | None = None) -> str | None:
+    """The MUC-4 incident type of one of our incidents, or None when it is not a MUC event.
+
+    ``text`` is the article text the incident's spans point into (to read what follows its
+    attack words); without it those readings are skipped."""
     types = set(incident.types)
     if not types or types <= NON_MUC_TYPES:
         # a clash or an operation told with an attack word of its own ("guerrillas attacked the
         # post ... the fighting lasted four hours", "the rebels set fire to a car" during
         # confrontations): the keys code the attack
         types = _attack_word_types(incident)
-        if not types and any(a.role == "victim" and a.named for a in incident.arguments):
+        if (
+            not types
+            and any(a.role == "victim" and a.named for a in incident.arguments)
+            and not (text and _clash_with_state(incident, text))
+        ):
             # a named person killed or hurt in a clash ("a reporter, x, was killed in a
-            # shootout"): the keys give the harm to a named person an attack template
+            # shootout"): the keys give the harm to a named person an attack template; not when
+            # the clash is with the police or the army ("x died in a clash with the police"):
+            # the dead fought the state, which the keys leave out (combat, state action)
             types = {AttackType.UNKNOWN}
         if not types:
             return None
@@ -207,6 +216,55 @@ def _attack_word_types(incident: Incident) -> set[AttackType]:
             continue  # "a clash ensued, and x and y were killed": deaths in the battle
         out.update(trigger_types(entry))
     return out - NON_MUC_TYPES
+
+
+#: what lies between a clash word and the side it was fought with: "a clash with the national
+#: police", "a confrontation with police", "a clash in which the police killed ..."
+_WITH_SIDE = re.compile(
+    r"\s+(?:with|against|in\s+which|during\s+which)\s+(?:an?\s+|the\s+)?(?:[\w.-]+\s+){0,2}?",
+    re.I,
+)
+
+
+def _clash_with_state(incident: Incident, text: str) -> bool:
+    """Whether a clash word of the incident (a trigger whose only types are a clash or an
+    operation) is fought with a state force or the police: "died in a clash with the national
+    police", "killed during a confrontation with troops", "a clash in which the police killed"."""
+    from sitrep.text.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    for trig in incident.triggers:
+        try:
+            entry = lex.entry("trigger", trig.kind)
+        except KeyError:
+            continue
+        if not set(trigger_types_of(entry)) <= NON_MUC_TYPES:
+            continue
+        for span in trig.spans:
+            end = min(len(text), span.end + 60)
+            found = lex.find(
+                text, span.end, end, kinds=["actor", "victim"], case_sensitive_acronyms=False
+            )
+            if not found:
+                continue
+            first = found[0]
+            if _WITH_SIDE.fullmatch(text, span.end, first.span.start) and _state_mention(first):
+                return True
+    return False
+
+
+def _state_mention(m: Any) -> bool:
+    """A lexicon match that names a state force or the police (an actor of kind state force
+    or police, or a victim word tagged as security forces)."""
+    if m.entry.kind == "actor":
+        return m.entry.attrs.get("actor_kind") in ("state_force", "police")
+    return m.entry.attrs.get("category") == "security_forces"
+
+
+def trigger_types_of(entry: Any) -> list[AttackType]:
+    from sitrep.extract.incidents import trigger_types
+
+    return trigger_types(entry)
 
 
 def _attacked_someone(incident: Incident) -> bool:
@@ -413,7 +471,7 @@ def incident_roles(extraction: Extraction, incident: Incident) -> dict[str, list
 
 def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate | None:
     """One incident as a MUC-4 template (each predicted entity is one mention)."""
-    kind = muc_incident_type(incident)
+    kind = muc_incident_type(incident, extraction.article.text)
     if kind is None:
         return None
     roles = incident_roles(extraction, incident)

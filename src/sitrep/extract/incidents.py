@@ -85,6 +85,40 @@ _TOLL_BEFORE = re.compile(
     r"(?:(?:have|has|had)\s+)?(?:been|were)\s+(?:[\w-]+,?\s+(?:and\s+)?){0,3}$",
     re.I,
 )
+# a count of ten or more (or dozens, scores, hundreds, thousands) right before a plural attack
+# noun, at most one word between ("386 clashes", "hundreds of dynamite attacks"): a tally of acts
+# over a period, not one act (UCDP GED and ACLED code events, not totals)
+_TALLY_BEFORE = re.compile(
+    r"(?:\b(\d[\d,.]*)|\b(?:dozens|scores|hundreds|thousands)\s+of)\s+(?:[^\W\d]+\s+)?$", re.I
+)
+
+
+def _tally_before(before: str) -> bool:
+    m = _TALLY_BEFORE.search(before)
+    if m is None:
+        return False
+    if m.group(1) is None:
+        return True
+    digits = m.group(1).replace(",", "").rstrip(".")
+    return digits.isdigit() and int(digits) >= 10
+
+
+# victims counted in hundreds or more (a figure of three digits or more, not part of a name as in
+# "c-123") as the subject of a perfect harm word ("nearly 1,000 of its members have been murdered",
+# "1,980 people, most of them youths, have been kidnapped", "release the 1,000 people they have
+# kidnapped"): a toll over a period, not one act
+_TOLL_COUNT_BEFORE = re.compile(
+    r"(?<![\w,.-])(?:\d{1,3}(?:,\d{3})+|[1-9]\d{2,})\s+(?:of\s+)?(?:[\w-]+,?\s+){1,6}?"
+    r"(?:who\s+|that\s+|they\s+)?(?:have|has|had)\s+(?:been\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,3}$",
+    re.I,
+)
+# shots fired into the air (in celebration, as a warning) attack no one (not "the plane exploded
+# in the air"): the attack words of shooting (triggers.toml)
+_SHOT_TRIGGERS = frozenset({"open_fire", "shot_dead"})
+_INTO_THE_AIR = re.compile(
+    r"\s+(?:(?:them|it|their\s+\w+|\w+\s+(?:shots|rounds|bullets))\s+)?(?:into|in)\s+the\s+air\b",
+    re.I,
+)
 _ANAPHOR_BEFORE = re.compile(
     r"\b(?:these|those|the|such|this|that|its|their|of\s+these|most\s+of\s+the|most\s+of\s+these)\s+(?:[\w-]+\s+){0,1}$",
     re.I,
@@ -432,16 +466,35 @@ _OBJECT_THE = re.compile(
 )
 
 
+# the object slot without an article, before a plural noun ("bombing densely populated areas",
+# "to bomb civilians"): no number, quantifier or preposition among its words ("killed two
+# civilians", "kidnapped by ... people's")
+_OBJECT_BARE = re.compile(
+    r"\s+(?:(?:against|on|upon|at)\s+)?(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"dozens?|scores?|hundreds|thousands|several|some|many|few|more|other|by|with|and|or|of)\b)"
+    r"[^\W\d]+\s+){0,2}?$",
+    re.I,
+)
+
+
 def _against_whole_population(doc: Doc, sent: Span, t: LexMatch) -> bool:
     """The attack word's object is a whole population ("bombing the salvadoran people",
-    "attacks against the civilian population"; lexicon context cues with role
-    ``whole_population``), not "the people of <a place>" nor a counted group ("the 30 people")."""
+    "attacks against the civilian population", "bombing densely populated areas", "to bomb
+    civilians"; lexicon context cues with role ``whole_population``), not "the people of <a
+    place>" nor a counted group ("the 30 people", "two civilians").  Cues marked ``bare`` (a
+    plural of places or of civilians) stand without an article; "people" and "population"
+    need "the" ("unidentified people fired")."""
     for c in doc.terms_in(t.span.end, min(sent.end, t.span.end + 50), "context_cue"):
         if c.entry.attrs.get("role") != "whole_population":
             continue
+        after = doc.text[c.span.end : c.span.end + 6]
+        if re.match(r"'s\b", after):
+            return False  # "people's liberation army": a name
+        if c.entry.attrs.get("bare") and _OBJECT_BARE.fullmatch(doc.text, t.span.end, c.span.start):
+            return not re.match(r"\s+of\b", after)
         if not _OBJECT_THE.fullmatch(doc.text, t.span.end, c.span.start):
             return False
-        return not re.match(r"\s+(?:of|in|at|from)\b", doc.text[c.span.end : c.span.end + 6])
+        return not re.match(r"\s+(?:of|in|at|from)\b", after)
     return False
 
 
@@ -529,8 +582,16 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "murders, searches, raids on labor offices": kinds of act listed
             if _against_whole_population(doc, sent, t):
                 continue  # "the army is bombing the salvadoran people": a charge, not one act
-            if _TOLL_BEFORE.search(text[max(sent.start, t.span.start - 100) : t.span.start]):
+            if t.entry.id in _SHOT_TRIGGERS and _INTO_THE_AIR.match(text, t.span.end, sent.end):
+                continue  # "fired into the air", "shot them into the air": no one was attacked
+            lead = text[max(sent.start, t.span.start - 100) : t.span.start]
+            if _TOLL_BEFORE.search(lead) or _TOLL_COUNT_BEFORE.search(lead):
                 continue  # "hundreds of peasants have been murdered": a toll, not one act
+            if plural and _tally_before(before):
+                # "386 clashes in january", "more than 260 bombs": a tally of acts (or, told of
+                # one day, a wave: "some 21 bombs had gone off in the city"), not one act
+                wave.append(t.span)
+                continue
             if plural and WAVE_WORDS.search(
                 sentence_text
             ):  # "24 separate attacks across the region"
