@@ -503,3 +503,19 @@ def test_members_of_a_civilian_body_are_no_attackers_by_kind() -> None:
 def test_members_of_an_armed_body_stay_attackers(text: str) -> None:
     got = fillers(text)
     assert got["perp_ind"] == [text.split(" burned")[0].removeprefix("a ")]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_one_member_of_a_body_is_an_attacker_only_as_the_agent(lower: bool) -> None:
+    for text in (
+        "Residents condemned the murder of a member of the Carabineros on Sunday.",
+        "Two men shot a judge, who is a member of the National Intelligence Centre, on Friday.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert not any("member" in t for t in got.get("perp_ind", [])), text
+    for text in (
+        "A member of the FMLN shot the mayor.",
+        "The mayor was shot by a member of the FMLN.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert [t.lower() for t in got["perp_ind"]] == ["member of the fmln"], text

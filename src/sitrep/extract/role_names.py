@@ -48,6 +48,11 @@ def read_person(
             role = "perp_weak"
         elif role == "collective":
             role = _of_role(reader, sent, j + 1, last)
+            if role == "perp" and sent.toks[j].low == "member":
+                # one member of a body ("the murder of a member of the carabineros", "x, a
+                # member of the civil patrols, was shot"): an attacker only as the agent of an
+                # act, not by the kind of body (the members of an armed group are a group)
+                role = "perp_weak"
     if reader.speaker(sent, last):
         return
     last = perpetrators.described(reader, sent, last)
