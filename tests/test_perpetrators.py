@@ -519,3 +519,9 @@ def test_one_member_of_a_body_is_an_attacker_only_as_the_agent(lower: bool) -> N
     ):
         got = fillers(text.lower() if lower else text)
         assert [t.lower() for t in got["perp_ind"]] == ["member of the fmln"], text
+
+
+def test_unknown_before_people_is_part_of_the_attackers_phrase() -> None:
+    text = "The trader was abducted on Monday by unknown persons near the market."
+    assert fillers(text)["perp_ind"] == ["unknown persons"]
+    assert fillers(text.lower())["perp_ind"] == ["unknown persons"]

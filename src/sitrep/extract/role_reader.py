@@ -320,12 +320,12 @@ class RoleReader:
 
     def _modifier(self, tok: Tok, sent: Sentence, i: int) -> bool:
         low = tok.low
+        if low in self.rl.perp_mod and i not in sent.cues:
+            return True  # "unknown persons": a word the closed-class list also holds
         if low in self.rl.stop or i in sent.cues or not any(c.isalpha() for c in low):
             return False
         if low in self.rl.evaluative:
             return False
-        if low in self.rl.perp_mod:
-            return True
         return not _verb_form(low) and not low.endswith("ly")
 
     def grow_left(self, sent: Sentence, first: int, most: int = MAX_LEFT) -> int:
