@@ -525,3 +525,16 @@ def test_unknown_before_people_is_part_of_the_attackers_phrase() -> None:
     text = "The trader was abducted on Monday by unknown persons near the market."
     assert fillers(text)["perp_ind"] == ["unknown persons"]
     assert fillers(text.lower())["perp_ind"] == ["unknown persons"]
+
+
+def test_people_far_from_the_attribution_of_another_sentence_are_not_its_doers() -> None:
+    text = (
+        "A judge was shot dead in the capital on Monday. The mayor blamed the murder on the "
+        "cartel and asked the government to disband the armed groups that the ranchers pay."
+    )
+    assert "perp_ind" not in incident_roles(text, text.index(".") + 1)
+    text = (
+        "A judge was shot dead in the capital on Monday. The police said the murder was "
+        "perpetrated by presumed urban guerrillas."
+    )
+    assert incident_roles(text, text.index(".") + 1)["perp_ind"] == ["urban guerrillas"]

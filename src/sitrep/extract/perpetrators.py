@@ -373,6 +373,31 @@ def is_accuser(sent: Any, i: int, j: int) -> bool:
     return False
 
 
+#: words between people and the words that attribute an act to them ("guerrillas, who claimed
+#: responsibility", "men who were involved in"); more words, the people are others of the
+#: sentence ("autopsies carried out by forensic doctors" after the murderers)
+_ATTRIBUTION_GAP = 3
+
+
+def _told_as_doers(reader: Any, text: str, tokens: Any, sent: Span, f: Any, i: int, j: int) -> bool:
+    """People of an attribution sentence are the doers it names: within a few words of the
+    attribution ("perpetrated by presumed guerrillas", "a leftist group, which claimed
+    responsibility", "the soldiers involved in the murders") or the agent of its act."""
+    if reader.agent_of_act(tokens, j) or reader.by_agent(tokens, i):
+        return True
+    for pattern in (ATTRIBUTION, INVOLVED):
+        for m in pattern.finditer(text, sent.start, sent.end):
+            if m.end() <= f.span.start:
+                gap = text[m.end() : f.span.start]
+            elif m.start() >= f.span.end:
+                gap = text[f.span.end : m.start()]
+            else:
+                return True
+            if len(re.findall(r"[^\W_]+", gap)) <= _ATTRIBUTION_GAP:
+                return True
+    return False
+
+
 def _last_token(sent: Any, end: int) -> int | None:
     j = sent.by_end.get(end)
     if j is None:  # a possessive cut off the phrase ("the fmln's")
@@ -407,6 +432,14 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
                 continue
             i = tokens.by_start.get(f.span.start)
             j = _last_token(tokens, f.span.end)
+            if (
+                f.role == roles.PERP_IND
+                and not f.named
+                and i is not None
+                and j is not None
+                and not _told_as_doers(reader, text, tokens, sent, f, i, j)
+            ):
+                continue
             if i is None or j is None or not is_accuser(tokens, i, j):
                 attributed.append(f)
                 if people_only:
