@@ -538,3 +538,18 @@ def test_people_far_from_the_attribution_of_another_sentence_are_not_its_doers()
         "perpetrated by presumed urban guerrillas."
     )
     assert incident_roles(text, text.index(".") + 1)["perp_ind"] == ["urban guerrillas"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_bare_people_words_are_no_perpetrators(lower: bool) -> None:
+    text = (
+        "Unidentified individuals threw a grenade at the mayor's house on Sunday. "
+        "The group fled in a truck."
+    )
+    text = text.lower() if lower else text
+    got = incident_roles(text, len(text))
+    assert [t.lower() for t in got["perp_ind"]] == ["unidentified individuals"]
+    text = "The men shot the mayor on Sunday."
+    assert "perp_ind" not in incident_roles(text.lower() if lower else text, len(text))
+    text = "Two men shot the mayor on Sunday."
+    assert [t.lower() for t in incident_roles(text, len(text))["perp_ind"]] == ["two men"]

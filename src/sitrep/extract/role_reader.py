@@ -155,6 +155,7 @@ class RoleLexicon:
     attire: frozenset[str] = frozenset()  # what people wear ("uniforms", "civilian clothes")
     when: frozenset[str] = frozenset()  # time words between a subject and its verb ("last night")
     civil_body: frozenset[str] = frozenset()  # heads of civilian bodies' names ("party")
+    weak_people: frozenset[str] = frozenset()  # people by no kind ("men", "group", "members")
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -175,6 +176,13 @@ class RoleLexicon:
         for kind in ("harm", "damage", "act", "speech"):
             for a in cues.get(kind, ()):
                 heads.update(TOKEN.findall(a))
+        weak: set[str] = set()
+        for e in lex.entries("role_person"):
+            if e.attrs.get("role") in ("perp_weak", "collective"):
+                for a in e.aliases:
+                    words = TOKEN.findall(a.lower())
+                    if len(words) == 1:
+                        weak.update((words[0], words[0] + "s"))
         word_cues: dict[str, set[str]] = {}
         phrase_cues: dict[str, set[str]] = {}
         for kind in _CUE_KINDS:
@@ -200,6 +208,7 @@ class RoleLexicon:
             attire=frozenset(cues.get("attire", ())),
             when=frozenset(cues.get("when", ())),
             civil_body=frozenset(cues.get("civil_body", ())),
+            weak_people=frozenset(weak),
         )
 
 
