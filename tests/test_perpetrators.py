@@ -553,3 +553,11 @@ def test_bare_people_words_are_no_perpetrators(lower: bool) -> None:
     assert "perp_ind" not in incident_roles(text.lower() if lower else text, len(text))
     text = "Two men shot the mayor on Sunday."
     assert [t.lower() for t in incident_roles(text, len(text))["perp_ind"]] == ["two men"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_rebel_group_takes_the_organisation_the_report_names(lower: bool) -> None:
+    text = "A rebel group blew up a bridge near the town on Monday. The FMLN has stepped up its campaign in the east."
+    text = text.lower() if lower else text
+    got = incident_roles(text, text.index(".") + 1)
+    assert [t.lower() for t in got["perp_org"]] == ["fmln"]

@@ -47,6 +47,14 @@ INSURGENT_HEADS = frozenset(
 )
 
 
+def _insurgent(filler: RoleFiller) -> bool:
+    """Unnamed insurgents: an insurgent head ("guerrillas") or a phrase with an insurgent word
+    ("a rebel group", "a guerrilla unit", "terrorist commandos")."""
+    if filler.head.lower() in INSURGENT_HEADS:
+        return True
+    return any(w in INSURGENT_HEADS for w in re.findall(r"[^\W_]+", filler.text.lower()))
+
+
 def org_entity(reader: Any, filler: RoleFiller) -> str | None:
     """The lexicon entry of the organisation a ``perp_org`` filler names (None if none)."""
     for span in filler.spans:
@@ -473,8 +481,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
             added.append(_copy(f))
         if roles.PERP_ORG not in has and not any(a.role == roles.PERP_ORG for a in added):
             insurgents = any(
-                a.role == roles.PERP_IND and a.head in INSURGENT_HEADS
-                for a in list(inc.arguments) + added
+                a.role == roles.PERP_IND and _insurgent(a) for a in list(inc.arguments) + added
             )
             if insurgents and counts:
                 best, _ = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]].start))
