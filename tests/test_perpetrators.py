@@ -561,3 +561,20 @@ def test_a_rebel_group_takes_the_organisation_the_report_names(lower: bool) -> N
     text = text.lower() if lower else text
     got = incident_roles(text, text.index(".") + 1)
     assert [t.lower() for t in got["perp_org"]] == ["fmln"]
+
+
+def test_an_organisation_that_reports_or_blames_in_another_sentence_is_no_perpetrator() -> None:
+    text = (
+        "A bomb exploded at the central market on Friday, killing two people. "
+        "The FMLN said the army was behind the bombing."
+    )
+    k = text.index("bomb ")
+    inc = Incident(
+        id="i1",
+        types=[],
+        status=IncidentStatus.CARRIED_OUT,
+        spans=[Span.of(text, 0, len(text))],
+        triggers=[Tagged("bombing", "bomb", [Span.of(text, k, k + 4)])],
+    )
+    fill_roles(text, [inc])
+    assert "FMLN" not in [a.text for a in inc.arguments if a.role == "perp_org"]
