@@ -578,3 +578,10 @@ def test_an_organisation_that_reports_or_blames_in_another_sentence_is_no_perpet
     )
     fill_roles(text, [inc])
     assert "FMLN" not in [a.text for a in inc.arguments if a.role == "perp_org"]
+
+
+def test_by_after_another_participle_names_no_attacker() -> None:
+    got = fillers("On Sunday a bomb destroyed a house owned by the family of the governor.")
+    assert "perp_ind" not in got
+    got = fillers("The attack on the bridge was planned by hired killers.")
+    assert got["perp_ind"] == ["hired killers"]

@@ -156,6 +156,7 @@ class RoleLexicon:
     when: frozenset[str] = frozenset()  # time words between a subject and its verb ("last night")
     civil_body: frozenset[str] = frozenset()  # heads of civilian bodies' names ("party")
     weak_people: frozenset[str] = frozenset()  # people by no kind ("men", "group", "members")
+    by_doer: frozenset[str] = frozenset()  # participles before "by" of the act's doers
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -209,6 +210,7 @@ class RoleLexicon:
             when=frozenset(cues.get("when", ())),
             civil_body=frozenset(cues.get("civil_body", ())),
             weak_people=frozenset(weak),
+            by_doer=frozenset(cues.get("by_doer", ())),
         )
 
 
@@ -772,6 +774,14 @@ class RoleReader:
             k -= 1
         if k < 1 or sent.toks[k].low != "by":
             return False
+        before = sent.toks[k - 1].low
+        if (
+            _verb_form(before)
+            and before.endswith("ed")
+            and before not in self.rl.by_doer
+            and not sent.cues.get(k - 1, frozenset()) & {"harm", "damage", "act"}
+        ):
+            return False  # "a building owned by the family", "the body found by residents"
         # the act may be told a few words before: "kidnapped on 9 july by", "shot today near
         # the airport by" (within the clause: no punctuation between)
         for c in range(k - 1, max(-1, k - perpetrators.BY_REACH - 1), -1):
