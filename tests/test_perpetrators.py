@@ -585,3 +585,17 @@ def test_by_after_another_participle_names_no_attacker() -> None:
     assert "perp_ind" not in got
     got = fillers("The attack on the bridge was planned by hired killers.")
     assert got["perp_ind"] == ["hired killers"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_people_who_shoot_the_attackers_are_defenders(lower: bool) -> None:
+    text = "The bodyguards shot the gunmen after they fired at the senator."
+    got = fillers(text.lower() if lower else text)
+    assert "bodyguards" not in [t.lower() for t in got.get("perp_ind", [])]
+    text = "The gunmen, who were shot by policemen, had wounded the senator."
+    got = fillers(text.lower() if lower else text)
+    assert "policemen" not in [t.lower() for t in got.get("perp_ind", [])]
+    text = "Policemen shot the senator."
+    assert [t.lower() for t in fillers(text.lower() if lower else text)["perp_ind"]] == [
+        "policemen"
+    ]

@@ -85,6 +85,8 @@ def read_person(
         elif reader.passive_harm(sent, last) or reader.near_cue(sent, first, last, ("harm",)):
             add(VICTIM, first, last, j)
         return
+    if agent and reader.against_attackers(sent, first, last):
+        return  # "bodyguards shot the gunman": defenders, not attackers
     if agent:
         add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
     elif reader.near_cue(sent, first, last, ("harm",)):

@@ -157,6 +157,7 @@ class RoleLexicon:
     civil_body: frozenset[str] = frozenset()  # heads of civilian bodies' names ("party")
     weak_people: frozenset[str] = frozenset()  # people by no kind ("men", "group", "members")
     by_doer: frozenset[str] = frozenset()  # participles before "by" of the act's doers
+    attacker_words: frozenset[str] = frozenset()  # last words of attackers by kind ("gunman")
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -178,7 +179,13 @@ class RoleLexicon:
             for a in cues.get(kind, ()):
                 heads.update(TOKEN.findall(a))
         weak: set[str] = set()
+        attackers: set[str] = set()
         for e in lex.entries("role_person"):
+            if e.attrs.get("role") == "perp":
+                for a in e.aliases:
+                    words = TOKEN.findall(a.lower())
+                    if words:
+                        attackers.update((words[-1], words[-1] + "s"))
             if e.attrs.get("role") in ("perp_weak", "collective"):
                 for a in e.aliases:
                     words = TOKEN.findall(a.lower())
@@ -211,6 +218,7 @@ class RoleLexicon:
             civil_body=frozenset(cues.get("civil_body", ())),
             weak_people=frozenset(weak),
             by_doer=frozenset(cues.get("by_doer", ())),
+            attacker_words=frozenset(attackers),
         )
 
 
@@ -720,6 +728,25 @@ class RoleReader:
         if nxt in ("and", "or") and m + 1 < len(toks) and toks[m + 1].low in self.rl.object_verbs:
             return True  # "the people killed and injured"
         return nxt in _AFTER_PARTICIPLE
+
+    def against_attackers(self, sent: Sentence, i: int, j: int) -> bool:
+        """The people at tokens i..j act against attackers: the object of their act is an
+        attacker by kind ("bodyguards shot the gunman", "policemen killed two of the
+        kidnappers"), or the attacker is the subject of the passive verb whose agent they are
+        ("the gunman, who was shot by policemen"): defenders, not perpetrators."""
+        toks = sent.toks
+        words = self.rl.attacker_words
+        for k in range(j + 1, min(j + _AGENT_GAP + 2, len(toks))):
+            if "act" in sent.cues.get(k, frozenset()):
+                if any(toks[m].low in words for m in range(k + 1, min(k + 5, len(toks)))):
+                    return True
+                break
+        k = i - 1
+        while k >= 0 and toks[k].low != "by" and i - k <= 4:
+            k -= 1
+        if k >= 0 and toks[k].low == "by":
+            return any(toks[m].low in words for m in range(max(0, k - 6), k))
+        return False
 
     def speaker(self, sent: Sentence, j: int) -> bool:
         for k in range(j + 1, min(j + 3, len(sent.toks))):
