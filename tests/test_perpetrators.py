@@ -599,3 +599,14 @@ def test_people_who_shoot_the_attackers_are_defenders(lower: bool) -> None:
     assert [t.lower() for t in fillers(text.lower() if lower else text)["perp_ind"]] == [
         "policemen"
     ]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_group_attacked_is_no_perpetrator(lower: bool) -> None:
+    text = "Mercenaries ambushed members of a religious group near the river."
+    got = fillers(text.lower() if lower else text)
+    assert [t.lower() for t in got["perp_ind"]] == ["mercenaries"]
+    # attackers by kind stay attackers when others act against them
+    text = "Soldiers overpowered the group of extremists who had entered the embassy."
+    got = fillers(text.lower() if lower else text)
+    assert "group of extremists" in [t.lower() for t in got.get("perp_ind", [])]

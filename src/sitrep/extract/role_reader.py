@@ -157,7 +157,7 @@ class RoleLexicon:
     civil_body: frozenset[str] = frozenset()  # heads of civilian bodies' names ("party")
     weak_people: frozenset[str] = frozenset()  # people by no kind ("men", "group", "members")
     by_doer: frozenset[str] = frozenset()  # participles before "by" of the act's doers
-    attacker_words: frozenset[str] = frozenset()  # last words of attackers by kind ("gunman")
+    attacker_words: frozenset[str] = frozenset()  # one-word attackers by kind ("gunman")
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -184,8 +184,8 @@ class RoleLexicon:
             if e.attrs.get("role") == "perp":
                 for a in e.aliases:
                     words = TOKEN.findall(a.lower())
-                    if words:
-                        attackers.update((words[-1], words[-1] + "s"))
+                    if len(words) == 1:  # not "gang member", "hit men": no generic word
+                        attackers.update((words[0], words[0] + "s"))
             if e.attrs.get("role") in ("perp_weak", "collective"):
                 for a in e.aliases:
                     words = TOKEN.findall(a.lower())
@@ -728,6 +728,25 @@ class RoleReader:
         if nxt in ("and", "or") and m + 1 < len(toks) and toks[m + 1].low in self.rl.object_verbs:
             return True  # "the people killed and injured"
         return nxt in _AFTER_PARTICIPLE
+
+    def object_of_act(self, sent: Sentence, first: int) -> bool:
+        """The phrase starting at token ``first`` is the object of an active attack verb right
+        before it ("attacked the members of the patrol", "ambushed members of a religious
+        group", "started to attack about 150 guerrillas"): the ones attacked."""
+        k = first - 1
+        while k >= 0 and (
+            sent.toks[k].low in ("the", "a", "an", "about", "some", "nearly", "approximately")
+            or perpetrators.counting_word(sent.toks[k].low)
+        ):
+            if not self._joined(sent, k, k + 1):
+                return False
+            k -= 1
+        if k < 0 or not self._joined(sent, k, k + 1):
+            return False
+        cues = sent.cues.get(k, frozenset())
+        if not cues & {"act", "harm"}:
+            return False
+        return not (k >= 1 and sent.toks[k - 1].low in ("was", "were", "been", "being"))
 
     def against_attackers(self, sent: Sentence, i: int, j: int) -> bool:
         """The people at tokens i..j act against attackers: the object of their act is an
