@@ -610,3 +610,16 @@ def test_a_group_attacked_is_no_perpetrator(lower: bool) -> None:
     text = "Soldiers overpowered the group of extremists who had entered the embassy."
     got = fillers(text.lower() if lower else text)
     assert "group of extremists" in [t.lower() for t in got.get("perp_ind", [])]
+
+
+def test_later_sentences_tell_the_same_attackers_again() -> None:
+    text = (
+        "The trader was kidnapped on Monday by several unknown persons. "
+        "Police later killed six kidnappers, all common criminals, in a rescue operation."
+    )
+    got = incident_roles(text, len(text))
+    assert got["perp_ind"] == ["several unknown persons"]
+    # a list in the first sentence is kept
+    text = "Two lieutenants and two soldiers were involved in the murder of the judge."
+    got = incident_roles(text, len(text))
+    assert [t.lower() for t in got["perp_ind"]] == ["two lieutenants", "two soldiers"]

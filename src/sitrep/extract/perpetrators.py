@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import Any
 
 from sitrep.model import Incident, RoleFiller, Span
@@ -465,6 +465,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
     for inc in incidents:
         has = {a.role for a in inc.arguments}
         added: list[RoleFiller] = []
+        held: set[int] = set()  # ends of the phrases an attribution sentence gives
         orgs = {org_entity(reader, a) for a in inc.arguments if a.role == roles.PERP_ORG}
         words = _act_words(inc)
         for f in attributed_fillers:
@@ -479,6 +480,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
             if f.role == roles.PERP_ORG and org_entity(reader, f) in orgs:
                 continue
             added.append(_copy(f))
+            held.add(f.spans[0].end)
         if roles.PERP_ORG not in has and not any(a.role == roles.PERP_ORG for a in added):
             insurgents = any(
                 a.role == roles.PERP_IND and _insurgent(a) for a in list(inc.arguments) + added
@@ -498,6 +500,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
             inc.arguments = roles._sorted(list(inc.arguments) + added)
         inc.arguments = one_per_head([without_hedge(text, a) for a in inc.arguments])
         inc.arguments = without_bare_people(reader, inc.arguments)
+        inc.arguments = first_told(sentences, inc.arguments, held)
 
 
 #: words that make the act word after them a reference to an act told elsewhere ("the
@@ -619,6 +622,29 @@ def without_hedge(text: str, filler: RoleFiller) -> RoleFiller:
     if spans == filler.spans:
         return filler
     return RoleFiller(filler.role, spans[0].text, spans, filler.head, filler.named)
+
+
+def first_told(
+    sentences: Sequence[Span], fillers: Sequence[RoleFiller], held: Set[int] = frozenset()
+) -> list[RoleFiller]:
+    """The unnamed perpetrators of an incident as the sentence that first names any tells
+    them (a list there is kept: "four officers, including one colonel, and five soldiers"):
+    the phrases of later sentences tell the same attackers again ("several unknown persons"
+    ... "the kidnappers" ... "common criminals"), which the keys give as one entity.  Named
+    perpetrators, and those a sentence holds for the act (phrases ending at an offset of
+    ``held``: "two soldiers were involved in the massacre"), are all kept."""
+
+    def kept(f: RoleFiller) -> bool:
+        return f.role != "perp_ind" or f.named or any(sp.end in held for sp in f.spans)
+
+    unnamed = [f for f in fillers if not kept(f)]
+    if len(unnamed) < 2:
+        return list(fillers)
+    at = min(f.spans[0].start for f in unnamed)
+    sent = next((sp for sp in sentences if sp.start <= at < sp.end), None)
+    if sent is None:
+        return list(fillers)
+    return [f for f in fillers if kept(f) or sent.start <= f.spans[0].start < sent.end]
 
 
 _BARE_DETERMINERS = frozenset("the a an some these those this that".split())
