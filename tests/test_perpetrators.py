@@ -623,3 +623,9 @@ def test_later_sentences_tell_the_same_attackers_again() -> None:
     text = "Two lieutenants and two soldiers were involved in the murder of the judge."
     got = incident_roles(text, len(text))
     assert [t.lower() for t in got["perp_ind"]] == ["two lieutenants", "two soldiers"]
+
+
+def test_an_organisation_of_a_later_sentence_is_another_party() -> None:
+    text = "FMLN rebels blew up a bridge near the town on Monday. Later the army bombed the hills around the town."
+    got = incident_roles(text, len(text))
+    assert got["perp_org"] == ["FMLN"]

@@ -501,6 +501,7 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
         inc.arguments = one_per_head([without_hedge(text, a) for a in inc.arguments])
         inc.arguments = without_bare_people(reader, inc.arguments)
         inc.arguments = first_told(sentences, inc.arguments, held)
+        inc.arguments = first_told(sentences, inc.arguments, held, roles.PERP_ORG)
 
 
 #: words that make the act word after them a reference to an act told elsewhere ("the
@@ -625,22 +626,26 @@ def without_hedge(text: str, filler: RoleFiller) -> RoleFiller:
 
 
 def first_told(
-    sentences: Sequence[Span], fillers: Sequence[RoleFiller], held: Set[int] = frozenset()
+    sentences: Sequence[Span],
+    fillers: Sequence[RoleFiller],
+    held: Set[int] = frozenset(),
+    role: str = "perp_ind",
 ) -> list[RoleFiller]:
-    """The unnamed perpetrators of an incident as the sentence that first names any tells
-    them (a list there is kept: "four officers, including one colonel, and five soldiers"):
-    the phrases of later sentences tell the same attackers again ("several unknown persons"
-    ... "the kidnappers" ... "common criminals"), which the keys give as one entity.  Named
-    perpetrators, and those a sentence holds for the act (phrases ending at an offset of
-    ``held``: "two soldiers were involved in the massacre"), are all kept."""
+    """An incident's unnamed perpetrators (``role``: individuals or organisations) as the
+    sentence that first names any tells them (a list there is kept: "four officers, including
+    one colonel, and five soldiers"): the phrases of later sentences tell the same attackers
+    again ("several unknown persons" ... "the kidnappers" ... "common criminals"), which the
+    keys give as one entity, or name other parties to the events (the army that answered
+    the attack).  Named people, and those a sentence holds for the act (phrases ending at an
+    offset of ``held``: "two soldiers were involved in the massacre"), are all kept."""
 
     def kept(f: RoleFiller) -> bool:
-        return f.role != "perp_ind" or f.named or any(sp.end in held for sp in f.spans)
+        return f.role != role or f.named or any(sp.end in held for sp in f.spans)
 
-    unnamed = [f for f in fillers if not kept(f)]
-    if len(unnamed) < 2:
+    told = [f for f in fillers if not kept(f)]
+    if len(told) < 2:
         return list(fillers)
-    at = min(f.spans[0].start for f in unnamed)
+    at = min(f.spans[0].start for f in told)
     sent = next((sp for sp in sentences if sp.start <= at < sp.end), None)
     if sent is None:
         return list(fillers)
