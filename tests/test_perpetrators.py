@@ -629,3 +629,20 @@ def test_an_organisation_of_a_later_sentence_is_another_party() -> None:
     text = "FMLN rebels blew up a bridge near the town on Monday. Later the army bombed the hills around the town."
     got = incident_roles(text, len(text))
     assert got["perp_org"] == ["FMLN"]
+
+
+def test_an_organisation_merely_mentioned_in_another_sentence_is_no_perpetrator() -> None:
+    text = (
+        "A bomb exploded at the central market on Friday, killing two people. "
+        "The ELN has been active in the province for years."
+    )
+    k = text.index("bomb ")
+    inc = Incident(
+        id="i1",
+        types=[],
+        status=IncidentStatus.CARRIED_OUT,
+        spans=[Span.of(text, 0, len(text))],
+        triggers=[Tagged("bombing", "bomb", [Span.of(text, k, k + 4)])],
+    )
+    fill_roles(text, [inc])
+    assert not [a.text for a in inc.arguments if a.role == "perp_org"]

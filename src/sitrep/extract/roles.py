@@ -476,22 +476,13 @@ def fill_roles(
         return
     reader = reader or RoleReader(text, lexicon or role_lexicon(), _read_sentence)
     referring = _reference_sentences(text, incidents, references)
-    all_sentences = split_sentences(text, Span.of(text, 0, len(text)))
     for inc, ref_sentences in zip(incidents, referring, strict=True):
         own = find_role_fillers(text, incident_sentences(text, inc), reader=reader)
-        # perpetrators are often named in another sentence of the report (a claim, a lead)
-        wider = _merge(
-            [
-                Found(PERP_ORG, m.span, m.span.text.lower().split()[-1], entity=m.entry.id)
-                for span in inc.spans
-                for m in reader.find(span.start, span.end, ["role_org"])
-                if not m.entry.attrs.get("agent_only")
-                and not m.entry.attrs.get("unnamed")
-                and not _telling(reader, all_sentences, m.span)
-            ]
-        )
+        # organisations named in the incident's other sentences come from the report as a
+        # whole (perpetrators.complete_from_document: a claim, an attribution, the report's
+        # organisation for unnamed insurgents): a mere mention there names no perpetrator
         # named victims are often named in another sentence of the report ("the murder of x")
-        wider += [
+        wider = [
             a
             for a in find_role_fillers(text, inc.spans, reader=reader)
             if a.role == VICTIM and a.named
@@ -502,11 +493,8 @@ def fill_roles(
             a for a in find_role_fillers(text, ref_sentences, reader=reader) if a.role in roles
         ]
         seen = {(a.role, a.text.lower()) for a in own}
-        seen_orgs = {perpetrators.org_entity(reader, a) for a in own if a.role == PERP_ORG}
         extra: list[RoleFiller] = []
         for a in wider + things:
-            if a.role == PERP_ORG and perpetrators.org_entity(reader, a) in seen_orgs:
-                continue  # the organisation is already named in the incident's own sentences
             if (a.role, a.text.lower()) not in seen:
                 seen.add((a.role, a.text.lower()))
                 extra.append(a)
@@ -514,24 +502,6 @@ def fill_roles(
     perpetrators.complete_from_document(reader, text, incidents)
     _place_other_victims(text, incidents, reader)
     _one_incident_per_person(incidents)
-
-
-def _telling(reader: RoleReader, sentences: Sequence[Span], span: Span) -> bool:
-    """The organisation named at ``span`` tells or judges, in its sentence, what others did: a
-    speaker ("the fmln reported", "fmln spokesmen said"), a source ("according to the fmln")
-    or an accuser ("the fmln blamed the army")."""
-    for sent_span in sentences:
-        if sent_span.start <= span.start < sent_span.end:
-            sent = reader.sentence(sent_span)
-            i, j = sent.by_start.get(span.start), sent.by_end.get(span.end)
-            if i is None or j is None:
-                return False
-            return (
-                reader.speaker(sent, j)
-                or perpetrators.is_source(sent, i)
-                or perpetrators.is_accuser(sent, i, j)
-            )
-    return False
 
 
 def _distance(inc: Incident, at: int, far: int) -> int:
