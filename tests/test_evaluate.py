@@ -368,6 +368,19 @@ def test_extraction_to_templates_maps_roles_and_skips_clashes() -> None:
     assert muc4.is_structure("the police post") and not muc4.is_structure("government")
 
 
+def test_perpetrator_organisation_takes_the_short_name_given_in_brackets() -> None:
+    text = "The Popular Revolutionary Vanguard (PRV) claimed the Tuesday bombing of a bridge."
+    assert muc4.short_name(text, "Popular Revolutionary Vanguard") == "PRV"
+    assert muc4.short_name(text.lower(), "the popular revolutionary vanguard") == "prv"
+    assert muc4.short_name(text, "Revolutionary Army") == "Revolutionary Army"
+    # no bracketed short name, or a one-word name: the name as read
+    assert muc4.short_name(
+        "The Popular Revolutionary Vanguard struck.", "Popular Revolutionary Vanguard"
+    ) == ("Popular Revolutionary Vanguard")
+    assert muc4.short_name("The PRV (its urban wing) struck.", "PRV") == "PRV"
+    assert muc4.short_name("The Popular Front's (PF) rebels struck.", "Popular Front") == "PF"
+
+
 def test_kidnapping_with_shooting_of_named_people_is_also_an_attack_template() -> None:
     """MUC-4 gives one template per incident type: the abduction and the shooting done in it
     are two templates with the same people; a kidnapping alone, or one whose victims are not

@@ -503,3 +503,146 @@ def test_members_of_a_civilian_body_are_no_attackers_by_kind() -> None:
 def test_members_of_an_armed_body_stay_attackers(text: str) -> None:
     got = fillers(text)
     assert got["perp_ind"] == [text.split(" burned")[0].removeprefix("a ")]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_one_member_of_a_body_is_an_attacker_only_as_the_agent(lower: bool) -> None:
+    for text in (
+        "Residents condemned the murder of a member of the Carabineros on Sunday.",
+        "Two men shot a judge, who is a member of the National Intelligence Centre, on Friday.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert not any("member" in t for t in got.get("perp_ind", [])), text
+    for text in (
+        "A member of the FMLN shot the mayor.",
+        "The mayor was shot by a member of the FMLN.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert [t.lower() for t in got["perp_ind"]] == ["member of the fmln"], text
+
+
+def test_unknown_before_people_is_part_of_the_attackers_phrase() -> None:
+    text = "The trader was abducted on Monday by unknown persons near the market."
+    assert fillers(text)["perp_ind"] == ["unknown persons"]
+    assert fillers(text.lower())["perp_ind"] == ["unknown persons"]
+
+
+def test_people_far_from_the_attribution_of_another_sentence_are_not_its_doers() -> None:
+    text = (
+        "A judge was shot dead in the capital on Monday. The mayor blamed the murder on the "
+        "cartel and asked the government to disband the armed groups that the ranchers pay."
+    )
+    assert "perp_ind" not in incident_roles(text, text.index(".") + 1)
+    text = (
+        "A judge was shot dead in the capital on Monday. The police said the murder was "
+        "perpetrated by presumed urban guerrillas."
+    )
+    assert incident_roles(text, text.index(".") + 1)["perp_ind"] == ["urban guerrillas"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_bare_people_words_are_no_perpetrators(lower: bool) -> None:
+    text = (
+        "Unidentified individuals threw a grenade at the mayor's house on Sunday. "
+        "The group fled in a truck."
+    )
+    text = text.lower() if lower else text
+    got = incident_roles(text, len(text))
+    assert [t.lower() for t in got["perp_ind"]] == ["unidentified individuals"]
+    text = "The men shot the mayor on Sunday."
+    assert "perp_ind" not in incident_roles(text.lower() if lower else text, len(text))
+    text = "Two men shot the mayor on Sunday."
+    assert [t.lower() for t in incident_roles(text, len(text))["perp_ind"]] == ["two men"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_rebel_group_takes_the_organisation_the_report_names(lower: bool) -> None:
+    text = "A rebel group blew up a bridge near the town on Monday. The FMLN has stepped up its campaign in the east."
+    text = text.lower() if lower else text
+    got = incident_roles(text, text.index(".") + 1)
+    assert [t.lower() for t in got["perp_org"]] == ["fmln"]
+
+
+def test_an_organisation_that_reports_or_blames_in_another_sentence_is_no_perpetrator() -> None:
+    text = (
+        "A bomb exploded at the central market on Friday, killing two people. "
+        "The FMLN said the army was behind the bombing."
+    )
+    k = text.index("bomb ")
+    inc = Incident(
+        id="i1",
+        types=[],
+        status=IncidentStatus.CARRIED_OUT,
+        spans=[Span.of(text, 0, len(text))],
+        triggers=[Tagged("bombing", "bomb", [Span.of(text, k, k + 4)])],
+    )
+    fill_roles(text, [inc])
+    assert "FMLN" not in [a.text for a in inc.arguments if a.role == "perp_org"]
+
+
+def test_by_after_another_participle_names_no_attacker() -> None:
+    got = fillers("On Sunday a bomb destroyed a house owned by the family of the governor.")
+    assert "perp_ind" not in got
+    got = fillers("The attack on the bridge was planned by hired killers.")
+    assert got["perp_ind"] == ["hired killers"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_people_who_shoot_the_attackers_are_defenders(lower: bool) -> None:
+    text = "The bodyguards shot the gunmen after they fired at the senator."
+    got = fillers(text.lower() if lower else text)
+    assert "bodyguards" not in [t.lower() for t in got.get("perp_ind", [])]
+    text = "The gunmen, who were shot by policemen, had wounded the senator."
+    got = fillers(text.lower() if lower else text)
+    assert "policemen" not in [t.lower() for t in got.get("perp_ind", [])]
+    text = "Policemen shot the senator."
+    assert [t.lower() for t in fillers(text.lower() if lower else text)["perp_ind"]] == [
+        "policemen"
+    ]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_group_attacked_is_no_perpetrator(lower: bool) -> None:
+    text = "Mercenaries ambushed members of a religious group near the river."
+    got = fillers(text.lower() if lower else text)
+    assert [t.lower() for t in got["perp_ind"]] == ["mercenaries"]
+    # attackers by kind stay attackers when others act against them
+    text = "Soldiers overpowered the group of extremists who had entered the embassy."
+    got = fillers(text.lower() if lower else text)
+    assert "group of extremists" in [t.lower() for t in got.get("perp_ind", [])]
+
+
+def test_later_sentences_tell_the_same_attackers_again() -> None:
+    text = (
+        "The trader was kidnapped on Monday by several unknown persons. "
+        "Police later killed six kidnappers, all common criminals, in a rescue operation."
+    )
+    got = incident_roles(text, len(text))
+    assert got["perp_ind"] == ["several unknown persons"]
+    # a list in the first sentence is kept
+    text = "Two lieutenants and two soldiers were involved in the murder of the judge."
+    got = incident_roles(text, len(text))
+    assert [t.lower() for t in got["perp_ind"]] == ["two lieutenants", "two soldiers"]
+
+
+def test_an_organisation_of_a_later_sentence_is_another_party() -> None:
+    text = "FMLN rebels blew up a bridge near the town on Monday. Later the army bombed the hills around the town."
+    got = incident_roles(text, len(text))
+    assert got["perp_org"] == ["FMLN"]
+
+
+def test_an_organisation_merely_mentioned_in_another_sentence_is_no_perpetrator() -> None:
+    text = (
+        "A bomb exploded at the central market on Friday, killing two people. "
+        "The ELN has been active in the province for years."
+    )
+    k = text.index("bomb ")
+    inc = Incident(
+        id="i1",
+        types=[],
+        status=IncidentStatus.CARRIED_OUT,
+        spans=[Span.of(text, 0, len(text))],
+        triggers=[Tagged("bombing", "bomb", [Span.of(text, k, k + 4)])],
+    )
+    fill_roles(text, [inc])
+    assert not [a.text for a in inc.arguments if a.role == "perp_org"]

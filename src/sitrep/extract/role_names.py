@@ -48,6 +48,11 @@ def read_person(
             role = "perp_weak"
         elif role == "collective":
             role = _of_role(reader, sent, j + 1, last)
+            if role == "perp" and sent.toks[j].low == "member":
+                # one member of a body ("the murder of a member of the carabineros", "x, a
+                # member of the civil patrols, was shot"): an attacker only as the agent of an
+                # act, not by the kind of body (the members of an armed group are a group)
+                role = "perp_weak"
     if reader.speaker(sent, last):
         return
     last = perpetrators.described(reader, sent, last)
@@ -56,6 +61,18 @@ def read_person(
         return  # "according to the guerrillas, ...": who tells, not who did it
     if role in ("perp", "victim") and perpetrators.in_clash(sent, first):
         return  # "troops clashed with guerrillas": a side of a clash, no attacker
+    if (
+        m.entry.attrs.get("role") in ("collective", "perp_weak")
+        and role in ("perp", "perp_weak")
+        and reader.object_of_act(sent, first)
+        and not any(t.low in reader.rl.attacker_words for t in sent.toks[first : last + 1])
+    ):
+        # "attacked the members of the patrol", "ambushed a group of peasants": the attacked
+        # (not attackers by kind: "bodyguards shot the gunman", "overpowered the group of
+        # extremists" still name the attackers)
+        if reader.near_cue(sent, first, last, ("harm",)):
+            add(VICTIM, first, last, j)
+        return
     if role == "perp":
         # people who are attackers by kind ("guerrillas") only in a sentence telling an act
         # near the act: a long sentence may name them far from it, in a clause of its own
@@ -80,6 +97,8 @@ def read_person(
         elif reader.passive_harm(sent, last) or reader.near_cue(sent, first, last, ("harm",)):
             add(VICTIM, first, last, j)
         return
+    if agent and reader.against_attackers(sent, first, last):
+        return  # "bodyguards shot the gunman": defenders, not attackers
     if agent:
         add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
     elif reader.near_cue(sent, first, last, ("harm",)):

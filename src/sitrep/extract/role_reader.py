@@ -156,6 +156,9 @@ class RoleLexicon:
     when: frozenset[str] = frozenset()  # time words between a subject and its verb ("last night")
     civil_body: frozenset[str] = frozenset()  # heads of civilian bodies' names ("party")
     generic_target: frozenset[str] = frozenset()  # "building", "establishment": kinds of premises
+    weak_people: frozenset[str] = frozenset()  # people by no kind ("men", "group", "members")
+    by_doer: frozenset[str] = frozenset()  # participles before "by" of the act's doers
+    attacker_words: frozenset[str] = frozenset()  # one-word attackers by kind ("gunman")
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -176,6 +179,19 @@ class RoleLexicon:
         for kind in ("harm", "damage", "act", "speech"):
             for a in cues.get(kind, ()):
                 heads.update(TOKEN.findall(a))
+        weak: set[str] = set()
+        attackers: set[str] = set()
+        for e in lex.entries("role_person"):
+            if e.attrs.get("role") == "perp":
+                for a in e.aliases:
+                    words = TOKEN.findall(a.lower())
+                    if len(words) == 1:  # not "gang member", "hit men": no generic word
+                        attackers.update((words[0], words[0] + "s"))
+            if e.attrs.get("role") in ("perp_weak", "collective"):
+                for a in e.aliases:
+                    words = TOKEN.findall(a.lower())
+                    if len(words) == 1:
+                        weak.update((words[0], words[0] + "s"))
         word_cues: dict[str, set[str]] = {}
         phrase_cues: dict[str, set[str]] = {}
         for kind in _CUE_KINDS:
@@ -202,6 +218,9 @@ class RoleLexicon:
             when=frozenset(cues.get("when", ())),
             civil_body=frozenset(cues.get("civil_body", ())),
             generic_target=frozenset(cues.get("generic_target", ())),
+            weak_people=frozenset(weak),
+            by_doer=frozenset(cues.get("by_doer", ())),
+            attacker_words=frozenset(attackers),
         )
 
 
@@ -322,12 +341,12 @@ class RoleReader:
 
     def _modifier(self, tok: Tok, sent: Sentence, i: int) -> bool:
         low = tok.low
+        if low in self.rl.perp_mod and i not in sent.cues:
+            return True  # "unknown persons": a word the closed-class list also holds
         if low in self.rl.stop or i in sent.cues or not any(c.isalpha() for c in low):
             return False
         if low in self.rl.evaluative:
             return False
-        if low in self.rl.perp_mod:
-            return True
         return not _verb_form(low) and not low.endswith("ly")
 
     def grow_left(self, sent: Sentence, first: int, most: int = MAX_LEFT) -> int:
@@ -712,6 +731,44 @@ class RoleReader:
             return True  # "the people killed and injured"
         return nxt in _AFTER_PARTICIPLE
 
+    def object_of_act(self, sent: Sentence, first: int) -> bool:
+        """The phrase starting at token ``first`` is the object of an active attack verb right
+        before it ("attacked the members of the patrol", "ambushed members of a religious
+        group", "started to attack about 150 guerrillas"): the ones attacked."""
+        k = first - 1
+        while k >= 0 and (
+            sent.toks[k].low in ("the", "a", "an", "about", "some", "nearly", "approximately")
+            or perpetrators.counting_word(sent.toks[k].low)
+        ):
+            if not self._joined(sent, k, k + 1):
+                return False
+            k -= 1
+        if k < 0 or not self._joined(sent, k, k + 1):
+            return False
+        cues = sent.cues.get(k, frozenset())
+        if not cues & {"act", "harm"}:
+            return False
+        return not (k >= 1 and sent.toks[k - 1].low in ("was", "were", "been", "being"))
+
+    def against_attackers(self, sent: Sentence, i: int, j: int) -> bool:
+        """The people at tokens i..j act against attackers: the object of their act is an
+        attacker by kind ("bodyguards shot the gunman", "policemen killed two of the
+        kidnappers"), or the attacker is the subject of the passive verb whose agent they are
+        ("the gunman, who was shot by policemen"): defenders, not perpetrators."""
+        toks = sent.toks
+        words = self.rl.attacker_words
+        for k in range(j + 1, min(j + _AGENT_GAP + 2, len(toks))):
+            if "act" in sent.cues.get(k, frozenset()):
+                if any(toks[m].low in words for m in range(k + 1, min(k + 5, len(toks)))):
+                    return True
+                break
+        k = i - 1
+        while k >= 0 and toks[k].low != "by" and i - k <= 4:
+            k -= 1
+        if k >= 0 and toks[k].low == "by":
+            return any(toks[m].low in words for m in range(max(0, k - 6), k))
+        return False
+
     def speaker(self, sent: Sentence, j: int) -> bool:
         for k in range(j + 1, min(j + 3, len(sent.toks))):
             if "speech" in sent.cues.get(k, ()):
@@ -765,6 +822,14 @@ class RoleReader:
             k -= 1
         if k < 1 or sent.toks[k].low != "by":
             return False
+        before = sent.toks[k - 1].low
+        if (
+            _verb_form(before)
+            and before.endswith("ed")
+            and before not in self.rl.by_doer
+            and not sent.cues.get(k - 1, frozenset()) & {"harm", "damage", "act"}
+        ):
+            return False  # "a building owned by the family", "the body found by residents"
         # the act may be told a few words before: "kidnapped on 9 july by", "shot today near
         # the airport by" (within the clause: no punctuation between)
         for c in range(k - 1, max(-1, k - perpetrators.BY_REACH - 1), -1):

@@ -533,17 +533,11 @@ def fill_roles(
     referring = _reference_sentences(text, incidents, [*references, *_damage_told(text)])
     for inc, ref_sentences in zip(incidents, referring, strict=True):
         own = find_role_fillers(text, incident_sentences(text, inc), reader=reader)
-        # perpetrators are often named in another sentence of the report (a claim, a lead)
-        wider = _merge(
-            [
-                Found(PERP_ORG, m.span, m.span.text.lower().split()[-1], entity=m.entry.id)
-                for span in inc.spans
-                for m in reader.find(span.start, span.end, ["role_org"])
-                if not m.entry.attrs.get("agent_only") and not m.entry.attrs.get("unnamed")
-            ]
-        )
+        # organisations named in the incident's other sentences come from the report as a
+        # whole (perpetrators.complete_from_document: a claim, an attribution, the report's
+        # organisation for unnamed insurgents): a mere mention there names no perpetrator
         # named victims are often named in another sentence of the report ("the murder of x")
-        wider += [
+        wider = [
             a
             for a in find_role_fillers(text, inc.spans, reader=reader)
             if a.role == VICTIM and a.named
@@ -554,11 +548,8 @@ def fill_roles(
             a for a in find_role_fillers(text, ref_sentences, reader=reader) if a.role in roles
         ]
         seen = {(a.role, a.text.lower()) for a in own}
-        seen_orgs = {perpetrators.org_entity(reader, a) for a in own if a.role == PERP_ORG}
         extra: list[RoleFiller] = []
         for a in wider + things:
-            if a.role == PERP_ORG and perpetrators.org_entity(reader, a) in seen_orgs:
-                continue  # the organisation is already named in the incident's own sentences
             if (a.role, a.text.lower()) not in seen:
                 seen.add((a.role, a.text.lower()))
                 extra.append(a)
