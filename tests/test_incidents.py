@@ -1096,3 +1096,17 @@ def test_an_act_named_as_a_practice_is_not_reported():
 def test_inciting_an_act_is_not_the_act():
     text = "TALCA — The minister said on Monday that the preacher has incited murder for years."
     assert extract(text, published="2024-03-05").incidents == []
+
+
+def test_a_suspicion_about_the_attacks_goes_to_every_act_told_before():
+    text = (
+        "Militants attacked a police checkpoint in Bannu on Tuesday, killing two policemen, "
+        "while a roadside bomb wounded four soldiers in North Waziristan. No group claimed the "
+        "attacks, but suspicion fell on the Pakistani Taliban."
+    )
+    r = extract(text, published="2024-07-03")
+    assert len(r.incidents) == 2
+    for inc in r.incidents:
+        assert [(p.actor_id, p.attribution) for p in inc.perpetrators] == [
+            ("TTP", Attribution.SUSPECTED)
+        ]

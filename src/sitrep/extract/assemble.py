@@ -408,7 +408,7 @@ def build_incidents(
         )
         inc.perpetrators = _agents(group)
         incidents.append(inc)
-    _apply_suspicions(reading, incidents, buckets, order)
+    _apply_suspicions(doc, reading, incidents, buckets, order)
     _place_from_references(doc, reading, incidents)
     return incidents, events
 
@@ -798,27 +798,40 @@ def _merge_same_acts(
 _PLACE_RANK = {PlaceKind.TOWN: 0, PlaceKind.AREA: 1, PlaceKind.DISTRICT: 2, PlaceKind.PROVINCE: 3}
 
 
+_ALL_THE_ACTS = re.compile(
+    r"\b(?:the|these|both|all\s+the)\s+(?:[\w-]+\s+)?(?:attacks|bombings|killings|incidents|"
+    r"blasts|raids|ambushes|assaults)\b",
+    re.I,
+)
+
+
 def _apply_suspicions(
-    reading: Reading, incidents: list[Incident], buckets: dict, order: list
+    doc: Doc, reading: Reading, incidents: list[Incident], buckets: dict, order: list
 ) -> None:
     """A group the text says is suspected ("Police suspect the Pakistani Taliban") is the
-    suspected perpetrator of the act reported last before that sentence (else the first)."""
+    suspected perpetrator of the act reported last before that sentence (else the first), or of
+    every act told before it when the sentence speaks of them all ("No group claimed the
+    attacks, but suspicion fell on the Pakistani Taliban")."""
     for si, actor in reading.suspicions:
-        best: Incident | None = None
-        best_sentence = -1
+        told: list[tuple[int, Incident]] = []
         for inc, key in zip(incidents, order, strict=False):
             if inc.types == [AttackType.SECURITY_OPERATION]:
                 continue
             last = max((e.sentence for e in buckets[key] if e.sentence <= si), default=-1)
-            if last > best_sentence:
-                best, best_sentence = inc, last
-        if best is None and incidents:
-            best = incidents[0]
-        if best is None or any(p.actor_id == actor.entry.id for p in best.perpetrators):
-            continue
-        best.perpetrators.append(
-            Perpetrator(actor.entry.id, actor.entry.label, Attribution.SUSPECTED, [actor.span])
-        )
+            if last >= 0:
+                told.append((last, inc))
+        if _ALL_THE_ACTS.search(doc.sentences[si].text) and len(told) > 1:
+            chosen = [inc for _, inc in told]
+        elif told:
+            chosen = [max(told, key=lambda t: t[0])[1]]
+        else:
+            chosen = incidents[:1]
+        for inc in chosen:
+            if any(p.actor_id == actor.entry.id for p in inc.perpetrators):
+                continue
+            inc.perpetrators.append(
+                Perpetrator(actor.entry.id, actor.entry.label, Attribution.SUSPECTED, [actor.span])
+            )
 
 
 def _targets(types: list[AttackType], group: list[EventMention]) -> list:
