@@ -280,6 +280,25 @@ def test_one_person_with_two_words_before_the_noun():
     assert (f.status, f.best, f.category) == (FigureStatus.KILLED, 1, Category.CIVILIANS)
 
 
+def test_people_followed_by_a_participle_are_counted():
+    f = one("Thirty schoolgirls abducted from a school in Kebbi state were freed on Saturday.")
+    assert (f.best, f.category) == (30, Category.CIVILIANS)
+
+
+def test_a_count_so_far_below_a_larger_one_told_first_is_an_earlier_count():
+    text = (
+        "Gunmen seized a train near Sibi on Tuesday; the army said 33 militants were killed. "
+        "Earlier, officials said 16 militants had been killed so far."
+    )
+    result = extract(text, published="2025-03-12")
+    live = [
+        f.best
+        for f in result.figures
+        if f.status == FigureStatus.KILLED and f.superseded_by is None
+    ]
+    assert live == [33]
+
+
 def test_no_one_killed_is_not_a_figure():
     found, _ = figs("A grenade exploded outside a bank in Turbat on Tuesday but no one was killed.")
     assert not [f for f in found if f.status == FigureStatus.KILLED]

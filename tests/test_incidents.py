@@ -1110,3 +1110,12 @@ def test_a_suspicion_about_the_attacks_goes_to_every_act_told_before():
         assert [(p.actor_id, p.attribution) for p in inc.perpetrators] == [
             ("TTP", Attribution.SUSPECTED)
         ]
+
+
+def test_a_wire_dateline_is_not_the_scene_when_the_lede_names_another_province():
+    text = (
+        "ABUJA, Nigeria - Gunmen abducted 30 pupils from a boarding school in Kebbi state on "
+        "Monday, police said."
+    )
+    r = extract(text, published="2024-07-02")
+    assert [i.place.canonical_name or i.place.name for i in r.incidents] == ["Kebbi"]

@@ -1025,6 +1025,13 @@ def build_figures(
             fig.supersedes.append(earlier.id)
             if fig.category == Category.UNKNOWN and earlier.category != Category.UNKNOWN:
                 fig.category, fig.subcategory = earlier.category, earlier.subcategory
+        else:
+            later = _larger_count_told_before(doc, figures, fig, fm)
+            if later is not None:
+                # a live blog, newest first: "33 militants killed" (final), then "27 militants
+                # killed" (at 11:05, "have now been") is an earlier count up to then
+                fig.superseded_by = later.id
+                later.supersedes.append(fig.id)
         if fm.part_of is not None and fm.part_of in fig_of_mention:
             fig_of_mention[fm.part_of].includes.append(fig.id)
         figures.append(fig)
@@ -1225,6 +1232,23 @@ def _refined(
     ):
         return earlier
     return None
+
+
+def _larger_count_told_before(
+    doc: Doc, figures: list[Figure], fig: Figure, fm: FigureMention
+) -> Figure | None:
+    """A count up to some hour ("so far", "have now been") of the same people as a larger count
+    told before it in the text is the earlier count (texts that give the newest figure first)."""
+    sent = doc.sentences[fm.sentence]
+    if not any(
+        c.entry.attrs.get("role") == "cumulative"
+        for c in doc.terms_in(sent.start, sent.end, "context_cue")
+    ):
+        return None
+    earlier = _find_updatable(figures, fig)
+    if earlier is None or earlier.category != fig.category or earlier.best <= fig.best:
+        return None
+    return earlier
 
 
 def _find_updatable(figures: list[Figure], fig: Figure) -> Figure | None:

@@ -36,6 +36,7 @@ _GAP_TO_VICTIM = re.compile(
     r"of\s+whom|of\s+those|of\s+its|of\s+their|of\s+the\s+\w+|[A-Za-z]+(?:-[A-Za-z]+)?)(?=\s|[\"\u201c\u201d']))*\s*"
     r"[\"\u201c\u201d']?$"
 )
+_PARTICIPLE = re.compile(r"(?:ed|en)$", re.I)
 _NOT_IN_A_NOUN_PHRASE = re.compile(
     r"\b(?:when|as|after|before|while|by|in|at|on|and|or|had|have|has|who|that)\b",
     re.I,
@@ -148,6 +149,8 @@ def _modifies_a_thing(doc: Doc, victim: LexMatch) -> bool:
     if not nxt.startswith(" "):
         return False
     for m in doc.terms_in(victim.span.end + 1, victim.span.end + 30, "trigger", "target"):
+        if m.entry.kind == "trigger" and _PARTICIPLE.search(m.span.text):
+            continue  # "24 schoolgirls abducted from a school": a verb, not "militant attacks"
         if m.span.start == victim.span.end + 1 and m.entry.id not in (
             "militants",
             "civilians",

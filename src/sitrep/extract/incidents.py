@@ -975,8 +975,17 @@ def _local_dateline_is_scene(doc: Doc) -> bool:
     if dl is None or "(" in dl.text or any(c.isdigit() for c in dl.text):
         return False
     limit = doc.sentences[min(len(doc.sentences), 3) - 1].end if doc.sentences else 0
+    filed = [p for s, p in doc.places_in(dl.start, dl.end) if p.kind in SMALL_PLACE_KINDS]
+    # "ABUJA, Nigeria - ... from a boarding school in Kebbi state": a province the dateline's
+    # town is not in is another scene too
     return not any(
-        p.kind in SMALL_PLACE_KINDS and not dl.start <= s.start < dl.end
+        not dl.start <= s.start < dl.end
+        and (
+            p.kind in SMALL_PLACE_KINDS
+            or p.kind == PlaceKind.PROVINCE
+            and filed
+            and not any(place_contains(p, f) for f in filed)
+        )
         for s, p in doc.places_in(dl.end, limit)
     )
 
