@@ -388,3 +388,20 @@ def test_a_countrys_possessive_owns_the_speaker(lex):
         "GOV_BF",
         Stance.DENIES,
     )
+
+
+def test_days_and_places_of_the_statement_are_not_speakers(lex):
+    text = (
+        "Fighters killed 37 farmers in raids on villages near Lake Chad on Saturday and "
+        "Sunday, a local official and a militia leader said."
+    )
+    (s,) = split_sentences(text)
+    assert [x.name for x in find_speakers(text, s, lex)] == ["a local official", "a militia leader"]
+
+
+def test_a_groups_spokesman_speaks_for_it_and_does_not_do_the_act(lex):
+    from sitrep import extract
+
+    text = "A suicide bomber killed 14 people in Kabul on Monday, a Taliban spokesman said."
+    r = extract(text, published="2024-08-06")
+    assert not [p for inc in r.incidents for p in inc.perpetrators]

@@ -153,3 +153,10 @@ def test_a_capital_named_right_after_is_found_as_itself():
 )
 def test_a_possessive_place_is_found_without_its_s(text, names):
     assert [m.name for m in find_place_mentions(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text", ["Farmers were killed near Lake Chad on Sunday.", "Boats sank on the Congo River."]
+)
+def test_a_natural_feature_named_after_a_country_is_not_the_country(text):
+    assert find_place_mentions(text) == []

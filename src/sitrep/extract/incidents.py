@@ -1339,6 +1339,8 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
             continue  # "militants", "separatists": nobody in particular
         if _AFFILIATION_AFTER.match(doc.text, a.span.end):
             continue  # "the al-Qaida-linked al-Shabab": an affiliation, not a doer
+        if _SPEAKER_AFTER.match(doc.text, a.span.end):
+            continue  # "a Taliban spokesman said": the group speaks of the act
         before = doc.text[max(sent.start, a.span.start - 40) : a.span.start]
         suspected = bool(_SUSPECT.search(before))
         em.agents.append((a, suspected))

@@ -403,9 +403,16 @@ def _split_pieces(
 
 
 _LIST_AND = re.compile(r"\band\b|&|\bas\s+well\s+as\b", re.I)
+_DAY_AND_MONTH_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december today yesterday".split()
+)
 _RELATIVE_PIECE = re.compile(r"\s*(?:who|whom|whose|which)\b", re.I)
 _INDEFINITE_PIECE = re.compile(r"\s*(?:a|an)\s", re.I)
-_LIST_ITEM_WORDS = 6  # "the provincial home department" is an item; a clause's tail is longer
+_LIST_ITEM_WORDS = 6
+_CLAUSE_WORD = re.compile(
+    r"\b(?:on|in|at|near|from|after|before|during|since|when)\b", re.I
+)  # "the provincial home department" is an item; a clause's tail is longer
 
 
 def _speaker_list(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -427,8 +434,9 @@ def _speaker_list(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, i
         sep = text[pieces[i][1] : pieces[i + 1][0]]
         if i == len(pieces) - 2 and not _LIST_AND.search(sep):
             break
-        if len(text[pieces[i][0] : pieces[i][1]].split()) > _LIST_ITEM_WORDS:
-            break
+        item = text[pieces[i][0] : pieces[i][1]]
+        if len(item.split()) > _LIST_ITEM_WORDS or _CLAUSE_WORD.search(item):
+            break  # "... villages near Lake Chad on Saturday and Sunday, a local official said"
         keep.insert(0, pieces[i])
     return keep
 
@@ -448,6 +456,8 @@ def _is_appositive(text: str, prev: tuple[int, int], chunk: str) -> bool:
 
 def _looks_like_name(s: str) -> bool:
     toks = s.strip().split()
+    if len(toks) == 1 and toks[0].lower().rstrip(".,") in _DAY_AND_MONTH_WORDS:
+        return False  # "on Saturday and Sunday, a local official said"
     return 1 <= len(toks) <= 5 and all(_is_cap(t) or t.lower() in _NAME_PARTICLES for t in toks)
 
 

@@ -33,6 +33,10 @@ _CONNECT = (
 _RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
 _TOKEN = re.compile(r"[\w\u00c0-\u024f'’.\-]+")
 _TRAILING_PUNCT = re.compile(r"[.'’\-]+$")
+_FEATURE_BEFORE = frozenset({"lake", "mount", "river", "gulf", "sea", "bay", "cape"})
+_FEATURE_AFTER = frozenset(
+    {"river", "delta", "basin", "valley", "lake", "sea", "mountains", "desert", "gulf"}
+)
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")  # "Khyber Pakhtunkhwa's Bannu district"
 
 _CUE_BEFORE = re.compile(
@@ -293,6 +297,13 @@ def _find_cased(text: str, gaz: Gazetteer) -> list[PlaceMention]:
                 i > 0 and fold(text[slice(*tokens[i - 1])]) not in stop
             )
             first = i == 0 or fold(text[slice(*tokens[i - 1])]) in stop
+            # "Lake Chad", "the Niger Delta", "Congo River": a natural feature named after the
+            # place, not the place
+            if (i > 0 and fold(text[slice(*tokens[i - 1])]) in _FEATURE_BEFORE) or (
+                j < len(tokens) and fold(text[slice(*tokens[j])]) in _FEATURE_AFTER
+            ):
+                i = j
+                continue
             big_unit = gaz.has_kind(key, PlaceKind.COUNTRY, PlaceKind.PROVINCE)
             if key in gaz.aliases:
                 ok = not glued or cued
