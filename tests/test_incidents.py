@@ -1119,3 +1119,15 @@ def test_a_wire_dateline_is_not_the_scene_when_the_lede_names_another_province()
     )
     r = extract(text, published="2024-07-02")
     assert [i.place.canonical_name or i.place.name for i in r.incidents] == ["Kebbi"]
+
+
+def test_a_governments_own_jets_are_its_force_and_the_other_clauses_group_is_not():
+    text = (
+        "Hamas fired dozens of rockets at southern Israel on Tuesday, while Israel said its "
+        "jets struck targets in Gaza City, killing five people."
+    )
+    r = extract(text, published="2024-08-06")
+    strikes = [i for i in r.incidents if i.place and i.place.name.startswith("Gaza")]
+    assert len(strikes) == 1
+    assert [p.actor_id for p in strikes[0].perpetrators] == ["IL_MILITARY"]
+    assert strikes[0].acled_sub_event_type == "Air/drone strike"

@@ -89,7 +89,9 @@ def _acled_type(inc: Incident) -> tuple[str | None, str | None]:
         if weapons & {"rocket", "mortar", "artillery"}:
             return "Explosions/Remote violence", "Shelling/artillery/missile attack"
         return "Explosions/Remote violence", "Remote explosive/landmine/IED"
-    if first == AttackType.SECURITY_OPERATION and weapons & {"airstrike", "drone"}:
+    if first == AttackType.SECURITY_OPERATION and (
+        weapons & {"airstrike", "drone"} or any(t.kind == "airstrike" for t in inc.triggers)
+    ):
         return "Explosions/Remote violence", "Air/drone strike"  # the state's strike from the air
     if first in (AttackType.ARMED_ASSAULT, AttackType.ASSASSINATION, AttackType.UNARMED_ASSAULT):
         if targets & STATE_TARGETS:

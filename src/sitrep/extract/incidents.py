@@ -1334,7 +1334,12 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
     if _aerial_bombing(doc, sent, em):
         # "the air force is bombing the suburbs", "villages bombed by helicopters": an air strike
         em.attack_types = [AttackType.SECURITY_OPERATION]
-    for a in doc.terms_in(sent.start, sent.end, "actor"):
+    # the groups of the attack word's own clause ("Hamas fired rockets, while Israel said its
+    # jets struck Gaza": not Hamas for the strike); the sentence's when the clause names nobody
+    scope = em.segment
+    if not doc.terms_in(scope.start, scope.end, "actor"):
+        scope = sent
+    for a in doc.terms_in(scope.start, scope.end, "actor"):
         if a.entry.attrs.get("actor_kind") != "armed_group" or a.entry.attrs.get("generic"):
             continue  # "militants", "separatists": nobody in particular
         if _AFFILIATION_AFTER.match(doc.text, a.span.end):
@@ -1460,6 +1465,33 @@ def _national_force(doc: Doc, seg: Span, t: LexMatch) -> LexMatch | None:
     return LexMatch(entry, Span.of(doc.text, m.start("nation"), m.end("nation")))
 
 
+_OWN_FORCE = re.compile(
+    r"\b(?:its|their)\s+(?:own\s+)?(?:jets|warplanes|fighter\s+jets|aircraft|drones|forces|troops|"
+    r"army|military|soldiers|artillery|navy|air\s+force)\b",
+    re.I,
+)
+
+
+def _own_force_of_state(doc: Doc, sent: Span, seg: Span, t: LexMatch) -> LexMatch | None:
+    """ "Israel said its jets struck targets in Gaza": a government's own force doing the act is
+    that country's named state force (when the lexicon has one)."""
+    found = list(_OWN_FORCE.finditer(doc.text, seg.start, t.span.end))
+    if not found:
+        return None
+    m = found[-1]
+    govs = [
+        a
+        for a in doc.terms_in(sent.start, m.start(), "actor")
+        if a.entry.attrs.get("actor_kind") == "government" and a.entry.attrs.get("country")
+    ]
+    if not govs:
+        return None
+    entry = _national_forces().get(str(govs[-1].entry.attrs["country"]))
+    if entry is None:
+        return None
+    return LexMatch(entry, Span.of(doc.text, m.start(), m.end()))
+
+
 def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
     """The state force that carried out the act: the subject of the attack word in its clause
     with no armed group between ("troops raided"), or the agent after "by" ("raids by police");
@@ -1470,7 +1502,7 @@ def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
     side = t.entry.attrs.get("actor_side", "either")
     # "a Russian drone attack": a nationality word on the attack word names the state's force
     # even for attack words insurgents usually do
-    national = _national_force(doc, seg, t)
+    national = _national_force(doc, seg, t) or _own_force_of_state(doc, sent, seg, t)
     if national is not None:
         return national
     if side == "militant":
