@@ -299,6 +299,11 @@ def test_a_count_so_far_below_a_larger_one_told_first_is_an_earlier_count():
     assert live == [33]
 
 
+def test_a_person_and_his_son_are_two():
+    f = one("Armed men killed a local councillor and his son at their home in Mardan on Sunday.")
+    assert (f.status, f.best, f.category) == (FigureStatus.KILLED, 2, Category.CIVILIANS)
+
+
 def test_no_one_killed_is_not_a_figure():
     found, _ = figs("A grenade exploded outside a bank in Turbat on Tuesday but no one was killed.")
     assert not [f for f in found if f.status == FigureStatus.KILLED]

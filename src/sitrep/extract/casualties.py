@@ -357,19 +357,27 @@ def _singular_figures(
             continue
         # "a policeman", "the young driver", "a polio vaccination worker"
         before = doc.text[max(sent.start, v.span.start - 30) : v.span.start]
-        if not re.search(r"\b(?:the|a|an|one)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
+        if not re.search(r"\b(?:the|a|an|one|his|her|their)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
             continue
         listed = [
             f
-            for f in found
+            for f in (*found, *out)  # "killed a local councillor and his son"
             if f.end <= v.span.start and _LISTED_ONE.match(doc.text[f.end : v.span.start])
         ]
         if listed:
+            category, sub = _category(v)
+            prev = listed[-1]
+            if any(prev is o for o in out) and prev.category == category:
+                # "killed a local councillor and his son": two people of one kind, one count
+                n = prev.quantity.best + 1
+                prev.quantity = Quantity(low=n, best=n, high=n, span=prev.quantity.span, exact=True)
+                prev.spans.append(v.span)
+                continue
             # "among the dead were two guards and a woman", "four Levies personnel, a policeman
             # and five civilians": one more in the list, with the list's status
             q = Quantity(low=1, best=1, high=1, span=v.span, exact=True)
-            category, sub = _category(v)
-            out.append(FigureMention(q, FigureStatus.KILLED, category, si, [v.span], sub, v))
+            status = prev.status if any(prev is o for o in out) else FigureStatus.KILLED
+            out.append(FigureMention(q, status, category, si, [v.span], sub, v))
             continue
         term = _term_right_after(doc, v.span.end, sent.end, terms)
         if term is None or _position(term) == "after":
@@ -409,7 +417,9 @@ _PP_BEFORE_VERB = re.compile(
     r"\s+[^,.;:()\"]{1,70}?(?=\s+(?:was|were|had|has|have)\b)",
     re.I,
 )
-_LISTED_ONE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:a|an|one)\s+(?:[\w-]+\s+)?$", re.I)
+_LISTED_ONE = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:a|an|one|his|her|their)\s+(?:[\w-]+\s+)?$", re.I
+)
 _SUBSET_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2})?$", re.I)
 
