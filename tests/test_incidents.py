@@ -973,3 +973,17 @@ def test_cue_after_the_past_verb_in_its_clause_does_not_govern_it():
         "the rebels threatened to set fire to the buses in northtown.", published="1990-03-06"
     )
     assert threat.incidents == []
+
+
+def test_earlier_murders_of_different_people_are_different_acts():
+    """Past murders recalled in a report are acts of their own: a sentence naming someone of
+    one of them ("villa soto had written about ...") and another victim tells another act."""
+    text = (
+        "gunmen shot dead judge pedro ramos mena in cali on monday. "
+        "ramos mena had led the inquiry into the murder of journalist jorge villa soto. "
+        "villa soto had written about the assassination of senator luis ortega diaz."
+    )
+    r = extract(text, published="1990-03-06")
+    ortega = [i for i in r.incidents if any("ortega" in f.text for f in i.arguments)]
+    assert len(r.incidents) == 3 and len(ortega) == 1
+    assert [f.text for f in ortega[0].arguments if f.role == "victim"] == ["luis ortega diaz"]
