@@ -401,6 +401,19 @@ def test_kidnapping_with_shooting_of_named_people_is_also_an_attack_template() -
         assert kinds == ["kidnapping"], text
 
 
+def test_kidnapping_with_an_attack_word_of_its_own_is_also_an_attack_template() -> None:
+    """Gunmen who attacked a car and abducted the man in it did two things: a kidnapping
+    template and an attack template, even when the attack word gives no type of its own."""
+    ext = extract(
+        "gunmen kidnapped businessman alberto ruiz mena in cali on monday after they attacked "
+        "his car with rifles.",
+        published="1990-03-06",
+    )
+    templates = muc4.extraction_to_templates(ext)
+    assert [t.incident_type for t in templates] == ["kidnapping", "attack"]
+    assert templates[1].roles["Victim"] == templates[0].roles["Victim"] != ()
+
+
 def test_burning_with_killings_is_also_an_attack_template() -> None:
     """Houses burned and people shot in one raid: an arson template (with what was burned) and
     an attack template (the killings, no physical target); the burning alone is one."""

@@ -1131,3 +1131,17 @@ def test_a_governments_own_jets_are_its_force_and_the_other_clauses_group_is_not
     assert len(strikes) == 1
     assert [p.actor_id for p in strikes[0].perpetrators] == ["IL_MILITARY"]
     assert strikes[0].acled_sub_event_type == "Air/drone strike"
+
+
+def test_earlier_murders_of_different_people_are_different_acts():
+    """Past murders recalled in a report are acts of their own: a sentence naming someone of
+    one of them ("villa soto had written about ...") and another victim tells another act."""
+    text = (
+        "gunmen shot dead judge pedro ramos mena in cali on monday. "
+        "ramos mena had led the inquiry into the murder of journalist jorge villa soto. "
+        "villa soto had written about the assassination of senator luis ortega diaz."
+    )
+    r = extract(text, published="1990-03-06")
+    ortega = [i for i in r.incidents if any("ortega" in f.text for f in i.arguments)]
+    assert len(r.incidents) == 3 and len(ortega) == 1
+    assert [f.text for f in ortega[0].arguments if f.role == "victim"] == ["luis ortega diaz"]

@@ -544,10 +544,14 @@ def _harm_attack(
     were also shot or killed: MUC-4 keys give one template per incident type, so the abduction
     or the burning and the violence done in it are two templates with the same perpetrators
     and victims (the burned buildings stay the arson's target)."""
-    if (
-        template.incident_type not in ("kidnapping", "arson", "bombing")
-        or not set(incident.types) & _HARM_TYPES
-    ):
+    if template.incident_type not in ("kidnapping", "arson", "bombing"):
+        return None
+    # a kidnapping told with an attack word of its own ("they attacked his car and kidnapped
+    # him"), even one that gives no type, is also an attack
+    struck = template.incident_type == "kidnapping" and any(
+        t.kind == "attack" for t in incident.triggers
+    )
+    if not set(incident.types) & _HARM_TYPES and not struck:
         return None
     if template.incident_type in ("kidnapping", "bombing") and not template.roles.get("Victim"):
         return None

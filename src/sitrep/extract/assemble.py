@@ -598,7 +598,7 @@ def split_candidates(reading: Reading) -> list[int]:
     buckets, order = _buckets(reading.events)
     out: set[int] = set()
     for key in order:
-        sentences = {e.sentence for e in buckets[key] if not e.earlier}
+        sentences = {e.sentence for e in buckets[key]}
         if len(sentences) > 1:
             out |= sentences
     return sorted(out)
@@ -660,8 +660,10 @@ def split_acts(
     bombed a bank. ... they burned a bus"), unless its attack word refers back ("the blast
     destroyed ...") or the sentence lists acts at several places; a sentence that names no
     one and nothing new, or someone already named, goes on with the act it names or the one
-    told last.  ``victims``: the named victims of each sentence; ``targets``: the head words
-    of the things attacked in each sentence.  Returns whether any act was split off
+    told last.  Acts recalled from before ("earlier") are told apart the same way, except that
+    naming someone of one of them does not join a sentence that names another victim to it
+    ("x had investigated the murder of y").  ``victims``: the named victims of each sentence;
+    ``targets``: the head words of the things attacked in each sentence.  Returns whether any act was split off
     (``EventMention.act``)."""
     buckets, order = _buckets(reading.events)
     # a sentence that lists acts at several places ("a prison break in x, an assault on the
@@ -673,7 +675,7 @@ def split_acts(
     changed = False
     for key in order:
         group = sorted(buckets[key], key=lambda e: e.sentence)
-        if group[0].earlier or len({e.sentence for e in group}) < 2:
+        if len({e.sentence for e in group}) < 2:
             continue
         acts: list[list[str]] = []
         things: list[set[str]] = []  # the target heads of each act
@@ -689,7 +691,8 @@ def split_acts(
                 (
                     k
                     for k, vs in enumerate(acts)
-                    if _same_people(named, vs) or _names_again(text, vs)
+                    if _same_people(named, vs)
+                    or (not (named and e.earlier) and _names_again(text, vs))
                 ),
                 None,
             )
