@@ -304,6 +304,11 @@ def test_a_person_and_his_son_are_two():
     assert (f.status, f.best, f.category) == (FigureStatus.KILLED, 2, Category.CIVILIANS)
 
 
+def test_a_shopkeeper_and_a_customer_are_two_civilians():
+    f = one("A grenade was hurled at a shop in Turbat, injuring a shopkeeper and a customer.")
+    assert (f.status, f.best, f.category) == (FigureStatus.INJURED, 2, Category.CIVILIANS)
+
+
 def test_no_one_killed_is_not_a_figure():
     found, _ = figs("A grenade exploded outside a bank in Turbat on Tuesday but no one was killed.")
     assert not [f for f in found if f.status == FigureStatus.KILLED]
