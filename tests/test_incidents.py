@@ -1145,3 +1145,12 @@ def test_earlier_murders_of_different_people_are_different_acts():
     ortega = [i for i in r.incidents if any("ortega" in f.text for f in i.arguments)]
     assert len(r.incidents) == 3 and len(ortega) == 1
     assert [f.text for f in ortega[0].arguments if f.role == "victim"] == ["luis ortega diaz"]
+
+
+def test_acts_named_as_the_reason_for_an_arrest_are_not_acts():
+    text = (
+        "Separately, the Frontier Corps said it had arrested four suspects in Panjgur in "
+        "connection with recent attacks on security forces."
+    )
+    r = extract(text, published="2024-08-10")
+    assert r.incidents == []

@@ -119,6 +119,15 @@ _INTO_THE_AIR = re.compile(
     r"\s+(?:(?:them|it|their\s+\w+|\w+\s+(?:shots|rounds|bullets))\s+)?(?:into|in)\s+the\s+air\b",
     re.I,
 )
+# "arrested in connection with recent attacks", "wanted for previous bombings": acts named as the
+# reason for an arrest or a charge, not acts reported
+_EARLIER_ACTS_BEFORE = re.compile(
+    r"\b(?:in\s+connection\s+with|linked\s+to|wanted\s+for|charged\s+(?:with|over)|"
+    r"suspected\s+of|involvement\s+in|responsible\s+for)\s+(?:the\s+)?"
+    r"(?:recent|previous|earlier|past|prior|several|numerous|many|a\s+series\s+of)\s+"
+    r"(?:[\w-]+\s+){0,1}$",
+    re.I,
+)
 _ANAPHOR_BEFORE = re.compile(
     r"\b(?:these|those|the|such|this|that|its|their|of\s+these|most\s+of\s+the|most\s+of\s+these)\s+(?:[\w-]+\s+){0,1}$",
     re.I,
@@ -600,6 +609,10 @@ def read_events(doc: Doc) -> Reading:
             # "the gunmen attacked": a verb after its subject, no reference ("the murdered
             # travellers" is one)
             verb = bool(_VERB_FORM.search(t.span.text)) and not _DETERMINER_BEFORE.search(before)
+            if plural and not verb and _EARLIER_ACTS_BEFORE.search(before):
+                # "arrested four suspects in connection with recent attacks on security forces"
+                refs.append(t.span)
+                continue
             if (
                 _ANAPHOR_BEFORE.search(before)
                 and not verb
