@@ -1154,3 +1154,14 @@ def test_acts_named_as_the_reason_for_an_arrest_are_not_acts():
     )
     r = extract(text, published="2024-08-10")
     assert r.incidents == []
+
+
+def test_a_count_told_as_another_matter_is_not_the_last_acts():
+    text = (
+        "A hand grenade was hurled at a shop in Turbat on Friday, injuring a shopkeeper. "
+        "Separately, the Frontier Corps said it had arrested four suspects in Panjgur."
+    )
+    r = extract(text, published="2024-08-10")
+    (inc,) = r.incidents
+    own = [r.figure(f) for f in inc.figure_ids]
+    assert [(f.status.value, f.best) for f in own] == [("injured", 1)]

@@ -242,6 +242,10 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
     return out
 
 
+_ANOTHER_MATTER = re.compile(
+    r"\s*(?:separately|elsewhere|meanwhile|in\s+(?:another|a\s+separate)\s+(?:incident|development))\b",
+    re.I,
+)
 _THEN_BEFORE = re.compile(
     r"\b(?:then|afterwards|thereafter|moments\s+later|minutes\s+later|after\s+the\s+"
     r"(?:blast|explosion|bombing|bomb))\b",
@@ -1138,6 +1142,10 @@ def _level_of(
     if len(own) == 1:
         inc = next(iter(own.values()))
         return Level.INCIDENT, inc.id, None
+    if not own and _ANOTHER_MATTER.match(sent.text):
+        # "Separately, the Frontier Corps said it had arrested four suspects in Panjgur": a
+        # count told as another matter is not the last act's
+        return Level.ARTICLE, None, None
     near = _incident_before(doc, fm, events, incident_of_event)
     if groups and WAVE_WORDS.search(sent.text):
         return (
