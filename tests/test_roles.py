@@ -719,6 +719,21 @@ def test_a_named_victim_harmed_on_another_day_joins_no_incident() -> None:
     assert "pedro ramirez" in {a.text for a in inc.arguments if a.role == "victim"}
 
 
+def test_a_named_victim_of_the_incidents_sentences_harmed_on_another_day_is_dropped() -> None:
+    text = (
+        "a bomb exploded at a bank in the city on 3 march, wounding banker luis gomez. "
+        "banker pedro ramirez was murdered there on 12 january."
+    )
+    inc = Incident(
+        id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[Span.of(text, 0, len(text))]
+    )
+    inc.date = EventDate(None, 3, 3, DatePrecision.DAY)
+    fill_roles(text, [inc])
+    victims = {a.text for a in inc.arguments if a.role == "victim"}
+    assert "luis gomez" in victims
+    assert "pedro ramirez" not in victims
+
+
 def test_electric_systems_and_lines_are_targets() -> None:
     got = fillers("power was rationed after rebel sabotage against the electric system.")
     assert got.get("target") == ["electric system"]

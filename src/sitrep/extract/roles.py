@@ -534,7 +534,11 @@ def fill_roles(
     reader = reader or RoleReader(text, lexicon or role_lexicon(), _read_sentence)
     referring = _reference_sentences(text, incidents, [*references, *_damage_told(text)])
     for inc, ref_sentences in zip(incidents, referring, strict=True):
-        own = find_role_fillers(text, incident_sentences(text, inc), reader=reader)
+        own = [
+            a
+            for a in find_role_fillers(text, incident_sentences(text, inc), reader=reader)
+            if not (a.role == VICTIM and a.named and _dated_apart(text, a, inc))
+        ]
         # perpetrators are often named in another sentence of the report (a claim, a lead)
         wider = _merge(
             [
