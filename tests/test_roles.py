@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from sitrep.extract.roles import fill_roles, find_role_fillers, split_sentences
-from sitrep.model import Article, Extraction, Incident, IncidentStatus, RoleFiller, Span, to_dict
+from sitrep.model import (
+    Article,
+    DatePrecision,
+    EventDate,
+    Extraction,
+    Incident,
+    IncidentStatus,
+    RoleFiller,
+    Span,
+    to_dict,
+)
 
 
 def fillers(text: str) -> dict[str, list[str]]:
@@ -684,6 +694,40 @@ def test_a_named_victim_of_an_act_told_as_long_past_joins_no_incident() -> None:
     )
     first = Span.of(text, 0, text.index(".") + 1)
     inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
+    fill_roles(text, [inc])
+    victims = {a.text for a in inc.arguments if a.role == "victim"}
+    assert "luis gomez" in victims
+    assert "pedro ramirez" not in victims
+
+
+def test_a_named_victim_harmed_on_another_day_joins_no_incident() -> None:
+    text = (
+        "a bomb exploded at a bank in the city on 3 march. "
+        "police recalled that banker pedro ramirez was murdered on 12 january near the bank. "
+        "the police said banker luis gomez was wounded on 3 march."
+    )
+    first = Span.of(text, 0, text.index(".") + 1)
+    inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
+    inc.date = EventDate(None, 3, 3, DatePrecision.DAY)
+    fill_roles(text, [inc])
+    victims = {a.text for a in inc.arguments if a.role == "victim"}
+    assert "luis gomez" in victims
+    assert "pedro ramirez" not in victims
+    # a day or two apart (a date read loosely for the act): still this act's victim
+    inc.arguments = []
+    fill_roles(text.replace("12 january", "2 march"), [inc])
+    assert "pedro ramirez" in {a.text for a in inc.arguments if a.role == "victim"}
+
+
+def test_a_named_victim_of_the_incidents_sentences_harmed_on_another_day_is_dropped() -> None:
+    text = (
+        "a bomb exploded at a bank in the city on 3 march, wounding banker luis gomez. "
+        "banker pedro ramirez was murdered there on 12 january."
+    )
+    inc = Incident(
+        id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[Span.of(text, 0, len(text))]
+    )
+    inc.date = EventDate(None, 3, 3, DatePrecision.DAY)
     fill_roles(text, [inc])
     victims = {a.text for a in inc.arguments if a.role == "victim"}
     assert "luis gomez" in victims

@@ -31,6 +31,7 @@ Every filler carries the span(s) it was read from; spans are character offsets i
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -64,7 +65,8 @@ from sitrep.extract.role_reader import (
     Sentence,
     role_lexicon,
 )
-from sitrep.model import Incident, RoleFiller, Span
+from sitrep.model import EventDate, Incident, RoleFiller, Span
+from sitrep.text.dates import find_dates
 from sitrep.text.sentences import full_stop_cuts
 
 
@@ -532,7 +534,11 @@ def fill_roles(
     reader = reader or RoleReader(text, lexicon or role_lexicon(), _read_sentence)
     referring = _reference_sentences(text, incidents, [*references, *_damage_told(text)])
     for inc, ref_sentences in zip(incidents, referring, strict=True):
-        own = find_role_fillers(text, incident_sentences(text, inc), reader=reader)
+        own = [
+            a
+            for a in find_role_fillers(text, incident_sentences(text, inc), reader=reader)
+            if not (a.role == VICTIM and a.named and _dated_apart(text, a, inc))
+        ]
         # organisations named in the incident's other sentences come from the report as a
         # whole (perpetrators.complete_from_document: a claim, an attribution, the report's
         # organisation for unnamed insurgents): a mere mention there names no perpetrator
@@ -540,7 +546,7 @@ def fill_roles(
         wider = [
             a
             for a in find_role_fillers(text, inc.spans, reader=reader)
-            if a.role == VICTIM and a.named
+            if a.role == VICTIM and a.named and not _dated_apart(text, a, inc)
         ]
         # an instrument only when the incident's own sentences name none
         roles = (TARGET,) if any(a.role == WEAPON for a in own) else (TARGET, WEAPON)
@@ -584,6 +590,8 @@ def _place_other_victims(text: str, incidents: Sequence[Incident], reader: RoleR
         if any(names.same_person(k, a.text) or names.same_person(a.text, k) for k in known):
             continue
         best = min(incidents, key=lambda inc, at=a.spans[0].start: _distance(inc, at, len(text)))
+        if _dated_apart(text, a, best):
+            continue  # "x was killed on 11 october" in a report of a bombing on 2 march
         best.arguments = _sorted(best.arguments + [a])
 
 
@@ -593,6 +601,55 @@ _LONG_AGO = re.compile(
     r"\b(?:in\s+(?:[a-z]+\s+)?1[89]\d\d|years?\s+ago|months\s+ago|in\s+\w+\s+years|last\s+year|"
     r"(?:\w+\s+)?years\s+(?:later|earlier|before))\b"
 )
+
+
+#: days between a victim's own dated harm and an incident's date that make them two acts (a
+#: murder told with its own date a month or more from the act reported is an old one recalled)
+DATED_APART_DAYS = 30
+
+
+def _days_between(year: int | None, month: int, day: int, date: EventDate) -> int:
+    """Days between a month and day (its year when written) and an incident's date; a year
+    left unwritten on either side is the one that brings the two nearest."""
+    assert date.month is not None and date.day is not None
+    base = year or date.year or 2000
+    years = [base] if year else [base - 1, base, base + 1]
+    best = 10**6
+    for y in years:
+        try:
+            there = dt.date(y, month, day)
+            here = dt.date(date.year or y, date.month, date.day)
+        except ValueError:
+            continue
+        best = min(best, abs((there - here).days))
+    return best
+
+
+def _dated_apart(text: str, victim: RoleFiller, inc: Incident) -> bool:
+    """The sentences naming ``victim`` give a full day ("on 11 october", "on 7 january
+    1990") that lies more than ``DATED_APART_DAYS`` from ``inc``'s date: the harm told there
+    is another act ("x, who was killed on 15 december", in a report of today's bombing)."""
+    date = inc.date
+    if date is None or date.month is None or date.day is None:
+        return False
+    sentences = split_sentences(text, Span.of(text, 0, len(text)))
+    apart = False
+    for sp in victim.spans:
+        sent = next((s for s in sentences if s.start <= sp.start < s.end), None)
+        if sent is None:
+            return False
+        days = [
+            m
+            for m in find_dates(text, sent.start, sent.end)
+            if m.kind == "absolute" and m.month is not None and m.day is not None
+        ]
+        if not days:
+            return False
+        for m in days:
+            if _days_between(m.year, m.month, m.day, date) <= DATED_APART_DAYS:
+                return False
+        apart = True
+    return apart
 
 
 def _long_ago(text: str, sentences: Sequence[Span], span: Span) -> bool:
