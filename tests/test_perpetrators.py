@@ -563,11 +563,8 @@ def test_a_rebel_group_takes_the_organisation_the_report_names(lower: bool) -> N
     assert [t.lower() for t in got["perp_org"]] == ["fmln"]
 
 
-def test_an_organisation_that_reports_or_blames_in_another_sentence_is_no_perpetrator() -> None:
-    text = (
-        "A bomb exploded at the central market on Friday, killing two people. "
-        "The FMLN said the army was behind the bombing."
-    )
+def _one_bombing(text: str) -> Incident:
+    """The text as one bombing incident (its first "bomb " as the trigger), roles filled."""
     k = text.index("bomb ")
     inc = Incident(
         id="i1",
@@ -577,6 +574,15 @@ def test_an_organisation_that_reports_or_blames_in_another_sentence_is_no_perpet
         triggers=[Tagged("bombing", "bomb", [Span.of(text, k, k + 4)])],
     )
     fill_roles(text, [inc])
+    return inc
+
+
+def test_an_organisation_that_reports_or_blames_in_another_sentence_is_no_perpetrator() -> None:
+    text = (
+        "A bomb exploded at the central market on Friday, killing two people. "
+        "The FMLN said the army was behind the bombing."
+    )
+    inc = _one_bombing(text)
     assert "FMLN" not in [a.text for a in inc.arguments if a.role == "perp_org"]
 
 
@@ -636,13 +642,5 @@ def test_an_organisation_merely_mentioned_in_another_sentence_is_no_perpetrator(
         "A bomb exploded at the central market on Friday, killing two people. "
         "The ELN has been active in the province for years."
     )
-    k = text.index("bomb ")
-    inc = Incident(
-        id="i1",
-        types=[],
-        status=IncidentStatus.CARRIED_OUT,
-        spans=[Span.of(text, 0, len(text))],
-        triggers=[Tagged("bombing", "bomb", [Span.of(text, k, k + 4)])],
-    )
-    fill_roles(text, [inc])
+    inc = _one_bombing(text)
     assert not [a.text for a in inc.arguments if a.role == "perp_org"]
