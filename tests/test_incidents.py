@@ -1165,3 +1165,20 @@ def test_a_count_told_as_another_matter_is_not_the_last_acts():
     (inc,) = r.incidents
     own = [r.figure(f) for f in inc.figure_ids]
     assert [(f.status.value, f.best) for f in own] == [("injured", 1)]
+
+
+def test_a_state_act_told_as_an_accusation_is_alleged():
+    text = (
+        "Soldiers killed at least 60 villagers in northern Burkina Faso in February, a rights "
+        "group said on Thursday, accusing the army of a massacre."
+    )
+    r = extract(text, published="2024-04-13")
+    (inc,) = r.incidents
+    assert [p.attribution for p in inc.perpetrators] == [Attribution.ALLEGED]
+
+
+def test_a_state_act_the_state_reports_is_reported():
+    text = "Troops killed eight militants in a raid in North Waziristan on Monday, the army said."
+    r = extract(text, published="2024-04-13")
+    (inc,) = r.incidents
+    assert [p.attribution for p in inc.perpetrators] == [Attribution.REPORTED]

@@ -887,9 +887,10 @@ def _agents(group: list[EventMention]) -> list[Perpetrator]:
             a = e.specific_state or e.state_agent
             p = out.get(a.entry.id)
             if p is None:
-                out[a.entry.id] = Perpetrator(
-                    a.entry.id, a.entry.label, Attribution.REPORTED, [a.span]
-                )
+                # "Soldiers killed 223 villagers, Human Rights Watch said, accusing the army":
+                # the state's act as someone accuses it of it
+                att = Attribution.ALLEGED if e.accused else Attribution.REPORTED
+                out[a.entry.id] = Perpetrator(a.entry.id, a.entry.label, att, [a.span])
             elif a.span not in p.spans:
                 p.spans.append(a.span)
         return list(out.values())

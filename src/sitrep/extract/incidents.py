@@ -195,6 +195,7 @@ class EventMention:
     targets: list[LexMatch] = field(default_factory=list)
     agents: list[tuple[LexMatch, bool]] = field(default_factory=list)  # (actor, suspected?)
     attributed: bool = False  # the sentence is someone's statement ("the military said")
+    accused: bool = False  # the sentence accuses someone of the act ("..., accusing the army")
     state_agent: LexMatch | None = (
         None  # the state force acting ("troops raided", "raids by police")
     )
@@ -1331,6 +1332,7 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
     ):
         em.suicide = True
     em.attributed = bool(_ATTRIBUTED.search(sent.text))
+    em.accused = bool(_ACCUSING.search(sent.text))
     em.insurgent_subject = any(
         m.entry.attrs.get("actor_kind") == "armed_group"
         or m.entry.attrs.get("category") == "militants"
@@ -1419,6 +1421,7 @@ def _aerial_bombing(doc: Doc, sent: Span, em: EventMention) -> bool:
 
 
 _STATE_KINDS = ("state_force", "police")
+_ACCUSING = re.compile(r"\b(?:accus(?:ed|es|ing)|alleg(?:ed|es|ing)|blam(?:ed|es|ing))\b", re.I)
 _ATTRIBUTED = re.compile(
     r"\b(?:said|says|told|stated|according\s+to|reported|confirmed|alleged|blamed|accused|claimed\s+by)\b",
     re.I,
