@@ -722,7 +722,7 @@ def read_events(doc: Doc) -> Reading:
                 # "killed 223 villagers in February": the month, when no day is given
                 own = next(
                     (r for d, r in months if em.segment.start <= d.span.start < em.segment.end),
-                    months[0][1] if single and len(months) == 1 else None,
+                    months[0][1] if len(months) == 1 else None,
                 )
             if own is not None:
                 em.date = own
