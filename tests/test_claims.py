@@ -354,7 +354,7 @@ def test_a_surname_named_in_full_before_is_a_speaker(lex):
         "A warehouse burned for hours, Kiper said."
     )
     sents = split_sentences(text)
-    assert [x.name for x in find_speakers(text, sents[1], lex)] == ["Kiper"]
+    assert [x.name for x in find_speakers(text, sents[1], lex)] == ["Oleh Kiper"]
     assert (
         find_speakers(
             "A warehouse burned for hours, Kiper said.",

@@ -191,11 +191,16 @@ def _is_cap(word: str) -> bool:
 
 def _named_in_full_before(text: str, token: tuple[int, int, str]) -> bool:
     """ "Kiper said": a surname whose person the article named in full before ("Oleh Kiper")."""
-    s, _, word = token
+    return _full_name_before(text, token[0], token[2]) is not None
+
+
+def _full_name_before(text: str, start: int, word: str) -> str | None:
+    """The full name ("Oleh Kiper") the article gave before ``start`` to the surname ``word``."""
     word = word.rstrip(".")
     if len(word) < 3 or not word[:1].isupper() or word.isupper():
-        return False
-    return re.search(rf"\b[A-Z][\w'\u2019-]+\s+{re.escape(word)}\b", text[:s]) is not None
+        return None
+    found = list(re.finditer(r"\b[A-Z][\w'\u2019-]+\s+" + re.escape(word) + r"\b", text[:start]))
+    return found[-1].group(0) if found else None
 
 
 def _person_name(
@@ -279,10 +284,12 @@ def _piece_source(
     if person is not None:
         name, role = person
         inst = _institution(actors)
+        # "Kiper said" after "regional governor Oleh Kiper": the same person
+        full = _full_name_before(text, name.start, name.text) if " " not in name.text else None
         return Source(
-            name=name.text,
+            name=full or name.text,
             span=name,
-            actor_id=f"person:{name.text}",
+            actor_id=f"person:{full or name.text}",
             kind="official",
             role=role.text if role else None,
             role_span=role,
