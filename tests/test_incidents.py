@@ -1182,3 +1182,12 @@ def test_a_state_act_the_state_reports_is_reported():
     r = extract(text, published="2024-04-13")
     (inc,) = r.incidents
     assert [p.attribution for p in inc.perpetrators] == [Attribution.REPORTED]
+
+
+def test_a_month_gives_way_to_the_articles_day_in_it():
+    text = (
+        "Soldiers killed at least 60 villagers in northern Burkina Faso in February, a rights "
+        "group said on Thursday. The killings took place on Feb. 25, witnesses said."
+    )
+    r = extract(text, published="2024-04-13")
+    assert [i.date.iso for i in r.incidents if i.date] == ["2024-02-25"]

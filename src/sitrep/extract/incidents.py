@@ -724,6 +724,13 @@ def read_events(doc: Doc) -> Reading:
                     (r for d, r in months if em.segment.start <= d.span.start < em.segment.end),
                     months[0][1] if len(months) == 1 else None,
                 )
+                if (
+                    own is not None
+                    and event_date is not None
+                    and event_date.day is not None
+                    and (event_date.year, event_date.month) == (own.year, own.month)
+                ):
+                    own = event_date  # "in February" ... "The killings took place on Feb. 25"
             if own is not None:
                 em.date = own
                 em.own_date = True
