@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from sitrep.extract.mentions import Doc
 from sitrep.extract.names import caseless_name_word
+from sitrep.extract.speakers import REPORTING_VERBS
 from sitrep.model import (
     AttackType,
     EventDate,
@@ -31,7 +32,7 @@ from sitrep.model import (
     Span,
     Tagged,
 )
-from sitrep.text.dates import resolve_date
+from sitrep.text.dates import DateMention, resolve_date
 from sitrep.text.lexicon import LexEntry, LexMatch
 
 # structural patterns of generic statements (the words are lexicon context cues)
@@ -448,9 +449,7 @@ def article_event_date(doc: Doc) -> EventDate | None:
     for d in doc.dates:
         if d.span.start > limit:
             break
-        if _in_dateline(doc, d.span) or _STATEMENT_DAY.search(
-            doc.text, max(0, d.span.start - 40), d.span.start
-        ):
+        if _in_dateline(doc, d.span) or _statement_day(doc, 0, d):
             continue
         resolved = resolve_date(d, doc.published)
         if resolved is not None and resolved.day is not None:
@@ -697,10 +696,7 @@ def read_events(doc: Doc) -> Reading:
         ]
         # "Human Rights Watch said on Thursday": the day of the statement, not of the act
         said_on = [
-            (d, r)
-            for d, r in sent_dates
-            if r is not None
-            and _STATEMENT_DAY.search(doc.text, max(sent.start, d.span.start - 40), d.span.start)
+            (d, r) for d, r in sent_dates if r is not None and _statement_day(doc, sent.start, d)
         ]
         sent_dates = [(d, r) for d, r in sent_dates if r is not None and (d, r) not in said_on]
         statement_days = [r for _, r in said_on if r.day is not None]
@@ -1131,11 +1127,19 @@ def _damage_by_attacker(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
     return last.entry.attrs.get("category") in _ATTACKER_CATEGORIES
 
 
+# "Human Rights Watch said on Thursday", "told reporters on Monday": a day right after a
+# reporting verb (speakers.REPORTING_VERBS) is the day of the statement
 _STATEMENT_DAY = re.compile(
-    r"\b(?:said|says|told\s+(?:\w+\s+){0,3}?|announced|stated|added|confirmed|reported|"
-    r"claimed|denied|alleged)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    r"\b(?:(?:told|tells|telling|informed|briefed)\s+(?:\w+\s+){0,3}?|"
+    + "|".join(sorted(set(REPORTING_VERBS) - {"told", "tells", "telling", "informed", "briefed"}))
+    + r")\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.I,
 )
+
+
+def _statement_day(doc: Doc, lo: int, d: DateMention) -> bool:
+    """The date mention ``d`` is the day of a statement ("said on Thursday")."""
+    return bool(_STATEMENT_DAY.search(doc.text, max(lo, d.span.start - 40), d.span.start))
 
 
 def _date_of(em: EventMention, dates: list, *, single: bool) -> EventDate | None:
