@@ -1389,7 +1389,7 @@ def _not_speakers(doc: Doc, targets: list[LexMatch]) -> list[LexMatch]:
 
 
 _AFFILIATION_AFTER = re.compile(
-    r"[\s-]*(?:linked|affiliated|allied|aligned|backed|inspired|loyal|allied)\b", re.I
+    r"[\s-]*(?:linked|affiliated|allied|aligned|backed|inspired|loyal)\b", re.I
 )
 
 

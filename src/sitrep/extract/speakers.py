@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.model import Span
+from sitrep.text.dates import MONTHS, WEEKDAYS
 from sitrep.text.lexicon import Lexicon, LexMatch
 from sitrep.text.scan import last_end
 
@@ -410,10 +411,7 @@ def _split_pieces(
 
 
 _LIST_AND = re.compile(r"\band\b|&|\bas\s+well\s+as\b", re.I)
-_DAY_AND_MONTH_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december today yesterday".split()
-)
+_DAY_AND_MONTH_WORDS = frozenset({*WEEKDAYS, *MONTHS, "today", "yesterday"})
 _RELATIVE_PIECE = re.compile(r"\s*(?:who|whom|whose|which)\b", re.I)
 _INDEFINITE_PIECE = re.compile(r"\s*(?:a|an)\s", re.I)
 _LIST_ITEM_WORDS = 6
