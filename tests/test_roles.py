@@ -769,3 +769,18 @@ def test_names_before_the_harmed_people_they_are() -> None:
     # the killer, not a victim
     got = fillers("juan perez was the man who killed carlos ruiz.")
     assert "juan perez" not in got.get("victim", [])
+
+
+def test_a_named_victim_of_an_earlier_case_recalled_joins_no_incident() -> None:
+    text = (
+        "a bomb exploded at a bank in the city on monday. "
+        "police said nobody should forget other cases, such as the murder of banker pedro "
+        "ramirez near the same bank. "
+        "the police said banker luis gomez was wounded on monday."
+    )
+    first = Span.of(text, 0, text.index(".") + 1)
+    inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
+    fill_roles(text, [inc])
+    victims = {a.text for a in inc.arguments if a.role == "victim"}
+    assert "luis gomez" in victims
+    assert "pedro ramirez" not in victims

@@ -533,11 +533,15 @@ def fill_roles(
         return
     reader = reader or RoleReader(text, lexicon or role_lexicon(), _read_sentence)
     referring = _reference_sentences(text, incidents, [*references, *_damage_told(text)])
+    every = split_sentences(text, Span.of(text, 0, len(text)))
     for inc, ref_sentences in zip(incidents, referring, strict=True):
         own = [
             a
             for a in find_role_fillers(text, incident_sentences(text, inc), reader=reader)
             if not (a.role == VICTIM and a.named and _dated_apart(text, a, inc))
+            and not (
+                a.role == VICTIM and a.named and all(_recalled(text, every, sp) for sp in a.spans)
+            )
         ]
         # organisations named in the incident's other sentences come from the report as a
         # whole (perpetrators.complete_from_document: a claim, an attribution, the report's
@@ -546,7 +550,10 @@ def fill_roles(
         wider = [
             a
             for a in find_role_fillers(text, inc.spans, reader=reader)
-            if a.role == VICTIM and a.named and not _dated_apart(text, a, inc)
+            if a.role == VICTIM
+            and a.named
+            and not _dated_apart(text, a, inc)
+            and not all(_recalled(text, every, sp) for sp in a.spans)
         ]
         # an instrument only when the incident's own sentences name none
         roles = (TARGET,) if any(a.role == WEAPON for a in own) else (TARGET, WEAPON)
@@ -584,7 +591,7 @@ def _place_other_victims(text: str, incidents: Sequence[Incident], reader: RoleR
         a for a in find_role_fillers(text, spans, reader=reader) if a.role == VICTIM and a.named
     ]
     for a in others:
-        if all(_long_ago(text, spans, sp) for sp in a.spans):
+        if all(_long_ago(text, spans, sp) or _recalled(text, spans, sp) for sp in a.spans):
             continue  # "the murder of archbishop x in 1980", "killed 3 years ago": another act
         known = [b.text for inc in incidents for b in inc.arguments if b.role in (VICTIM, PERP_IND)]
         if any(names.same_person(k, a.text) or names.same_person(a.text, k) for k in known):
@@ -650,6 +657,20 @@ def _dated_apart(text: str, victim: RoleFiller, inc: Incident) -> bool:
                 return False
         apart = True
     return apart
+
+
+#: words recalling other, earlier acts as a comparison: "other cases, such as the murder of
+#: x", "we must not forget the murder of x", "reminiscent of the killing of x"
+_RECALLED = re.compile(
+    r"\b(?:such\s+as|other\s+(?:cases|crimes|murders|killings|assassinations|massacres)|"
+    r"forget|reminiscent\s+of|in\s+the\s+past)\b"
+)
+
+
+def _recalled(text: str, sentences: Sequence[Span], span: Span) -> bool:
+    """The sentence of ``span`` recalls an earlier act as a comparison."""
+    sent = next((s for s in sentences if s.start <= span.start < s.end), None)
+    return sent is not None and bool(_RECALLED.search(text[sent.start : sent.end].lower()))
 
 
 def _long_ago(text: str, sentences: Sequence[Span], span: Span) -> bool:
