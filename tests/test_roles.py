@@ -769,3 +769,11 @@ def test_names_before_the_harmed_people_they_are() -> None:
     # the killer, not a victim
     got = fillers("juan perez was the man who killed carlos ruiz.")
     assert "juan perez" not in got.get("victim", [])
+
+
+def test_an_organisation_that_insists_is_a_speaker_not_an_attacker() -> None:
+    text = (
+        "in a statement the shining path insisted that the bombing of the bridge "
+        "was the work of the army."
+    )
+    assert "shining path" not in fillers(text).get("perp_org", [])
