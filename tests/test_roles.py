@@ -784,3 +784,11 @@ def test_a_named_victim_of_an_earlier_case_recalled_joins_no_incident() -> None:
     victims = {a.text for a in inc.arguments if a.role == "victim"}
     assert "luis gomez" in victims
     assert "pedro ramirez" not in victims
+
+
+def test_an_organisation_that_insists_is_a_speaker_not_an_attacker() -> None:
+    text = (
+        "in a statement the shining path insisted that the bombing of the bridge "
+        "was the work of the army."
+    )
+    assert "shining path" not in fillers(text).get("perp_org", [])
