@@ -3,9 +3,9 @@ VENV ?= .venv
 PYTHON ?= $(VENV)/bin/python
 SITREP ?= $(VENV)/bin/sitrep
 REPORTS ?= reports
-EXTRAS ?= test,dask,postgres,service
+EXTRAS ?= test,dask,postgres,service,eval
 
-.PHONY: install demo test lint evaluate
+.PHONY: install demo test lint evaluate muc4-filter
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -34,6 +34,11 @@ test: install
 lint: install
 	$(PYTHON) -m ruff check src tests benchmarks
 	$(PYTHON) -m ruff format --check src tests benchmarks
+
+# Retrain the MUC-4 relevance filter on MUC-4 train (src/sitrep/evaluate/data/muc4_filter.json);
+# run it after a change to the extractor, then `make evaluate`.
+muc4-filter: install
+	$(PYTHON) -m sitrep.evaluate.muc4_filter_train
 
 # Regenerate every evaluation report, the scoreboard (reports/scoreboard.md and the README block
 # between the scoreboard markers), then check the evaluation gate (src/sitrep/evaluate/gate.toml).

@@ -49,6 +49,7 @@ from typing import Any
 
 from sitrep.evaluate.datasets import MUC_ROLES, MucDocument, MucTemplate
 from sitrep.evaluate.extractor import Extractor, RunStats, default_extractor, run_all
+from sitrep.evaluate.muc4_filter import RelevanceFilter, bundled_filter
 from sitrep.evaluate.scoring import Counts, best_assignment, fold, max_bipartite, normalise
 from sitrep.model import (
     AttackType,
@@ -635,21 +636,51 @@ def _bombing_arson(
     )
 
 
-def extraction_to_templates(extraction: Extraction) -> list[MucTemplate]:
-    """Every MUC-4 template of an extraction, in incident order, duplicates dropped."""
-    out: list[MucTemplate] = []
+@dataclass(frozen=True, slots=True)
+class TemplateSource:
+    """A predicted template with the incident it was read from.
+
+    ``origin`` is "incident" for the incident's own template and "harm", "damage" or "arson"
+    for the second template of another type that the same incident gives."""
+
+    template: MucTemplate
+    incident: Incident
+    origin: str
+
+
+def template_sources(extraction: Extraction) -> list[TemplateSource]:
+    """Every MUC-4 template of an extraction with its incident, in incident order, duplicate
+    templates dropped (the first source kept)."""
+    out: list[TemplateSource] = []
+    seen: list[MucTemplate] = []
     for incident in extraction.incidents:
         template = incident_template(extraction, incident)
-        if template is not None and template not in out:
-            out.append(template)
-            for extra in (
-                _harm_attack(extraction, incident, template),
-                _kidnapping_damage(extraction, incident, template),
-                _bombing_arson(extraction, incident, template),
-            ):
-                if extra is not None and extra not in out:
-                    out.append(extra)
+        if template is None or template in seen:
+            continue
+        seen.append(template)
+        out.append(TemplateSource(template, incident, "incident"))
+        for origin, extra in (
+            ("harm", _harm_attack(extraction, incident, template)),
+            ("damage", _kidnapping_damage(extraction, incident, template)),
+            ("arson", _bombing_arson(extraction, incident, template)),
+        ):
+            if extra is not None and extra not in seen:
+                seen.append(extra)
+                out.append(TemplateSource(extra, incident, origin))
     return out
+
+
+def extraction_to_templates(
+    extraction: Extraction, *, relevance: RelevanceFilter | None = None
+) -> list[MucTemplate]:
+    """Every MUC-4 template of an extraction, in incident order, duplicates dropped.
+
+    With ``relevance`` (the learned filter of ``muc4_filter``), templates it judges outside
+    MUC-4's notion of a relevant incident are left out."""
+    sources = template_sources(extraction)
+    if relevance is not None:
+        sources = relevance.keep(extraction, sources)
+    return [s.template for s in sources]
 
 
 # --------------------------------------------------------------------------- GTT scoring
@@ -817,15 +848,13 @@ def _best_alignment(
     return sorted(best), False
 
 
-def score_document(
-    pred: Sequence[MucTemplate], gold: Sequence[MucTemplate], *, one_to_one: bool = False
-) -> GttScore:
-    """GTT score of one document's predicted templates against its gold templates.
-
-    ``one_to_one=False`` is GTT's ``eval.py``; ``one_to_one=True`` also matches each gold
-    entity and each prediction at most once within a role (CEAF-style entity alignment).
-    """
-    score = GttScore()
+def _pair_hits(
+    pred: Sequence[MucTemplate], gold: Sequence[MucTemplate], *, one_to_one: bool
+) -> tuple[
+    dict[tuple[int, int], dict[str, _RoleHits]], dict[tuple[int, int], tuple[int, int]], int, int
+]:
+    """Role hits and (precision, recall) gains of every same-type template pair, and the
+    document's precision and recall denominators."""
     pred_n = [_norm_roles(p) for p in pred]
     gold_n = [_norm_roles(g) for g in gold]
     hits: dict[tuple[int, int], dict[str, _RoleHits]] = {}
@@ -844,6 +873,27 @@ def score_document(
                 )
     p_den = sum(1 + sum(len(v) for v in t.values()) for t in pred_n)
     r_den = sum(1 + sum(len(v) for v in t.values()) for t in gold_n)
+    return hits, gains, p_den, r_den
+
+
+def align_document(
+    pred: Sequence[MucTemplate], gold: Sequence[MucTemplate]
+) -> list[tuple[int, int]]:
+    """GTT's template alignment of one document: (predicted index, gold index) pairs."""
+    _, gains, p_den, r_den = _pair_hits(pred, gold, one_to_one=False)
+    return _best_alignment(gains, len(pred), len(gold), p_den, r_den)[0]
+
+
+def score_document(
+    pred: Sequence[MucTemplate], gold: Sequence[MucTemplate], *, one_to_one: bool = False
+) -> GttScore:
+    """GTT score of one document's predicted templates against its gold templates.
+
+    ``one_to_one=False`` is GTT's ``eval.py``; ``one_to_one=True`` also matches each gold
+    entity and each prediction at most once within a role (CEAF-style entity alignment).
+    """
+    score = GttScore()
+    hits, gains, p_den, r_den = _pair_hits(pred, gold, one_to_one=one_to_one)
     alignment, approximate = _best_alignment(gains, len(pred), len(gold), p_den, r_den)
     score.approximate = int(approximate)
     matched_pred: dict[int, set[tuple[str, int]]] = {i: set() for i in range(len(pred))}
@@ -1287,15 +1337,28 @@ def evaluate_muc4(
     *,
     extractor: Extractor | None = None,
     text_field: str = "text",
+    relevance: RelevanceFilter | None | bool = True,
 ) -> dict[str, Any]:
-    """Run the extractor over MUC-4 documents and score templates and victim effects."""
+    """Run the extractor over MUC-4 documents and score templates and victim effects.
+
+    ``relevance``: True (default) applies the bundled filter learned on MUC-4 train (see
+    ``muc4_filter``), False or None none, or a filter of your own; the report gives the
+    template F1 without the filter too."""
     extractor = extractor or default_extractor()
+    if relevance is True:
+        relevance = bundled_filter()
+    elif relevance is False:
+        relevance = None
     stats = RunStats()
     extractions = run_all(
         ((d.id, muc_input(d, text_field), d.doc_date) for d in docs), extractor, stats=stats
     )
-    predictions = {doc_id: extraction_to_templates(e) for doc_id, e in extractions.items()}
+    unfiltered = {doc_id: extraction_to_templates(e) for doc_id, e in extractions.items()}
+    predictions = {
+        doc_id: extraction_to_templates(e, relevance=relevance) for doc_id, e in extractions.items()
+    }
     gtt = score_gtt(predictions, docs)
+    gtt_unfiltered = score_gtt(unfiltered, docs)
     strict = score_gtt(predictions, docs, one_to_one=True)
     deaths = score_effects(extractions, docs, "DEATH")
     injuries = score_effects(extractions, docs, "INJURY")
@@ -1314,6 +1377,7 @@ def evaluate_muc4(
             "gtt_f1": round(100 * gtt.micro.f1, 2),
             "gtt_p": round(100 * gtt.micro.precision, 2),
             "gtt_r": round(100 * gtt.micro.recall, 2),
+            "gtt_f1_unfiltered": round(100 * gtt_unfiltered.micro.f1, 2),
             "one_to_one_f1": round(100 * strict.micro.f1, 2),
             "deaths_in_range": deaths.as_dict()["in_range_with_gold"],
             "key_location_city": locations.as_dict()["country_and_city"],
@@ -1324,6 +1388,9 @@ def evaluate_muc4(
             "seconds": round(stats.seconds, 2),
             "text_field": text_field,
             "templates_predicted": sum(len(v) for v in predictions.values()),
+            "templates_filtered_out": sum(len(v) for v in unfiltered.values())
+            - sum(len(v) for v in predictions.values()),
+            "relevance_filter": relevance.meta if relevance is not None else None,
             "templates_gold": sum(len(d.templates) for d in docs),
             "alignments_approximate": gtt.approximate,
         },
