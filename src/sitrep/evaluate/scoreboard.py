@@ -23,6 +23,7 @@ END = "<!-- scoreboard:end -->"
 ORDER = ("muc4", "wikievents", "gold", "ucdp-places")
 LABELS = {
     "gtt_f1": "template F1 (GTT micro, incident type + 5 roles)",
+    "gtt_f1_unfiltered": "template F1 without the relevance filter learned on train",
     "gtt_p": "template precision (GTT micro)",
     "gtt_r": "template recall (GTT micro)",
     "one_to_one_f1": "template F1, one-to-one entity matching",
