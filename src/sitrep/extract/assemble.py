@@ -221,7 +221,7 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
         if (
             host is None
             and close
-            and _THEN_BEFORE.search(doc.text, doc.sentences[e.sentence].start, e.trigger.span.start)
+            and _next_stage(doc, doc.sentences[e.sentence].start, e.trigger.span.start)
         ):
             # "A suicide car bomber struck the gate ... Gunmen then stormed the building": the
             # next stage of the act just told
@@ -246,11 +246,16 @@ _ANOTHER_MATTER = re.compile(
     r"\s*(?:separately|elsewhere|meanwhile|in\s+(?:another|a\s+separate)\s+(?:incident|development))\b",
     re.I,
 )
-_THEN_BEFORE = re.compile(
-    r"\b(?:then|afterwards|thereafter|moments\s+later|minutes\s+later|after\s+the\s+"
-    r"(?:blast|explosion|bombing|bomb))\b",
-    re.I,
-)
+
+
+def _next_stage(doc: Doc, start: int, end: int) -> bool:
+    """A "next stage" context cue ("then", "moments later", "after the blast") lies in
+    ``[start, end)``: the attack word after it tells the act just reported, further."""
+    return any(
+        c.entry.attrs.get("role") == "next_stage" for c in doc.terms_in(start, end, "context_cue")
+    )
+
+
 _CLAIM_OF_ACT = re.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|credit|the\s+(?:attack|bombing|raid|assault|killing))",
     re.I,
@@ -719,8 +724,8 @@ def split_acts(
                 things.append(set())
             elif known is not None:
                 k = known
-            elif not named and _THEN_BEFORE.search(
-                doc.text, doc.sentences[e.sentence].start, e.trigger.span.start
+            elif not named and _next_stage(
+                doc, doc.sentences[e.sentence].start, e.trigger.span.start
             ):
                 k = len(acts) - 1  # "gunmen then stormed the building": the act's next stage
             elif another:

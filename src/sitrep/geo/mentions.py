@@ -33,10 +33,6 @@ _CONNECT = (
 _RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
 _TOKEN = re.compile(r"[\w\u00c0-\u024f'’.\-]+")
 _TRAILING_PUNCT = re.compile(r"[.'’\-]+$")
-_FEATURE_BEFORE = frozenset({"lake", "mount", "river", "gulf", "sea", "bay", "cape"})
-_FEATURE_AFTER = frozenset(
-    {"river", "delta", "basin", "valley", "lake", "sea", "mountains", "desert", "gulf"}
-)
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")  # "Khyber Pakhtunkhwa's Bannu district"
 
 _CUE_BEFORE = re.compile(
@@ -100,6 +96,22 @@ class PlaceMention:
     near: bool = False  # "near", "outskirts of", "outside"
     cued: bool = False  # a locative cue word or unit word made it a place
     qualifier: str | None = None  # "Balochistan" in "Noshki, Balochistan"
+
+
+@lru_cache(maxsize=1)
+def natural_feature_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words before and after a place name that make it a natural feature's name ("Lake
+    Chad", "Niger Delta"), from ``data/natural_features.tsv``."""
+    text = resources.files("sitrep.geo").joinpath("data/natural_features.tsv").read_text("utf-8")
+    before: set[str] = set()
+    after: set[str] = set()
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        word, position = line.split("\t")
+        (before if position.strip() == "before" else after).add(fold(word))
+    return frozenset(before), frozenset(after)
 
 
 @lru_cache(maxsize=1)
@@ -299,8 +311,9 @@ def _find_cased(text: str, gaz: Gazetteer) -> list[PlaceMention]:
             first = i == 0 or fold(text[slice(*tokens[i - 1])]) in stop
             # "Lake Chad", "the Niger Delta", "Congo River": a natural feature named after the
             # place, not the place
-            if (i > 0 and fold(text[slice(*tokens[i - 1])]) in _FEATURE_BEFORE) or (
-                j < len(tokens) and fold(text[slice(*tokens[j])]) in _FEATURE_AFTER
+            feature_before, feature_after = natural_feature_words()
+            if (i > 0 and fold(text[slice(*tokens[i - 1])]) in feature_before) or (
+                j < len(tokens) and fold(text[slice(*tokens[j])]) in feature_after
             ):
                 i = j
                 continue
