@@ -52,6 +52,11 @@ def one(text: str, lex):
             "person:Mohsin Naqvi",
         ),
         ("Kabul has flatly denied the charge.", "Kabul", "GOV_AF"),
+        (
+            "Russia's defence ministry said its forces had hit only military sites.",
+            "Russia's defence ministry",
+            "GOV_RU",
+        ),
     ],
 )
 def test_find_source(lex, text, name, actor_id):

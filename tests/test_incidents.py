@@ -1191,3 +1191,22 @@ def test_a_month_gives_way_to_the_articles_day_in_it():
     )
     r = extract(text, published="2024-04-13")
     assert [i.date.iso for i in r.incidents if i.date] == ["2024-02-25"]
+
+
+def test_missiles_that_struck_a_building_are_a_strike_with_its_toll():
+    text = (
+        "Russian missiles hit a nine-storey apartment block in the western Ukrainian city of "
+        "Ternopil before dawn on Wednesday, killing at least 31 people and wounding 94, the "
+        "regional administration said. Russia's defence ministry denied aiming at homes."
+    )
+    r = extract(text, published="2025-11-19")
+    assert len(r.incidents) == 1
+    inc = r.incidents[0]
+    assert AttackType.BOMBING in inc.types
+    assert inc.acled_event_type == "Explosions/Remote violence"
+    assert inc.place is not None and inc.place.country == "UA"
+    assert [p.actor_id for p in inc.perpetrators] == ["RU_MILITARY"]
+    killed = [f for f in r.figures if f.status == "killed" and f.incident_id == inc.id]
+    assert [(f.low, f.high) for f in killed] == [(31, None)]
+    denial = [c for c in r.claims if c.stance == Stance.DENIES]
+    assert [c.speaker for c in denial] == ["Russia's defence ministry"]

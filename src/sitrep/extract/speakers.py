@@ -356,6 +356,11 @@ def _piece_source(
             return Source(
                 text[b_start:end], Span.of(text, b_start, end), a.entry.id, kind, verb=verb
             )
+        owned = _owned_body(text, a.span.end, end)
+        if owned is not None:
+            # "Russia's defence ministry said": the ministry speaks, for the state named
+            span = Span.of(text, a.span.start, owned)
+            return Source(span.text, span, a.entry.id, kind, verb=verb)
         return Source(a.span.text, a.span, a.entry.id, kind, verb=verb)
     words = re.findall(r"[A-Za-z]+", bare.lower())
     if words and words[-1] in ROLE_WORDS:
@@ -374,6 +379,21 @@ def _piece_source(
     if words and words[-1] in _INSTITUTION_HEADS and _DETERMINER.match(piece.strip()):
         return Source(piece.strip(), Span.of(text, start, end), None, "organization", verb=verb)
     return None
+
+
+_OWNED = re.compile(r"['\u2019]s\s+((?:[A-Za-z-]+\s+){0,2}([A-Za-z]+))\s*$")
+
+
+def _owned_body(text: str, start: int, end: int) -> int | None:
+    """Where "'s <body>" after an actor ends, when it ends the speaker piece and its head is a
+    civilian body's ("Russia's defence ministry", "Israel's foreign ministry"; heads from the
+    ``civil_body`` cue of roles_cues.toml), else None."""
+    from sitrep.extract.role_reader import role_lexicon
+
+    m = _OWNED.match(text, start, end)
+    if m is None or m.group(2).lower() not in role_lexicon().civil_body:
+        return None
+    return m.end(1)
 
 
 def _institution(actors: list[LexMatch], prefer_last: bool = False) -> LexMatch | None:
