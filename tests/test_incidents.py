@@ -1210,3 +1210,11 @@ def test_missiles_that_struck_a_building_are_a_strike_with_its_toll():
     assert [(f.low, f.high) for f in killed] == [(31, None)]
     denial = [c for c in r.claims if c.stance == Stance.DENIES]
     assert [c.speaker for c in denial] == ["Russia's defence ministry"]
+
+
+def test_a_suicide_bomber_who_killed_people_is_a_suicide_bombing():
+    text = "A suicide bomber killed 14 worshippers at a mosque in Peshawar during Friday prayers."
+    r = extract(text, published="2026-02-07")
+    (inc,) = r.incidents
+    assert inc.types == [AttackType.BOMBING] and inc.suicide
+    assert inc.acled_sub_event_type == "Suicide bomb"
