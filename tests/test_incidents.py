@@ -1218,3 +1218,17 @@ def test_a_suicide_bomber_who_killed_people_is_a_suicide_bombing():
     (inc,) = r.incidents
     assert inc.types == [AttackType.BOMBING] and inc.suicide
     assert inc.acled_sub_event_type == "Suicide bomb"
+
+
+def test_a_group_blamed_with_no_object_is_the_alleged_doer_of_the_act_just_told():
+    text = (
+        "Gunmen killed at least 40 villagers in northern Burkina Faso on Sunday. "
+        "No group has claimed the killings, but the army blamed JNIM."
+    )
+    (inc,) = extract(text, published="2026-11-18").incidents
+    assert [(p.actor_id, p.attribution) for p in inc.perpetrators] == [
+        ("JNIM", Attribution.ALLEGED)
+    ]
+    other = "Gunmen killed 40 villagers in northern Burkina Faso on Sunday. The army blamed JNIM for the fuel shortage."
+    (inc,) = extract(other, published="2026-11-18").incidents
+    assert inc.perpetrators == []

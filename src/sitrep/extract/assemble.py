@@ -1406,6 +1406,8 @@ _ABOUT_ATTACK = re.compile(
     r"abduct\w*|kidnap\w*|stormed|involved\s+in|masterminded|planned)\b",
     re.I,
 )
+# "the army blamed JNIM.": blame with no "for <something>" is blame for the act just told
+_BARE_BLAME = re.compile(r"\bblam(?:ed|es|ing)\b(?:(?!\bfor\b)[^.;])*[.;]?\s*$", re.I)
 _NOT_ABOUT_ACT = re.compile(
     r"\b(?:repeatedly|often|long|routinely|support|territory|sanctuar\w*|safe\s+haven\w*|funding)\b",
     re.I,
@@ -1444,7 +1446,8 @@ def apply_claims(
                 _set_perp(holder, c.speaker_actor_id, name, Attribution.CLAIMED, span)
         elif c.stance in (Stance.ALLEGES, Stance.ACCUSES):
             statement = " ".join(s.text for s in c.spans) or c.about
-            if not _ABOUT_ATTACK.search(c.about) or _NOT_ABOUT_ACT.search(statement):
+            about_act = _ABOUT_ATTACK.search(c.about) or _BARE_BLAME.search(statement)
+            if not about_act or _NOT_ABOUT_ACT.search(statement):
                 continue
             for actor_id in c.target_actor_ids:
                 if actor_kinds.get(actor_id) != "armed_group" or actor_id in generic_actors:
