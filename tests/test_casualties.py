@@ -384,3 +384,15 @@ def test_status_after_an_of_phrase():
     )
     got = sorted((f.category.value, f.best) for f in r.figures if f.status.value == "killed")
     assert got == [("security_forces", 1), ("unknown", 4)]
+
+
+def test_wounded_bodyguards_are_a_security_figure_of_the_act():
+    text = (
+        "Gunmen shot dead the mayor of a town in Michoacan during a Day of the Dead festival "
+        "on Saturday. Two of his bodyguards were wounded."
+    )
+    found, _ = figs(text)
+    got = {(f.status.value, f.category.value, f.best, f.level.value) for f in found}
+    assert ("injured", "security_forces", 2, "incident") in got
+    # the feast's name is not a period: the mayor's death is the act's, not an aggregate
+    assert ("killed", "civilians", 1, "incident") in got

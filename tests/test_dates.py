@@ -276,3 +276,8 @@ def test_war_and_long_stretches_are_periods() -> None:
     ]
     assert got == [("for decades", "past_period"), ("in the conflict", "war")]
     assert find_periods("Five soldiers were killed in the fighting.") == []
+
+
+def test_a_feast_named_after_a_day_is_not_a_period():
+    assert find_periods("shot during a Day of the Dead festival in the town") == []
+    assert [p.days for p in find_periods("40 died in a day of violence")] == [1]

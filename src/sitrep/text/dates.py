@@ -478,6 +478,11 @@ def _month_number(name: str) -> int:
     ].index(name[:3].lower()) + 1
 
 
+#: a capitalised period word followed by "of" and a capitalised word names a day or a season
+#: ("Day of the Dead", "Week of Prayer", "Year of the Dragon")
+_NAMED_DAY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
 def find_periods(text: str, start: int = 0, end: int | None = None) -> list[PeriodMention]:
     """Durations and periods in ``text[start:end]`` with a rough length in days, sorted and
     non-overlapping.  "in separate encounters" is not a period; "48 hours" is not a date."""
@@ -485,6 +490,8 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
     lo = max(0, start)
     out: list[PeriodMention] = []
     for m in _PERIODS.finditer(text, lo, hi):
+        if _NAMED_DAY.match(text, m.end()) and re.search(r"[A-Z]\w*$", m.group(0)):
+            continue  # "during a Day of the Dead festival": a feast's name, not a period
         span = _mkspan(text, *m.span())
         days: float | None
         if m.group("past"):
