@@ -1232,3 +1232,15 @@ def test_a_group_blamed_with_no_object_is_the_alleged_doer_of_the_act_just_told(
     other = "Gunmen killed 40 villagers in northern Burkina Faso on Sunday. The army blamed JNIM for the fuel shortage."
     (inc,) = extract(other, published="2026-11-18").incidents
     assert inc.perpetrators == []
+
+
+def test_a_group_the_strike_targeted_is_not_its_doer():
+    text = (
+        "Israeli strikes killed at least 27 people across the Gaza Strip on Tuesday, the civil "
+        "defence agency said. The Israeli military said it had targeted Hamas fighters hiding "
+        "inside a school."
+    )
+    (inc,) = extract(text, published="2026-11-19").incidents
+    assert inc.acled_event_type == "Explosions/Remote violence"
+    assert [p.actor_id for p in inc.perpetrators] == ["IL_MILITARY"]
+    assert all(p.actor_id != "HAMAS" for p in inc.perpetrators)

@@ -138,6 +138,14 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span.of(text, start, end) if end > start else None
 
 
+#: an attack verb or "against" right before an actor: the actor is the object of the act
+_ATTACKED_BEFORE = re.compile(
+    r"\b(?:target(?:ed|ing)|struck|striking|hit(?:ting)?|attack(?:ed|ing)|bomb(?:ed|ing)|"
+    r"kill(?:ed|ing)|against)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
 def _actor_ids(
     text: str, span: Span, lexicon: Lexicon, caseless: bool, *, exclude: set[str]
 ) -> list[str]:
@@ -145,6 +153,8 @@ def _actor_ids(
     for m in lexicon.find(
         text, span.start, span.end, kinds=("actor",), case_sensitive_acronyms=not caseless
     ):
+        if _ATTACKED_BEFORE.search(text, max(span.start, m.span.start - 40), m.span.start):
+            continue  # "it had targeted Hamas militants": the one attacked, not accused
         if m.entry.id not in exclude and m.entry.id not in out:
             out.append(m.entry.id)
     if _GROUP_ANAPHOR.search(span.text):

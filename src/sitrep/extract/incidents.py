@@ -1372,9 +1372,18 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
             continue  # "the al-Qaida-linked al-Shabab": an affiliation, not a doer
         if _SPEAKER_AFTER.match(doc.text, a.span.end):
             continue  # "a Taliban spokesman said": the group speaks of the act
+        if 0 <= a.span.start - em.trigger.span.end <= 30 and _OBJECT_GAP.fullmatch(
+            doc.text, em.trigger.span.end, a.span.start
+        ):
+            continue  # "it had targeted Hamas militants": the group is the one attacked
         before = doc.text[max(sent.start, a.span.start - 40) : a.span.start]
         suspected = bool(_SUSPECT.search(before))
         em.agents.append((a, suspected))
+
+
+#: between an attack word and a group right after it when the group is its object ("struck
+#: the Hamas", "attacked suspected TTP hideouts"); never "by", "of", "from" ("attack by TTP")
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|suspected|alleged|known)\s+)?", re.I)
 
 
 # "a police spokesman said", "army officials told": the institution speaks, it is not hit
