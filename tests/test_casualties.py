@@ -396,3 +396,13 @@ def test_wounded_bodyguards_are_a_security_figure_of_the_act():
     assert ("injured", "security_forces", 2, "incident") in got
     # the feast's name is not a period: the mayor's death is the act's, not an aggregate
     assert ("killed", "civilians", 1, "incident") in got
+
+
+def test_a_school_head_killed_in_an_abduction_is_a_civilian_death():
+    text = (
+        "Gunmen abducted 25 pupils from a school in Kebbi state on Monday. "
+        "A vice-principal was killed trying to stop them."
+    )
+    found, _ = figs(text)
+    got = {(f.status.value, f.category.value, f.best) for f in found}
+    assert ("killed", "civilians", 1) in got and ("abducted", "civilians", 25) in got
