@@ -784,3 +784,15 @@ def test_a_named_victim_of_an_earlier_case_recalled_joins_no_incident() -> None:
     victims = {a.text for a in inc.arguments if a.role == "victim"}
     assert "luis gomez" in victims
     assert "pedro ramirez" not in victims
+
+
+def test_a_name_honoured_is_no_victim() -> None:
+    text = (
+        "The new clinic will be named after Rosa Mendez, who was killed by soldiers. "
+        "Rebels killed Tomas Ibarra on Sunday."
+    )
+    victims = {
+        f.text for f in find_role_fillers(text, [Span.of(text, 0, len(text))]) if f.role == "victim"
+    }
+    assert "Tomas Ibarra" in victims
+    assert "Rosa Mendez" not in victims

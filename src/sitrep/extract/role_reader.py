@@ -159,6 +159,7 @@ class RoleLexicon:
     weak_people: frozenset[str] = frozenset()  # people by no kind ("men", "group", "members")
     by_doer: frozenset[str] = frozenset()  # participles before "by" of the act's doers
     attacker_words: frozenset[str] = frozenset()  # one-word attackers by kind ("gunman")
+    named_for: frozenset[tuple[str, ...]] = frozenset()  # "named after", "in memory of"
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -221,6 +222,7 @@ class RoleLexicon:
             weak_people=frozenset(weak),
             by_doer=frozenset(cues.get("by_doer", ())),
             attacker_words=frozenset(attackers),
+            named_for=frozenset(tuple(TOKEN.findall(a)) for a in cues.get("named_for", ())),
         )
 
 
@@ -873,6 +875,17 @@ class RoleReader:
         if self.caseless and words >= 2 and self._word_closes_name(sent, j):
             j += 1  # "banker ramiro castillo love was murdered"
         return j - 1 if j > i else None
+
+    def honoured(self, sent: Sentence, i: int) -> bool:
+        """The name at token i follows a phrase honouring it ("named after x", "in memory of
+        x"), maybe after one title word ("in memory of father x"): named, not harmed."""
+        low = [t.low for t in sent.toks]
+        for end in (i, i - 1):
+            for phrase in self.rl.named_for:
+                a = end - len(phrase)
+                if a >= 0 and tuple(low[a:end]) == phrase:
+                    return True
+        return False
 
     def _word_closes_name(self, sent: Sentence, j: int) -> bool:
         """In caseless text, the common word at token j, right after two or more name words,
