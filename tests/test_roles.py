@@ -796,3 +796,15 @@ def test_a_name_honoured_is_no_victim() -> None:
     }
     assert "Tomas Ibarra" in victims
     assert "Rosa Mendez" not in victims
+
+
+def test_a_name_after_town_of_is_a_place() -> None:
+    text = (
+        "The village of Santa Rita Abajo was attacked by rebels on Monday. "
+        "Soldiers killed Pablo Ortiz."
+    )
+    victims = {
+        f.text for f in find_role_fillers(text, [Span.of(text, 0, len(text))]) if f.role == "victim"
+    }
+    assert "Pablo Ortiz" in victims
+    assert not any("Rita" in v for v in victims)
