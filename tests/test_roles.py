@@ -792,3 +792,27 @@ def test_an_organisation_that_insists_is_a_speaker_not_an_attacker() -> None:
         "was the work of the army."
     )
     assert "shining path" not in fillers(text).get("perp_org", [])
+
+
+def test_a_name_honoured_is_no_victim() -> None:
+    text = (
+        "The new clinic will be named after Rosa Mendez, who was killed by soldiers. "
+        "Rebels killed Tomas Ibarra on Sunday."
+    )
+    victims = {
+        f.text for f in find_role_fillers(text, [Span.of(text, 0, len(text))]) if f.role == "victim"
+    }
+    assert "Tomas Ibarra" in victims
+    assert "Rosa Mendez" not in victims
+
+
+def test_a_name_after_town_of_is_a_place() -> None:
+    text = (
+        "The village of Santa Rita Abajo was attacked by rebels on Monday. "
+        "Soldiers killed Pablo Ortiz."
+    )
+    victims = {
+        f.text for f in find_role_fillers(text, [Span.of(text, 0, len(text))]) if f.role == "victim"
+    }
+    assert "Pablo Ortiz" in victims
+    assert not any("Rita" in v for v in victims)

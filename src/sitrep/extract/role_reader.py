@@ -159,6 +159,8 @@ class RoleLexicon:
     weak_people: frozenset[str] = frozenset()  # people by no kind ("men", "group", "members")
     by_doer: frozenset[str] = frozenset()  # participles before "by" of the act's doers
     attacker_words: frozenset[str] = frozenset()  # one-word attackers by kind ("gunman")
+    place_of: frozenset[str] = frozenset()  # "town", "province": "the town of x" names a place
+    named_for: frozenset[tuple[str, ...]] = frozenset()  # "named after", "in memory of"
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -221,6 +223,8 @@ class RoleLexicon:
             weak_people=frozenset(weak),
             by_doer=frozenset(cues.get("by_doer", ())),
             attacker_words=frozenset(attackers),
+            place_of=frozenset(cues.get("place_of", ())),
+            named_for=frozenset(tuple(TOKEN.findall(a)) for a in cues.get("named_for", ())),
         )
 
 
@@ -873,6 +877,25 @@ class RoleReader:
         if self.caseless and words >= 2 and self._word_closes_name(sent, j):
             j += 1  # "banker ramiro castillo love was murdered"
         return j - 1 if j > i else None
+
+    def place_named(self, sent: Sentence, i: int) -> bool:
+        """The name at token i follows "<settlement noun> of" ("the town of san x", "the
+        province of x"), maybe after one word of the name ("san"): a place, not a person."""
+        for k in (i - 1, i - 2):
+            if k >= 1 and sent.toks[k].low == "of" and sent.toks[k - 1].low in self.rl.place_of:
+                return all(self._joined(sent, m - 1, m) for m in range(k, i + 1))
+        return False
+
+    def honoured(self, sent: Sentence, i: int) -> bool:
+        """The name at token i follows a phrase honouring it ("named after x", "in memory of
+        x"), maybe after one title word ("in memory of father x"): named, not harmed."""
+        low = [t.low for t in sent.toks]
+        for end in (i, i - 1):
+            for phrase in self.rl.named_for:
+                a = end - len(phrase)
+                if a >= 0 and tuple(low[a:end]) == phrase:
+                    return True
+        return False
 
     def _word_closes_name(self, sent: Sentence, j: int) -> bool:
         """In caseless text, the common word at token j, right after two or more name words,

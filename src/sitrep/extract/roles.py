@@ -84,6 +84,10 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
         role: str, i: int, j: int, head_tok: int, named: bool = False, entity: str | None = None
     ) -> None:
         used.append((i, j))
+        if named and role == VICTIM and (reader.place_named(sent, i) or reader.honoured(sent, i)):
+            # "the town of san x was attacked": a place; "a street named after x", "in memory
+            # of x": honoured, not harmed
+            return
         span = reader.span(sent, i, j)
         if named and span.text.lower().endswith(("'s", "’s")):  # "galan's murder"
             span = Span.of(reader.text, span.start, span.end - 2)
