@@ -406,3 +406,25 @@ def test_a_school_head_killed_in_an_abduction_is_a_civilian_death():
     found, _ = figs(text)
     got = {(f.status.value, f.category.value, f.best) for f in found}
     assert ("killed", "civilians", 1) in got and ("abducted", "civilians", 25) in got
+
+
+def test_hostages_freed_are_counted_as_hostages_not_as_the_suspects_arrested():
+    text = (
+        "Police in Zamfara arrested four suspects on Sunday and freed 12 hostages held in a "
+        "forest camp, a police spokesman said."
+    )
+    r = extract(text, published="2026-05-04")
+    freed = [f for f in r.figures if f.status == "freed"]
+    assert [(f.low, f.category, f.subcategory) for f in freed] == [(12, "unknown", "hostages")]
+
+
+def test_a_live_blog_count_is_superseded_by_the_final_count_of_the_same_people():
+    text = (
+        "21:00 - The army says the siege is over: all 12 attackers have been killed. Nine "
+        "hostages were killed by the attackers, it says.\n\n"
+        "14:30 - Officials say eight attackers have been killed so far."
+    )
+    r = extract(text, published="2026-05-04")
+    (final,) = [f for f in r.figures if f.low == 12]
+    (partial,) = [f for f in r.figures if f.low == 8]
+    assert partial.superseded_by == final.id

@@ -1244,3 +1244,20 @@ def test_a_group_the_strike_targeted_is_not_its_doer():
     assert inc.acled_event_type == "Explosions/Remote violence"
     assert [p.actor_id for p in inc.perpetrators] == ["IL_MILITARY"]
     assert all(p.actor_id != "HAMAS" for p in inc.perpetrators)
+
+
+def test_a_strike_is_an_act_only_when_it_kills_or_wounds():
+    text = (
+        "Turkish strikes on villages near Qamishli in northern Syria killed six people on Monday."
+    )
+    (inc,) = extract(text, published="2026-03-03").incidents
+    assert inc.acled_sub_event_type == "Air/drone strike"
+    assert [p.actor_id for p in inc.perpetrators] == ["TR_MILITARY"]
+    wounded = "A drone-borne strike on a market in Kharkiv wounded 14 people on Tuesday."
+    assert len(extract(wounded, published="2026-03-04").incidents) == 1
+    for labour in (
+        "Dock workers in Karachi began a strike on Monday over unpaid wages.",
+        "A general strike shut shops in Quetta, and later two people were killed nearby.",
+        "Prisoners on hunger strike were injured in a fall, the jail said.",
+    ):
+        assert extract(labour, published="2026-03-04").incidents == [], labour

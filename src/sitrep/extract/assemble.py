@@ -67,6 +67,8 @@ ACLED_TYPES = {
     AttackType.SECURITY_OPERATION: ("Battles", "Armed clash"),
 }
 
+#: trigger ids (triggers.toml) of a strike from the air: a state's strike is remote violence
+_STRIKE_TRIGGERS = frozenset({"airstrike", "harming_strike"})
 STATE_TARGETS = {"police", "military", "paramilitary", "security_post", "prison", "government"}
 
 
@@ -90,7 +92,7 @@ def _acled_type(inc: Incident) -> tuple[str | None, str | None]:
             return "Explosions/Remote violence", "Shelling/artillery/missile attack"
         return "Explosions/Remote violence", "Remote explosive/landmine/IED"
     if first == AttackType.SECURITY_OPERATION and (
-        weapons & {"airstrike", "drone"} or any(t.kind == "airstrike" for t in inc.triggers)
+        weapons & {"airstrike", "drone"} or any(t.kind in _STRIKE_TRIGGERS for t in inc.triggers)
     ):
         return "Explosions/Remote violence", "Air/drone strike"  # the state's strike from the air
     if first in (AttackType.ARMED_ASSAULT, AttackType.ASSASSINATION, AttackType.UNARMED_ASSAULT):
@@ -1264,8 +1266,13 @@ def _larger_count_told_before(
         for c in doc.terms_in(sent.start, sent.end, "context_cue")
     ):
         return None
-    earlier = _find_updatable(figures, fig)
-    if earlier is None or earlier.category != fig.category or earlier.best <= fig.best:
+    # the same people: the latest count of the same status and category ("33 militants"), not
+    # a count of others told between ("26 hostages were killed"); else a count of people of
+    # any kind ("354 hostages freed" before "155 passengers rescued")
+    earlier = _find_updatable([f for f in figures if f.category == fig.category], fig)
+    if earlier is None:
+        earlier = _find_updatable(figures, fig)
+    if earlier is None or earlier.best <= fig.best:
         return None
     return earlier
 

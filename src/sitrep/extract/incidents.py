@@ -379,6 +379,28 @@ def _places_device(doc: Doc, sent: Span, t: LexMatch) -> bool:
     )
 
 
+#: how far after the attack word a word of killing or wounding may stand ("strikes across the
+#: gaza strip killed 27": 26 characters between)
+_HARM_GAP = 60
+_HARM_STATUSES = frozenset({"killed", "injured"})
+
+
+def _harms_after(doc: Doc, seg: Span, t: LexMatch) -> bool:
+    """A ``needs_harm_after`` trigger ("strike") that is an act: a word of killing or wounding
+    follows it in its clause, within ``_HARM_GAP`` characters ("israeli strikes across the city
+    killed 27", "a strike that wounded four"), and none of its ``not_after`` words ("general",
+    "hunger") stands right before it."""
+    before = doc.text[max(seg.start, t.span.start - 30) : t.span.start].split()
+    blocked = {w.lower() for w in t.entry.attrs.get("not_after", ())}
+    if before and before[-1].lower().strip("'’") in blocked:
+        return False
+    end = min(seg.end, t.span.end + _HARM_GAP)
+    return any(
+        m.entry.attrs.get("status") in _HARM_STATUSES
+        for m in doc.terms_in(t.span.end, end, "casualty_term")
+    )
+
+
 _BATTLE = frozenset({AttackType.ARMED_CLASH, AttackType.SECURITY_OPERATION})
 _BY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?by\s+(?:the\s+)?$", re.I)
 
@@ -560,6 +582,10 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "a bomb went off, killing two": the act is the bomb, not the killing
             if t.entry.attrs.get("needs_device") and not _places_device(doc, sent, t):
                 continue  # "placed under arrest", "placed at the disposal of the court"
+            if t.entry.attrs.get("needs_harm_after") and not _harms_after(
+                doc, _segment_of(segments, t.span.start), t
+            ):
+                continue  # "the general strike", "strikes by teachers": no act of violence
             by_state = False
             if t.entry.attrs.get("needs_named_victim"):
                 seg = _segment_of(segments, t.span.start)
