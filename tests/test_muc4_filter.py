@@ -104,3 +104,38 @@ def test_the_report_gives_the_score_with_and_without_the_filter() -> None:
         report["run"]["templates_predicted"] + report["run"]["templates_filtered_out"]
         == (off["run"]["templates_predicted"])
     )
+
+
+def test_the_bundled_filter_was_learned_on_the_current_extractor_output() -> None:
+    """A change of the rules changes the templates the filter was trained on; then the filter
+    is stale and must be retrained (``make muc4-filter``), or its scores are not what the
+    README says they were learned from."""
+    from sitrep.evaluate.datasets import load_muc4
+    from sitrep.evaluate.extractor import default_extractor, run_all
+    from sitrep.evaluate.muc4_filter import predictions_fingerprint
+
+    model = bundled_filter()
+    assert model is not None
+    docs = load_muc4(SHARED_DATA / "muc4" / "train.jsonl")
+    extractions = run_all(
+        ((d.id, muc4.muc_input(d), d.doc_date) for d in docs), default_extractor()
+    )
+    current = predictions_fingerprint(
+        {doc_id: muc4.extraction_to_templates(e) for doc_id, e in extractions.items()}
+    )
+    assert model.meta.get("train_predictions_sha256") == current, (
+        "the MUC-4 filter is stale: the extractor's train templates changed; run make muc4-filter"
+    )
+
+
+def test_the_predictions_fingerprint_changes_with_any_filler() -> None:
+    from sitrep.evaluate.muc4_filter import predictions_fingerprint
+
+    one = muc4.extraction_to_templates(extract(TEXT, published="1990-01-10"))
+    assert one
+    a = predictions_fingerprint({"d1": one})
+    assert a == predictions_fingerprint({"d1": list(one)})
+    first = one[0]
+    changed = muc4.MucTemplate(first.incident_type, {**first.roles, "Weapon": (("a rifle",),)})
+    assert predictions_fingerprint({"d1": [changed, *one[1:]]}) != a
+    assert predictions_fingerprint({"d2": one}) != a

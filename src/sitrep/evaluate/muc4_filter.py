@@ -18,6 +18,7 @@ training file and the split it was trained on); scoring needs no third-party pac
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -226,6 +227,24 @@ def write_filter(model: RelevanceFilter, path: Path | str) -> None:
     Path(path).write_text(
         json.dumps(model.as_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+
+
+def predictions_fingerprint(predictions: dict[str, Sequence[Any]]) -> str:
+    """The sha256 of a corpus's predicted templates (by document id, unfiltered): the filter
+    records the one of the training run, so a filter learned on another extractor's output
+    (stale after a change of the rules) can be told apart."""
+    rows = [
+        [
+            doc_id,
+            [
+                [t.incident_type, {r: [list(e) for e in v] for r, v in sorted(t.roles.items())}]
+                for t in templates
+            ],
+        ]
+        for doc_id, templates in sorted(predictions.items())
+    ]
+    raw = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
 def vocabulary(cases: Iterable[dict[str, float]], *, min_count: int) -> list[str]:

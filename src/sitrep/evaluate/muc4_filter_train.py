@@ -27,6 +27,7 @@ from sitrep.evaluate.muc4_filter import (
     MODEL_FILE,
     RelevanceFilter,
     document_features,
+    predictions_fingerprint,
     vocabulary,
     write_filter,
 )
@@ -175,6 +176,9 @@ def train_filter(docs: Sequence[MucDocument], *, data_path: Path, split: str) ->
         "folds": FOLDS,
         "train_gtt_f1_unfiltered": round(100 * unfiltered, 2),
         "train_gtt_f1_cross_validated": round(100 * f1, 2),
+        "train_predictions_sha256": predictions_fingerprint(
+            {d.doc.id: [s.template for s in d.sources] for d in cases}
+        ),
     }
     return RelevanceFilter(weights=weights, threshold=threshold, meta=meta)
 
