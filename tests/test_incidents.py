@@ -1261,3 +1261,24 @@ def test_a_strike_is_an_act_only_when_it_kills_or_wounds():
         "Prisoners on hunger strike were injured in a fall, the jail said.",
     ):
         assert extract(labour, published="2026-03-04").incidents == [], labour
+
+
+def test_a_bare_attack_takes_its_type_from_the_weapons_named_in_a_later_sentence():
+    text = (
+        "Four policemen were killed when militants attacked a police post in Tank district on "
+        "Sunday night. The assailants used automatic rifles in the assault, which lasted an hour."
+    )
+    (inc,) = extract(text, published="2026-04-06").incidents
+    assert inc.types == [AttackType.ARMED_ASSAULT]
+    assert "firearms" in {w.kind for w in inc.weapons}
+    assert inc.acled_event_type == "Battles"
+
+
+def test_a_bare_attack_with_grenades_is_explosions_in_acled_terms():
+    text = "Militants attacked a police station in Bannu with hand grenades on Monday, injuring four policemen."
+    (inc,) = extract(text, published="2026-04-07").incidents
+    assert inc.types == [AttackType.UNKNOWN]
+    assert (inc.acled_event_type, inc.acled_sub_event_type) == (
+        "Explosions/Remote violence",
+        "Grenade",
+    )

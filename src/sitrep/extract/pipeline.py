@@ -123,8 +123,9 @@ def extract(
     figures, warnings = assemble.build_figures(
         doc, figure_mentions, events, incidents, groups, wave_spans=reading.wave_spans
     )
-    assemble.fill_acled(incidents)
     fill_roles(text, incidents, references=reading.reference_spans, reader=roles)
+    assemble.type_from_weapons(doc, incidents)
+    assemble.fill_acled(incidents)
     for inc in incidents:
         inc.summary = assemble.summarise(inc, figures)
 
