@@ -1282,3 +1282,14 @@ def test_a_bare_attack_with_grenades_is_explosions_in_acled_terms():
         "Explosions/Remote violence",
         "Grenade",
     )
+
+
+def test_an_undated_act_told_after_a_dated_one_is_on_its_day_not_on_publication_day():
+    text = (
+        "Rebels killed at least 30 villagers in an overnight raid on a village in Ituri "
+        "province, local officials said on Tuesday. The attackers also set fire to houses and "
+        "a clinic, an administrator said."
+    )
+    r = extract(text, published="2026-06-12")  # a Friday; the Tuesday is 2026-06-09
+    assert {i.date.iso for i in r.incidents if i.date} == {"2026-06-09"}
+    assert len(r.incidents) == 1

@@ -474,8 +474,22 @@ def article_event_date(doc: Doc) -> EventDate | None:
         if _in_dateline(doc, d.span) or _statement_day(doc, 0, d):
             continue
         resolved = resolve_date(d, doc.published)
+        if d.span.text.lower() == "overnight":
+            # "overnight ..., officials said on Tuesday": the statement's day, as for its act
+            resolved = _statement_day_of(doc, d) or resolved
         if resolved is not None and resolved.day is not None:
             return resolved
+    return None
+
+
+def _statement_day_of(doc: Doc, d: DateMention) -> EventDate | None:
+    """The resolved day of a statement ("said on Tuesday") in the sentence of ``d``."""
+    sent = doc.sentences[doc.sentence_of(d.span.start)]
+    for other in doc.dates_in(sent.start, sent.end):
+        if other is not d and _statement_day(doc, sent.start, other):
+            day = resolve_date(other, doc.published)
+            if day is not None and day.day is not None:
+                return day
     return None
 
 
@@ -759,7 +773,10 @@ def read_events(doc: Doc) -> Reading:
             elif _EARLIER.search(doc.text, em.segment.start, em.trigger.span.end + 40):
                 em.earlier = True  # "the incidents followed recent raids": an earlier act
             else:
-                em.date = event_date
+                # no date of its own and none for the article: the day of the act told last
+                # ("killed 43 in an overnight raid ..., officials said on Tuesday. The attackers
+                # set fire to houses"), not the day of publication
+                em.date = event_date if event_date is not None else _last_own_date(events)
         events.extend(specific)
     if not events and named_refs:
         events.extend(_referenced_acts(doc, named_refs, event_date))
@@ -889,6 +906,11 @@ def _object_name(doc: Doc, sent: Span, t: LexMatch) -> str | None:
                 at = nxt.end()
             return " ".join(run)
     return None
+
+
+def _last_own_date(events: list[EventMention]) -> EventDate | None:
+    """The date of the last act told before that gave a day of its own."""
+    return next((e.date for e in reversed(events) if e.own_date and e.date is not None), None)
 
 
 def _referenced_acts(
