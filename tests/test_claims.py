@@ -410,3 +410,15 @@ def test_a_groups_spokesman_speaks_for_it_and_does_not_do_the_act(lex):
     text = "A suicide bomber killed 14 people in Kabul on Monday, a Taliban spokesman said."
     r = extract(text, published="2024-08-06")
     assert not [p for inc in r.incidents for p in inc.perpetrators]
+
+
+def test_a_group_described_after_its_name_is_the_claimant_not_the_group_it_is_linked_to(lex):
+    text = (
+        "Al-Shabab, the al-Qaida-linked extremist group, claimed responsibility for the "
+        "bombing in a radio statement."
+    )
+    (c,) = [c for c in claims(text, lex) if c.stance == Stance.CLAIMS_RESPONSIBILITY]
+    assert c.speaker_actor_id == "AL_SHABAAB"
+    other = "Ahmed Omar, the group's spokesman, said the fighters had withdrawn."
+    (sentence,) = split_sentences(other)
+    assert [s.name for s in find_speakers(other, sentence, lex)] == ["Ahmed Omar"]

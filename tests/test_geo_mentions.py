@@ -160,3 +160,11 @@ def test_a_possessive_place_is_found_without_its_s(text, names):
 )
 def test_a_natural_feature_named_after_a_country_is_not_the_country(text):
     assert find_place_mentions(text) == []
+
+
+def test_an_adjective_of_nationality_is_no_place_unless_a_unit_word_follows():
+    got = names(
+        "A car bomb went off near the Somali parliament, and Somali forces sealed the area."
+    )
+    assert "Somali" not in got
+    assert "Somali" in names("Fighting was reported in the Somali Region of Ethiopia.")

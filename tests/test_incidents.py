@@ -1293,3 +1293,18 @@ def test_an_undated_act_told_after_a_dated_one_is_on_its_day_not_on_publication_
     r = extract(text, published="2026-06-12")  # a Friday; the Tuesday is 2026-06-09
     assert {i.date.iso for i in r.incidents if i.date} == {"2026-06-09"}
     assert len(r.incidents) == 1
+
+
+def test_a_wire_dateline_is_the_scene_when_the_body_names_no_other_place():
+    text = (
+        "MOGADISHU, Somalia (AP) - A suicide bomber blew himself up at a crowded restaurant "
+        "near the parliament on Friday evening, killing at least six people, police said."
+    )
+    (inc,) = extract(text, published="2026-02-21").incidents
+    assert inc.place is not None and inc.place.canonical_name == "Mogadishu"
+    elsewhere = (
+        "NAIROBI, Kenya (AP) - A suicide bomber killed at least six people at a restaurant in "
+        "Somalia on Friday, police said."
+    )
+    (inc,) = extract(elsewhere, published="2026-02-21").incidents
+    assert inc.place is not None and inc.place.kind == "country"

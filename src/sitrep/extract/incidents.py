@@ -1037,10 +1037,19 @@ def _local_dateline_is_scene(doc: Doc) -> bool:
     "RAIPUR, Jan 7 -") is the bureau's city, the scene only when the body says "here" or names
     it again."""
     dl = doc.dateline
-    if dl is None or "(" in dl.text or any(c.isdigit() for c in dl.text):
+    if dl is None:
         return False
     limit = doc.sentences[min(len(doc.sentences), 3) - 1].end if doc.sentences else 0
     filed = [p for s, p in doc.places_in(dl.start, dl.end) if p.kind in SMALL_PLACE_KINDS]
+    if "(" in dl.text or any(c.isdigit() for c in dl.text):
+        # a wire dateline is the scene only when the body's first sentences name no other
+        # place at all but the dateline town's own country ("MOGADISHU, Somalia (AP) - a
+        # suicide bomber blew himself up at a restaurant near the parliament")
+        countries = {f.country for f in filed}
+        return bool(filed) and all(
+            p.kind == PlaceKind.COUNTRY and p.country in countries
+            for s, p in doc.places_in(dl.end, limit)
+        )
     # "ABUJA, Nigeria - ... from a boarding school in Kebbi state": a province the dateline's
     # town is not in is another scene too
     return not any(

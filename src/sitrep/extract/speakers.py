@@ -434,6 +434,13 @@ _LIST_AND = re.compile(r"\band\b|&|\bas\s+well\s+as\b", re.I)
 _DAY_AND_MONTH_WORDS = frozenset({*WEEKDAYS, *MONTHS, "today", "yesterday"})
 _RELATIVE_PIECE = re.compile(r"\s*(?:who|whom|whose|which)\b", re.I)
 _INDEFINITE_PIECE = re.compile(r"\s*(?:a|an)\s", re.I)
+#: "al-Shabab, the al-Qaida-linked extremist group, claimed": a definite description of a
+#: group after its name is set off too (its last word is one of these)
+_GROUP_DESCRIPTION = re.compile(
+    r"\s*the\s(?:[^,]*\s)?(?:group|organi[sz]ation|movement|militia|faction|outfit|network|"
+    r"insurgency|affiliate|offshoot|wing|alliance|coalition)\s*$",
+    re.I,
+)
 _LIST_ITEM_WORDS = 6
 _CLAUSE_WORD = re.compile(
     r"\b(?:on|in|at|near|from|after|before|during|since|when)\b", re.I
@@ -450,7 +457,10 @@ def _speaker_list(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, i
     # indefinite description after a name
     while len(pieces) > 1 and (
         _RELATIVE_PIECE.match(text, pieces[-1][0])
-        or _INDEFINITE_PIECE.match(text, pieces[-1][0])
+        or (
+            _INDEFINITE_PIECE.match(text, pieces[-1][0])
+            or _GROUP_DESCRIPTION.fullmatch(text, pieces[-1][0], pieces[-1][1])
+        )
         and _looks_like_name(_DETERMINER.sub("", text[pieces[-2][0] : pieces[-2][1]].strip()))
     ):
         pieces = pieces[:-1]

@@ -317,6 +317,11 @@ def _find_cased(text: str, gaz: Gazetteer) -> list[PlaceMention]:
             ):
                 i = j
                 continue
+            if kind == PlaceKind.UNKNOWN and name.casefold() in demonyms():
+                # "the Somali parliament", "Somali forces": an adjective of nationality, not
+                # Ethiopia's Somali region (named so only with its unit word: "Somali Region")
+                i = j
+                continue
             big_unit = gaz.has_kind(key, PlaceKind.COUNTRY, PlaceKind.PROVINCE)
             if key in gaz.aliases:
                 ok = not glued or cued
