@@ -1308,3 +1308,13 @@ def test_a_wire_dateline_is_the_scene_when_the_body_names_no_other_place():
     )
     (inc,) = extract(elsewhere, published="2026-02-21").incidents
     assert inc.place is not None and inc.place.kind == "country"
+
+
+def test_a_word_describing_the_attacking_group_is_not_its_target():
+    text = (
+        "Paramilitary Rapid Support Forces fighters killed at least 30 villagers in an attack on "
+        "a village in North Darfur on Monday, a rights group said."
+    )
+    (inc,) = extract(text, published="2026-05-13").incidents
+    assert "paramilitary" not in {t.kind for t in inc.targets}
+    assert inc.acled_event_type == "Violence against civilians"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sitrep
 from sitrep.extract.roles import fill_roles, find_role_fillers, split_sentences
 from sitrep.model import (
     Article,
@@ -816,3 +817,14 @@ def test_a_name_after_town_of_is_a_place() -> None:
     }
     assert "Pablo Ortiz" in victims
     assert not any("Rita" in v for v in victims)
+
+
+def test_a_regiment_named_after_its_arms_is_no_weapon():
+    text = (
+        "Suspected militants ambushed a convoy of the Assam Rifles in Chandel district on "
+        "Saturday with automatic rifles, killing two soldiers."
+    )
+    (inc,) = sitrep.extract(text, published="2026-05-18").incidents
+    weapons = [a.text for a in inc.arguments if a.role == "weapon"]
+    assert "Assam Rifles" not in weapons
+    assert "automatic rifles" in weapons

@@ -1451,7 +1451,23 @@ _SPEAKER_AFTER = re.compile(
 
 
 def _not_speakers(doc: Doc, targets: list[LexMatch]) -> list[LexMatch]:
-    return [t for t in targets if not _SPEAKER_AFTER.match(doc.text, t.span.end)]
+    return [
+        t
+        for t in targets
+        if not _SPEAKER_AFTER.match(doc.text, t.span.end) and not _describes_a_group(doc, t)
+    ]
+
+
+def _describes_a_group(doc: Doc, t: LexMatch) -> bool:
+    """A target word right before an armed group's name describes the group ("paramilitary
+    Rapid Support Forces fighters killed 40"): the doers, not what they hit."""
+    after = doc.terms_in(t.span.end, t.span.end + 120, "actor")
+    return any(
+        0 < a.span.start - t.span.end <= 2
+        and a.entry.attrs.get("actor_kind") == "armed_group"
+        and doc.text[t.span.end : a.span.start].strip() == ""
+        for a in after
+    )
 
 
 _AFFILIATION_AFTER = re.compile(

@@ -194,6 +194,8 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
                 continue  # "to bomb the city"; "the army seized two rifles", "bomb experts"
             if any(t.low in NOT_ATTACK_ARMS for t in sent.toks[first:i]):
                 continue  # "nuclear bombs"
+            if _unit_name(reader, sent, i, j):
+                continue  # "a convoy of the Assam Rifles": a regiment, not its rifles
             carrier = _loaded_carrier(reader, sent, first, out)
             if carrier is not None:
                 # "a car loaded with 200 kg of dynamite": the loaded vehicle is the instrument
@@ -230,6 +232,19 @@ def _listed_after(
     return all(t.low in _LIST_GLUE or t.low.isdigit() for t in between) and all(
         reader._gap(sent, k, k + 1).strip() in ("", ",") for k in range(prev, first)
     )
+
+
+def _unit_name(reader: RoleReader, sent: Sentence, i: int, j: int) -> bool:
+    """In cased text, a weapon word written with a capital after a capitalised word is part of a
+    name ("the Assam Rifles", "the Rashtriya Rifles"): a unit, not arms."""
+    if reader.caseless or i == 0:
+        return False
+    text = reader.text
+
+    def cap(k: int) -> bool:
+        return text[sent.toks[k].start : sent.toks[k].start + 1].isupper()
+
+    return cap(i) and cap(i - 1) and sent.toks[i - 1].low not in ("the", "a", "an")
 
 
 def _arms_against(sent: Sentence, first: int, weapon_toks: set[int]) -> bool:
