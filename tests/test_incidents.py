@@ -1318,3 +1318,18 @@ def test_a_word_describing_the_attacking_group_is_not_its_target():
     (inc,) = extract(text, published="2026-05-13").incidents
     assert "paramilitary" not in {t.kind for t in inc.targets}
     assert inc.acled_event_type == "Violence against civilians"
+
+
+def test_bodies_found_with_signs_of_violence_are_an_act_and_the_finders_are_no_doers():
+    text = (
+        "Police found the bodies of nine men dumped beside a road outside Culiacan on "
+        "Sunday, several with their hands tied, prosecutors said."
+    )
+    r = extract(text, published="2026-08-04")
+    (inc,) = r.incidents
+    assert inc.perpetrators == []
+    assert AttackType.SECURITY_OPERATION not in inc.types
+    assert inc.acled_event_type == "Violence against civilians"
+    assert [(f.status, f.low) for f in r.figures if f.incident_id == inc.id] == [("killed", 9)]
+    floods = "Floods swept through villages in Swat on Monday. Rescuers found the bodies of 20 people on Tuesday."
+    assert extract(floods, published="2026-08-04").incidents == []

@@ -102,6 +102,8 @@ def _acled_type(inc: Incident) -> tuple[str | None, str | None]:
         return "Violence against civilians", "Attack"
     if first == AttackType.UNKNOWN:
         # "an attack" with nothing else known: ACLED's type from what was used and on whom
+        if any(t.kind == "bodies_found" for t in inc.triggers) and not targets & STATE_TARGETS:
+            return "Violence against civilians", "Attack"  # bodies of the killed found dumped
         if weapons & {"grenade"}:
             return "Explosions/Remote violence", "Grenade"
         if weapons & _EXPLOSIVE_KINDS:

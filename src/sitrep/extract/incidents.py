@@ -401,6 +401,16 @@ def _harms_after(doc: Doc, seg: Span, t: LexMatch) -> bool:
     )
 
 
+def _violence_sign(doc: Doc, sent: Span, t: LexMatch) -> bool:
+    """A ``discovery`` trigger's sentence tells violence: one of the entry's ``violence_signs``
+    ("tortured", "dumped", "bullet") or a weapon stands in it."""
+    words = {w.lower() for w in t.entry.attrs.get("violence_signs", ())}
+    low = sent.text.lower()
+    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words):
+        return True
+    return bool(doc.terms_in(sent.start, sent.end, "weapon"))
+
+
 _BATTLE = frozenset({AttackType.ARMED_CLASH, AttackType.SECURITY_OPERATION})
 _BY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?by\s+(?:the\s+)?$", re.I)
 
@@ -596,6 +606,8 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "a bomb went off, killing two": the act is the bomb, not the killing
             if t.entry.attrs.get("needs_device") and not _places_device(doc, sent, t):
                 continue  # "placed under arrest", "placed at the disposal of the court"
+            if t.entry.attrs.get("discovery") and not _violence_sign(doc, sent, t):
+                continue  # "rescuers found the bodies of 20 flood victims": no act of violence
             if t.entry.attrs.get("needs_harm_after") and not _harms_after(
                 doc, _segment_of(segments, t.span.start), t
             ):
@@ -1394,6 +1406,9 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
         em.weapons = [w for w in doc.terms_in(sent.start, sent.end, "weapon")]
     if not em.targets:
         em.targets = _not_speakers(doc, doc.terms_in(sent.start, sent.end, "target"))
+    if em.trigger.entry.attrs.get("discovery"):
+        # "police found the bodies of nine men": the finders before it are not what was hit
+        em.targets = [m for m in em.targets if m.span.start >= em.trigger.span.end]
     if (
         any(w.entry.id == "suicide_vest" for w in em.weapons)
         or "suicide" in em.trigger.span.text.lower()
@@ -1607,6 +1622,8 @@ def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
     for attack words that are the state's by definition ("intelligence-based operation",
     "airstrike") the nearest state force in the sentence."""
     t = em.trigger
+    if t.entry.attrs.get("discovery"):
+        return None  # "police found the bodies of two men": the finders, not the killers
     seg = em.segment
     side = t.entry.attrs.get("actor_side", "either")
     # "a Russian drone attack": a nationality word on the attack word names the state's force
