@@ -168,3 +168,10 @@ def test_an_adjective_of_nationality_is_no_place_unless_a_unit_word_follows():
     )
     assert "Somali" not in got
     assert "Somali" in names("Fighting was reported in the Somali Region of Ethiopia.")
+
+
+def test_the_tail_of_an_unknown_capitalised_name_is_no_place_even_before_a_unit_word():
+    # "Ta Lu" is a hamlet in Vietnam; "Lin Ta Lu village" is another place, not in the gazetteer
+    assert "Ta Lu" not in names("Jets bombed a monastery in Lin Ta Lu village in Sagaing region.")
+    # a possessive before the name is no part of it
+    assert "Bijapur" in names("The IED went off in Chhattisgarh's Bijapur district on Monday.")

@@ -1333,3 +1333,13 @@ def test_bodies_found_with_signs_of_violence_are_an_act_and_the_finders_are_no_d
     assert [(f.status, f.low) for f in r.figures if f.incident_id == inc.id] == [("killed", 9)]
     floods = "Floods swept through villages in Swat on Monday. Rescuers found the bodies of 20 people on Tuesday."
     assert extract(floods, published="2026-08-04").incidents == []
+
+
+def test_an_air_strike_told_again_as_jets_dropping_bombs_keeps_the_state_as_its_doer():
+    text = (
+        "A Myanmar military airstrike hit a school in Sagaing region on Tuesday, killing 12 "
+        "civilians, residents said. Two jets dropped bombs on the school at noon, a teacher said."
+    )
+    (inc,) = extract(text, published="2026-09-17").incidents
+    assert [p.actor_id for p in inc.perpetrators] == ["MM_MILITARY"]
+    assert inc.acled_sub_event_type == "Air/drone strike"

@@ -898,7 +898,8 @@ def _agents(group: list[EventMention]) -> list[Perpetrator]:
     militant_act = any(
         e.agents or e.insurgent_subject or e.trigger.entry.attrs.get("actor_side") == "militant"
         for e in group
-        if e.state_agent is None
+        # "two fighter jets dropped bombs": an air strike (``_aerial_bombing``) is the state's
+        if e.state_agent is None and e.attack_types != [AttackType.SECURITY_OPERATION]
     )
     if state and not militant_act:
         for e in state:

@@ -323,14 +323,19 @@ def _find_cased(text: str, gaz: Gazetteer) -> list[PlaceMention]:
                 i = j
                 continue
             big_unit = gaz.has_kind(key, PlaceKind.COUNTRY, PlaceKind.PROVINCE)
+            # "Chhattisgarh's Bijapur district": a possessive before is no part of the name
+            # (nor is the end of a sentence: "... in Noshki. Nushki district police said")
+            owned = i > 0 and text[slice(*tokens[i - 1])].lower().endswith(("'s", "’s", ".", ":"))
             if key in gaz.aliases:
                 ok = not glued or cued
             elif (
                 glued
                 and not big_unit
-                and not (cued and kind != PlaceKind.UNKNOWN)
+                and not (cued and kind != PlaceKind.UNKNOWN and (first or owned))
                 and not (first and _STRONG_CUE.search(text, max(0, s - 40), s) is not None)
             ):
+                # "Lin Ta Lu village": the unit word names the whole run, of which "Ta Lu"
+                # (a hamlet in Vietnam) is only the tail
                 ok = False
             else:
                 ok = _accept(gaz, key, cued=cued, kind=kind, bare_min=BARE_TOWN_POPULATION)
