@@ -387,6 +387,27 @@ def test_another_explosion_with_a_site_of_its_own_is_another_act():
         assert len(extract(t, published="2021-03-02").incidents) == 1, t
 
 
+def test_a_discourse_cue_for_a_separate_act_keeps_it_apart():
+    """ "separately", "two days later": an act apart from the one just told, even at the same
+    kind of site in the same city."""
+    text = (
+        "A bomb destroyed a branch of the National Bank in Lima on Monday night. Separately, a "
+        "grenade was thrown at a branch of the Farmers Bank, but it failed to explode."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2021-03-02")
+        assert len(r.incidents) == 2, t
+        assert any("national bank" in x.lower() for x in _targets(r.incidents[0]))
+        assert any("farmers bank" in x.lower() for x in _targets(r.incidents[1]))
+    # with nothing of its own, the cue only moves on to another report of the same act
+    text = (
+        "Gunmen fired on a bus station in Lima on Monday. Meanwhile, residents said there was "
+        "heavy shooting."
+    )
+    for t in (text, text.lower()):
+        assert len(extract(t, published="2021-03-02").incidents) == 1, t
+
+
 def test_damage_told_of_the_act_already_reported_is_the_same_act():
     """ "the blast destroyed ...": what the act just reported did, not another act."""
     text = (

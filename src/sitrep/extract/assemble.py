@@ -248,6 +248,15 @@ _ANOTHER_MATTER = re.compile(
 )
 
 
+def _another_act_cue(doc: Doc, start: int, end: int) -> bool:
+    """An "another act" context cue ("separately", "in a separate incident", "two days later")
+    lies in ``[start, end)``: the attack word after it tells an act apart from the one just
+    reported."""
+    return any(
+        c.entry.attrs.get("role") == "another_act" for c in doc.terms_in(start, end, "context_cue")
+    )
+
+
 def _next_stage(doc: Doc, start: int, end: int) -> bool:
     """A "next stage" context cue ("then", "moments later", "after the blast") lies in
     ``[start, end)``: the attack word after it tells the act just reported, further."""
@@ -713,7 +722,16 @@ def split_acts(
                 for o in group
                 if o.sentence == e.sentence
             )
-            if known is None and hit and not named and not another:
+            # "meanwhile, a bomb thrown at a branch of ...", "two days later, gunmen shot x":
+            # told as an act apart from the one just reported, with a thing attacked, a person
+            # harmed or a place of its own (not "meanwhile, residents said there was shooting")
+            apart = any(
+                _another_act_cue(doc, doc.sentences[o.sentence].start, o.trigger.span.start)
+                and (hit or named or o.place_span is not None)
+                for o in group
+                if o.sentence == e.sentence
+            )
+            if known is None and hit and not named and not another and not apart:
                 known = next((k for k, ts in enumerate(things) if ts & hit), None)
             # the sentence tells an act of its own, not only what the act told did ("the
             # blast destroyed ...")
@@ -728,6 +746,13 @@ def split_acts(
                 doc, doc.sentences[e.sentence].start, e.trigger.span.start
             ):
                 k = len(acts) - 1  # "gunmen then stormed the building": the act's next stage
+            elif apart and own_act:
+                k = len(acts)  # "in a separate incident, gunmen shot dead ..."
+                acts.append([])
+                things.append(set())
+                for o in group:
+                    if o.sentence == e.sentence:
+                        o.another = True
             elif another:
                 # "another explosion took place in front of the church"
                 k = len(acts)
