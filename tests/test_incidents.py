@@ -408,6 +408,20 @@ def test_a_discourse_cue_for_a_separate_act_keeps_it_apart():
         assert len(extract(t, published="2021-03-02").incidents) == 1, t
 
 
+def test_the_thing_attacked_named_again_keeps_the_sentence_in_its_act():
+    """ "the institute's main entrance": the sentence goes on with the act on the institute,
+    though it names another thing damaged."""
+    text = (
+        "A bomb attack on a cultural institute in Santiago caused heavy damage on Monday. The "
+        "powerful bomb, which was placed at the institute's main entrance, damaged a car parked "
+        "nearby."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2024-03-05")
+        assert len(r.incidents) == 1, t
+        assert _targets(r.incidents[0]) == ["car", "cultural institute"]
+
+
 def test_damage_told_of_the_act_already_reported_is_the_same_act():
     """ "the blast destroyed ...": what the act just reported did, not another act."""
     text = (

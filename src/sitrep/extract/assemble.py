@@ -639,6 +639,18 @@ def _names_again(text: str, people: list[str]) -> bool:
     return any(_surnames(p) & words for p in people)
 
 
+_MORE = re.compile(r"\b(?:also|later|again)\b", re.I)
+
+
+def _things_again(text: str, heads: set[str]) -> bool:
+    """The sentence names one of the things attacked (``heads``) again with a definite
+    article ("the institute's main entrance", "the building's basement")."""
+    return any(
+        re.search(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?{re.escape(h)}(?:'s|s)?\b", text, re.I)
+        for h in heads
+    )
+
+
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "its"})
 
 
@@ -731,8 +743,19 @@ def split_acts(
                 for o in group
                 if o.sentence == e.sentence
             )
+            # "also", "later" before the attack word: one more act
+            more = any(
+                _MORE.search(doc.text, doc.sentences[o.sentence].start, o.trigger.span.start)
+                for o in group
+                if o.sentence == e.sentence
+            )
             if known is None and hit and not named and not another and not apart:
                 known = next((k for k, ts in enumerate(things) if ts & hit), None)
+            if known is None and not named and not another and not apart and not more:
+                # "the bomb, placed at the institute's main entrance, damaged a car": the thing
+                # attacked in an act told so far, named again with a definite article (not
+                # "the rebels also blew up posts, leaving the government house in the dark")
+                known = next((k for k, ts in enumerate(things) if _things_again(text, ts)), None)
             # the sentence tells an act of its own, not only what the act told did ("the
             # blast destroyed ...")
             own_act = not all(_definite(doc, o) for o in group if o.sentence == e.sentence)
