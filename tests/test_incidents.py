@@ -422,6 +422,15 @@ def test_the_thing_attacked_named_again_keeps_the_sentence_in_its_act():
         assert _targets(r.incidents[0]) == ["car", "cultural institute"]
 
 
+def test_a_possessive_before_the_attack_word_refers_to_the_act_told():
+    """ "Monday's explosion damaged ...": what the act already reported did."""
+    text = "A car bomb destroyed a bank in Lima on Monday. Monday's explosion damaged a school in Lima."
+    for t in (text, text.lower()):
+        r = extract(t, published="2024-03-05")
+        assert len(r.incidents) == 1, t
+        assert _targets(r.incidents[0]) == ["bank", "school"]
+
+
 def test_damage_told_of_the_act_already_reported_is_the_same_act():
     """ "the blast destroyed ...": what the act just reported did, not another act."""
     text = (

@@ -656,10 +656,18 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "its"})
 
 def _definite(doc: Doc, e: EventMention) -> bool:
     """The attack word refers to an act already told ("the blast destroyed ...", "the
-    explosion of four bombs"): a definite determiner just before it."""
+    explosion of four bombs", "today's explosion"): a definite determiner or a possessive
+    just before it."""
     sent = doc.sentences[e.sentence]
     before = doc.text[sent.start : e.trigger.span.start].lower().split()[-1:]
-    return any(w in _DEFINITE for w in before)
+    return any(
+        w in _DEFINITE or (w.endswith(("'s", "\u2019s")) and w[:-2] not in _NOT_POSSESSIVE)
+        for w in before
+    )
+
+
+#: "'s" that is "is" or "has", not a possessive
+_NOT_POSSESSIVE = frozenset({"it", "that", "what", "there", "here", "he", "she", "who"})
 
 
 _ANOTHER = re.compile(
