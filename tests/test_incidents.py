@@ -431,6 +431,26 @@ def test_a_possessive_before_the_attack_word_refers_to_the_act_told():
         assert _targets(r.incidents[0]) == ["bank", "school"]
 
 
+def test_damage_told_as_the_result_of_the_explosion_is_the_acts():
+    """A sentence with an attack word that refers back ("as a result of the explosion of four
+    bombs") tells what the act did, though it has another attack word of its own; a relative
+    "that" before a verb ("a grenade that exploded") is no reference."""
+    text = (
+        "Gunmen set off bombs at a university in Lima on Monday. An office and a bus were damaged "
+        "in Lima as a result of the explosion of four bombs inside the campus."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2024-03-05")
+        assert len(r.incidents) == 1, t
+        assert _targets(r.incidents[0]) == ["bus", "office", "university"]
+    text = (
+        "Gunmen set off bombs at a university in Lima on Monday. Rebels threw a grenade that "
+        "exploded outside a bank in Lima."
+    )
+    for t in (text, text.lower()):
+        assert len(extract(t, published="2024-03-05").incidents) == 2, t
+
+
 def test_damage_told_of_the_act_already_reported_is_the_same_act():
     """ "the blast destroyed ...": what the act just reported did, not another act."""
     text = (

@@ -651,6 +651,9 @@ def _things_again(text: str, heads: set[str]) -> bool:
     )
 
 
+#: an attack word that is a verb form ("exploded", "threw"): no determiner before it
+_VERB_TRIGGER = re.compile(r"^\w+ed\b|^(?:blew|threw|set|shot|burnt|went)\b", re.I)
+
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "its"})
 
 
@@ -659,6 +662,8 @@ def _definite(doc: Doc, e: EventMention) -> bool:
     explosion of four bombs", "today's explosion"): a definite determiner or a possessive
     just before it."""
     sent = doc.sentences[e.sentence]
+    if _VERB_TRIGGER.search(e.trigger.span.text):
+        return False  # "a grenade that exploded": a relative pronoun, not a determiner
     before = doc.text[sent.start : e.trigger.span.start].lower().split()[-1:]
     return any(
         w in _DEFINITE or (w.endswith(("'s", "\u2019s")) and w[:-2] not in _NOT_POSSESSIVE)
@@ -766,7 +771,7 @@ def split_acts(
                 known = next((k for k, ts in enumerate(things) if _things_again(text, ts)), None)
             # the sentence tells an act of its own, not only what the act told did ("the
             # blast destroyed ...")
-            own_act = not all(_definite(doc, o) for o in group if o.sentence == e.sentence)
+            own_act = not any(_definite(doc, o) for o in group if o.sentence == e.sentence)
             if not acts:
                 k = 0
                 acts.append([])
