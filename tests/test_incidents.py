@@ -451,6 +451,19 @@ def test_damage_told_as_the_result_of_the_explosion_is_the_acts():
         assert len(extract(t, published="2024-03-05").incidents) == 2, t
 
 
+def test_the_assailants_go_on_with_the_act_just_told():
+    """ "the assailants": people named by the act they did, the doers of the act just told."""
+    text = (
+        "Unknown men attacked the French embassy in Lima with explosives on Monday. Before "
+        "throwing several sticks of dynamite, the assailants painted slogans on the walls of the "
+        "diplomatic residence in Lima."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2024-03-05")
+        assert len(r.incidents) == 1, t
+        assert _targets(r.incidents[0]) == ["diplomatic residence", "french embassy"]
+
+
 def test_damage_told_of_the_act_already_reported_is_the_same_act():
     """ "the blast destroyed ...": what the act just reported did, not another act."""
     text = (

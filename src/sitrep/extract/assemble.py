@@ -639,6 +639,12 @@ def _names_again(text: str, people: list[str]) -> bool:
     return any(_surnames(p) & words for p in people)
 
 
+# "the attackers", "the assailants": people named by the act they did, the doers of the act told
+_ACT_DOERS = re.compile(
+    r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:attackers|assailants|raiders|bombers|kidnappers|"
+    r"abductors)\b",
+    re.I,
+)
 _MORE = re.compile(r"\b(?:also|later|again)\b", re.I)
 
 
@@ -797,6 +803,10 @@ def split_acts(
                 for o in group:
                     if o.sentence == e.sentence:
                         o.another = True
+            elif not named and not more and _ACT_DOERS.search(text):
+                # "before throwing the dynamite, the assailants painted the walls of the
+                # residence": the doers of the act just told go on with it
+                k = len(acts) - 1
             elif named and (acts[-1] or (things[-1] and not hit and own_act)):
                 # other people harmed than those of the act told so far, or people harmed
                 # after an act on a thing ("rebels bombed a bank. ... gunmen shot dead judge x")
