@@ -464,6 +464,19 @@ def test_the_assailants_go_on_with_the_act_just_told():
         assert _targets(r.incidents[0]) == ["diplomatic residence", "french embassy"]
 
 
+def test_a_reference_to_the_act_with_no_town_is_not_placed_apart_in_the_region():
+    """ "Monday's explosion also damaged a nearby school": the act just told, not a second act
+    placed in the region for want of a town."""
+    text = (
+        "A car bomb destroyed a bank in Lima on Monday. Monday's explosion also damaged a nearby "
+        "school."
+    )
+    r = extract(text, published="2024-03-05")
+    assert len(r.incidents) == 1
+    assert _targets(r.incidents[0]) == ["bank", "nearby school"]
+    assert r.incidents[0].place is not None and r.incidents[0].place.name == "Lima"
+
+
 def test_damage_told_of_the_act_already_reported_is_the_same_act():
     """ "the blast destroyed ...": what the act just reported did, not another act."""
     text = (

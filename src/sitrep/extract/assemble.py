@@ -206,6 +206,12 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
             continue
         host = same_kind[-1:] or None
         close = bool(before) and 0 <= e.sentence - before[-1].sentence <= CONTINUATION_SENTENCES
+        if host is None and close and _refers_back(doc, e):
+            # "the car bomb was left under the bridge, where it exploded": the act just told,
+            # whatever else the sentence names
+            ref = [s for s in before if _types_compatible(types, set(s.attack_types))]
+            if ref and e.sentence - ref[-1].sentence <= CONTINUATION_SENTENCES:
+                host = ref[-1:]
         if (
             host is None
             and close
@@ -240,6 +246,24 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
     _narrow_country_events(out)
     _narrow_province_events(doc, out)
     return out
+
+
+# "the car bomb", "the explosive device", "the blast": the device or the act already told
+_TOLD_DEVICE = re.compile(
+    r"\b(?:the|this|that)\s+(?!(?:second|third|fourth|other|next|new|latest)\b)(?:[\w-]+\s+)?"
+    r"(?:bomb|device|explosive|charge|blast|explosion)s?\b",
+    re.I,
+)
+
+
+def _refers_back(doc: Doc, e: EventMention) -> bool:
+    """The attack word refers to the act told ("the blast", "Monday's explosion"), or its
+    sentence's subject is the device already told ("the car bomb was left under the bridge,
+    where it exploded")."""
+    if _definite(doc, e):
+        return True
+    sent = doc.sentences[e.sentence]
+    return _TOLD_DEVICE.search(doc.text, sent.start, e.trigger.span.start) is not None
 
 
 _ANOTHER_MATTER = re.compile(
