@@ -477,6 +477,19 @@ def test_a_reference_to_the_act_with_no_town_is_not_placed_apart_in_the_region()
     assert r.incidents[0].place is not None and r.incidents[0].place.name == "Lima"
 
 
+def test_the_device_already_told_as_subject_is_the_same_act():
+    """ "The bomb had been placed at ...": the device of the act told, not another act, though
+    the sentence names another thing."""
+    text = (
+        "A bomb exploded in an alley in Lima on Monday, destroying windows and water pipes. The "
+        "bomb had been placed at the back of a telephone company building in Lima."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2024-03-05")
+        assert len(r.incidents) == 1, t
+        assert _targets(r.incidents[0]) == ["telephone company building", "water pipes"]
+
+
 def test_damage_told_of_the_act_already_reported_is_the_same_act():
     """ "the blast destroyed ...": what the act just reported did, not another act."""
     text = (

@@ -250,7 +250,7 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
 
 # "the car bomb", "the explosive device", "the blast": the device or the act already told
 _TOLD_DEVICE = re.compile(
-    r"\b(?:the|this|that)\s+(?!(?:second|third|fourth|other|next|new|latest)\b)(?:[\w-]+\s+)?"
+    r"\b(?:the|this|these)\s+(?!(?:second|third|fourth|other|next|new|latest)\b)(?:[\w-]+\s+)?"
     r"(?:bomb|device|explosive|charge|blast|explosion)s?\b",
     re.I,
 )
@@ -262,8 +262,8 @@ def _refers_back(doc: Doc, e: EventMention) -> bool:
     where it exploded")."""
     if _definite(doc, e):
         return True
-    sent = doc.sentences[e.sentence]
-    return _TOLD_DEVICE.search(doc.text, sent.start, e.trigger.span.start) is not None
+    start = max(doc.sentences[e.sentence].start, e.segment.start)
+    return _TOLD_DEVICE.search(doc.text, start, e.trigger.span.start) is not None
 
 
 _ANOTHER_MATTER = re.compile(
@@ -801,7 +801,7 @@ def split_acts(
                 known = next((k for k, ts in enumerate(things) if _things_again(text, ts)), None)
             # the sentence tells an act of its own, not only what the act told did ("the
             # blast destroyed ...")
-            own_act = not any(_definite(doc, o) for o in group if o.sentence == e.sentence)
+            own_act = not any(_refers_back(doc, o) for o in group if o.sentence == e.sentence)
             if not acts:
                 k = 0
                 acts.append([])
