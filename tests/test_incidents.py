@@ -399,6 +399,12 @@ def test_a_discourse_cue_for_a_separate_act_keeps_it_apart():
         assert len(r.incidents) == 2, t
         assert any("national bank" in x.lower() for x in _targets(r.incidents[0]))
         assert any("farmers bank" in x.lower() for x in _targets(r.incidents[1]))
+    text = (
+        "A bomb destroyed a branch of the National Bank in Lima on Monday night. In addition, a "
+        "grenade was thrown at a branch of the Farmers Bank in Lima."
+    )
+    for t in (text, text.lower()):
+        assert len(extract(t, published="2021-03-02").incidents) == 2, t
     # with nothing of its own, the cue only moves on to another report of the same act
     text = (
         "Gunmen fired on a bus station in Lima on Monday. Meanwhile, residents said there was "
