@@ -387,6 +387,115 @@ def test_another_explosion_with_a_site_of_its_own_is_another_act():
         assert len(extract(t, published="2021-03-02").incidents) == 1, t
 
 
+def test_a_discourse_cue_for_a_separate_act_keeps_it_apart():
+    """ "separately", "two days later": an act apart from the one just told, even at the same
+    kind of site in the same city."""
+    text = (
+        "A bomb destroyed a branch of the National Bank in Lima on Monday night. Separately, a "
+        "grenade was thrown at a branch of the Farmers Bank, but it failed to explode."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2021-03-02")
+        assert len(r.incidents) == 2, t
+        assert any("national bank" in x.lower() for x in _targets(r.incidents[0]))
+        assert any("farmers bank" in x.lower() for x in _targets(r.incidents[1]))
+    text = (
+        "A bomb destroyed a branch of the National Bank in Lima on Monday night. In addition, a "
+        "grenade was thrown at a branch of the Farmers Bank in Lima."
+    )
+    for t in (text, text.lower()):
+        assert len(extract(t, published="2021-03-02").incidents) == 2, t
+    # with nothing of its own, the cue only moves on to another report of the same act
+    text = (
+        "Gunmen fired on a bus station in Lima on Monday. Meanwhile, residents said there was "
+        "heavy shooting."
+    )
+    for t in (text, text.lower()):
+        assert len(extract(t, published="2021-03-02").incidents) == 1, t
+
+
+def test_the_thing_attacked_named_again_keeps_the_sentence_in_its_act():
+    """ "the institute's main entrance": the sentence goes on with the act on the institute,
+    though it names another thing damaged."""
+    text = (
+        "A bomb attack on a cultural institute in Santiago caused heavy damage on Monday. The "
+        "powerful bomb, which was placed at the institute's main entrance, damaged a car parked "
+        "nearby."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2024-03-05")
+        assert len(r.incidents) == 1, t
+        assert _targets(r.incidents[0]) == ["car", "cultural institute"]
+
+
+def test_a_possessive_before_the_attack_word_refers_to_the_act_told():
+    """ "Monday's explosion damaged ...": what the act already reported did."""
+    text = "A car bomb destroyed a bank in Lima on Monday. Monday's explosion damaged a school in Lima."
+    for t in (text, text.lower()):
+        r = extract(t, published="2024-03-05")
+        assert len(r.incidents) == 1, t
+        assert _targets(r.incidents[0]) == ["bank", "school"]
+
+
+def test_damage_told_as_the_result_of_the_explosion_is_the_acts():
+    """A sentence with an attack word that refers back ("as a result of the explosion of four
+    bombs") tells what the act did, though it has another attack word of its own; a relative
+    "that" before a verb ("a grenade that exploded") is no reference."""
+    text = (
+        "Gunmen set off bombs at a university in Lima on Monday. An office and a bus were damaged "
+        "in Lima as a result of the explosion of four bombs inside the campus."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2024-03-05")
+        assert len(r.incidents) == 1, t
+        assert _targets(r.incidents[0]) == ["bus", "office", "university"]
+    text = (
+        "Gunmen set off bombs at a university in Lima on Monday. Rebels threw a grenade that "
+        "exploded outside a bank in Lima."
+    )
+    for t in (text, text.lower()):
+        assert len(extract(t, published="2024-03-05").incidents) == 2, t
+
+
+def test_the_assailants_go_on_with_the_act_just_told():
+    """ "the assailants": people named by the act they did, the doers of the act just told."""
+    text = (
+        "Unknown men attacked the French embassy in Lima with explosives on Monday. Before "
+        "throwing several sticks of dynamite, the assailants painted slogans on the walls of the "
+        "diplomatic residence in Lima."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2024-03-05")
+        assert len(r.incidents) == 1, t
+        assert _targets(r.incidents[0]) == ["diplomatic residence", "french embassy"]
+
+
+def test_a_reference_to_the_act_with_no_town_is_not_placed_apart_in_the_region():
+    """ "Monday's explosion also damaged a nearby school": the act just told, not a second act
+    placed in the region for want of a town."""
+    text = (
+        "A car bomb destroyed a bank in Lima on Monday. Monday's explosion also damaged a nearby "
+        "school."
+    )
+    r = extract(text, published="2024-03-05")
+    assert len(r.incidents) == 1
+    assert _targets(r.incidents[0]) == ["bank", "nearby school"]
+    assert r.incidents[0].place is not None and r.incidents[0].place.name == "Lima"
+
+
+def test_the_device_already_told_as_subject_is_the_same_act():
+    """ "The bomb had been placed at ...": the device of the act told, not another act, though
+    the sentence names another thing."""
+    text = (
+        "A bomb exploded in an alley in Lima on Monday, destroying windows and water pipes. The "
+        "bomb had been placed at the back of a telephone company building in Lima."
+    )
+    for t in (text, text.lower()):
+        r = extract(t, published="2024-03-05")
+        assert len(r.incidents) == 1, t
+        assert _targets(r.incidents[0]) == ["telephone company building", "water pipes"]
+
+
 def test_damage_told_of_the_act_already_reported_is_the_same_act():
     """ "the blast destroyed ...": what the act just reported did, not another act."""
     text = (

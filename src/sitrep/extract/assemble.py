@@ -219,6 +219,12 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
             continue
         host = same_kind[-1:] or None
         close = bool(before) and 0 <= e.sentence - before[-1].sentence <= CONTINUATION_SENTENCES
+        if host is None and close and _refers_back(doc, e):
+            # "the car bomb was left under the bridge, where it exploded": the act just told,
+            # whatever else the sentence names
+            ref = [s for s in before if _types_compatible(types, set(s.attack_types))]
+            if ref and e.sentence - ref[-1].sentence <= CONTINUATION_SENTENCES:
+                host = ref[-1:]
         if (
             host is None
             and close
@@ -255,10 +261,37 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
     return out
 
 
+# "the car bomb", "the explosive device", "the blast": the device or the act already told
+_TOLD_DEVICE = re.compile(
+    r"\b(?:the|this|these)\s+(?!(?:second|third|fourth|other|next|new|latest)\b)(?:[\w-]+\s+)?"
+    r"(?:bomb|device|explosive|charge|blast|explosion)s?\b",
+    re.I,
+)
+
+
+def _refers_back(doc: Doc, e: EventMention) -> bool:
+    """The attack word refers to the act told ("the blast", "Monday's explosion"), or its
+    sentence's subject is the device already told ("the car bomb was left under the bridge,
+    where it exploded")."""
+    if _definite(doc, e):
+        return True
+    start = max(doc.sentences[e.sentence].start, e.segment.start)
+    return _TOLD_DEVICE.search(doc.text, start, e.trigger.span.start) is not None
+
+
 _ANOTHER_MATTER = re.compile(
     r"\s*(?:separately|elsewhere|meanwhile|in\s+(?:another|a\s+separate)\s+(?:incident|development))\b",
     re.I,
 )
+
+
+def _another_act_cue(doc: Doc, start: int, end: int) -> bool:
+    """An "another act" context cue ("separately", "in a separate incident", "two days later")
+    lies in ``[start, end)``: the attack word after it tells an act apart from the one just
+    reported."""
+    return any(
+        c.entry.attrs.get("role") == "another_act" for c in doc.terms_in(start, end, "context_cue")
+    )
 
 
 def _next_stage(doc: Doc, start: int, end: int) -> bool:
@@ -643,15 +676,46 @@ def _names_again(text: str, people: list[str]) -> bool:
     return any(_surnames(p) & words for p in people)
 
 
+# "the attackers", "the assailants": people named by the act they did, the doers of the act told
+_ACT_DOERS = re.compile(
+    r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:attackers|assailants|raiders|bombers|kidnappers|"
+    r"abductors)\b",
+    re.I,
+)
+_MORE = re.compile(r"\b(?:also|later|again)\b", re.I)
+
+
+def _things_again(text: str, heads: set[str]) -> bool:
+    """The sentence names one of the things attacked (``heads``) again with a definite
+    article ("the institute's main entrance", "the building's basement")."""
+    return any(
+        re.search(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+)?{re.escape(h)}(?:'s|s)?\b", text, re.I)
+        for h in heads
+    )
+
+
+#: an attack word that is a verb form ("exploded", "threw"): no determiner before it
+_VERB_TRIGGER = re.compile(r"^\w+ed\b|^(?:blew|threw|set|shot|burnt|went)\b", re.I)
+
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "its"})
 
 
 def _definite(doc: Doc, e: EventMention) -> bool:
     """The attack word refers to an act already told ("the blast destroyed ...", "the
-    explosion of four bombs"): a definite determiner just before it."""
+    explosion of four bombs", "today's explosion"): a definite determiner or a possessive
+    just before it."""
     sent = doc.sentences[e.sentence]
+    if _VERB_TRIGGER.search(e.trigger.span.text):
+        return False  # "a grenade that exploded": a relative pronoun, not a determiner
     before = doc.text[sent.start : e.trigger.span.start].lower().split()[-1:]
-    return any(w in _DEFINITE for w in before)
+    return any(
+        w in _DEFINITE or (w.endswith(("'s", "\u2019s")) and w[:-2] not in _NOT_POSSESSIVE)
+        for w in before
+    )
+
+
+#: "'s" that is "is" or "has", not a possessive
+_NOT_POSSESSIVE = frozenset({"it", "that", "what", "there", "here", "he", "she", "who"})
 
 
 _ANOTHER = re.compile(
@@ -726,11 +790,31 @@ def split_acts(
                 for o in group
                 if o.sentence == e.sentence
             )
-            if known is None and hit and not named and not another:
+            # "meanwhile, a bomb thrown at a branch of ...", "two days later, gunmen shot x":
+            # told as an act apart from the one just reported, with a thing attacked, a person
+            # harmed or a place of its own (not "meanwhile, residents said there was shooting")
+            apart = any(
+                _another_act_cue(doc, doc.sentences[o.sentence].start, o.trigger.span.start)
+                and (hit or named or o.place_span is not None)
+                for o in group
+                if o.sentence == e.sentence
+            )
+            # "also", "later" before the attack word: one more act
+            more = any(
+                _MORE.search(doc.text, doc.sentences[o.sentence].start, o.trigger.span.start)
+                for o in group
+                if o.sentence == e.sentence
+            )
+            if known is None and hit and not named and not another and not apart:
                 known = next((k for k, ts in enumerate(things) if ts & hit), None)
+            if known is None and not named and not another and not apart and not more:
+                # "the bomb, placed at the institute's main entrance, damaged a car": the thing
+                # attacked in an act told so far, named again with a definite article (not
+                # "the rebels also blew up posts, leaving the government house in the dark")
+                known = next((k for k, ts in enumerate(things) if _things_again(text, ts)), None)
             # the sentence tells an act of its own, not only what the act told did ("the
             # blast destroyed ...")
-            own_act = not all(_definite(doc, o) for o in group if o.sentence == e.sentence)
+            own_act = not any(_refers_back(doc, o) for o in group if o.sentence == e.sentence)
             if not acts:
                 k = 0
                 acts.append([])
@@ -741,6 +825,13 @@ def split_acts(
                 doc, doc.sentences[e.sentence].start, e.trigger.span.start
             ):
                 k = len(acts) - 1  # "gunmen then stormed the building": the act's next stage
+            elif apart and own_act:
+                k = len(acts)  # "in a separate incident, gunmen shot dead ..."
+                acts.append([])
+                things.append(set())
+                for o in group:
+                    if o.sentence == e.sentence:
+                        o.another = True
             elif another:
                 # "another explosion took place in front of the church"
                 k = len(acts)
@@ -749,6 +840,10 @@ def split_acts(
                 for o in group:
                     if o.sentence == e.sentence:
                         o.another = True
+            elif not named and not more and _ACT_DOERS.search(text):
+                # "before throwing the dynamite, the assailants painted the walls of the
+                # residence": the doers of the act just told go on with it
+                k = len(acts) - 1
             elif named and (acts[-1] or (things[-1] and not hit and own_act)):
                 # other people harmed than those of the act told so far, or people harmed
                 # after an act on a thing ("rebels bombed a bank. ... gunmen shot dead judge x")
