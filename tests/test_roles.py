@@ -126,8 +126,8 @@ def test_a_place_of_a_killing_is_not_a_physical_target() -> None:
 
 def test_reference_sentences_add_targets_to_the_incident_before_them() -> None:
     for text in (
-        "a car bomb exploded in the town on monday. the bomb destroyed a hotel and a bank.",
-        "A car bomb exploded in the town on Monday. The bomb destroyed a hotel and a bank.",
+        "a car bomb exploded in the town on monday. the bomb hit a hotel and a bank.",
+        "A car bomb exploded in the town on Monday. The bomb hit a hotel and a bank.",
     ):
         first = Span.of(text, 0, text.index(".") + 1)
         inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
@@ -684,6 +684,20 @@ def test_a_passive_damage_verb_after_an_act_tells_its_targets() -> None:
     fill_roles(text, [inc])
     got = {a.text for a in inc.arguments if a.role == "target"}
     assert {"shops", "school"} <= got
+
+
+def test_an_active_damage_verb_after_an_act_tells_its_targets() -> None:
+    text = (
+        "insurgents attacked the outskirts of the town at dawn. "
+        "witnesses said the insurgents destroyed the town hall and a bank. "
+        "the governor said the group, which has damaged the bridge ten times, will be caught."
+    )
+    first = Span.of(text, 0, text.index(".") + 1)
+    inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
+    fill_roles(text, [inc])
+    got = {a.text for a in inc.arguments if a.role == "target"}
+    assert {"town hall", "bank"} <= got
+    assert "bridge" not in got  # a record of the group ("which has damaged"), no act of its own
 
 
 def test_a_named_victim_of_an_act_told_as_long_past_joins_no_incident() -> None:

@@ -513,10 +513,32 @@ _DAMAGE_TOLD = re.compile(
 )
 
 
+#: an active damage verb with its object: "the rebels destroyed the municipal office"
+_DAMAGE_DONE = re.compile(
+    r"\b(?:destroyed|damaged|dynamited|blew\s+up|set\s+fire\s+to|burned\s+down)\s+"
+    r"(?:the|a|an|two|three|four|five|several|some|its|their|his|her)\b",
+    re.IGNORECASE,
+)
+
+
 def _damage_told(text: str) -> list[Span]:
     """The passive damage verbs of ``text``, as references back to the act reported before
     them (a sentence within ``REFERENCE_REACH`` of an incident's own)."""
-    return [Span.of(text, m.start(), m.end()) for m in _DAMAGE_TOLD.finditer(text)]
+    out = [Span.of(text, m.start(), m.end()) for m in _DAMAGE_TOLD.finditer(text)]
+    for m in _DAMAGE_DONE.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()].lower().split()
+        if before and before[-1] in _NOT_ACT_BEFORE:
+            continue
+        out.append(Span.of(text, m.start(), m.end()))
+    return out
+
+
+#: words before an active damage verb that make it no act of its own: a relative clause about
+#: something else ("the mafia, which destroyed the offices"), a perfect of a record ("who have
+#: dynamited the pipeline 23 times"), a question or a threat ("will destroy")
+_NOT_ACT_BEFORE = frozenset(
+    {"which", "who", "that", "have", "has", "had", "will", "would", "could", "may", "might"}
+)
 
 
 def fill_roles(
