@@ -164,6 +164,13 @@ def test_more_physical_targets() -> None:
     assert got["target"] == ["electricity network", "airstrip"]
 
 
+def test_pharmacies_sites_and_missions_are_targets() -> None:
+    got = fillers("the mob looted two pharmacies and set fire to a construction site.")
+    assert got["target"] == ["pharmacies", "construction site"]
+    got = fillers("Gunmen opened fire on the diplomatic mission.")
+    assert got["target"] == ["diplomatic mission"]
+
+
 def test_seat_of_government_and_small_premises_are_targets() -> None:
     for text in (
         "Rebels shelled the presidency with mortars and destroyed a print shop.",
