@@ -164,6 +164,13 @@ def test_more_physical_targets() -> None:
     assert got["target"] == ["electricity network", "airstrip"]
 
 
+def test_targets_of_attacks_called_off_are_none() -> None:
+    got = fillers("the rebels promised to suspend attacks on power pylons, bridges and buses.")
+    assert "target" not in got
+    got = fillers("Militants refused to halt the bombing of pipelines, and blew up a bridge.")
+    assert got["target"] == ["bridge"]
+
+
 def test_pharmacies_sites_and_missions_are_targets() -> None:
     got = fillers("the mob looted two pharmacies and set fire to a construction site.")
     assert got["target"] == ["pharmacies", "construction site"]
