@@ -164,6 +164,13 @@ def test_more_physical_targets() -> None:
     assert got["target"] == ["electricity network", "airstrip"]
 
 
+def test_a_body_named_with_an_of_phrase_stays_whole_in_a_target() -> None:
+    got = fillers("a car bomb damaged the offices of the ministry of public works.")
+    assert got["target"] == ["offices of the ministry of public works"]
+    got = fillers("Gunmen fired at the home of the mayor of the town.")
+    assert got["target"] == ["home of the mayor"]
+
+
 def test_targets_of_attacks_called_off_are_none() -> None:
     got = fillers("the rebels promised to suspend attacks on power pylons, bridges and buses.")
     assert "target" not in got
