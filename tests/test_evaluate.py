@@ -1218,6 +1218,17 @@ def test_military_targets_are_left_out_of_muc4_templates() -> None:
     assert muc4.is_military("the 4th infantry brigade") and muc4.is_military(
         "the atlacatl battalion"
     )
+    # tanks and troop carriers are the armed forces' ("the rebels destroyed two light tanks");
+    # a fuel tank or a person's armored car is not
+    assert muc4.is_military("two light tanks") and muc4.is_military("an armored personnel carrier")
+    assert not muc4.is_military("a fuel tank") and not muc4.is_military("his armored vehicle")
+    # the premises of a military unit are military; those of a company or a ministry are not
+    assert muc4.is_military("the 9th battalion's installations")
+    assert muc4.is_military("facilities of the army detachment") and muc4.is_military(
+        "the naval facilities"
+    )
+    assert not muc4.is_military("installations of the power company")
+    assert not muc4.is_military("the ministry's facilities")
     ext = _kidnap_extraction()
     ext.incidents[0].types = [AttackType.FACILITY_ATTACK]
     ext.incidents[0].arguments = [

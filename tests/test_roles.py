@@ -127,8 +127,8 @@ def test_a_place_of_a_killing_is_not_a_physical_target() -> None:
 
 def test_reference_sentences_add_targets_to_the_incident_before_them() -> None:
     for text in (
-        "a car bomb exploded in the town on monday. the bomb destroyed a hotel and a bank.",
-        "A car bomb exploded in the town on Monday. The bomb destroyed a hotel and a bank.",
+        "a car bomb exploded in the town on monday. the bomb hit a hotel and a bank.",
+        "A car bomb exploded in the town on Monday. The bomb hit a hotel and a bank.",
     ):
         first = Span.of(text, 0, text.index(".") + 1)
         inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
@@ -163,6 +163,27 @@ def test_more_physical_targets() -> None:
     assert got["target"] == ["high-tension posts", "car dealership"]
     got = fillers("Saboteurs dynamited the electricity network near the airstrip.")
     assert got["target"] == ["electricity network", "airstrip"]
+
+
+def test_a_body_named_with_an_of_phrase_stays_whole_in_a_target() -> None:
+    got = fillers("a car bomb damaged the offices of the ministry of public works.")
+    assert got["target"] == ["offices of the ministry of public works"]
+    got = fillers("Gunmen fired at the home of the mayor of the town.")
+    assert got["target"] == ["home of the mayor"]
+
+
+def test_targets_of_attacks_called_off_are_none() -> None:
+    got = fillers("the rebels promised to suspend attacks on power pylons, bridges and buses.")
+    assert "target" not in got
+    got = fillers("Militants refused to halt the bombing of pipelines, and blew up a bridge.")
+    assert got["target"] == ["bridge"]
+
+
+def test_pharmacies_sites_and_missions_are_targets() -> None:
+    got = fillers("the mob looted two pharmacies and set fire to a construction site.")
+    assert got["target"] == ["pharmacies", "construction site"]
+    got = fillers("Gunmen opened fire on the diplomatic mission.")
+    assert got["target"] == ["diplomatic mission"]
 
 
 def test_seat_of_government_and_small_premises_are_targets() -> None:
@@ -685,6 +706,20 @@ def test_a_passive_damage_verb_after_an_act_tells_its_targets() -> None:
     fill_roles(text, [inc])
     got = {a.text for a in inc.arguments if a.role == "target"}
     assert {"shops", "school"} <= got
+
+
+def test_an_active_damage_verb_after_an_act_tells_its_targets() -> None:
+    text = (
+        "insurgents attacked the outskirts of the town at dawn. "
+        "witnesses said the insurgents destroyed the town hall and a bank. "
+        "the governor said the group, which has damaged the bridge ten times, will be caught."
+    )
+    first = Span.of(text, 0, text.index(".") + 1)
+    inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
+    fill_roles(text, [inc])
+    got = {a.text for a in inc.arguments if a.role == "target"}
+    assert {"town hall", "bank"} <= got
+    assert "bridge" not in got  # a record of the group ("which has damaged"), no act of its own
 
 
 def test_a_named_victim_of_an_act_told_as_long_past_joins_no_incident() -> None:

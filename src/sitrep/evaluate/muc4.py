@@ -382,7 +382,24 @@ def is_military(text: str | None) -> bool:
     head = low.split(" of ", 1)[0]
     found = role_lexicon().lexicon.find(head, kinds=["role_target"], case_sensitive_acronyms=False)
     ending = [m for m in found if m.span.end == len(head)]
-    return bool(ending) and all(m.entry.attrs.get("military") for m in ending)
+    if bool(ending) and all(m.entry.attrs.get("military") for m in ending):
+        return True
+    # the premises of a military unit ("installations of military detachment no. 3", "the 4th
+    # infantry brigade's installations", "military facilities"): the unit's, so military
+    words = normalise(low).split()
+    if words and words[-1] in _PREMISES or (" of " in low and head.split()[-1] in _PREMISES):
+        owner = low.split(" of ", 1)[1] if words[-1] not in _PREMISES else low
+        units = role_lexicon().lexicon.find(
+            owner, kinds=["role_target"], case_sensitive_acronyms=False
+        )
+        return any(m.entry.attrs.get("military") for m in units) or bool(
+            re.search(r"\b(military|army|navy|naval|air force)\b", owner)
+        )
+    return False
+
+
+#: premises words that take the kind of their owner ("the brigade's installations")
+_PREMISES = frozenset({"installations", "installation", "facilities", "facility", "quarters"})
 
 
 _NOT_VICTIM_WORDS = re.compile(

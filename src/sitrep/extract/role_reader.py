@@ -52,6 +52,12 @@ _MAX_LEFT_TARGET = 5  # before a physical target's head
 MAX_NAME = 5  # words of a person's name (particles not counted)
 CUE_WINDOW = 12  # tokens between a harm/damage cue and a filler
 ACT_REACH = 20  # tokens between an act word and attackers named by their kind ("guerrillas")
+#: heads of a body's name that take an "of" phrase of their own ("the department of
+#: administrative security", "the ministry of the interior", "the federation of x workers")
+_NAMED_BODIES = frozenset(
+    "department ministry institute federation confederation union association corporation "
+    "council committee secretariat bureau court".split()
+)
 _OF_WORDS = 6  # words of an "of" phrase after a head
 REFERENCE_REACH = 3  # sentences after an incident's own that may refer back to it
 _DAMAGE_NOUNS = frozenset({"damage", "damages", "losses"})  # "property damage"
@@ -432,6 +438,18 @@ class RoleReader:
             tok = sent.toks[k]
             if tok.low == "and" and end is not None and self._inner_and(sent, k):
                 k += 1  # "the office of the agriculture and livestock ministry"
+                continue
+            if (
+                tok.low == "of"
+                and not people
+                and end is not None
+                and sent.toks[end].low in _NAMED_BODIES
+                and k + 1 < n
+                and self._joined(sent, k, k + 1)
+            ):
+                k += 1  # "the headquarters of the department of administrative security"
+                while k < n and sent.toks[k].low in ("the", "a", "an"):
+                    k += 1
                 continue
             if tok.low in self.rl.stop or k in sent.cues:
                 break

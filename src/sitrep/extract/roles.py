@@ -118,6 +118,7 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
     heads = [(m, i, j) for m, i, j in heads if i is not None and j is not None]
     weapon_toks = {k for m, i, j in heads if m.entry.kind == "role_weapon" for k in range(i, j + 1)}
     targets: list[tuple[int, int]] = []  # token ranges of the targets read, in order
+    off: list[tuple[int, int]] = []  # things whose attacks are called off ("to suspend attacks on")
     for n, (m, i, j) in enumerate(heads):
         kind = m.entry.kind
         of_phrase = m.span.text.lower().endswith(" of")  # "a group of rebels": one phrase
@@ -174,6 +175,9 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
                 or reader.reporter_place(sent, first)
             ):
                 continue  # "army helicopters fired rockets", "attacked by a helicopter"
+            if _called_off(sent, first) or _listed_after(reader, sent, first, off):
+                off.append((first, last))
+                continue  # "the rebels agreed to suspend attacks on the power grid"
             if (
                 reader.near_cue(sent, first, last, ("damage",))
                 or _arms_against(sent, first, weapon_toks)
@@ -254,6 +258,20 @@ def _arms_against(sent: Sentence, first: int, weapon_toks: set[int]) -> bool:
         if sent.toks[k].low == "against" and k - 1 in weapon_toks:
             return True
     return False
+
+
+#: words that call attacks off: "to suspend attacks on the power grid", "refrain from"
+_CALL_OFF = frozenset(
+    "suspend suspending suspension refrain refraining halt halting cease ceasing stop "
+    "stopping".split()
+)
+
+
+def _called_off(sent: Sentence, first: int) -> bool:
+    """The thing at ``first`` is the object of attacks called off, promised or demanded to
+    stop ("the guerrillas promised to suspend attacks against public vehicles", "to halt the
+    sabotage of power pylons"): no act against it is told."""
+    return any(t.low in _CALL_OFF for t in sent.toks[max(0, first - 6) : first])
 
 
 #: an attack aimed at something: "the attack on x", "attacks against x"
@@ -528,10 +546,32 @@ _DAMAGE_TOLD = re.compile(
 )
 
 
+#: an active damage verb with its object: "the rebels destroyed the municipal office"
+_DAMAGE_DONE = re.compile(
+    r"\b(?:destroyed|damaged|dynamited|blew\s+up|set\s+fire\s+to|burned\s+down)\s+"
+    r"(?:the|a|an|two|three|four|five|several|some|its|their|his|her)\b",
+    re.IGNORECASE,
+)
+
+
 def _damage_told(text: str) -> list[Span]:
     """The passive damage verbs of ``text``, as references back to the act reported before
     them (a sentence within ``REFERENCE_REACH`` of an incident's own)."""
-    return [Span.of(text, m.start(), m.end()) for m in _DAMAGE_TOLD.finditer(text)]
+    out = [Span.of(text, m.start(), m.end()) for m in _DAMAGE_TOLD.finditer(text)]
+    for m in _DAMAGE_DONE.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()].lower().split()
+        if before and before[-1] in _NOT_ACT_BEFORE:
+            continue
+        out.append(Span.of(text, m.start(), m.end()))
+    return out
+
+
+#: words before an active damage verb that make it no act of its own: a relative clause about
+#: something else ("the mafia, which destroyed the offices"), a perfect of a record ("who have
+#: dynamited the pipeline 23 times"), a question or a threat ("will destroy")
+_NOT_ACT_BEFORE = frozenset(
+    {"which", "who", "that", "have", "has", "had", "will", "would", "could", "may", "might"}
+)
 
 
 def fill_roles(
