@@ -1378,6 +1378,16 @@ def test_template_told_again_with_fewer_fillers_is_merged() -> None:
     # the second mention names nothing the first did not: the same act told again
     assert len(templates) == 2
     assert [v for t in templates for v in t.roles["Victim"]] == [("ana ruiz",), ("luis vega",)]
+    # a later mention naming only agents, one of them the earlier act's, is the same act too
+    more = inc(
+        "i5",
+        [
+            RoleFiller(role="perp_org", text="the rebels"),
+            RoleFiller(role="perp_ind", text="gunmen"),
+        ],
+    )
+    told = Extraction(article=Article(text=text), incidents=[first, more])
+    assert len(muc4.extraction_to_templates(told)) == 1
     # a later mention with no filler at all is kept (a bare attack aligns with a key as often)
     bare = Extraction(article=Article(text=text), incidents=[first, inc("i4", [])])
     assert len(muc4.extraction_to_templates(bare)) == 2

@@ -653,12 +653,16 @@ def _fillers_of(template: MucTemplate) -> set[tuple[str, str]]:
 
 
 def _told_again(template: MucTemplate, seen: Sequence[MucTemplate]) -> bool:
-    """Whether an earlier template of the same type holds every filler of ``template``."""
+    """Whether an earlier template of the same type holds every filler of ``template``, or,
+    when ``template`` names only perpetrators and weapons, one of them: the act told again
+    ("the attack by the fmln" after "the fmln murdered x")."""
     mine = _fillers_of(template)
     if not mine:
         return False
+    agents_only = all(role in ("PerpInd", "PerpOrg", "Weapon") for role, _ in mine)
     return any(
-        other.incident_type == template.incident_type and mine <= _fillers_of(other)
+        other.incident_type == template.incident_type
+        and (mine <= _fillers_of(other) or (agents_only and mine & _fillers_of(other)))
         for other in seen
     )
 
