@@ -271,6 +271,21 @@ def test_modal_infinitive_or_negated_act_is_no_incident():
             assert r.incidents == [], t
 
 
+def test_denied_act_is_no_incident():
+    for text in (
+        "QUETTA — The army on Monday denied that its jets had bombed a village near Quetta.",
+        "QUETTA — Officials denied reports on Monday that gunmen had attacked a bus in Quetta.",
+    ):
+        for t in (text, text.lower()):
+            r = extract(t, published="2024-03-05")
+            assert r.incidents == [], t
+    # the denial is of a charge; an act told in a clause of its own is still reported
+    told = (
+        "QUETTA — Gunmen attacked a bus in Quetta on Monday; the group denied that it was involved."
+    )
+    assert len(extract(told, published="2024-03-05").incidents) == 1
+
+
 def test_attempted_or_carried_out_act_after_to_is_an_incident():
     for text in (
         "QUETTA — Gunmen tried to attack a police post in Quetta on Monday, officials said.",
