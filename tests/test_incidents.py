@@ -301,6 +301,17 @@ def test_act_told_as_years_back_is_no_incident():
     assert len(extract(told, published="2024-03-05").incidents) >= 1
 
 
+def test_onslaught_needs_harm_in_its_clause():
+    text = (
+        "QUETTA — Talks resumed on Monday. "
+        "The minister said the country faced a political and economic onslaught."
+    )
+    for t in (text, text.lower()):
+        assert extract(t, published="2024-03-05").incidents == [], t
+    told = "QUETTA — An onslaught by gunmen on a village near Quetta killed 12 people on Monday."
+    assert len(extract(told, published="2024-03-05").incidents) == 1
+
+
 def test_attempted_or_carried_out_act_after_to_is_an_incident():
     for text in (
         "QUETTA — Gunmen tried to attack a police post in Quetta on Monday, officials said.",
