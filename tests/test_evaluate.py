@@ -1368,3 +1368,37 @@ def test_named_dead_in_a_clash_with_the_state_give_no_muc4_template() -> None:
     assert [t.incident_type for t in muc4.extraction_to_templates(kept)] == ["attack"]
     kept = ext("pedro gil was killed in a clash between two gangs.", "clash", "clash")
     assert [t.incident_type for t in muc4.extraction_to_templates(kept)] == ["attack"]
+
+
+def test_template_told_again_with_fewer_fillers_is_merged() -> None:
+    def inc(iid: str, args: list[RoleFiller]) -> Incident:
+        return Incident(iid, [AttackType.ARMED_ASSAULT], IncidentStatus.CARRIED_OUT, arguments=args)
+
+    first = inc(
+        "i1",
+        [
+            RoleFiller(role="perp_org", text="the rebels"),
+            RoleFiller(role="victim", text="ana ruiz", named=True),
+        ],
+    )
+    again = inc("i2", [RoleFiller(role="perp_org", text="the rebels")])
+    other = inc("i3", [RoleFiller(role="victim", text="luis vega", named=True)])
+    text = "rebels shot mayor ana ruiz. the rebels' attack. judge luis vega was shot."
+    ext = Extraction(article=Article(text=text), incidents=[first, again, other])
+    templates = muc4.extraction_to_templates(ext)
+    # the second mention names nothing the first did not: the same act told again
+    assert len(templates) == 2
+    assert [v for t in templates for v in t.roles["Victim"]] == [("ana ruiz",), ("luis vega",)]
+    # a later mention naming only agents, one of them the earlier act's, is the same act too
+    more = inc(
+        "i5",
+        [
+            RoleFiller(role="perp_org", text="the rebels"),
+            RoleFiller(role="perp_ind", text="gunmen"),
+        ],
+    )
+    told = Extraction(article=Article(text=text), incidents=[first, more])
+    assert len(muc4.extraction_to_templates(told)) == 1
+    # a later mention with no filler at all is kept (a bare attack aligns with a key as often)
+    bare = Extraction(article=Article(text=text), incidents=[first, inc("i4", [])])
+    assert len(muc4.extraction_to_templates(bare)) == 2

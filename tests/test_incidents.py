@@ -271,6 +271,49 @@ def test_modal_infinitive_or_negated_act_is_no_incident():
             assert r.incidents == [], t
 
 
+def test_denied_act_is_no_incident():
+    for text in (
+        "QUETTA — The army on Monday denied that its jets had bombed a village near Quetta.",
+        "QUETTA — Officials denied reports on Monday that gunmen had attacked a bus in Quetta.",
+    ):
+        for t in (text, text.lower()):
+            r = extract(t, published="2024-03-05")
+            assert r.incidents == [], t
+    # the denial is of a charge; an act told in a clause of its own is still reported
+    told = (
+        "QUETTA — Gunmen attacked a bus in Quetta on Monday; the group denied that it was involved."
+    )
+    assert len(extract(told, published="2024-03-05").incidents) == 1
+
+
+def test_act_told_as_years_back_is_no_incident():
+    text = (
+        "QUETTA — Talks began on Monday on the release of 40 villagers who were kidnapped "
+        "by the rebels near Quetta more than six years ago."
+    )
+    for t in (text, text.lower()):
+        assert extract(t, published="2024-03-05").incidents == [], t
+    months = "QUETTA — Police said on Monday a bomb had gone off at the same market months ago."
+    assert extract(months, published="2024-03-05").incidents == []
+    # a recent act told with the history in a clause of its own is still reported
+    told = (
+        "QUETTA — Gunmen on Monday killed a teacher in Quetta, whose brother was "
+        "shot dead there two years ago."
+    )
+    assert len(extract(told, published="2024-03-05").incidents) >= 1
+
+
+def test_onslaught_needs_harm_in_its_clause():
+    text = (
+        "QUETTA — Talks resumed on Monday. "
+        "The minister said the country faced a political and economic onslaught."
+    )
+    for t in (text, text.lower()):
+        assert extract(t, published="2024-03-05").incidents == [], t
+    told = "QUETTA — An onslaught by gunmen on a village near Quetta killed 12 people on Monday."
+    assert len(extract(told, published="2024-03-05").incidents) == 1
+
+
 def test_attempted_or_carried_out_act_after_to_is_an_incident():
     for text in (
         "QUETTA — Gunmen tried to attack a police post in Quetta on Monday, officials said.",

@@ -665,6 +665,25 @@ class TemplateSource:
     origin: str
 
 
+def _fillers_of(template: MucTemplate) -> set[tuple[str, str]]:
+    return {(role, m) for role, entities in template.roles.items() for e in entities for m in e}
+
+
+def _told_again(template: MucTemplate, seen: Sequence[MucTemplate]) -> bool:
+    """Whether an earlier template of the same type holds every filler of ``template``, or,
+    when ``template`` names only perpetrators and weapons, one of them: the act told again
+    ("the attack by the fmln" after "the fmln murdered x")."""
+    mine = _fillers_of(template)
+    if not mine:
+        return False
+    agents_only = all(role in ("PerpInd", "PerpOrg", "Weapon") for role, _ in mine)
+    return any(
+        other.incident_type == template.incident_type
+        and (mine <= _fillers_of(other) or (agents_only and mine & _fillers_of(other)))
+        for other in seen
+    )
+
+
 def template_sources(extraction: Extraction) -> list[TemplateSource]:
     """Every MUC-4 template of an extraction with its incident, in incident order, duplicate
     templates dropped (the first source kept)."""
@@ -672,7 +691,7 @@ def template_sources(extraction: Extraction) -> list[TemplateSource]:
     seen: list[MucTemplate] = []
     for incident in extraction.incidents:
         template = incident_template(extraction, incident)
-        if template is None or template in seen:
+        if template is None or template in seen or _told_again(template, seen):
             continue
         seen.append(template)
         out.append(TemplateSource(template, incident, "incident"))

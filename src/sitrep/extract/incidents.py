@@ -867,10 +867,16 @@ def _condemnation_only(doc: Doc, sent: Span, segments: list[Span], t: LexMatch) 
 def _no_cue_governs(doc: Doc, sent: Span, segments: list[Span], t: LexMatch) -> bool:
     """No cue that makes the sentence generic stands before the past verb in its clause (a cue
     in another clause, or after the verb, governs another act: "set the club on fire after
-    threatening the watchmen"); not a sentence that is generic as a whole ("since 1980")."""
+    threatening the watchmen"); not a sentence that is generic as a whole ("since 1980"), nor
+    a verb its clause dates after it by a ``trailing`` cue ("kidnapped five years ago")."""
     if _GENERIC_PATTERN.search(sent.text):
         return False
     seg = _segment_of(segments, t.span.start)
+    if any(
+        c.entry.attrs.get("trailing") and t.span.end <= c.span.start < seg.end
+        for c in doc.terms_in(sent.start, sent.end, "context_cue")
+    ):
+        return False  # "who were kidnapped more than five years ago": the time told after the verb
     return not _sentence_cue_in(doc, sent, seg.start, t.span.start)
 
 
