@@ -816,3 +816,11 @@ def test_a_name_after_town_of_is_a_place() -> None:
     }
     assert "Pablo Ortiz" in victims
     assert not any("Rita" in v for v in victims)
+
+
+def test_infinitive_blow_up_tells_the_act() -> None:
+    # "to blow up" is a damage word: the insurgents named by their kind are its doers and
+    # the thing blown up is a target
+    got = fillers("the insurgents used explosives to blow up a section of the railway bridge.")
+    assert got.get("perp_ind") == ["insurgents"]
+    assert any("bridge" in t for t in got.get("target", []))
