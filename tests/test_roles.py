@@ -824,3 +824,12 @@ def test_infinitive_blow_up_tells_the_act() -> None:
     got = fillers("the insurgents used explosives to blow up a section of the railway bridge.")
     assert got.get("perp_ind") == ["insurgents"]
     assert any("bridge" in t for t in got.get("target", []))
+
+
+def test_definite_doer_noun_is_a_perpetrator_without_an_attack_word() -> None:
+    # "the kidnappers" tells the act by itself: its sentence needs no attack word
+    assert fillers("the kidnappers asked the family for a large ransom.").get("perp_ind") == [
+        "kidnappers"
+    ]
+    # people by kind alone ("guerrillas") still need an act told near them
+    assert "perp_ind" not in fillers("the guerrillas have been active in the province.")

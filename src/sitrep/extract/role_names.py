@@ -79,8 +79,10 @@ def read_person(
         if not any(
             c & {"harm", "damage", "act"} and first - ACT_REACH <= k <= last + ACT_REACH
             for k, c in sent.cues.items()
-        ):
-            return  # "a department where the guerrillas have been active": no act told
+        ) and not (sent.toks[j].low in reader.rl.doer and first == i and _definite(sent, i)):
+            # "a department where the guerrillas have been active": no act told; "the
+            # kidnappers demanded a ransom": the noun itself tells the act told before
+            return
         if not reader.passive_harm(sent, last):
             add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
         return
@@ -103,6 +105,11 @@ def read_person(
         add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
     elif reader.near_cue(sent, first, last, ("harm",)):
         add(VICTIM, first, last, j)
+
+
+def _definite(sent: Sentence, i: int) -> bool:
+    """The phrase at token i opens with "the" (or "these", "those"): told before."""
+    return i >= 1 and sent.toks[i - 1].low in ("the", "these", "those")
 
 
 def _of_role(reader: RoleReader, sent: Sentence, a: int, b: int) -> str:

@@ -158,6 +158,7 @@ class RoleLexicon:
     generic_target: frozenset[str] = frozenset()  # "building", "establishment": kinds of premises
     weak_people: frozenset[str] = frozenset()  # people by no kind ("men", "group", "members")
     by_doer: frozenset[str] = frozenset()  # participles before "by" of the act's doers
+    doer: frozenset[str] = frozenset()  # agent nouns of violent acts ("kidnappers")
     attacker_words: frozenset[str] = frozenset()  # one-word attackers by kind ("gunman")
     place_of: frozenset[str] = frozenset()  # "town", "province": "the town of x" names a place
     named_for: frozenset[tuple[str, ...]] = frozenset()  # "named after", "in memory of"
@@ -222,6 +223,7 @@ class RoleLexicon:
             generic_target=frozenset(cues.get("generic_target", ())),
             weak_people=frozenset(weak),
             by_doer=frozenset(cues.get("by_doer", ())),
+            doer=frozenset(cues.get("doer", ())),
             attacker_words=frozenset(attackers),
             place_of=frozenset(cues.get("place_of", ())),
             named_for=frozenset(tuple(TOKEN.findall(a)) for a in cues.get("named_for", ())),
