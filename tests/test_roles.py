@@ -833,3 +833,16 @@ def test_definite_doer_noun_is_a_perpetrator_without_an_attack_word() -> None:
     ]
     # people by kind alone ("guerrillas") still need an act told near them
     assert "perp_ind" not in fillers("the guerrillas have been active in the province.")
+
+
+def test_by_agent_after_an_organisation_name() -> None:
+    # a unit of a named group after "by": "an eln (national liberation army) cell"
+    got = fillers(
+        "the engineer, who was abducted by an eln (national liberation army) cell, was freed."
+    )
+    assert got.get("perp_ind") == ["cell"]
+    assert got.get("perp_org") == ["eln"]
+    # a force's people after "by" keep the force's name and are no victims
+    got = fillers("the farmer was shot dead by army soldiers near his house.")
+    assert got.get("perp_ind") == ["army soldiers"]
+    assert "army soldiers" not in got.get("victim", [])

@@ -93,12 +93,16 @@ def read_person(
         or perpetrators.accused_person(reader, sent, first, last)
     )
     if role == "perp_weak":
-        # "unidentified men", "a terrorist group", "guerrilla squads"
-        if modifiers & reader.rl.perp_mod or agent:
+        # "unidentified men", "a terrorist group", "guerrilla squads"; "kidnapped by an eln cell"
+        if modifiers & reader.rl.perp_mod or agent or reader.by_agent_past_org(sent, first):
             add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
         elif reader.passive_harm(sent, last) or reader.near_cue(sent, first, last, ("harm",)):
             add(VICTIM, first, last, j)
         return
+    if not agent and role != "perp_weak" and reader.by_agent_past_org(sent, first):
+        # "killed by army soldiers": the force's name with its people ("army soldiers")
+        agent = True
+        first = reader._before_org_name(sent, first - 1) + 1
     if agent and reader.against_attackers(sent, first, last):
         return  # "bodyguards shot the gunman": defenders, not attackers
     if agent:

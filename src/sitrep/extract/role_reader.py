@@ -845,6 +845,44 @@ class RoleReader:
                 return False
         return False
 
+    def by_agent_past_org(self, sent: Sentence, i: int) -> bool:
+        """The phrase at i, right after an organisation's name (maybe with its other name in
+        brackets or quotes), is the agent of a "by" phrase: "kidnapped by an eln (army of
+        national liberation) cell", "by a uc-eln "nelson mandela" command group"."""
+        k = self._before_org_name(sent, i - 1)
+        return k != i - 1 and self.by_agent(sent, k + 1)
+
+    def _before_org_name(self, sent: Sentence, k: int) -> int:
+        """The token before the organisation's name that ends at token k (with its other
+        name in brackets or quotes); k when no name ends there."""
+        for _ in range(3):
+            if k < 0:
+                return k
+            gap = self._gap(sent, k, k + 1) if k + 1 < len(sent.toks) else ""
+            closing = next((c for c in (")", '"', "”") if gap.startswith(c)), None)
+            if closing is not None:
+                opening = {")": "(", '"': '"', "”": "“"}[closing]
+                m = k
+                while m >= 1 and not self._gap(sent, m - 1, m).endswith(opening) and k - m < 8:
+                    m -= 1
+                if m < 1 or not self._gap(sent, m - 1, m).endswith(opening):
+                    return k
+                k = m - 1
+                continue
+            tok = sent.toks[k]
+            orgs = [
+                o
+                for o in self.find(sent.toks[0].start, tok.end, ["role_org"])
+                if o.span.end == tok.end
+            ]
+            if not orgs:
+                return k
+            first = sent.by_start.get(min(o.span.start for o in orgs))
+            if first is None or first > k:
+                return k
+            k = first - 1
+        return k
+
     def name_at(self, sent: Sentence, i: int) -> int | None:
         """Index of the last token of a person's name starting at token i, or None."""
         j = i
