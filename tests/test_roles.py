@@ -846,3 +846,9 @@ def test_by_agent_after_an_organisation_name() -> None:
     got = fillers("the farmer was shot dead by army soldiers near his house.")
     assert got.get("perp_ind") == ["army soldiers"]
     assert "army soldiers" not in got.get("victim", [])
+
+
+def test_activated_by_names_the_doers() -> None:
+    # "activated by remote control by x": the bomb's setting off, x its doers
+    got = fillers("the device was activated by remote control by a rebel unit, police said.")
+    assert got.get("perp_ind") == ["rebel unit"]
