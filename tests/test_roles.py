@@ -852,3 +852,9 @@ def test_activated_by_names_the_doers() -> None:
     # "activated by remote control by x": the bomb's setting off, x its doers
     got = fillers("the device was activated by remote control by a rebel unit, police said.")
     assert got.get("perp_ind") == ["rebel unit"]
+
+
+def test_commandoes_plural_is_read() -> None:
+    # "commandoes" is the other English plural of "commando"
+    got = fillers("urban commandoes hurled explosives at the bank branch last night.")
+    assert got.get("perp_ind") == ["urban commandoes"]
