@@ -858,3 +858,8 @@ def test_commandoes_plural_is_read() -> None:
     # "commandoes" is the other English plural of "commando"
     got = fillers("urban commandoes hurled explosives at the bank branch last night.")
     assert got.get("perp_ind") == ["urban commandoes"]
+
+
+def test_drug_dealers_are_attackers_by_kind() -> None:
+    got = fillers("drug dealers set off a car bomb outside the courthouse.")
+    assert got.get("perp_ind") == ["drug dealers"]
