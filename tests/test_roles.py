@@ -863,3 +863,50 @@ def test_a_regiment_named_after_its_arms_is_no_weapon():
     weapons = [a.text for a in inc.arguments if a.role == "weapon"]
     assert "Assam Rifles" not in weapons
     assert "automatic rifles" in weapons
+
+
+def test_infinitive_blow_up_tells_the_act() -> None:
+    # "to blow up" is a damage word: the insurgents named by their kind are its doers and
+    # the thing blown up is a target
+    got = fillers("the insurgents used explosives to blow up a section of the railway bridge.")
+    assert got.get("perp_ind") == ["insurgents"]
+    assert any("bridge" in t for t in got.get("target", []))
+
+
+def test_definite_doer_noun_is_a_perpetrator_without_an_attack_word() -> None:
+    # "the kidnappers" tells the act by itself: its sentence needs no attack word
+    assert fillers("the kidnappers asked the family for a large ransom.").get("perp_ind") == [
+        "kidnappers"
+    ]
+    # people by kind alone ("guerrillas") still need an act told near them
+    assert "perp_ind" not in fillers("the guerrillas have been active in the province.")
+
+
+def test_by_agent_after_an_organisation_name() -> None:
+    # a unit of a named group after "by": "an eln (national liberation army) cell"
+    got = fillers(
+        "the engineer, who was abducted by an eln (national liberation army) cell, was freed."
+    )
+    assert got.get("perp_ind") == ["cell"]
+    assert got.get("perp_org") == ["eln"]
+    # a force's people after "by" keep the force's name and are no victims
+    got = fillers("the farmer was shot dead by army soldiers near his house.")
+    assert got.get("perp_ind") == ["army soldiers"]
+    assert "army soldiers" not in got.get("victim", [])
+
+
+def test_activated_by_names_the_doers() -> None:
+    # "activated by remote control by x": the bomb's setting off, x its doers
+    got = fillers("the device was activated by remote control by a rebel unit, police said.")
+    assert got.get("perp_ind") == ["rebel unit"]
+
+
+def test_commandoes_plural_is_read() -> None:
+    # "commandoes" is the other English plural of "commando"
+    got = fillers("urban commandoes hurled explosives at the bank branch last night.")
+    assert got.get("perp_ind") == ["urban commandoes"]
+
+
+def test_drug_dealers_are_attackers_by_kind() -> None:
+    got = fillers("drug dealers set off a car bomb outside the courthouse.")
+    assert got.get("perp_ind") == ["drug dealers"]

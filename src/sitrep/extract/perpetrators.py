@@ -42,7 +42,7 @@ _ATTRIBUTION_BEFORE = re.compile(r"^(?:responsib\w*|blam\w*|attribut\w*|accus\w*
 #: head words of unnamed insurgents: the organisation the report names is theirs
 INSURGENT_HEADS = frozenset(
     "guerrilla guerrillas guerrila guerrilas guerilla guerillas rebel rebels insurgent insurgents subversive "
-    "subversives terrorist terrorists narcoterrorist narcoterrorists commando commandos "
+    "subversives terrorist terrorists narcoterrorist narcoterrorists commando commandos commandoes "
     "extremist extremists militant militants sapper sappers".split()
 )
 

@@ -79,8 +79,10 @@ def read_person(
         if not any(
             c & {"harm", "damage", "act"} and first - ACT_REACH <= k <= last + ACT_REACH
             for k, c in sent.cues.items()
-        ):
-            return  # "a department where the guerrillas have been active": no act told
+        ) and not (sent.toks[j].low in reader.rl.doer and first == i and _definite(sent, i)):
+            # "a department where the guerrillas have been active": no act told; "the
+            # kidnappers demanded a ransom": the noun itself tells the act told before
+            return
         if not reader.passive_harm(sent, last):
             add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
         return
@@ -91,18 +93,27 @@ def read_person(
         or perpetrators.accused_person(reader, sent, first, last)
     )
     if role == "perp_weak":
-        # "unidentified men", "a terrorist group", "guerrilla squads"
-        if modifiers & reader.rl.perp_mod or agent:
+        # "unidentified men", "a terrorist group", "guerrilla squads"; "kidnapped by an eln cell"
+        if modifiers & reader.rl.perp_mod or agent or reader.by_agent_past_org(sent, first):
             add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
         elif reader.passive_harm(sent, last) or reader.near_cue(sent, first, last, ("harm",)):
             add(VICTIM, first, last, j)
         return
+    if not agent and role != "perp_weak" and reader.by_agent_past_org(sent, first):
+        # "killed by army soldiers": the force's name with its people ("army soldiers")
+        agent = True
+        first = reader._before_org_name(sent, first - 1) + 1
     if agent and reader.against_attackers(sent, first, last):
         return  # "bodyguards shot the gunman": defenders, not attackers
     if agent:
         add(PERP_IND, perpetrators.with_count(reader, sent, first), last, j)
     elif reader.near_cue(sent, first, last, ("harm",)):
         add(VICTIM, first, last, j)
+
+
+def _definite(sent: Sentence, i: int) -> bool:
+    """The phrase at token i opens with "the" (or "these", "those"): told before."""
+    return i >= 1 and sent.toks[i - 1].low in ("the", "these", "those")
 
 
 def _of_role(reader: RoleReader, sent: Sentence, a: int, b: int) -> str:

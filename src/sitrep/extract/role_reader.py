@@ -164,6 +164,7 @@ class RoleLexicon:
     generic_target: frozenset[str] = frozenset()  # "building", "establishment": kinds of premises
     weak_people: frozenset[str] = frozenset()  # people by no kind ("men", "group", "members")
     by_doer: frozenset[str] = frozenset()  # participles before "by" of the act's doers
+    doer: frozenset[str] = frozenset()  # agent nouns of violent acts ("kidnappers")
     attacker_words: frozenset[str] = frozenset()  # one-word attackers by kind ("gunman")
     place_of: frozenset[str] = frozenset()  # "town", "province": "the town of x" names a place
     named_for: frozenset[tuple[str, ...]] = frozenset()  # "named after", "in memory of"
@@ -228,6 +229,7 @@ class RoleLexicon:
             generic_target=frozenset(cues.get("generic_target", ())),
             weak_people=frozenset(weak),
             by_doer=frozenset(cues.get("by_doer", ())),
+            doer=frozenset(cues.get("doer", ())),
             attacker_words=frozenset(attackers),
             place_of=frozenset(cues.get("place_of", ())),
             named_for=frozenset(tuple(TOKEN.findall(a)) for a in cues.get("named_for", ())),
@@ -860,6 +862,44 @@ class RoleReader:
             if self._gap(sent, c, c + 1).strip():
                 return False
         return False
+
+    def by_agent_past_org(self, sent: Sentence, i: int) -> bool:
+        """The phrase at i, right after an organisation's name (maybe with its other name in
+        brackets or quotes), is the agent of a "by" phrase: "kidnapped by an eln (army of
+        national liberation) cell", "by a uc-eln "nelson mandela" command group"."""
+        k = self._before_org_name(sent, i - 1)
+        return k != i - 1 and self.by_agent(sent, k + 1)
+
+    def _before_org_name(self, sent: Sentence, k: int) -> int:
+        """The token before the organisation's name that ends at token k (with its other
+        name in brackets or quotes); k when no name ends there."""
+        for _ in range(3):
+            if k < 0:
+                return k
+            gap = self._gap(sent, k, k + 1) if k + 1 < len(sent.toks) else ""
+            closing = next((c for c in (")", '"', "”") if gap.startswith(c)), None)
+            if closing is not None:
+                opening = {")": "(", '"': '"', "”": "“"}[closing]
+                m = k
+                while m >= 1 and not self._gap(sent, m - 1, m).endswith(opening) and k - m < 8:
+                    m -= 1
+                if m < 1 or not self._gap(sent, m - 1, m).endswith(opening):
+                    return k
+                k = m - 1
+                continue
+            tok = sent.toks[k]
+            orgs = [
+                o
+                for o in self.find(sent.toks[0].start, tok.end, ["role_org"])
+                if o.span.end == tok.end
+            ]
+            if not orgs:
+                return k
+            first = sent.by_start.get(min(o.span.start for o in orgs))
+            if first is None or first > k:
+                return k
+            k = first - 1
+        return k
 
     def name_at(self, sent: Sentence, i: int) -> int | None:
         """Index of the last token of a person's name starting at token i, or None."""
