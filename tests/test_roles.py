@@ -816,3 +816,27 @@ def test_a_name_after_town_of_is_a_place() -> None:
     }
     assert "Pablo Ortiz" in victims
     assert not any("Rita" in v for v in victims)
+
+
+def named_victims_of(text: str) -> set[str]:
+    return {
+        f.text
+        for f in find_role_fillers(text, [Span.of(text, 0, len(text))])
+        if f.role == "victim" and f.named
+    }
+
+
+def test_list_items_after_modified_or_coordinated_titles() -> None:
+    text = (
+        "gunmen murdered judge tomas varga ruiz, provincial police chief colonel anselmo "
+        "trujillo pena, and councillor and party leader hernan quijano."
+    )
+    victims = named_victims_of(text)
+    assert {"tomas varga ruiz", "anselmo trujillo pena", "hernan quijano"} <= victims
+    assert "provincial" not in victims
+    text = "mayor rodrigo zuleta and mayoral candidate efrain bustos were kidnapped on monday."
+    victims = named_victims_of(text)
+    assert {"rodrigo zuleta", "efrain bustos"} <= victims
+    assert "mayoral" not in victims
+    text = "also injured were ana lucia pardo and 6-month-old mateo pardo gil."
+    assert "mateo pardo gil" in named_victims_of(text)

@@ -568,7 +568,7 @@ def read_owners(reader: RoleReader, sent: Sentence, out: list[Found], add) -> No
         add(VICTIM, found[0], found[1], found[1], True)
 
 
-_AGE = re.compile(r"\d+-years?-old")  # "19-year-old"
+_AGE = re.compile(r"\d+-(?:years?|months?)-old")  # "19-year-old", "4-month-old"
 _COPULAS = frozenset("is are was were include included".split())
 #: harmed people as the subject of a copula: "the injured were x", "among the victims is x"
 _HARMED_WORDS = frozenset(
@@ -977,6 +977,57 @@ def _aside_end(reader: RoleReader, sent: Sentence, k: int) -> int:
     return k - 1
 
 
+def _modifies_title(reader: RoleReader, sent: Sentence, k: int, last: int) -> bool:
+    """The name-like words ending at token ``last`` modify a title or person noun right
+    after them ("mayoral candidate", "antioquia police commander", "ideologist of the
+    group", one word before "of"): they describe the next item of a list, they do not
+    name it."""
+    toks = sent.toks
+    if last + 1 >= len(toks) or not reader._joined(sent, last, last + 1):
+        return False
+    nxt = toks[last + 1].low
+    return nxt in reader.rl.heads and nxt not in reader.rl.stop or (nxt == "of" and last == k)
+
+
+_TITLE_ZONE = 6  # tokens of titles and their modifiers before a name in a list
+
+
+def _skip_titles(reader: RoleReader, sent: Sentence, k: int) -> int:
+    """From token k, past the titles and their modifiers that open a list item: "first
+    sergeant", "her daughter", "30-year-old", "mayoral candidate", "antioquia police commander
+    colonel", "senator and presidential hopeful"."""
+    toks = sent.toks
+    heads, stop = reader.rl.heads, reader.rl.stop
+    start = k
+    while 0 <= k < len(toks) - 1 and k - start < _TITLE_ZONE and reader._joined(sent, k, k + 1):
+        low, nxt = toks[k].low, toks[k + 1].low
+        if (
+            (low in heads and low not in stop)
+            or _AGE.fullmatch(low)
+            or (low in ("his", "her", "their") or low in _RANKS)
+            and nxt in heads
+        ):
+            k += 1
+        elif (
+            low == "and"
+            and k > start
+            and toks[k - 1].low in heads
+            and any(toks[m].low in heads for m in range(k + 1, min(k + 3, len(toks))))
+        ):
+            k += 1  # "senator and presidential candidate x"
+        elif (
+            low not in stop
+            and nxt in heads
+            and nxt not in stop
+            and reader.name_at(sent, k + 1) is None
+            and (k + 2 < len(toks) and reader._joined(sent, k + 1, k + 2))
+        ):
+            k += 1  # a modifier of the title: "mayoral candidate x"
+        else:
+            break
+    return k
+
+
 def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tuple[int, int]]:
     """Names joined to the name at tokens i..j by "," / "and" (with titles skipped)."""
     toks = sent.toks
@@ -992,22 +1043,12 @@ def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tupl
             k += 1
         elif gap not in (",", ";"):
             k = -1
-        while (
-            0 <= k < len(toks) - 1
-            and (
-                toks[k].low in reader.rl.heads
-                and toks[k].low not in reader.rl.stop
-                or _AGE.fullmatch(toks[k].low)  # "30-year-old x"
-                or toks[k].low in ("his", "her", "their")  # "and her daughter x"
-                and toks[k + 1].low in reader.rl.heads
-                or toks[k].low in _RANKS  # "..., first sergeant x"
-                and toks[k + 1].low in reader.rl.heads
-            )
-            and reader._joined(sent, k, k + 1)
-        ):
-            k += 1  # a title before the next name
+        if k >= 0:
+            k = _skip_titles(reader, sent, k)  # a title before the next name
         if 0 <= k < len(toks):
             last = reader.name_at(sent, k)
+            if last is not None and _modifies_title(reader, sent, k, last):
+                last = None  # "x and mayoral candidate y", "x, bogota police chief y"
             if last is not None and (last > k or toks[k].low not in reader.rl.heads):
                 out.append((k, last))
     # backwards: "x, y, and z" read from z
