@@ -840,3 +840,12 @@ def test_list_items_after_modified_or_coordinated_titles() -> None:
     assert "mayoral" not in victims
     text = "also injured were ana lucia pardo and 6-month-old mateo pardo gil."
     assert "mateo pardo gil" in named_victims_of(text)
+
+
+def test_a_common_word_after_a_title_opens_a_name_in_a_list() -> None:
+    text = (
+        "three guards died in the raid: sergeant pablo urrutia vega, sergeant vigil arana "
+        "soto, and corporal dionisio carpio lema."
+    )
+    victims = named_victims_of(text)
+    assert {"pablo urrutia vega", "vigil arana soto", "dionisio carpio lema"} <= victims

@@ -139,7 +139,7 @@ def read_title(reader: RoleReader, sent: Sentence, i: int, j: int, add, free) ->
     ):
         perpetrators.counted_title(reader, sent, i, j, add)
         return None
-    last = reader.name_at(sent, k)
+    last = reader.name_at(sent, k, titled=True)
     if last is None:
         perpetrators.counted_title(reader, sent, i, j, add)
         return None
@@ -1043,10 +1043,13 @@ def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tupl
             k += 1
         elif gap not in (",", ";"):
             k = -1
+        titled = False
         if k >= 0:
+            start = k
             k = _skip_titles(reader, sent, k)  # a title before the next name
+            titled = k > start and toks[k - 1].low in reader.rl.heads
         if 0 <= k < len(toks):
-            last = reader.name_at(sent, k)
+            last = reader.name_at(sent, k, titled)
             if last is not None and _modifies_title(reader, sent, k, last):
                 last = None  # "x and mayoral candidate y", "x, bogota police chief y"
             if last is not None and (last > k or toks[k].low not in reader.rl.heads):

@@ -843,8 +843,16 @@ class RoleReader:
                 return False
         return False
 
-    def name_at(self, sent: Sentence, i: int) -> int | None:
-        """Index of the last token of a person's name starting at token i, or None."""
+    def name_at(self, sent: Sentence, i: int, titled: bool = False) -> int | None:
+        """Index of the last token of a person's name starting at token i, or None.
+
+        ``titled``: a title stands right before token i; in caseless text a common word there
+        opens the name when two or more name words follow it up to a comma, "and" or the
+        sentence's end ("sergeant vigil segovia rebolledo,")."""
+        if titled and self.caseless and self._word_opens_name(sent, i):
+            last = self.name_at(sent, i + 1)
+            if last is not None and last >= i + 2 and self._name_ends_item(sent, last):
+                return last
         j = i
         n = len(sent.toks)
         words = 0
@@ -896,6 +904,41 @@ class RoleReader:
                 if a >= 0 and tuple(low[a:end]) == phrase:
                     return True
         return False
+
+    def _surname_like(self, sent: Sentence, j: int) -> bool:
+        """The common word at token j could be a name word: not a closed-class word, head,
+        plural, verb form or adverb."""
+        low = sent.toks[j].low
+        return not (
+            len(low) < 3
+            or not low.isalpha()
+            or low in self.rl.stop
+            or low in self.rl.heads
+            or low in _NOT_SURNAMES
+            or low.endswith("s")
+            and _plural_word(low)
+            or VERB_FORM.search(low)
+            or low.endswith("ly")
+        )
+
+    def _word_opens_name(self, sent: Sentence, i: int) -> bool:
+        """The common word at token i, joined to the next, may be a given name."""
+        toks = sent.toks
+        return (
+            i + 2 < len(toks)
+            and not self._name_word(toks[i])
+            and self._surname_like(sent, i)
+            and self._joined(sent, i, i + 1)
+            and self._name_word(toks[i + 1])
+        )
+
+    def _name_ends_item(self, sent: Sentence, last: int) -> bool:
+        """A comma, semicolon, "and" or the sentence's end follows the name ending at ``last``."""
+        toks = sent.toks
+        if last + 1 >= len(toks):
+            return True
+        gap = self._gap(sent, last, last + 1).strip()
+        return gap in (",", ";", ".") or (not gap and toks[last + 1].low == "and")
 
     def _word_closes_name(self, sent: Sentence, j: int) -> bool:
         """In caseless text, the common word at token j, right after two or more name words,
