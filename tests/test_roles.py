@@ -849,3 +849,8 @@ def test_a_common_word_after_a_title_opens_a_name_in_a_list() -> None:
     )
     victims = named_victims_of(text)
     assert {"pablo urrutia vega", "vigil arana soto", "dionisio carpio lema"} <= victims
+
+
+def test_a_surname_that_is_a_word_closes_a_name_before_and() -> None:
+    text = "missionaries carla ines love and juan olsen were killed in the blast."
+    assert {"carla ines love", "juan olsen"} <= named_victims_of(text)

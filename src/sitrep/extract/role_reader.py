@@ -966,6 +966,13 @@ class RoleReader:
         gap = self._gap(sent, j, j + 1).strip()
         if gap in (",", ".", ";"):
             return True
+        if (  # "x y ball and z w were killed"
+            not gap
+            and toks[j + 1].low == "and"
+            and j + 2 < len(toks)
+            and self._name_word(toks[j + 2])
+        ):
+            return True
         return (
             not gap
             and toks[j + 1].low in ("was", "were")
