@@ -854,3 +854,23 @@ def test_a_common_word_after_a_title_opens_a_name_in_a_list() -> None:
 def test_a_surname_that_is_a_word_closes_a_name_before_and() -> None:
     text = "missionaries carla ines love and juan olsen were killed in the blast."
     assert {"carla ines love", "juan olsen"} <= named_victims_of(text)
+
+
+def test_a_named_victim_takes_the_fullest_form_the_report_gives() -> None:
+    text = (
+        "gunmen kidnapped ortega salas in the capital on friday. "
+        "party leader ramon ortega salas had received threats, his aides said. "
+        "in medellin ortega salas spoke to reporters last year."
+    )
+    first = Span.of(text, 0, text.index(".") + 1)
+    inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
+    fill_roles(text, [inc])
+    victims = [a.text for a in inc.arguments if a.role == "victim" and a.named]
+    assert victims == ["ramon ortega salas"]
+
+
+def test_hopeful_and_companero_are_titles() -> None:
+    assert "ignacio berrio" in named_victims_of(
+        "presidential hopeful ignacio berrio was shot dead on sunday."
+    )
+    assert "anibal zorrilla" in named_victims_of("companero anibal zorrilla was killed by troops.")
