@@ -874,3 +874,21 @@ def test_hopeful_and_companero_are_titles() -> None:
         "presidential hopeful ignacio berrio was shot dead on sunday."
     )
     assert "anibal zorrilla" in named_victims_of("companero anibal zorrilla was killed by troops.")
+
+
+def test_list_after_an_aside_opened_by_a_title() -> None:
+    text = (
+        "gunmen killed tomas herrera, leader of the popular labour front (fpl), and "
+        "veteran peasant union leader ana ruiz vargas near the market."
+    )
+    assert {"tomas herrera", "ana ruiz vargas"} <= named_victims_of(text)
+
+
+def test_a_name_after_a_noun_that_is_no_title_is_no_list_item() -> None:
+    text = (
+        "they planned the murder of reporter ana ruiz vargas, director of the newspaper el "
+        "mundo, and tomas herrera, president of the party."
+    )
+    victims = named_victims_of(text)
+    assert "tomas herrera" in victims
+    assert "el mundo" not in victims

@@ -958,20 +958,35 @@ def _read_semicolon_list(reader: RoleReader, sent: Sentence, out: list[Found], a
 
 
 _ASIDE = 8  # tokens of an aside after a name in a list ("x, a dutch tv correspondent, y")
+#: tokens of an aside opened by a title ("x, leader of the national revolutionary movement, y")
+_TITLED_ASIDE = 12
 
 
 def _aside_end(reader: RoleReader, sent: Sentence, k: int) -> int:
     """After "name," at token k: the last token of a short aside ("a reuter photographer",
     "45") that ends at a comma or semicolon, or k - 1 when there is none."""
     toks = sent.toks
-    if toks[k].low not in ("a", "an", "the", "another", "his", "her") and not toks[k].low.isdigit():
+    titled = (  # "leader of the party", "mayor of x": not "corporal y" (a next name)
+        toks[k].low in reader.rl.heads
+        and toks[k].low not in reader.rl.stop
+        and k + 1 < len(toks)
+        and toks[k + 1].low == "of"
+    )
+    if (
+        toks[k].low not in ("a", "an", "the", "another", "his", "her")
+        and not toks[k].low.isdigit()
+        and not titled
+    ):
         return k - 1
-    for m in range(k, min(k + _ASIDE, len(toks) - 1)):
+    reach = _TITLED_ASIDE if titled else _ASIDE
+    for m in range(k, min(k + reach, len(toks) - 1)):
         if sent.cues.get(m, frozenset()) & {"speech", "act", "harm"}:
             return k - 1
         gap = reader._gap(sent, m, m + 1).strip()
-        if gap in (",", ";"):
+        if gap in (",", ";", "),", ");"):
             return m
+        if titled and gap in ("(", ")"):
+            continue  # "x, leader of the movement (mnr), and y"
         if gap or toks[m].low in ("and", "or"):
             return k - 1  # "x, the mayors of a and b, ...": no aside between two names
     return k - 1
@@ -1015,17 +1030,33 @@ def _skip_titles(reader: RoleReader, sent: Sentence, k: int) -> int:
             and any(toks[m].low in heads for m in range(k + 1, min(k + 3, len(toks))))
         ):
             k += 1  # "senator and presidential candidate x"
-        elif (
-            low not in stop
-            and nxt in heads
-            and nxt not in stop
-            and reader.name_at(sent, k + 1) is None
-            and (k + 2 < len(toks) and reader._joined(sent, k + 1, k + 2))
-        ):
-            k += 1  # a modifier of the title: "mayoral candidate x"
         else:
-            break
+            title = _modified_title(reader, sent, k)
+            if title is None:
+                break
+            k = title  # modifiers of the title: "mayoral candidate x", "social democratic leader"
     return k
+
+
+_TITLE_MODIFIERS = 3  # words before a title ("guatemalan social democratic leader x")
+
+
+def _modified_title(reader: RoleReader, sent: Sentence, k: int) -> int | None:
+    """The index of a title that one to three modifiers from token k lead to, with a name
+    after it ("social democratic leader x"), or None."""
+    toks = sent.toks
+    heads, stop = reader.rl.heads, reader.rl.stop
+    for m in range(k + 1, min(k + 1 + _TITLE_MODIFIERS, len(toks) - 1)):
+        if not reader._joined(sent, m - 1, m) or toks[m - 1].low in stop:
+            return None
+        if VERB_FORM.search(toks[m - 1].low) and toks[m - 1].low not in _ED_MODIFIERS:
+            return None
+        low = toks[m].low
+        if low in heads and low not in stop:
+            if reader.name_at(sent, m) is not None or not reader._joined(sent, m, m + 1):
+                return None
+            return m
+    return None
 
 
 def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tuple[int, int]]:
@@ -1039,6 +1070,8 @@ def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tupl
         k = j + 1
     if k < len(toks):
         gap = reader._gap(sent, j, k).strip()
+        if gap.startswith(")") and "(" in reader.text[toks[i].start : toks[j].end]:
+            gap = gap[1:].strip()  # "x, leader of the movement (mnr), and y"
         if toks[k].low == "and" and gap in ("", ",", ";"):
             k += 1
         elif gap not in (",", ";"):
@@ -1080,9 +1113,22 @@ def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tupl
         reader._name_word(toks[a])
         and reader.name_at(sent, a) == end
         and not (a > 0 and toks[a - 1].low in _PLACE_PREPOSITIONS)  # "in medellin, x was"
+        and not _named_thing(reader, sent, a)
     ):
         out.append((a, end))
     return out
+
+
+def _named_thing(reader: RoleReader, sent: Sentence, a: int) -> bool:
+    """The name-like words from token a name a thing, not a person: "of", "the" or the noun
+    of a place or thing stands right before them ("the newspaper el espectador")."""
+    if a == 0 or not reader._joined(sent, a - 1, a):
+        return False
+    low = sent.toks[a - 1].low
+    if low in ("of", "the"):
+        return True
+    end = sent.toks[a - 1].end
+    return any(m.span.end == end for m in reader.find(sent.toks[0].start, end, ["role_target"]))
 
 
 #: words before a title that grade it ("first sergeant", "second lieutenant", "deputy mayor")
