@@ -892,3 +892,11 @@ def test_a_name_after_a_noun_that_is_no_title_is_no_list_item() -> None:
     victims = named_victims_of(text)
     assert "tomas herrera" in victims
     assert "el mundo" not in victims
+
+
+def test_claimed_the_lives_of_names_victims() -> None:
+    text = "the riots claimed the lives of union leader berta quiroga and two students."
+    assert "berta quiroga" in named_victims_of(text)
+    assert "hernan ibarra lopez" in named_victims_of(
+        "the ambush took the life of hernan ibarra lopez."
+    )

@@ -295,6 +295,9 @@ _HARM_BEFORE_NAME = frozenset(
 )
 
 
+#: verbs before "the life of x": the act killed x
+_TOOK_LIFE = frozenset("claimed claim claims took take takes cost costs ended".split())
+
 #: people who harm the person named after "of" ("the kidnappers of x")
 _HARMERS = frozenset("kidnappers abductors captors murderers assassins killers".split())
 
@@ -341,6 +344,12 @@ def read_harmed_names(reader: RoleReader, sent: Sentence, add, free) -> None:
                 and toks[k - 1].low == "the"
                 and toks[k - 2].low == "on"
                 and toks[k - 3].low in ("attempt", "attempts", "attack", "attacks")
+            )
+            or (  # "attacks that claimed the lives of x", "the blast took the life of x"
+                tok.low in ("life", "lives")
+                and k >= 2
+                and toks[k - 1].low == "the"
+                and toks[k - 2].low in _TOOK_LIFE
             )
         ):
             continue
