@@ -1357,3 +1357,15 @@ def test_named_dead_in_a_clash_with_the_state_give_no_muc4_template() -> None:
     assert [t.incident_type for t in muc4.extraction_to_templates(kept)] == ["attack"]
     kept = ext("pedro gil was killed in a clash between two gangs.", "clash", "clash")
     assert [t.incident_type for t in muc4.extraction_to_templates(kept)] == ["attack"]
+
+
+def test_a_template_repeating_only_the_perpetrators_of_another_is_dropped() -> None:
+    full = tmpl("bombing", PerpOrg=[["popular front"]], Target=[["bank"]], Weapon=[["bomb"]])
+    again = tmpl("bombing", PerpOrg=[["popular front"]])
+    other = tmpl("attack", PerpOrg=[["popular front"]])
+    bare = tmpl("bombing")
+    got = muc4._without_contained([full, again, other, bare])
+    assert got == [full, other, bare]
+    # a template that names what was hit is kept, even inside another
+    hit = tmpl("bombing", PerpOrg=[["popular front"]], Target=[["bank"]])
+    assert muc4._without_contained([full, hit]) == [full, hit]

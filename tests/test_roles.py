@@ -900,3 +900,13 @@ def test_claimed_the_lives_of_names_victims() -> None:
     assert "hernan ibarra lopez" in named_victims_of(
         "the ambush took the life of hernan ibarra lopez."
     )
+
+
+def test_a_victim_named_before_a_long_relative_clause() -> None:
+    text = (
+        "police said that luis alberto mena, 64, who was selling newspapers at the corner of "
+        "the main square at the time of the explosion, was killed."
+    )
+    assert "luis alberto mena" in named_victims_of(text)
+    text = "luis alberto mena, who planned the murder of the judge, was arrested today."
+    assert "luis alberto mena" not in named_victims_of(text)

@@ -680,7 +680,32 @@ def extraction_to_templates(
     sources = template_sources(extraction)
     if relevance is not None:
         sources = relevance.keep(extraction, sources)
-    return [s.template for s in sources]
+    return _without_contained([s.template for s in sources])
+
+
+#: roles that tell what an act hit and with what; the others tell only who did it
+_OBJECT_ROLES = ("Target", "Victim", "Weapon")
+
+
+def _perpetrators_again(a: MucTemplate, b: MucTemplate) -> bool:
+    """Template ``a`` gives only perpetrators, each also in ``b``, a template of the same
+    type: a second incident read from a mention of the same act ("the fmln also claimed the
+    attack"), which adds nothing to it."""
+    if a.incident_type != b.incident_type or a == b:
+        return False
+    if any(a.roles.get(r) for r in _OBJECT_ROLES) or not any(a.roles.values()):
+        return False
+    return all(set(a.roles.get(r, ())) <= set(b.roles.get(r, ())) for r in MUC_ROLES)
+
+
+def _without_contained(templates: list[MucTemplate]) -> list[MucTemplate]:
+    """Templates without those that only repeat the perpetrators of another template of the
+    same type (on train, 19 such templates, 4 aligned with a key)."""
+    return [
+        t
+        for n, t in enumerate(templates)
+        if not any(m != n and _perpetrators_again(t, o) for m, o in enumerate(templates))
+    ]
 
 
 # --------------------------------------------------------------------------- GTT scoring

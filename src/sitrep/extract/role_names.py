@@ -373,6 +373,7 @@ def read_harmed_names(reader: RoleReader, sent: Sentence, add, free) -> None:
 
 
 _APPOSITION = 16  # tokens of an apposition between a name and its verb ("x, 45, a mayor, was")
+_RELATIVE_REACH = 26  # the same when the apposition holds a relative clause ("x, who ..., was")
 #: commas inside it: "x, mayor of a, in the department of b, who was kidnapped"
 _APPOSITION_COMMAS = 3
 
@@ -479,11 +480,16 @@ def _name_then_harm(reader: RoleReader, sent: Sentence, last: int, release: bool
         return True  # "x, who was shot to death"
     commas = 0
     relative = False
-    for k in range(last + 1, min(last + 2 + _APPOSITION, n - 1)):
+    inside = False  # within a relative clause "..., who ...," (its verbs are its own)
+    reach = _APPOSITION
+    k = last
+    while k + 1 < min(last + 2 + reach, n - 1):
+        k += 1
         gap = reader._gap(sent, k, k + 1).strip()
         if gap in (",", "),"):
             if reader.passive_harm(sent, k) or _harm_after(reader, sent, k, release):
                 return True
+            inside = False
             if toks[k + 1].low in ("who", "which", "whose"):
                 if (
                     toks[k + 1].low == "who"
@@ -491,6 +497,9 @@ def _name_then_harm(reader: RoleReader, sent: Sentence, last: int, release: bool
                     and not relative
                 ):
                     return True  # "x, mayor of a, in the department of b, who was kidnapped"
+                if not relative and toks[k + 1].low == "who":
+                    inside = True  # "x, 72, who was working at the station at the time of
+                    reach = _RELATIVE_REACH  # the explosion, was killed"
                 relative = True  # "x, a candidate, who replaced y, who was killed": y's clause
             commas += 1
             if commas > _APPOSITION_COMMAS:
@@ -499,7 +508,7 @@ def _name_then_harm(reader: RoleReader, sent: Sentence, last: int, release: bool
             gap
             and not reader._joined(sent, k, k + 1)  # "a u.s. nun"
             and gap not in ("(", ")")  # "a leader of the party (pdc), was shot"
-        ) or sent.cues.get(k, frozenset()) & {"speech", "act", "harm"}:
+        ) or (not inside and sent.cues.get(k, frozenset()) & {"speech", "act", "harm"}):
             return False
     return False
 
