@@ -910,3 +910,11 @@ def test_a_victim_named_before_a_long_relative_clause() -> None:
     assert "luis alberto mena" in named_victims_of(text)
     text = "luis alberto mena, who planned the murder of the judge, was arrested today."
     assert "luis alberto mena" not in named_victims_of(text)
+
+
+def test_initials_inside_a_name_and_a_word_surname_before_were_released() -> None:
+    assert "ramon j. ortega" in named_victims_of(
+        "rebels kidnapped reporter ramon j. ortega near the border."
+    )
+    text = "the hostages tomas aguirre and luis felipe reis were released by their kidnappers."
+    assert {"tomas aguirre", "luis felipe reis"} <= named_victims_of(text)

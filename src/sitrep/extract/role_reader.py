@@ -858,8 +858,11 @@ class RoleReader:
         words = 0
         while j < n and words < MAX_NAME:
             tok = sent.toks[j]
-            if j > i and not self._joined(sent, j - 1, j):
+            if j > i and not self._joined(sent, j - 1, j) and not self._initial(sent, j - 1):
                 break
+            if j > i and self._initial(sent, j):
+                j += 1  # "emiliano j. pacheco": an initial between two name words
+                continue
             if not self._name_word(tok):
                 # a particle between two name words ("eliecer de jesus", "lopez y lopez")
                 k = j
@@ -885,6 +888,16 @@ class RoleReader:
         if self.caseless and words >= 2 and self._word_closes_name(sent, j):
             j += 1  # "banker ramiro castillo love was murdered"
         return j - 1 if j > i else None
+
+    def _initial(self, sent: Sentence, k: int) -> bool:
+        """Token k is an initial inside a name: one letter and a full stop, after a name word
+        and before one ("john f. kennedy", "emiliano j. pacheco")."""
+        toks = sent.toks
+        if not (0 < k < len(toks) - 1) or len(toks[k].low) != 1 or not toks[k].low.isalpha():
+            return False
+        if self._gap(sent, k, k + 1) != ". " or not self._joined(sent, k - 1, k):
+            return False
+        return self._name_word(toks[k - 1]) and self._name_word(toks[k + 1])
 
     def place_named(self, sent: Sentence, i: int) -> bool:
         """The name at token i follows "<settlement noun> of" ("the town of san x", "the
@@ -977,7 +990,10 @@ class RoleReader:
             not gap
             and toks[j + 1].low in ("was", "were")
             and j + 2 < len(toks)
-            and bool(sent.cues.get(j + 2, frozenset()) & {"harm"})
+            and (
+                bool(sent.cues.get(j + 2, frozenset()) & {"harm"})
+                or toks[j + 2].low in _RELEASED  # "x y reis were released"
+            )
         )
 
     def _name_word(self, tok: Tok) -> bool:
@@ -1022,6 +1038,8 @@ def _adverb(low: str) -> bool:
 
 #: common words that follow a name without being part of it ("x y alone, ...")
 #: and the nouns that close the name of a unit or place ("the x y battalion")
+#: verbs that end a captivity, after "was" / "were" ("x y were released")
+_RELEASED = frozenset("released freed rescued liberated".split())
 _NOT_SURNAMES = frozenset(
     "herself themselves too alone both each all battalion brigade regiment division company "
     "command front army municipality department province district street avenue".split()
