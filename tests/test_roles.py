@@ -918,3 +918,14 @@ def test_initials_inside_a_name_and_a_word_surname_before_were_released() -> Non
     )
     text = "the hostages tomas aguirre and luis felipe reis were released by their kidnappers."
     assert {"tomas aguirre", "luis felipe reis"} <= named_victims_of(text)
+
+
+def test_a_titled_relative_of_the_victim_is_no_victim() -> None:
+    text = "gunmen killed maria de soto, wife of colonel ramiro soto, outside her home."
+    victims = named_victims_of(text)
+    assert "maria de soto" in victims
+    assert "ramiro soto" not in victims
+    text = "pablo ruiz, the son-in-law of general hugo mena, was wounded in the attack."
+    victims = named_victims_of(text)
+    assert "pablo ruiz" in victims
+    assert "hugo mena" not in victims

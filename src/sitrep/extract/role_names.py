@@ -147,6 +147,8 @@ def read_title(reader: RoleReader, sent: Sentence, i: int, j: int, add, free) ->
         return None
     if reader.speaker(sent, last):
         return last
+    if _kin_of(reader, sent, i):
+        return last  # "x, wife of colonel y, was killed": the wife is harmed, not y
     if (
         reader.agent_of_act(sent, last)
         or reader.by_agent(sent, i)
@@ -184,6 +186,23 @@ _KIN = frozenset(
     "son sons daughter daughters wife husband brother brothers sister sisters father mother "
     "children child family nephew niece parents relatives grandson granddaughter".split()
 )
+_KIN_OF_REACH = 3  # words between "<kin> of" and the title ("son of former colonel x")
+
+
+def _kin_of(reader: RoleReader, sent: Sentence, i: int) -> bool:
+    """The title at token i follows "<kin> of" ("wife of colonel x", "the son-in-law of
+    general x", "a grandson of former colonel x"): the person named is the harmed one's
+    relative."""
+    toks = sent.toks
+    for k in range(i - 1, max(0, i - 1 - _KIN_OF_REACH), -1):
+        if not reader._joined(sent, k, k + 1):
+            return False
+        if toks[k].low == "of":
+            kin = toks[k - 1].low
+            return kin in _KIN or kin.split("-")[0] in _KIN or kin.endswith("-in-law")
+    return False
+
+
 #: titles written with a full stop ("dr. x", "msgr. x")
 _TITLE_ABBREVIATIONS = frozenset(
     "dr mr mrs ms msgr col gen lt sgt capt maj cpl gov sen prof fr".split()
