@@ -929,3 +929,13 @@ def test_a_titled_relative_of_the_victim_is_no_victim() -> None:
     victims = named_victims_of(text)
     assert "pablo ruiz" in victims
     assert "hugo mena" not in victims
+
+
+def test_a_titled_name_inside_a_prepositional_phrase_is_not_the_subject() -> None:
+    text = (
+        "colonel hugo barrientos, the police chief under governor pablo ochoa, was shot dead "
+        "on monday."
+    )
+    victims = named_victims_of(text)
+    assert "hugo barrientos" in victims
+    assert "pablo ochoa" not in victims

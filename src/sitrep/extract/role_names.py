@@ -164,17 +164,19 @@ def read_title(reader: RoleReader, sent: Sentence, i: int, j: int, add, free) ->
     elif _harm_object(reader, sent, k):
         add(VICTIM, k, last, last, True)  # "the eln is holding engineer x"
     elif reader.near_cue(sent, i, last, ("harm",)):
-        if (
-            _name_then_harm(reader, sent, last)
-            or _harm_before(reader, sent, i)
-            or _name_then_harm(reader, sent, _list_end(reader, sent, k, last))
+        if _harm_before(reader, sent, i) or (
+            not _in_phrase(reader, sent, i)
+            and (
+                _name_then_harm(reader, sent, last)
+                or _name_then_harm(reader, sent, _list_end(reader, sent, k, last))
+            )
         ):
             add(VICTIM, k, last, last, True)
         else:
             return j  # the name stays free: it may be coordinated with a victim ("x and y were")
     elif reader.near_cue(sent, i, last, ("harm",)):
         add(VICTIM, k, last, last, True)
-    elif _name_then_harm(reader, sent, last):
+    elif _name_then_harm(reader, sent, last) and not _in_phrase(reader, sent, i):
         add(VICTIM, k, last, last, True)  # "x, (a long apposition), was found murdered"
     else:
         return j  # no role: the name stays free for the list rules ("..., sergeant x, ...")
@@ -186,6 +188,23 @@ _KIN = frozenset(
     "son sons daughter daughters wife husband brother brothers sister sisters father mother "
     "children child family nephew niece parents relatives grandson granddaughter".split()
 )
+#: prepositions whose object a titled name is ("the head of the army under president x")
+_PHRASE_PREPOSITIONS = frozenset("under of for with from against about toward towards".split())
+
+
+def _in_phrase(reader: RoleReader, sent: Sentence, i: int) -> bool:
+    """The title at token i (after at most one modifier) is the object of a preposition
+    ("under president x", "for former minister x"): the name is not the subject of the verb
+    after it ("general y, the head of the army under president x, was assassinated")."""
+    toks = sent.toks
+    for k in (i - 1, i - 2):
+        if k < 0 or not reader._joined(sent, k, k + 1):
+            return False
+        if toks[k].low in _PHRASE_PREPOSITIONS:
+            return True
+    return False
+
+
 _KIN_OF_REACH = 3  # words between "<kin> of" and the title ("son of former colonel x")
 
 
