@@ -933,8 +933,8 @@ def test_a_titled_relative_of_the_victim_is_no_victim() -> None:
 
 def test_a_titled_name_inside_a_prepositional_phrase_is_not_the_subject() -> None:
     text = (
-        "colonel hugo barrientos, the police chief under governor pablo ochoa, was shot dead "
-        "on monday."
+        "general hugo barrientos, the head of the navy under governor pablo ochoa, was "
+        "assassinated in the capital."
     )
     victims = named_victims_of(text)
     assert "hugo barrientos" in victims

@@ -774,6 +774,11 @@ def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, f
                 last > k
                 and _name_then_harm(reader, sent, last, release)
                 and not (k > 0 and toks[k - 1].low in _PLACE_PREPOSITIONS)
+                and not (
+                    k > 0
+                    and k - 1 in _title_tokens(reader, sent)
+                    and _in_phrase(reader, sent, k - 1)
+                )
             )
             or (prev == "identified as" and reader.near_cue(sent, k, last, ("harm",)))
             or _called_victim(reader, sent, k, out)
