@@ -939,3 +939,10 @@ def test_a_titled_name_inside_a_prepositional_phrase_is_not_the_subject() -> Non
     victims = named_victims_of(text)
     assert "hugo barrientos" in victims
     assert "pablo ochoa" not in victims
+
+
+def test_an_alias_after_known_as_is_no_second_victim() -> None:
+    text = "drug kingpin mario ortiz, also known as don chepe, was shot dead by police."
+    victims = named_victims_of(text)
+    assert "mario ortiz" in victims
+    assert "chepe" not in victims

@@ -149,6 +149,8 @@ def read_title(reader: RoleReader, sent: Sentence, i: int, j: int, add, free) ->
         return last
     if _kin_of(reader, sent, i):
         return last  # "x, wife of colonel y, was killed": the wife is harmed, not y
+    if _alias_at(sent, i):
+        return last  # "x, known as commander y": another name of x
     if (
         reader.agent_of_act(sent, last)
         or reader.by_agent(sent, i)
@@ -203,6 +205,15 @@ def _in_phrase(reader: RoleReader, sent: Sentence, i: int) -> bool:
         if toks[k].low in _PHRASE_PREPOSITIONS:
             return True
     return False
+
+
+def _alias_at(sent: Sentence, i: int) -> bool:
+    """Token i follows "alias" or "known as" ("x, also known as don y", "alias commander
+    y"): what comes is another name of a person already named."""
+    toks = sent.toks
+    if i >= 1 and toks[i - 1].low in ("alias", "aka"):
+        return True
+    return i >= 2 and toks[i - 1].low == "as" and toks[i - 2].low == "known"
 
 
 _KIN_OF_REACH = 3  # words between "<kin> of" and the title ("son of former colonel x")
