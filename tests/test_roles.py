@@ -946,3 +946,13 @@ def test_an_alias_after_known_as_is_no_second_victim() -> None:
     victims = named_victims_of(text)
     assert "mario ortiz" in victims
     assert "chepe" not in victims
+
+
+def test_people_who_escaped_an_attack_are_its_victims() -> None:
+    assert "ana lucia berrio" in named_victims_of(
+        "senator ana lucia berrio escaped a car bomb attack in the capital on friday."
+    )
+    assert "tomas ibarra gil" in named_victims_of(
+        "judge tomas ibarra gil emerged unscathed from a grenade attack on his car."
+    )
+    assert "attackers" not in named_victims_of("the attackers escaped in a car after the attack.")

@@ -429,7 +429,7 @@ _APPOSITION_COMMAS = 3
 
 _AUX = frozenset(
     "was were had have has been being are is also then later reportedly allegedly apparently "
-    "subsequently escaped found".split()
+    "subsequently escaped found emerged".split()
 )
 _HARM_PARTICIPLES = frozenset(
     "killed murdered assassinated kidnapped abducted wounded injured shot slain executed "
@@ -457,6 +457,26 @@ def _the_harmed(reader: RoleReader, sent: Sentence, k: int) -> bool:
     return False
 
 
+#: verbs of people who lived through an attack aimed at them
+_ESCAPED = frozenset("escaped survived escapes survives".split())
+#: the attack they lived through
+_ATTEMPTS = frozenset("attack attacks attempt attempts bombing ambush assassination".split())
+
+
+def _escaped_act(reader: RoleReader, sent: Sentence, k: int) -> bool:
+    """After the verb at token k ("escaped", "survived"), an attack within four words of a
+    noun phrase: "escaped a dynamite attack", "survived an assassination attempt"."""
+    toks = sent.toks
+    for m in range(k + 1, min(k + 5, len(toks))):
+        if not reader._joined(sent, m - 1, m):
+            return False
+        if toks[m].low in _ATTEMPTS:
+            return True
+        if toks[m].low in reader.rl.stop and toks[m].low not in ("a", "an", "the"):
+            return False
+    return False
+
+
 def _harm_after(reader: RoleReader, sent: Sentence, j: int, release: bool = False) -> bool:
     """The phrase ending at token j is the subject of a passive harm verb: "... were killed",
     "... died", "... was seriously wounded", "... has also been kidnapped", "... escaped unhurt"."""
@@ -469,6 +489,8 @@ def _harm_after(reader: RoleReader, sent: Sentence, j: int, release: bool = Fals
         low = toks[k].low
         if "harm" in sent.cues.get(k, ()) and (aux or low in ("died", "dead")):
             return True
+        if low in _ESCAPED and _escaped_act(reader, sent, k):
+            return True  # "x escaped a dynamite attack", "x survived an assassination attempt"
         if release and aux and low in _RELEASE:
             return True  # "x was released" in a sentence about captivity
         if low in _AUX or (aux and low.endswith("ly")):
