@@ -956,3 +956,11 @@ def test_people_who_escaped_an_attack_are_its_victims() -> None:
         "judge tomas ibarra gil emerged unscathed from a grenade attack on his car."
     )
     assert "attackers" not in named_victims_of("the attackers escaped in a car after the attack.")
+
+
+def test_names_joined_by_along_with_are_listed_victims() -> None:
+    text = (
+        "gunmen murdered teachers ana ruiz vargas and tomas herrera gil, along with mrs elena "
+        "paz soto, on monday."
+    )
+    assert {"ana ruiz vargas", "tomas herrera gil", "elena paz soto"} <= named_victims_of(text)

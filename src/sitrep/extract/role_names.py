@@ -1168,6 +1168,12 @@ def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tupl
             gap = gap[1:].strip()  # "x, leader of the movement (mnr), and y"
         if toks[k].low == "and" and gap in ("", ",", ";"):
             k += 1
+        elif (
+            gap in ("", ",")
+            and k + 2 < len(toks)
+            and (toks[k].low, toks[k + 1].low) in (("along", "with"), ("together", "with"))
+        ):
+            k += 2  # "x, along with mrs y"
         elif gap not in (",", ";"):
             k = -1
         titled = False
