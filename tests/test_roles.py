@@ -964,3 +964,11 @@ def test_names_joined_by_along_with_are_listed_victims() -> None:
         "paz soto, on monday."
     )
     assert {"ana ruiz vargas", "tomas herrera gil", "elena paz soto"} <= named_victims_of(text)
+
+
+def test_a_bracketed_remark_after_a_list_name_does_not_end_the_list() -> None:
+    text = (
+        "the rebels killed nurses ana ruiz vargas (a peruvian), and tomas herrera gil "
+        "(a colombian) near the clinic."
+    )
+    assert {"ana ruiz vargas", "tomas herrera gil"} <= named_victims_of(text)

@@ -1099,6 +1099,7 @@ def _modifies_title(reader: RoleReader, sent: Sentence, k: int, last: int) -> bo
 
 
 _TITLE_ZONE = 6  # tokens of titles and their modifiers before a name in a list
+_BRACKET = 5  # tokens of a bracketed remark after a name in a list ("x (name as heard), y")
 
 
 def _skip_titles(reader: RoleReader, sent: Sentence, k: int) -> int:
@@ -1159,6 +1160,17 @@ def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tupl
     out: list[tuple[int, int]] = []
     # forwards: "x, y and z"
     k = j + 1
+    if k < len(toks) and reader._gap(sent, j, k).strip() == "(":
+        close = next(
+            (
+                m
+                for m in range(k, min(k + _BRACKET, len(toks) - 1))
+                if ")" in reader._gap(sent, m, m + 1)
+            ),
+            None,
+        )
+        if close is not None:
+            j, k = close, close + 1  # "x (spaniards), and y (salvadoran)"
     if k < len(toks) and reader._gap(sent, j, k).strip() == ",":
         j = _aside_end(reader, sent, k)  # "x, a reuter photographer, y, ..."
         k = j + 1
