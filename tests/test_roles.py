@@ -972,3 +972,8 @@ def test_a_bracketed_remark_after_a_list_name_does_not_end_the_list() -> None:
         "(a colombian) near the clinic."
     )
     assert {"ana ruiz vargas", "tomas herrera gil"} <= named_victims_of(text)
+
+
+def test_a_bare_apostrophe_possessive_owns_the_harm() -> None:
+    text = "the senate condemned luis alberto gomez' assassination on friday."
+    assert "luis alberto gomez" in named_victims_of(text)

@@ -525,6 +525,13 @@ def _name_then_harm(reader: RoleReader, sent: Sentence, last: int, release: bool
         and "harm" in sent.cues.get(last + 1, ())
     ):
         return True  # "galan's murder"
+    if (
+        last + 1 < n
+        and toks[last].low.endswith(("s", "z"))
+        and reader._gap(sent, last, last + 1).strip() in ("'", "’")
+        and "harm" in sent.cues.get(last + 1, ())
+    ):
+        return True  # "carlos pizarro leongomez' assassination"
     if last + 1 >= n:
         return False
     gap = reader._gap(sent, last, last + 1).strip()
