@@ -977,3 +977,8 @@ def test_a_bracketed_remark_after_a_list_name_does_not_end_the_list() -> None:
 def test_a_bare_apostrophe_possessive_owns_the_harm() -> None:
     text = "the senate condemned luis alberto gomez' assassination on friday."
     assert "luis alberto gomez" in named_victims_of(text)
+
+
+def test_a_bracketed_remark_between_a_name_and_its_harm_participle() -> None:
+    text = "engineer tomas ibarra gil (name as heard), kidnapped by rebels in may, is still held."
+    assert "tomas ibarra gil" in named_victims_of(text)

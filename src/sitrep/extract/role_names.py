@@ -532,6 +532,22 @@ def _name_then_harm(reader: RoleReader, sent: Sentence, last: int, release: bool
         and "harm" in sent.cues.get(last + 1, ())
     ):
         return True  # "carlos pizarro leongomez' assassination"
+    if last + 1 < n and reader._gap(sent, last, last + 1).strip() == "(":
+        # "x (name as received), kidnapped by the eln, ...": past the bracketed remark
+        close = next(
+            (
+                m
+                for m in range(last + 1, min(last + 6, n - 1))
+                if ")" in reader._gap(sent, m, m + 1)
+            ),
+            None,
+        )
+        if close is not None and reader._gap(sent, close, close + 1).strip() == "),":
+            nxt = toks[close + 1].low
+            if nxt in _HARM_PARTICIPLES:
+                return True
+            if nxt == "who" and _harm_after(reader, sent, close + 1, release):
+                return True
     if last + 1 >= n:
         return False
     gap = reader._gap(sent, last, last + 1).strip()
