@@ -1402,3 +1402,56 @@ def test_template_told_again_with_fewer_fillers_is_merged() -> None:
     # a later mention with no filler at all is kept (a bare attack aligns with a key as often)
     bare = Extraction(article=Article(text=text), incidents=[first, inc("i4", [])])
     assert len(muc4.extraction_to_templates(bare)) == 2
+
+
+def test_a_template_repeating_only_the_perpetrators_of_another_is_dropped() -> None:
+    full = tmpl("bombing", PerpOrg=[["popular front"]], Target=[["bank"]], Weapon=[["bomb"]])
+    again = tmpl("bombing", PerpOrg=[["popular front"]])
+    other = tmpl("attack", PerpOrg=[["popular front"]])
+    bare = tmpl("bombing")
+    got = muc4._without_contained([full, again, other, bare])
+    assert got == [full, other, bare]
+    # a template that names what was hit is kept, even inside another
+    hit = tmpl("bombing", PerpOrg=[["popular front"]], Target=[["bank"]])
+    assert muc4._without_contained([full, hit]) == [full, hit]
+
+
+def test_victims_told_only_kidnapped_or_only_shot_are_shared_out() -> None:
+    text = (
+        "gunmen kidnapped ana ruiz mena. they shot dead pedro gomez rios. "
+        "a bomb wounded luis ortiz vega. gunmen shot dead jose pinto lara."
+    )
+
+    def at(word: str) -> Span:
+        return sp(word, text.index(word))
+
+    def victim(name: str) -> RoleFiller:
+        return RoleFiller(role="victim", text=name, spans=[at(name)], named=True)
+
+    kidnap = Incident(
+        id="i1",
+        types=[AttackType.KIDNAPPING, AttackType.ARMED_ASSAULT],
+        status=IncidentStatus.CARRIED_OUT,
+        triggers=[Tagged("kidnapping", "kidnapping", [at("kidnapped")])],
+        arguments=[victim("ana ruiz mena"), victim("pedro gomez rios")],
+    )
+    kidnap.triggers.append(Tagged("shot_dead", "shot_dead", [at("shot dead pedro")]))
+    ext = Extraction(article=Article(text=text), incidents=[kidnap])
+    kinds = {t.incident_type: t.roles["Victim"] for t in muc4.extraction_to_templates(ext)}
+    # the hostage stays the kidnapping's even when the sentence of a killing names only him
+    assert kinds["kidnapping"] == (("ana ruiz mena",), ("pedro gomez rios",))
+    assert kinds["attack"] == (("pedro gomez rios",),)  # not the one told only kidnapped
+    bomb = Incident(
+        id="i2",
+        types=[AttackType.BOMBING, AttackType.ARMED_ASSAULT],
+        status=IncidentStatus.CARRIED_OUT,
+        triggers=[
+            Tagged("explosion", "explosion", [at("bomb")]),
+            Tagged("shot_dead", "shot_dead", [at("shot dead jose")]),
+        ],
+        arguments=[victim("luis ortiz vega"), victim("jose pinto lara")],
+    )
+    ext = Extraction(article=Article(text=text), incidents=[bomb])
+    kinds = {t.incident_type: t.roles["Victim"] for t in muc4.extraction_to_templates(ext)}
+    assert kinds["bombing"] == (("luis ortiz vega",),)
+    assert kinds["attack"] == (("jose pinto lara",),)

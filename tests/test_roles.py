@@ -910,3 +910,169 @@ def test_commandoes_plural_is_read() -> None:
 def test_drug_dealers_are_attackers_by_kind() -> None:
     got = fillers("drug dealers set off a car bomb outside the courthouse.")
     assert got.get("perp_ind") == ["drug dealers"]
+
+
+def named_victims_of(text: str) -> set[str]:
+    return {
+        f.text
+        for f in find_role_fillers(text, [Span.of(text, 0, len(text))])
+        if f.role == "victim" and f.named
+    }
+
+
+def test_list_items_after_modified_or_coordinated_titles() -> None:
+    text = (
+        "gunmen murdered judge tomas varga ruiz, provincial police chief colonel anselmo "
+        "trujillo pena, and councillor and party leader hernan quijano."
+    )
+    victims = named_victims_of(text)
+    assert {"tomas varga ruiz", "anselmo trujillo pena", "hernan quijano"} <= victims
+    assert "provincial" not in victims
+    text = "mayor rodrigo zuleta and mayoral candidate efrain bustos were kidnapped on monday."
+    victims = named_victims_of(text)
+    assert {"rodrigo zuleta", "efrain bustos"} <= victims
+    assert "mayoral" not in victims
+    text = "also injured were ana lucia pardo and 6-month-old mateo pardo gil."
+    assert "mateo pardo gil" in named_victims_of(text)
+
+
+def test_a_common_word_after_a_title_opens_a_name_in_a_list() -> None:
+    text = (
+        "three guards died in the raid: sergeant pablo urrutia vega, sergeant vigil arana "
+        "soto, and corporal dionisio carpio lema."
+    )
+    victims = named_victims_of(text)
+    assert {"pablo urrutia vega", "vigil arana soto", "dionisio carpio lema"} <= victims
+
+
+def test_a_surname_that_is_a_word_closes_a_name_before_and() -> None:
+    text = "missionaries carla ines love and juan olsen were killed in the blast."
+    assert {"carla ines love", "juan olsen"} <= named_victims_of(text)
+
+
+def test_a_named_victim_takes_the_fullest_form_the_report_gives() -> None:
+    text = (
+        "gunmen kidnapped ortega salas in the capital on friday. "
+        "party leader ramon ortega salas had received threats, his aides said. "
+        "in medellin ortega salas spoke to reporters last year."
+    )
+    first = Span.of(text, 0, text.index(".") + 1)
+    inc = Incident(id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[first])
+    fill_roles(text, [inc])
+    victims = [a.text for a in inc.arguments if a.role == "victim" and a.named]
+    assert victims == ["ramon ortega salas"]
+
+
+def test_hopeful_and_companero_are_titles() -> None:
+    assert "ignacio berrio" in named_victims_of(
+        "presidential hopeful ignacio berrio was shot dead on sunday."
+    )
+    assert "anibal zorrilla" in named_victims_of("companero anibal zorrilla was killed by troops.")
+
+
+def test_list_after_an_aside_opened_by_a_title() -> None:
+    text = (
+        "gunmen killed tomas herrera, leader of the popular labour front (fpl), and "
+        "veteran peasant union leader ana ruiz vargas near the market."
+    )
+    assert {"tomas herrera", "ana ruiz vargas"} <= named_victims_of(text)
+
+
+def test_a_name_after_a_noun_that_is_no_title_is_no_list_item() -> None:
+    text = (
+        "they planned the murder of reporter ana ruiz vargas, director of the newspaper el "
+        "mundo, and tomas herrera, president of the party."
+    )
+    victims = named_victims_of(text)
+    assert "tomas herrera" in victims
+    assert "el mundo" not in victims
+
+
+def test_claimed_the_lives_of_names_victims() -> None:
+    text = "the riots claimed the lives of union leader berta quiroga and two students."
+    assert "berta quiroga" in named_victims_of(text)
+    assert "hernan ibarra lopez" in named_victims_of(
+        "the ambush took the life of hernan ibarra lopez."
+    )
+
+
+def test_a_victim_named_before_a_long_relative_clause() -> None:
+    text = (
+        "police said that luis alberto mena, 64, who was selling newspapers at the corner of "
+        "the main square at the time of the explosion, was killed."
+    )
+    assert "luis alberto mena" in named_victims_of(text)
+    text = "luis alberto mena, who planned the murder of the judge, was arrested today."
+    assert "luis alberto mena" not in named_victims_of(text)
+
+
+def test_initials_inside_a_name_and_a_word_surname_before_were_released() -> None:
+    assert "ramon j. ortega" in named_victims_of(
+        "rebels kidnapped reporter ramon j. ortega near the border."
+    )
+    text = "the hostages tomas aguirre and luis felipe reis were released by their kidnappers."
+    assert {"tomas aguirre", "luis felipe reis"} <= named_victims_of(text)
+
+
+def test_a_titled_relative_of_the_victim_is_no_victim() -> None:
+    text = "gunmen killed maria de soto, wife of colonel ramiro soto, outside her home."
+    victims = named_victims_of(text)
+    assert "maria de soto" in victims
+    assert "ramiro soto" not in victims
+    text = "pablo ruiz, the son-in-law of general hugo mena, was wounded in the attack."
+    victims = named_victims_of(text)
+    assert "pablo ruiz" in victims
+    assert "hugo mena" not in victims
+
+
+def test_a_titled_name_inside_a_prepositional_phrase_is_not_the_subject() -> None:
+    text = (
+        "general hugo barrientos, the head of the navy under governor pablo ochoa, was "
+        "assassinated in the capital."
+    )
+    victims = named_victims_of(text)
+    assert "hugo barrientos" in victims
+    assert "pablo ochoa" not in victims
+
+
+def test_an_alias_after_known_as_is_no_second_victim() -> None:
+    text = "drug kingpin mario ortiz, also known as don chepe, was shot dead by police."
+    victims = named_victims_of(text)
+    assert "mario ortiz" in victims
+    assert "chepe" not in victims
+
+
+def test_people_who_escaped_an_attack_are_its_victims() -> None:
+    assert "ana lucia berrio" in named_victims_of(
+        "senator ana lucia berrio escaped a car bomb attack in the capital on friday."
+    )
+    assert "tomas ibarra gil" in named_victims_of(
+        "judge tomas ibarra gil emerged unscathed from a grenade attack on his car."
+    )
+    assert "attackers" not in named_victims_of("the attackers escaped in a car after the attack.")
+
+
+def test_names_joined_by_along_with_are_listed_victims() -> None:
+    text = (
+        "gunmen murdered teachers ana ruiz vargas and tomas herrera gil, along with mrs elena "
+        "paz soto, on monday."
+    )
+    assert {"ana ruiz vargas", "tomas herrera gil", "elena paz soto"} <= named_victims_of(text)
+
+
+def test_a_bracketed_remark_after_a_list_name_does_not_end_the_list() -> None:
+    text = (
+        "the rebels killed nurses ana ruiz vargas (a peruvian), and tomas herrera gil "
+        "(a colombian) near the clinic."
+    )
+    assert {"ana ruiz vargas", "tomas herrera gil"} <= named_victims_of(text)
+
+
+def test_a_bare_apostrophe_possessive_owns_the_harm() -> None:
+    text = "the senate condemned luis alberto gomez' assassination on friday."
+    assert "luis alberto gomez" in named_victims_of(text)
+
+
+def test_a_bracketed_remark_between_a_name_and_its_harm_participle() -> None:
+    text = "engineer tomas ibarra gil (name as heard), kidnapped by rebels in may, is still held."
+    assert "tomas ibarra gil" in named_victims_of(text)

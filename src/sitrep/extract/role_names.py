@@ -150,7 +150,7 @@ def read_title(reader: RoleReader, sent: Sentence, i: int, j: int, add, free) ->
     ):
         perpetrators.counted_title(reader, sent, i, j, add)
         return None
-    last = reader.name_at(sent, k)
+    last = reader.name_at(sent, k, titled=True)
     if last is None:
         perpetrators.counted_title(reader, sent, i, j, add)
         return None
@@ -158,6 +158,10 @@ def read_title(reader: RoleReader, sent: Sentence, i: int, j: int, add, free) ->
         return None
     if reader.speaker(sent, last):
         return last
+    if _kin_of(reader, sent, i):
+        return last  # "x, wife of colonel y, was killed": the wife is harmed, not y
+    if _alias_at(sent, i):
+        return last  # "x, known as commander y": another name of x
     if (
         reader.agent_of_act(sent, last)
         or reader.by_agent(sent, i)
@@ -173,17 +177,19 @@ def read_title(reader: RoleReader, sent: Sentence, i: int, j: int, add, free) ->
     elif _harm_object(reader, sent, k):
         add(VICTIM, k, last, last, True)  # "the eln is holding engineer x"
     elif reader.near_cue(sent, i, last, ("harm",)):
-        if (
-            _name_then_harm(reader, sent, last)
-            or _harm_before(reader, sent, i)
-            or _name_then_harm(reader, sent, _list_end(reader, sent, k, last))
+        if _harm_before(reader, sent, i) or (
+            not _in_phrase(reader, sent, i)
+            and (
+                _name_then_harm(reader, sent, last)
+                or _name_then_harm(reader, sent, _list_end(reader, sent, k, last))
+            )
         ):
             add(VICTIM, k, last, last, True)
         else:
             return j  # the name stays free: it may be coordinated with a victim ("x and y were")
     elif reader.near_cue(sent, i, last, ("harm",)):
         add(VICTIM, k, last, last, True)
-    elif _name_then_harm(reader, sent, last):
+    elif _name_then_harm(reader, sent, last) and not _in_phrase(reader, sent, i):
         add(VICTIM, k, last, last, True)  # "x, (a long apposition), was found murdered"
     else:
         return j  # no role: the name stays free for the list rules ("..., sergeant x, ...")
@@ -195,6 +201,49 @@ _KIN = frozenset(
     "son sons daughter daughters wife husband brother brothers sister sisters father mother "
     "children child family nephew niece parents relatives grandson granddaughter".split()
 )
+#: prepositions whose object a titled name is ("the head of the army under president x")
+_PHRASE_PREPOSITIONS = frozenset("under of for with from against about toward towards".split())
+
+
+def _in_phrase(reader: RoleReader, sent: Sentence, i: int) -> bool:
+    """The title at token i (after at most one modifier) is the object of a preposition
+    ("under president x", "for former minister x"): the name is not the subject of the verb
+    after it ("general y, the head of the army under president x, was assassinated")."""
+    toks = sent.toks
+    for k in (i - 1, i - 2):
+        if k < 0 or not reader._joined(sent, k, k + 1):
+            return False
+        if toks[k].low in _PHRASE_PREPOSITIONS:
+            return True
+    return False
+
+
+def _alias_at(sent: Sentence, i: int) -> bool:
+    """Token i follows "alias" or "known as" ("x, also known as don y", "alias commander
+    y"): what comes is another name of a person already named."""
+    toks = sent.toks
+    if i >= 1 and toks[i - 1].low in ("alias", "aka"):
+        return True
+    return i >= 2 and toks[i - 1].low == "as" and toks[i - 2].low == "known"
+
+
+_KIN_OF_REACH = 3  # words between "<kin> of" and the title ("son of former colonel x")
+
+
+def _kin_of(reader: RoleReader, sent: Sentence, i: int) -> bool:
+    """The title at token i follows "<kin> of" ("wife of colonel x", "the son-in-law of
+    general x", "a grandson of former colonel x"): the person named is the harmed one's
+    relative."""
+    toks = sent.toks
+    for k in range(i - 1, max(0, i - 1 - _KIN_OF_REACH), -1):
+        if not reader._joined(sent, k, k + 1):
+            return False
+        if toks[k].low == "of":
+            kin = toks[k - 1].low
+            return kin in _KIN or kin.split("-")[0] in _KIN or kin.endswith("-in-law")
+    return False
+
+
 #: titles written with a full stop ("dr. x", "msgr. x")
 _TITLE_ABBREVIATIONS = frozenset(
     "dr mr mrs ms msgr col gen lt sgt capt maj cpl gov sen prof fr".split()
@@ -306,6 +355,9 @@ _HARM_BEFORE_NAME = frozenset(
 )
 
 
+#: verbs before "the life of x": the act killed x
+_TOOK_LIFE = frozenset("claimed claim claims took take takes cost costs ended".split())
+
 #: people who harm the person named after "of" ("the kidnappers of x")
 _HARMERS = frozenset("kidnappers abductors captors murderers assassins killers".split())
 
@@ -353,6 +405,12 @@ def read_harmed_names(reader: RoleReader, sent: Sentence, add, free) -> None:
                 and toks[k - 2].low == "on"
                 and toks[k - 3].low in ("attempt", "attempts", "attack", "attacks")
             )
+            or (  # "attacks that claimed the lives of x", "the blast took the life of x"
+                tok.low in ("life", "lives")
+                and k >= 2
+                and toks[k - 1].low == "the"
+                and toks[k - 2].low in _TOOK_LIFE
+            )
         ):
             continue
         n = k + 1
@@ -375,13 +433,14 @@ def read_harmed_names(reader: RoleReader, sent: Sentence, add, free) -> None:
 
 
 _APPOSITION = 16  # tokens of an apposition between a name and its verb ("x, 45, a mayor, was")
+_RELATIVE_REACH = 26  # the same when the apposition holds a relative clause ("x, who ..., was")
 #: commas inside it: "x, mayor of a, in the department of b, who was kidnapped"
 _APPOSITION_COMMAS = 3
 
 
 _AUX = frozenset(
     "was were had have has been being are is also then later reportedly allegedly apparently "
-    "subsequently escaped found".split()
+    "subsequently escaped found emerged".split()
 )
 _HARM_PARTICIPLES = frozenset(
     "killed murdered assassinated kidnapped abducted wounded injured shot slain executed "
@@ -409,6 +468,26 @@ def _the_harmed(reader: RoleReader, sent: Sentence, k: int) -> bool:
     return False
 
 
+#: verbs of people who lived through an attack aimed at them
+_ESCAPED = frozenset("escaped survived escapes survives".split())
+#: the attack they lived through
+_ATTEMPTS = frozenset("attack attacks attempt attempts bombing ambush assassination".split())
+
+
+def _escaped_act(reader: RoleReader, sent: Sentence, k: int) -> bool:
+    """After the verb at token k ("escaped", "survived"), an attack within four words of a
+    noun phrase: "escaped a dynamite attack", "survived an assassination attempt"."""
+    toks = sent.toks
+    for m in range(k + 1, min(k + 5, len(toks))):
+        if not reader._joined(sent, m - 1, m):
+            return False
+        if toks[m].low in _ATTEMPTS:
+            return True
+        if toks[m].low in reader.rl.stop and toks[m].low not in ("a", "an", "the"):
+            return False
+    return False
+
+
 def _harm_after(reader: RoleReader, sent: Sentence, j: int, release: bool = False) -> bool:
     """The phrase ending at token j is the subject of a passive harm verb: "... were killed",
     "... died", "... was seriously wounded", "... has also been kidnapped", "... escaped unhurt"."""
@@ -421,6 +500,8 @@ def _harm_after(reader: RoleReader, sent: Sentence, j: int, release: bool = Fals
         low = toks[k].low
         if "harm" in sent.cues.get(k, ()) and (aux or low in ("died", "dead")):
             return True
+        if low in _ESCAPED and _escaped_act(reader, sent, k):
+            return True  # "x escaped a dynamite attack", "x survived an assassination attempt"
         if release and aux and low in _RELEASE:
             return True  # "x was released" in a sentence about captivity
         if low in _AUX or (aux and low.endswith("ly")):
@@ -455,6 +536,29 @@ def _name_then_harm(reader: RoleReader, sent: Sentence, last: int, release: bool
         and "harm" in sent.cues.get(last + 1, ())
     ):
         return True  # "galan's murder"
+    if (
+        last + 1 < n
+        and toks[last].low.endswith(("s", "z"))
+        and reader._gap(sent, last, last + 1).strip() in ("'", "’")
+        and "harm" in sent.cues.get(last + 1, ())
+    ):
+        return True  # "carlos pizarro leongomez' assassination"
+    if last + 1 < n and reader._gap(sent, last, last + 1).strip() == "(":
+        # "x (name as received), kidnapped by the eln, ...": past the bracketed remark
+        close = next(
+            (
+                m
+                for m in range(last + 1, min(last + 6, n - 1))
+                if ")" in reader._gap(sent, m, m + 1)
+            ),
+            None,
+        )
+        if close is not None and reader._gap(sent, close, close + 1).strip() == "),":
+            nxt = toks[close + 1].low
+            if nxt in _HARM_PARTICIPLES:
+                return True
+            if nxt == "who" and _harm_after(reader, sent, close + 1, release):
+                return True
     if last + 1 >= n:
         return False
     gap = reader._gap(sent, last, last + 1).strip()
@@ -481,11 +585,16 @@ def _name_then_harm(reader: RoleReader, sent: Sentence, last: int, release: bool
         return True  # "x, who was shot to death"
     commas = 0
     relative = False
-    for k in range(last + 1, min(last + 2 + _APPOSITION, n - 1)):
+    inside = False  # within a relative clause "..., who ...," (its verbs are its own)
+    reach = _APPOSITION
+    k = last
+    while k + 1 < min(last + 2 + reach, n - 1):
+        k += 1
         gap = reader._gap(sent, k, k + 1).strip()
         if gap in (",", "),"):
             if reader.passive_harm(sent, k) or _harm_after(reader, sent, k, release):
                 return True
+            inside = False
             if toks[k + 1].low in ("who", "which", "whose"):
                 if (
                     toks[k + 1].low == "who"
@@ -493,6 +602,9 @@ def _name_then_harm(reader: RoleReader, sent: Sentence, last: int, release: bool
                     and not relative
                 ):
                     return True  # "x, mayor of a, in the department of b, who was kidnapped"
+                if not relative and toks[k + 1].low == "who":
+                    inside = True  # "x, 72, who was working at the station at the time of
+                    reach = _RELATIVE_REACH  # the explosion, was killed"
                 relative = True  # "x, a candidate, who replaced y, who was killed": y's clause
             commas += 1
             if commas > _APPOSITION_COMMAS:
@@ -501,7 +613,7 @@ def _name_then_harm(reader: RoleReader, sent: Sentence, last: int, release: bool
             gap
             and not reader._joined(sent, k, k + 1)  # "a u.s. nun"
             and gap not in ("(", ")")  # "a leader of the party (pdc), was shot"
-        ) or sent.cues.get(k, frozenset()) & {"speech", "act", "harm"}:
+        ) or (not inside and sent.cues.get(k, frozenset()) & {"speech", "act", "harm"}):
             return False
     return False
 
@@ -579,7 +691,7 @@ def read_owners(reader: RoleReader, sent: Sentence, out: list[Found], add) -> No
         add(VICTIM, found[0], found[1], found[1], True)
 
 
-_AGE = re.compile(r"\d+-years?-old")  # "19-year-old"
+_AGE = re.compile(r"\d+-(?:years?|months?)-old")  # "19-year-old", "4-month-old"
 _COPULAS = frozenset("is are was were include included".split())
 #: harmed people as the subject of a copula: "the injured were x", "among the victims is x"
 _HARMED_WORDS = frozenset(
@@ -729,6 +841,11 @@ def read_more_names(reader: RoleReader, sent: Sentence, out: list[Found], add, f
                 last > k
                 and _name_then_harm(reader, sent, last, release)
                 and not (k > 0 and toks[k - 1].low in _PLACE_PREPOSITIONS)
+                and not (
+                    k > 0
+                    and k - 1 in _title_tokens(reader, sent)
+                    and _in_phrase(reader, sent, k - 1)
+                )
             )
             or (prev == "identified as" and reader.near_cue(sent, k, last, ("harm",)))
             or _called_victim(reader, sent, k, out)
@@ -969,23 +1086,106 @@ def _read_semicolon_list(reader: RoleReader, sent: Sentence, out: list[Found], a
 
 
 _ASIDE = 8  # tokens of an aside after a name in a list ("x, a dutch tv correspondent, y")
+#: tokens of an aside opened by a title ("x, leader of the national revolutionary movement, y")
+_TITLED_ASIDE = 12
 
 
 def _aside_end(reader: RoleReader, sent: Sentence, k: int) -> int:
     """After "name," at token k: the last token of a short aside ("a reuter photographer",
     "45") that ends at a comma or semicolon, or k - 1 when there is none."""
     toks = sent.toks
-    if toks[k].low not in ("a", "an", "the", "another", "his", "her") and not toks[k].low.isdigit():
+    titled = (  # "leader of the party", "mayor of x": not "corporal y" (a next name)
+        toks[k].low in reader.rl.heads
+        and toks[k].low not in reader.rl.stop
+        and k + 1 < len(toks)
+        and toks[k + 1].low == "of"
+    )
+    if (
+        toks[k].low not in ("a", "an", "the", "another", "his", "her")
+        and not toks[k].low.isdigit()
+        and not titled
+    ):
         return k - 1
-    for m in range(k, min(k + _ASIDE, len(toks) - 1)):
+    reach = _TITLED_ASIDE if titled else _ASIDE
+    for m in range(k, min(k + reach, len(toks) - 1)):
         if sent.cues.get(m, frozenset()) & {"speech", "act", "harm"}:
             return k - 1
         gap = reader._gap(sent, m, m + 1).strip()
-        if gap in (",", ";"):
+        if gap in (",", ";", "),", ");"):
             return m
+        if titled and gap in ("(", ")"):
+            continue  # "x, leader of the movement (mnr), and y"
         if gap or toks[m].low in ("and", "or"):
             return k - 1  # "x, the mayors of a and b, ...": no aside between two names
     return k - 1
+
+
+def _modifies_title(reader: RoleReader, sent: Sentence, k: int, last: int) -> bool:
+    """The name-like words ending at token ``last`` modify a title or person noun right
+    after them ("mayoral candidate", "antioquia police commander", "ideologist of the
+    group", one word before "of"): they describe the next item of a list, they do not
+    name it."""
+    toks = sent.toks
+    if last + 1 >= len(toks) or not reader._joined(sent, last, last + 1):
+        return False
+    nxt = toks[last + 1].low
+    return nxt in reader.rl.heads and nxt not in reader.rl.stop or (nxt == "of" and last == k)
+
+
+_TITLE_ZONE = 6  # tokens of titles and their modifiers before a name in a list
+_BRACKET = 5  # tokens of a bracketed remark after a name in a list ("x (name as heard), y")
+
+
+def _skip_titles(reader: RoleReader, sent: Sentence, k: int) -> int:
+    """From token k, past the titles and their modifiers that open a list item: "first
+    sergeant", "her daughter", "30-year-old", "mayoral candidate", "antioquia police commander
+    colonel", "senator and presidential hopeful"."""
+    toks = sent.toks
+    heads, stop = reader.rl.heads, reader.rl.stop
+    start = k
+    while 0 <= k < len(toks) - 1 and k - start < _TITLE_ZONE and reader._joined(sent, k, k + 1):
+        low, nxt = toks[k].low, toks[k + 1].low
+        if (
+            (low in heads and low not in stop)
+            or _AGE.fullmatch(low)
+            or (low in ("his", "her", "their") or low in _RANKS)
+            and nxt in heads
+        ):
+            k += 1
+        elif (
+            low == "and"
+            and k > start
+            and toks[k - 1].low in heads
+            and any(toks[m].low in heads for m in range(k + 1, min(k + 3, len(toks))))
+        ):
+            k += 1  # "senator and presidential candidate x"
+        else:
+            title = _modified_title(reader, sent, k)
+            if title is None:
+                break
+            k = title  # modifiers of the title: "mayoral candidate x", "social democratic leader"
+    return k
+
+
+_TITLE_MODIFIERS = 3  # words before a title ("guatemalan social democratic leader x")
+
+
+def _modified_title(reader: RoleReader, sent: Sentence, k: int) -> int | None:
+    """The index of a title that one to three modifiers from token k lead to, with a name
+    after it ("social democratic leader x"), or None."""
+    toks = sent.toks
+    heads, stop = reader.rl.heads, reader.rl.stop
+    for m in range(k + 1, min(k + 1 + _TITLE_MODIFIERS, len(toks) - 1)):
+        if not reader._joined(sent, m - 1, m) or toks[m - 1].low in stop:
+            return None
+        if VERB_FORM.search(toks[m - 1].low) and toks[m - 1].low not in _ED_MODIFIERS:
+            return None
+        low = toks[m].low
+        if low in heads and low not in stop:
+            if reader.name_at(sent, m) is not None or not reader._joined(sent, m, m + 1):
+                return None
+            return m
+    return None
 
 
 def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tuple[int, int]]:
@@ -994,31 +1194,43 @@ def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tupl
     out: list[tuple[int, int]] = []
     # forwards: "x, y and z"
     k = j + 1
+    if k < len(toks) and reader._gap(sent, j, k).strip() == "(":
+        close = next(
+            (
+                m
+                for m in range(k, min(k + _BRACKET, len(toks) - 1))
+                if ")" in reader._gap(sent, m, m + 1)
+            ),
+            None,
+        )
+        if close is not None:
+            j, k = close, close + 1  # "x (spaniards), and y (salvadoran)"
     if k < len(toks) and reader._gap(sent, j, k).strip() == ",":
         j = _aside_end(reader, sent, k)  # "x, a reuter photographer, y, ..."
         k = j + 1
     if k < len(toks):
         gap = reader._gap(sent, j, k).strip()
+        if gap.startswith(")") and "(" in reader.text[toks[i].start : toks[j].end]:
+            gap = gap[1:].strip()  # "x, leader of the movement (mnr), and y"
         if toks[k].low == "and" and gap in ("", ",", ";"):
             k += 1
+        elif (
+            gap in ("", ",")
+            and k + 2 < len(toks)
+            and (toks[k].low, toks[k + 1].low) in (("along", "with"), ("together", "with"))
+        ):
+            k += 2  # "x, along with mrs y"
         elif gap not in (",", ";"):
             k = -1
-        while (
-            0 <= k < len(toks) - 1
-            and (
-                toks[k].low in reader.rl.heads
-                and toks[k].low not in reader.rl.stop
-                or _AGE.fullmatch(toks[k].low)  # "30-year-old x"
-                or toks[k].low in ("his", "her", "their")  # "and her daughter x"
-                and toks[k + 1].low in reader.rl.heads
-                or toks[k].low in _RANKS  # "..., first sergeant x"
-                and toks[k + 1].low in reader.rl.heads
-            )
-            and reader._joined(sent, k, k + 1)
-        ):
-            k += 1  # a title before the next name
+        titled = False
+        if k >= 0:
+            start = k
+            k = _skip_titles(reader, sent, k)  # a title before the next name
+            titled = k > start and toks[k - 1].low in reader.rl.heads
         if 0 <= k < len(toks):
-            last = reader.name_at(sent, k)
+            last = reader.name_at(sent, k, titled)
+            if last is not None and _modifies_title(reader, sent, k, last):
+                last = None  # "x and mayoral candidate y", "x, bogota police chief y"
             if last is not None and (last > k or toks[k].low not in reader.rl.heads):
                 out.append((k, last))
     # backwards: "x, y, and z" read from z
@@ -1047,9 +1259,22 @@ def coordinated(reader: RoleReader, sent: Sentence, i: int, j: int) -> list[tupl
         reader._name_word(toks[a])
         and reader.name_at(sent, a) == end
         and not (a > 0 and toks[a - 1].low in _PLACE_PREPOSITIONS)  # "in medellin, x was"
+        and not _named_thing(reader, sent, a)
     ):
         out.append((a, end))
     return out
+
+
+def _named_thing(reader: RoleReader, sent: Sentence, a: int) -> bool:
+    """The name-like words from token a name a thing, not a person: "of", "the" or the noun
+    of a place or thing stands right before them ("the newspaper el espectador")."""
+    if a == 0 or not reader._joined(sent, a - 1, a):
+        return False
+    low = sent.toks[a - 1].low
+    if low in ("of", "the"):
+        return True
+    end = sent.toks[a - 1].end
+    return any(m.span.end == end for m in reader.find(sent.toks[0].start, end, ["role_target"]))
 
 
 #: words before a title that grade it ("first sergeant", "second lieutenant", "deputy mayor")

@@ -901,15 +901,26 @@ class RoleReader:
             k = first - 1
         return k
 
-    def name_at(self, sent: Sentence, i: int) -> int | None:
-        """Index of the last token of a person's name starting at token i, or None."""
+    def name_at(self, sent: Sentence, i: int, titled: bool = False) -> int | None:
+        """Index of the last token of a person's name starting at token i, or None.
+
+        ``titled``: a title stands right before token i; in caseless text a common word there
+        opens the name when two or more name words follow it up to a comma, "and" or the
+        sentence's end ("sergeant vigil segovia rebolledo,")."""
+        if titled and self.caseless and self._word_opens_name(sent, i):
+            last = self.name_at(sent, i + 1)
+            if last is not None and last >= i + 2 and self._name_ends_item(sent, last):
+                return last
         j = i
         n = len(sent.toks)
         words = 0
         while j < n and words < MAX_NAME:
             tok = sent.toks[j]
-            if j > i and not self._joined(sent, j - 1, j):
+            if j > i and not self._joined(sent, j - 1, j) and not self._initial(sent, j - 1):
                 break
+            if j > i and self._initial(sent, j):
+                j += 1  # "emiliano j. pacheco": an initial between two name words
+                continue
             if not self._name_word(tok):
                 # a particle between two name words ("eliecer de jesus", "lopez y lopez")
                 k = j
@@ -936,6 +947,16 @@ class RoleReader:
             j += 1  # "banker ramiro castillo love was murdered"
         return j - 1 if j > i else None
 
+    def _initial(self, sent: Sentence, k: int) -> bool:
+        """Token k is an initial inside a name: one letter and a full stop, after a name word
+        and before one ("john f. kennedy", "emiliano j. pacheco")."""
+        toks = sent.toks
+        if not (0 < k < len(toks) - 1) or len(toks[k].low) != 1 or not toks[k].low.isalpha():
+            return False
+        if self._gap(sent, k, k + 1) != ". " or not self._joined(sent, k - 1, k):
+            return False
+        return self._name_word(toks[k - 1]) and self._name_word(toks[k + 1])
+
     def place_named(self, sent: Sentence, i: int) -> bool:
         """The name at token i follows "<settlement noun> of" ("the town of san x", "the
         province of x"), maybe after one word of the name ("san"): a place, not a person."""
@@ -954,6 +975,41 @@ class RoleReader:
                 if a >= 0 and tuple(low[a:end]) == phrase:
                     return True
         return False
+
+    def _surname_like(self, sent: Sentence, j: int) -> bool:
+        """The common word at token j could be a name word: not a closed-class word, head,
+        plural, verb form or adverb."""
+        low = sent.toks[j].low
+        return not (
+            len(low) < 3
+            or not low.isalpha()
+            or low in self.rl.stop
+            or low in self.rl.heads
+            or low in _NOT_SURNAMES
+            or low.endswith("s")
+            and _plural_word(low)
+            or VERB_FORM.search(low)
+            or low.endswith("ly")
+        )
+
+    def _word_opens_name(self, sent: Sentence, i: int) -> bool:
+        """The common word at token i, joined to the next, may be a given name."""
+        toks = sent.toks
+        return (
+            i + 2 < len(toks)
+            and not self._name_word(toks[i])
+            and self._surname_like(sent, i)
+            and self._joined(sent, i, i + 1)
+            and self._name_word(toks[i + 1])
+        )
+
+    def _name_ends_item(self, sent: Sentence, last: int) -> bool:
+        """A comma, semicolon, "and" or the sentence's end follows the name ending at ``last``."""
+        toks = sent.toks
+        if last + 1 >= len(toks):
+            return True
+        gap = self._gap(sent, last, last + 1).strip()
+        return gap in (",", ";", ".") or (not gap and toks[last + 1].low == "and")
 
     def _word_closes_name(self, sent: Sentence, j: int) -> bool:
         """In caseless text, the common word at token j, right after two or more name words,
@@ -981,11 +1037,21 @@ class RoleReader:
         gap = self._gap(sent, j, j + 1).strip()
         if gap in (",", ".", ";"):
             return True
+        if (  # "x y ball and z w were killed"
+            not gap
+            and toks[j + 1].low == "and"
+            and j + 2 < len(toks)
+            and self._name_word(toks[j + 2])
+        ):
+            return True
         return (
             not gap
             and toks[j + 1].low in ("was", "were")
             and j + 2 < len(toks)
-            and bool(sent.cues.get(j + 2, frozenset()) & {"harm"})
+            and (
+                bool(sent.cues.get(j + 2, frozenset()) & {"harm"})
+                or toks[j + 2].low in _RELEASED  # "x y reis were released"
+            )
         )
 
     def _name_word(self, tok: Tok) -> bool:
@@ -1030,6 +1096,8 @@ def _adverb(low: str) -> bool:
 
 #: common words that follow a name without being part of it ("x y alone, ...")
 #: and the nouns that close the name of a unit or place ("the x y battalion")
+#: verbs that end a captivity, after "was" / "were" ("x y were released")
+_RELEASED = frozenset("released freed rescued liberated".split())
 _NOT_SURNAMES = frozenset(
     "herself themselves too alone both each all battalion brigade regiment division company "
     "command front army municipality department province district street avenue".split()

@@ -630,6 +630,74 @@ def fill_roles(
     perpetrators.complete_from_document(reader, text, incidents)
     _place_other_victims(text, incidents, reader)
     _one_incident_per_person(incidents)
+    _fullest_names(text, incidents, reader)
+
+
+#: given names written before a surname told alone elsewhere ("hector x y" / "x y")
+_GIVEN_REACH = 2
+#: words before a place name, not a person's ("in medellin x y")
+_PLACE_WORDS = frozenset("in at from near through into outside inside toward".split())
+
+
+def _fuller_mention(reader: RoleReader, sent: Sentence, a: int, b: int) -> int | None:
+    """The first token of a fuller form of the name at tokens a..b: one or two name words
+    joined before it that open the name after a title, a punctuation mark or the sentence's
+    start ("leader hector oqueli colindres" for "oqueli colindres"); None when there is none."""
+    toks = sent.toks
+    k = a
+    while k > 0 and a - k < _GIVEN_REACH and reader._joined(sent, k - 1, k):
+        if not reader._name_word(toks[k - 1]):
+            break
+        k -= 1
+    if k == a or reader.name_at(sent, k) != b:
+        return None
+    if k > 0 and reader._joined(sent, k - 1, k) and toks[k - 1].low in _PLACE_WORDS:
+        return None  # "in medellin oqueli ...": a place before the name
+    if reader.place_named(sent, k):
+        return None
+    return k
+
+
+def _fullest_names(text: str, incidents: Sequence[Incident], reader: RoleReader) -> None:
+    """A named victim told by a shorter form ("oqueli colindres") takes the fullest form the
+    report gives the person in another sentence ("social democratic leader hector oqueli
+    colindres"): the given names written before the surnames after a title."""
+    named = [a for inc in incidents for a in inc.arguments if a.role == VICTIM and a.named]
+    if not named:
+        return
+    sentences = [reader.sentence(s) for s in split_sentences(text, Span.of(text, 0, len(text)))]
+    for arg in named:
+        words = TOKEN.findall(arg.text.lower())
+        if not words:
+            continue
+        best: Span | None = None
+        for sent in sentences:
+            lows = [t.low for t in sent.toks]
+            for a in range(len(lows) - len(words) + 1):
+                if lows[a : a + len(words)] != words:
+                    continue
+                b = a + len(words) - 1
+                k = _fuller_mention(reader, sent, a, b)
+                if k is None:
+                    continue
+                span = reader.span(sent, k, b)
+                if best is None or len(span.text) > len(best.text):
+                    best = span
+        if best is not None:
+            arg.text = best.text
+            arg.spans.append(best)
+    for inc in incidents:  # two mentions of one person may now read the same
+        seen: dict[str, RoleFiller] = {}
+        keep: list[RoleFiller] = []
+        for a in inc.arguments:
+            key = " ".join(TOKEN.findall(a.text.lower()))
+            if a.role == VICTIM and a.named and key in seen:
+                seen[key].spans.extend(sp for sp in a.spans if sp not in seen[key].spans)
+                continue
+            if a.role == VICTIM and a.named:
+                seen[key] = a
+            keep.append(a)
+        inc.arguments = keep
 
 
 def _distance(inc: Incident, at: int, far: int) -> int:
