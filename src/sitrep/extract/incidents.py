@@ -401,19 +401,6 @@ def _harms_after(doc: Doc, seg: Span, t: LexMatch) -> bool:
     )
 
 
-def _fires_projectile(doc: Doc, sent: Span, t: LexMatch) -> bool:
-    """A ``needs_projectile`` launch verb whose object is a projectile: one of the entry's
-    ``projectile_kinds`` follows it with only ``gap_words`` between ("fired dozens of rockets")."""
-    kinds = set(t.entry.attrs.get("projectile_kinds", ()))
-    gap_words = {w.lower() for w in t.entry.attrs.get("gap_words", ())}
-    for m in doc.terms_in(t.span.end, min(sent.end, t.span.end + 60), "weapon"):
-        if m.entry.id not in kinds:
-            continue
-        between = doc.text[t.span.end : m.span.start].lower().split()
-        return all(w in gap_words or w.isdigit() for w in between)
-    return False
-
-
 def _violence_sign(doc: Doc, sent: Span, t: LexMatch) -> bool:
     """A ``discovery`` trigger's sentence tells violence: one of the entry's ``violence_signs``
     ("tortured", "dumped", "bullet") or a weapon stands in it."""
@@ -619,8 +606,6 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "a bomb went off, killing two": the act is the bomb, not the killing
             if t.entry.attrs.get("needs_device") and not _places_device(doc, sent, t):
                 continue  # "placed under arrest", "placed at the disposal of the court"
-            if t.entry.attrs.get("needs_projectile") and not _fires_projectile(doc, sent, t):
-                continue  # "launched an investigation", "fired the coach": nothing launched
             if t.entry.attrs.get("discovery") and not _violence_sign(doc, sent, t):
                 continue  # "rescuers found the bodies of 20 flood victims": no act of violence
             if t.entry.attrs.get("needs_harm_after") and not _harms_after(
