@@ -686,7 +686,8 @@ def _told_again(template: MucTemplate, seen: Sequence[MucTemplate]) -> bool:
 
 def template_sources(extraction: Extraction) -> list[TemplateSource]:
     """Every MUC-4 template of an extraction with its incident, in incident order, duplicate
-    templates dropped (the first source kept)."""
+    templates dropped (the first source kept), and those that only repeat another's
+    perpetrators (``_without_contained``)."""
     out: list[TemplateSource] = []
     seen: list[MucTemplate] = []
     for incident in extraction.incidents:
@@ -706,7 +707,8 @@ def template_sources(extraction: Extraction) -> list[TemplateSource]:
             if extra is not None and extra not in seen:
                 seen.append(extra)
                 out.append(TemplateSource(extra, incident, origin))
-    return out
+    kept = _without_contained([s.template for s in out])
+    return [s for s in out if s.template in kept]
 
 
 #: trigger entries that tell people taken: their victims are the kidnapping's
@@ -778,7 +780,7 @@ def extraction_to_templates(
     sources = template_sources(extraction)
     if relevance is not None:
         sources = relevance.keep(extraction, sources)
-    return _without_contained([s.template for s in sources])
+    return [s.template for s in sources]
 
 
 #: roles that tell what an act hit and with what; the others tell only who did it
