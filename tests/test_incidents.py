@@ -1495,3 +1495,13 @@ def test_an_air_strike_told_again_as_jets_dropping_bombs_keeps_the_state_as_its_
     (inc,) = extract(text, published="2026-09-17").incidents
     assert [p.actor_id for p in inc.perpetrators] == ["MM_MILITARY"]
     assert inc.acled_sub_event_type == "Air/drone strike"
+
+
+def test_people_killed_in_a_states_strikes_are_a_strike_but_a_labour_strike_is_not():
+    text = "At least 30 people were killed in Israeli strikes on Gaza on Monday, the Hamas-run health ministry said."
+    r = extract(text, published="2026-10-13")
+    (inc,) = r.incidents
+    assert [p.actor_id for p in inc.perpetrators] == ["IL_MILITARY"]
+    assert [c.speaker for c in r.claims] == ["Hamas-run health ministry"]
+    labour = "Two workers were injured in the strike at the factory on Monday, the union said."
+    assert extract(labour, published="2026-10-13").incidents == []

@@ -395,10 +395,26 @@ def _harms_after(doc: Doc, seg: Span, t: LexMatch) -> bool:
     if before and before[-1].lower().strip("'’") in blocked:
         return False
     end = min(seg.end, t.span.end + _HARM_GAP)
-    return any(
+    if any(
         m.entry.attrs.get("status") in _HARM_STATUSES
         for m in doc.terms_in(t.span.end, end, "casualty_term")
+    ):
+        return True
+    # "were killed in Israeli strikes", "wounded by Russian strikes": the harm told before it,
+    # when a state's name or the plural says it is no labour strike ("injured in the strike at
+    # the factory" may be one)
+    if not (_is_plural_noun(t.span.text) or (before and before[-1][:1].isupper())):
+        return False
+    return any(
+        m.entry.attrs.get("status") in _HARM_STATUSES
+        and _HARMED_IN.fullmatch(doc.text, m.span.end, t.span.start)
+        for m in doc.terms_in(max(seg.start, t.span.start - 40), t.span.start, "casualty_term")
     )
+
+
+_HARMED_IN = re.compile(
+    r"\s+(?:in|by)\s+(?:(?:a|an|the|two|three|several|new|overnight|[A-Z][\w.-]*)\s+){0,2}"
+)
 
 
 def _violence_sign(doc: Doc, sent: Span, t: LexMatch) -> bool:

@@ -381,12 +381,15 @@ def _piece_source(
     return None
 
 
-_OWNED = re.compile(r"['\u2019]s\s+((?:[A-Za-z-]+\s+){0,2}([A-Za-z]+))\s*$")
+_OWNED = re.compile(
+    r"(?:['\u2019]s|-(?:run|controlled|led|administered))\s+((?:[A-Za-z-]+\s+){0,2}([A-Za-z]+))\s*$"
+)
 
 
 def _owned_body(text: str, start: int, end: int) -> int | None:
-    """Where "'s <body>" after an actor ends, when it ends the speaker piece and its head is a
-    civilian body's ("Russia's defence ministry", "Israel's foreign ministry"; heads from the
+    """Where "'s <body>" (or "-run <body>") after an actor ends, when it ends the speaker piece
+    and its head is a civilian body's ("Russia's defence ministry", "the Houthi-run health
+    ministry"; heads from the
     ``civil_body`` cue of roles_cues.toml), else None."""
     from sitrep.extract.role_reader import role_lexicon
 
