@@ -115,6 +115,15 @@ class MucTemplate:
     incident_type: str
     roles: dict[str, tuple[Entity, ...]]
 
+    def fillers(self, *, lower: bool = False) -> set[tuple[str, str]]:
+        """Every (role, mention) pair of the template, mentions lower-cased with ``lower``."""
+        return {
+            (role, mention.lower() if lower else mention)
+            for role, entities in self.roles.items()
+            for entity in entities
+            for mention in entity
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class MucVictim:

@@ -44,15 +44,6 @@ def _bucket(n: int, edges: Sequence[int]) -> str:
     return f">{edges[-1]}"
 
 
-def _fillers(template: Any) -> set[tuple[str, str]]:
-    return {
-        (role, mention.lower())
-        for role, entities in template.roles.items()
-        for entity in entities
-        for mention in entity
-    }
-
-
 def template_features(
     extraction: Extraction,
     source: TemplateSource,
@@ -73,8 +64,8 @@ def template_features(
     same = [o for o in others if o.template.incident_type == kind]
     on(f"same_type_others={_bucket(len(same), (0, 1, 2))}")
     earlier = [o for o in others[:index] if o is not source]
-    mine = _fillers(template)
-    if any(mine & _fillers(o.template) for o in earlier):
+    mine = template.fillers(lower=True)
+    if any(mine & o.template.fillers(lower=True) for o in earlier):
         on("shares_filler_with_earlier")
     if any(o.template.incident_type == kind for o in earlier):
         on("type_seen_earlier")

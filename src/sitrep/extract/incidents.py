@@ -420,11 +420,16 @@ _HARMED_IN = re.compile(
 def _violence_sign(doc: Doc, sent: Span, t: LexMatch) -> bool:
     """A ``discovery`` trigger's sentence tells violence: one of the entry's ``violence_signs``
     ("tortured", "dumped", "bullet") or a weapon stands in it."""
-    words = {w.lower() for w in t.entry.attrs.get("violence_signs", ())}
-    low = sent.text.lower()
-    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words):
+    if _sign_words(tuple(t.entry.attrs.get("violence_signs", ()))).search(sent.text):
         return True
     return bool(doc.terms_in(sent.start, sent.end, "weapon"))
+
+
+@functools.lru_cache(maxsize=8)
+def _sign_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a trigger entry's ``violence_signs`` (compiled once per entry)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b" if words else r"(?!)", re.I)
 
 
 _BATTLE = frozenset({AttackType.ARMED_CLASH, AttackType.SECURITY_OPERATION})

@@ -1018,19 +1018,7 @@ class RoleReader:
         toks = sent.toks
         if j >= len(toks) or not self._joined(sent, j - 1, j):
             return False
-        low = toks[j].low
-        if (
-            len(low) < 3
-            or not low.isalpha()
-            or low in self.rl.stop
-            or low in self.rl.heads
-            or low in _NOT_SURNAMES
-            or low.endswith("s")
-            and _plural_word(low)
-            or VERB_FORM.search(low)
-            or low.endswith("ly")
-            or toks[j - 1].low.endswith(("'s", "’s"))
-        ):
+        if not self._surname_like(sent, j) or toks[j - 1].low.endswith(("'s", "’s")):
             return False
         if j + 1 == len(toks):
             return True
