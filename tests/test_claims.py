@@ -422,3 +422,24 @@ def test_a_group_described_after_its_name_is_the_claimant_not_the_group_it_is_li
     other = "Ahmed Omar, the group's spokesman, said the fighters had withdrawn."
     (sentence,) = split_sentences(other)
     assert [s.name for s in find_speakers(other, sentence, lex)] == ["Ahmed Omar"]
+
+
+def test_an_armed_groups_branch_claiming_is_the_group_speaking(lex):
+    text = "The Islamic State's Central Africa Province claimed responsibility for the killings."
+    (c,) = claims(text, lex)
+    assert c.stance == Stance.CLAIMS_RESPONSIBILITY
+    assert c.speaker_actor_id == "IS" and c.speaker == "Islamic State's Central Africa Province"
+
+
+def test_a_group_with_an_arabic_name_described_as_an_affiliate_is_the_speaker(lex):
+    text = (
+        "Jama'at Nusrat al-Islam wal-Muslimin, the al-Qaeda affiliate in the Sahel, said it "
+        "carried out the attack on the convoy."
+    )
+    (c,) = claims(text, lex)
+    assert c.speaker_actor_id == "JNIM"
+
+
+def test_hit_and_run_is_no_event_word(lex):
+    text = "This is no longer a hit-and-run insurgency, a Quetta-based analyst said."
+    assert claims(text, lex) == []

@@ -175,3 +175,19 @@ def test_the_tail_of_an_unknown_capitalised_name_is_no_place_even_before_a_unit_
     assert "Ta Lu" not in names("Jets bombed a monastery in Lin Ta Lu village in Sagaing region.")
     # a possessive before the name is no part of it
     assert "Bijapur" in names("The IED went off in Chhattisgarh's Bijapur district on Monday.")
+
+
+def test_a_name_marked_by_a_place_word_is_a_place_the_gazetteer_may_lack():
+    text = (
+        "Fighters entered the village of Ngakobo and Tassiga village, near the Sunni-majority town."
+    )
+    got = {m.name: m for m in find_place_mentions(text)}
+    assert {"Ngakobo", "Tassiga"} <= set(got)
+    assert got["Tassiga"].cued and got["Tassiga"].kind_hint == PlaceKind.UNKNOWN
+    assert not any("Sunni" in n for n in got)
+    assert names("A bomb went off in Fishing village.") == []  # an English word is no unlisted name
+
+
+def test_the_sahel_is_no_province_unless_its_unit_word_says_so():
+    assert "Sahel" not in names("JNIM, an affiliate active across the Sahel, claimed the raid.")
+    assert "Sahel" in names("Gunmen attacked a market in the Sahel region of Burkina Faso.")

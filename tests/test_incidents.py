@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitrep import extract
-from sitrep.model import AttackType, Attribution, IncidentStatus, Stance
+from sitrep.model import AttackType, Attribution, IncidentStatus, PlaceKind, Stance
 
 
 def test_single_bombing_with_place_date_weapon():
@@ -1505,3 +1505,72 @@ def test_people_killed_in_a_states_strikes_are_a_strike_but_a_labour_strike_is_n
     assert [c.speaker for c in r.claims] == ["Hamas-run health ministry"]
     labour = "Two workers were injured in the strike at the factory on Monday, the union said."
     assert extract(labour, published="2026-10-13").incidents == []
+
+
+def test_a_missile_that_struck_a_building_is_an_act_but_a_storm_that_hit_a_coast_is_not():
+    text = (
+        "A Russian missile struck an apartment block in Poltava on Tuesday, killing 14 people "
+        "and wounding 60, the regional governor said."
+    )
+    r = extract(text, published="2026-10-21")
+    (inc,) = r.incidents
+    assert AttackType.BOMBING in inc.types
+    assert inc.acled_event_type == "Explosions/Remote violence"
+    assert [p.actor_id for p in inc.perpetrators] == ["RU_MILITARY"]
+    assert sorted(r.figure(f).low for f in inc.figure_ids) == [14, 60]
+    storm = "The storm hit the coast of Odisha on Tuesday, killing 14 people, officials said."
+    assert extract(storm, published="2026-10-21").incidents == []
+
+
+def test_drones_that_set_a_depot_ablaze_are_remote_violence_by_the_state_named():
+    text = "Ukrainian drones attacked a fuel depot in Russia's Bryansk region overnight, setting it ablaze."
+    (inc,) = extract(text, published="2026-10-21").incidents
+    assert [p.actor_id for p in inc.perpetrators] == ["UA_MILITARY"]
+    assert (inc.acled_event_type, inc.acled_sub_event_type) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+
+
+def test_beheadings_are_an_act():
+    text = (
+        "Insurgents beheaded nine farmers near Mocimboa da Praia on Sunday, a local official said."
+    )
+    r = extract(text, published="2026-06-09")
+    (inc,) = r.incidents
+    assert inc.types == [AttackType.ARMED_ASSAULT]
+    assert [r.figure(f).low for f in inc.figure_ids] == [9]
+
+
+def test_a_town_the_gazetteer_lacks_is_the_place_put_in_the_region_named_with_it():
+    text = (
+        "Gang members stormed the town of Pont-Sondé in the Artibonite region on Thursday, "
+        "killing 20 people, the United Nations said."
+    )
+    (inc,) = extract(text, published="2026-10-04").incidents
+    p = inc.place
+    assert p is not None and p.name == "Pont-Sondé" and not p.resolved
+    assert (p.admin1, p.country, p.precision) == ("Artibonite", "HT", 3)
+    assert p.latitude is not None  # the region's point, at region precision
+    assert text[p.spans[0].start : p.spans[0].end] == "Pont-Sondé"
+
+
+def test_a_town_the_gazetteer_lacks_is_put_in_the_articles_only_country():
+    text = (
+        "OUAGADOUGOU, Burkina Faso — Gunmen attacked villagers near the town of Barsalogho on "
+        "Saturday, killing 30 people, a local official said."
+    )
+    (inc,) = extract(text, published="2026-08-26").incidents
+    p = inc.place
+    assert p is not None and p.name == "Barsalogho" and not p.resolved
+    assert (p.country, p.precision) == ("BF", 4)
+
+
+def test_the_doers_told_again_give_the_act_the_district_they_went_to():
+    text = (
+        "Insurgents killed 11 villagers in Cabo Delgado province on Monday, a church leader said. "
+        "The attackers arrived in Macomia district at night and separated the men from the women."
+    )
+    (inc,) = extract(text, published="2026-09-22").incidents
+    assert inc.place is not None and inc.place.admin1 == "Cabo Delgado"
+    assert inc.place.kind == PlaceKind.DISTRICT

@@ -70,6 +70,7 @@ ACLED_TYPES = {
 #: trigger ids (triggers.toml) of a strike from the air: a state's strike is remote violence
 _STRIKE_TRIGGERS = frozenset({"airstrike", "harming_strike"})
 _EXPLOSIVE_KINDS = frozenset({"ied", "vehicle_bomb", "landmine", "explosives", "suicide_vest"})
+_REMOTE_KINDS = frozenset({"airstrike", "drone", "rocket", "mortar", "artillery"})
 STATE_TARGETS = {"police", "military", "paramilitary", "security_post", "prison", "government"}
 
 
@@ -96,6 +97,11 @@ def _acled_type(inc: Incident) -> tuple[str | None, str | None]:
         weapons & {"airstrike", "drone"} or any(t.kind in _STRIKE_TRIGGERS for t in inc.triggers)
     ):
         return "Explosions/Remote violence", "Air/drone strike"  # the state's strike from the air
+    if first == AttackType.FACILITY_ATTACK and weapons & _REMOTE_KINDS:
+        # "drones attacked an oil depot, setting it ablaze": remote violence, not looting
+        if weapons & {"airstrike", "drone"}:
+            return "Explosions/Remote violence", "Air/drone strike"
+        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if first in (AttackType.ARMED_ASSAULT, AttackType.ASSASSINATION, AttackType.UNARMED_ASSAULT):
         if targets & STATE_TARGETS:
             return "Battles", "Armed clash"
@@ -478,8 +484,10 @@ def _place_from_references(doc: Doc, reading: Reading, incidents: list[Incident]
     """An incident placed only in a country or a province takes the one smaller place a later
     reference to it names ("Soldiers killed 223 villagers in northern Burkina Faso ... The
     killings took place on Feb. 25 in Nondin and Soro, in Yatenga province": Yatenga); places
-    the gazetteer does not know, or several, leave it as it is."""
-    for span in reading.reference_spans:
+    the gazetteer does not know, or several, leave it as it is.  A sentence that opens with the
+    doers told again ("The attackers arrived in Naulala village in Macomia district") refers to
+    it too."""
+    for span in sorted([*reading.reference_spans, *_doer_openings(doc)], key=lambda s: s.start):
         si = doc.sentence_of(span.start)
         sent = doc.sentences[si]
         told = [
@@ -507,6 +515,25 @@ def _place_from_references(doc: Doc, reading: Reading, incidents: list[Incident]
         ]
         if len({p.key for p in found}) == 1:
             inc.place = found[0]  # its sentences stay the act's own (roles are read there)
+
+
+_DEFINITE_OPENING = re.compile(r"\s*(?:the|these|those)\s+([a-z]+)\b", re.I)
+
+
+def _doer_openings(doc: Doc) -> list[Span]:
+    """The opening words of body sentences that start with the doers of an act told with "the"
+    ("The attackers", "The gunmen"; the ``doer`` cue and one-word attackers of the role lexicon)."""
+    from sitrep.extract.role_reader import role_lexicon
+
+    rl = role_lexicon()
+    out = []
+    for sent in doc.sentences:
+        if sent.end <= doc.body_start:
+            continue
+        m = _DEFINITE_OPENING.match(doc.text, sent.start, sent.end)
+        if m and (m.group(1).lower() in rl.doer or m.group(1).lower() in rl.attacker_words):
+            out.append(Span.of(doc.text, m.start(1), m.end(1)))
+    return out
 
 
 def _bucket_key(e: EventMention) -> tuple[str, str]:

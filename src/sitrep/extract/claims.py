@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitrep.extract.incidents import subject_allows
 from sitrep.extract.speakers import Source, object_after, subject_before
 from sitrep.model import Claim, Span, Stance
 from sitrep.text.lexicon import Lexicon, LexMatch
@@ -189,7 +190,10 @@ def _has_event_words(text: str, span: Span, lexicon: Lexicon, caseless: bool) ->
         kinds=("trigger", "casualty_term", "status_cue"),
         case_sensitive_acronyms=not caseless,
     )
-    if any(m.entry.attrs.get("event") is not False for m in found):
+    if any(
+        m.entry.attrs.get("event") is not False and subject_allows(text, span.start, m)
+        for m in found
+    ):
         return True
     victims = lexicon.find(
         text, span.start, span.end, kinds=("victim",), case_sensitive_acronyms=not caseless

@@ -388,12 +388,8 @@ _HARM_STATUSES = frozenset({"killed", "injured"})
 def _harms_after(doc: Doc, seg: Span, t: LexMatch) -> bool:
     """A ``needs_harm_after`` trigger ("strike") that is an act: a word of killing or wounding
     follows it in its clause, within ``_HARM_GAP`` characters ("israeli strikes across the city
-    killed 27", "a strike that wounded four"), and none of its ``not_after`` words ("general",
-    "hunger") stands right before it."""
+    killed 27", "a strike that wounded four")."""
     before = doc.text[max(seg.start, t.span.start - 30) : t.span.start].split()
-    blocked = {w.lower() for w in t.entry.attrs.get("not_after", ())}
-    if before and before[-1].lower().strip("'’") in blocked:
-        return False
     end = min(seg.end, t.span.end + _HARM_GAP)
     if any(
         m.entry.attrs.get("status") in _HARM_STATUSES
@@ -410,6 +406,27 @@ def _harms_after(doc: Doc, seg: Span, t: LexMatch) -> bool:
         and _HARMED_IN.fullmatch(doc.text, m.span.end, t.span.start)
         for m in doc.terms_in(max(seg.start, t.span.start - 40), t.span.start, "casualty_term")
     )
+
+
+def _blocked_before(text: str, lo: int, t: LexMatch) -> bool:
+    """One of the trigger entry's ``not_after`` words stands right before it ("the general
+    strike", "the storm hit the coast")."""
+    blocked = t.entry.attrs.get("not_after")
+    if not blocked:
+        return False
+    words = text[max(lo, t.span.start - 30) : t.span.start].split()
+    return bool(words) and words[-1].lower().strip("'’") in {w.lower() for w in blocked}
+
+
+def subject_allows(text: str, lo: int, t: LexMatch) -> bool:
+    """A ``needs_subject`` trigger ("struck", "hit") is an act only when the word right before
+    it (after ``lo``) is one of the entry's subject nouns ("a Russian missile struck", "two
+    drones hit"; not "the storm hit", "a hit-and-run insurgency"); other triggers always are."""
+    subjects = t.entry.attrs.get("needs_subject")
+    if not subjects:
+        return True
+    words = text[max(lo, t.span.start - 30) : t.span.start].split()
+    return bool(words) and words[-1].lower().strip(",;:'’") in {w.lower() for w in subjects}
 
 
 _HARMED_IN = re.compile(
@@ -629,6 +646,10 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "placed under arrest", "placed at the disposal of the court"
             if t.entry.attrs.get("discovery") and not _violence_sign(doc, sent, t):
                 continue  # "rescuers found the bodies of 20 flood victims": no act of violence
+            if _blocked_before(text, sent.start, t):
+                continue  # "a hunger strike", "the storm hit": the entry's not_after words
+            if not subject_allows(text, sent.start, t):
+                continue  # "the storm hit the coast", "prices struck a high": no act
             if t.entry.attrs.get("needs_harm_after") and not _harms_after(
                 doc, _segment_of(segments, t.span.start), t
             ):
@@ -1293,7 +1314,7 @@ def _pair_places(doc: Doc, sent: Span, segments: list[Span], events: list[EventM
     extra: list[EventMention] = []
     for em in events:
         got = assigned.get(id(em), [])
-        for k, (span, place) in enumerate(_distinct_sites(doc, got)):
+        for k, (span, place) in enumerate(_distinct_sites(doc, got, around=places)):
             target = em
             if k > 0:  # "In Pasni and Gwadar, attempts to abduct ...": one action per place
                 target = EventMention(
@@ -1309,13 +1330,16 @@ def _pair_places(doc: Doc, sent: Span, segments: list[Span], events: list[EventM
     events.sort(key=lambda e: (e.trigger.span.start, e.place_span.start if e.place_span else 0))
 
 
-def _distinct_sites(doc: Doc, got: list[tuple[Span, Place]]) -> list[tuple[Span, Place]]:
+def _distinct_sites(
+    doc: Doc, got: list[tuple[Span, Place]], *, around: list[tuple[Span, Place]] = ()
+) -> list[tuple[Span, Place]]:
     """The places an attack word stands for, one per site.
 
     Places listed as peers ("in Pasni and Gwadar", "Quetta, Kalat and Mastung") are separate
     sites; otherwise the words name one site more or less precisely ("the Mir Ali area of North
     Waziristan district", "Noshki, Balochistan") and the most specific place is kept, with the
-    province and country of the wider one when it has none of its own."""
+    province and country of the wider one when it has none of its own (``around``: every place
+    of the sentence, where the district or province around an unresolved place is looked for)."""
     if not got:
         return []
     small = [g for g in got if g[1].kind in SMALL_PLACE_KINDS] or got
@@ -1348,6 +1372,15 @@ def _distinct_sites(doc: Doc, got: list[tuple[Span, Place]]) -> list[tuple[Span,
     for run in runs:
         best = min(run, key=lambda g: (_SPECIFICITY.get(g[1].kind, 4), g[0].start))
         wider = [g[1] for g in run if g is not best and g[1].resolved]
+        if not best[1].resolved and not wider:
+            # "the town of Pont-Sonde in the Artibonite region": the unit around it
+            wider = [
+                g[1]
+                for g in sorted([*got, *around], key=lambda g: abs(g[0].start - best[0].start))
+                if g[1].resolved
+                and g[1].kind in (PlaceKind.DISTRICT, PlaceKind.PROVINCE)
+                and abs(g[0].start - best[0].start) <= _WIDER_REACH
+            ] or _article_country(doc)
         out.append(
             (
                 best[0],
@@ -1355,6 +1388,21 @@ def _distinct_sites(doc: Doc, got: list[tuple[Span, Place]]) -> list[tuple[Span,
             )
         )
     return out
+
+
+def _article_country(doc: Doc) -> list[Place]:
+    """The one country the article's resolved places lie in, as a place (else none): where an
+    unresolved place with no district or province named around it is put."""
+    countries = {p.country for p in doc.places if p.resolved and p.country}
+    if len(countries) != 1:
+        return []
+    iso = next(iter(countries))
+    own = [p for p in doc.places if p.kind == PlaceKind.COUNTRY and p.country == iso]
+    return own[:1]
+
+
+#: how far (in characters) from an unresolved place the district or province around it is named
+_WIDER_REACH = 60
 
 
 def place_contains(outer: Place, inner: Place) -> bool:
@@ -1374,6 +1422,7 @@ def placed_within(place: Place, wider: Place) -> Place:
     the wider unit's coordinates at district precision (ACLED: a place known only to lie in a
     district is coded at the district, precision 2; province precision 3)."""
     district = wider.kind in (PlaceKind.DISTRICT, PlaceKind.TOWN, PlaceKind.AREA)
+    country = wider.kind == PlaceKind.COUNTRY
     return Place(
         name=place.name,
         spans=list(place.spans),
@@ -1390,8 +1439,8 @@ def placed_within(place: Place, wider: Place) -> Place:
         country_name=wider.country_name,
         latitude=wider.latitude,
         longitude=wider.longitude,
-        precision=2 if district else 3,
-        where_prec=3 if district else 4,
+        precision=2 if district else 4 if country else 3,
+        where_prec=3 if district else 7 if country else 4,
         resolved=False,
         alternatives=[],
     )
@@ -1581,7 +1630,8 @@ def _named_force(doc: Doc, generic: LexMatch) -> LexMatch | None:
 # strike": a nationality word (with a weapon word) right before the attack word
 _NATION_BEFORE = re.compile(
     r"(?P<nation>\b[A-Z][a-z]+|\bU\.S\.|\bUS)\s+"
-    r"(?:(?:air|drone|missile|rocket|artillery|naval|tank|mortar|military|army|cruise|ballistic)\s+){0,2}$"
+    r"(?:(?:air|drones?|missiles?|rockets?|artillery|naval|tanks?|mortars?|military|army|cruise|"
+    r"ballistic|jets|warplanes|fighter|shells)\s+){0,2}$"
 )
 _NATION_WORDS = {"u.s.": "US", "us": "US", "american": "US"}
 

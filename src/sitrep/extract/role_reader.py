@@ -161,6 +161,7 @@ class RoleLexicon:
     attire: frozenset[str] = frozenset()  # what people wear ("uniforms", "civilian clothes")
     when: frozenset[str] = frozenset()  # time words between a subject and its verb ("last night")
     civil_body: frozenset[str] = frozenset()  # heads of civilian bodies' names ("party")
+    group_unit: frozenset[str] = frozenset()  # heads of armed groups' branches ("province")
     generic_target: frozenset[str] = frozenset()  # "building", "establishment": kinds of premises
     weak_people: frozenset[str] = frozenset()  # people by no kind ("men", "group", "members")
     by_doer: frozenset[str] = frozenset()  # participles before "by" of the act's doers
@@ -226,6 +227,7 @@ class RoleLexicon:
             attire=frozenset(cues.get("attire", ())),
             when=frozenset(cues.get("when", ())),
             civil_body=frozenset(cues.get("civil_body", ())),
+            group_unit=frozenset(cues.get("group_unit", ())),
             generic_target=frozenset(cues.get("generic_target", ())),
             weak_people=frozenset(weak),
             by_doer=frozenset(cues.get("by_doer", ())),

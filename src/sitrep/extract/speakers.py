@@ -281,6 +281,10 @@ def _piece_source(
     if len(piece.split()) > 14:
         return None
     actors = _actors(text, start, end, lexicon, caseless)
+    branch = _group_branch(text, actors, end)
+    if branch is not None:
+        # "the Islamic State's Central Africa Province claimed": the group speaks
+        return Source(branch.text, branch, actors[-1].entry.id, "armed_group", verb=verb)
     person = None if caseless else _person_name(text, start, end, [a.span for a in actors])
     if person is not None:
         name, role = person
@@ -386,6 +390,24 @@ _OWNED = re.compile(
 )
 
 
+def _group_branch(text: str, actors: list[LexMatch], end: int) -> Span | None:
+    """The span of "<armed group>'s <branch>" when it ends the speaker piece and its head is a
+    branch or unit word (``group_unit`` cue of roles_cues.toml): "the Islamic State's Central
+    Africa Province", "Hamas's armed wing"; else None."""
+    from sitrep.extract.role_reader import role_lexicon
+
+    if not actors or actors[-1].entry.attrs.get("actor_kind") != "armed_group":
+        return None
+    a = actors[-1]
+    m = _OWNED_BRANCH.match(text, a.span.end, end)
+    if m is None or m.group(1).lower() not in role_lexicon().group_unit:
+        return None
+    return Span.of(text, a.span.start, m.end())
+
+
+_OWNED_BRANCH = re.compile(r"['\u2019]s\s+(?:[A-Za-z-]+\s+){0,3}([A-Za-z]+)\s*$")
+
+
 def _owned_body(text: str, start: int, end: int) -> int | None:
     """Where "'s <body>" (or "-run <body>") after an actor ends, when it ends the speaker piece
     and its head is a civilian body's ("Russia's defence ministry", "the Houthi-run health
@@ -441,7 +463,8 @@ _INDEFINITE_PIECE = re.compile(r"\s*(?:a|an)\s", re.I)
 #: group after its name is set off too (its last word is one of these)
 _GROUP_DESCRIPTION = re.compile(
     r"\s*the\s(?:[^,]*\s)?(?:group|organi[sz]ation|movement|militia|faction|outfit|network|"
-    r"insurgency|affiliate|offshoot|wing|alliance|coalition)\s*$",
+    r"insurgency|affiliate|offshoot|wing|alliance|coalition)"
+    r"(?:\s+(?:in|of|for|across)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?\s*$",
     re.I,
 )
 _LIST_ITEM_WORDS = 6
@@ -496,7 +519,11 @@ def _looks_like_name(s: str) -> bool:
     toks = s.strip().split()
     if len(toks) == 1 and toks[0].lower().rstrip(".,") in _DAY_AND_MONTH_WORDS:
         return False  # "on Saturday and Sunday, a local official said"
-    return 1 <= len(toks) <= 5 and all(_is_cap(t) or t.lower() in _NAME_PARTICLES for t in toks)
+    # "al-Islam", "wal-Muslimin": an Arabic article glued to a capitalised name
+    return 1 <= len(toks) <= 5 and all(
+        _is_cap(t) or t.lower() in _NAME_PARTICLES or ("-" in t and _is_cap(t.rsplit("-", 1)[1]))
+        for t in toks
+    )
 
 
 # --------------------------------------------------------------------------- public

@@ -161,7 +161,53 @@ def find_place_mentions(
         found = _find_caseless(text.lower(), text, gaz)
     else:
         found = _find_cased(text, gaz)
+        found = sorted(found + _unlisted_places(text, found), key=lambda m: m.span.start)
     return _with_capitals(text, found, gaz)
+
+
+# "the town of Barsalogho", "in Naulala village", "Kulachi tehsil": a place word says the name is a
+# place although the gazetteer lacks it (cased text only; the name stays unresolved)
+_NAME_RUN = r"[A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*[a-z][\w'’-]*){0,2}"
+_UNIT_OF_NAME = re.compile(
+    rf"\b(?:the[ \t]+)?(?P<unit>town|village|city|hamlet|settlement)[ \t]+of[ \t]+(?P<name>{_NAME_RUN})"
+)
+_NAME_OF_UNIT = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_NAME_RUN})[ \t]+(?P<unit>village|town|district|tehsil|subdivision)\b"
+)
+
+
+def _unlisted_places(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Names a place word marks as places ("the town of X", "X village") that no found mention
+    covers, none of whose words is an English or stop word ("the Police town" is none)."""
+    # (the unit word named in the patterns only cues the name; the place's kind stays unknown)
+    from sitrep.extract.names import common_words as english_words
+
+    english = english_words()
+    taken = [(m.span.start, m.span.end) for m in found]
+    stop = not_places()
+    out: list[PlaceMention] = []
+    for pattern in (_UNIT_OF_NAME, _NAME_OF_UNIT):
+        for m in pattern.finditer(text):
+            s, e = m.span("name")
+            name = m.group("name")
+            words = name.split()
+            parts = [p for w in words for p in re.split(r"[-'’]", w.lower()) if p]
+            if any(w in english or fold(w) in stop for w in parts):  # "Sunni-majority town"
+                continue
+            if any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            out.append(
+                PlaceMention(
+                    span=Span(s, e, name),
+                    name=name,
+                    key=fold(name),
+                    # kind unknown: no gazetteer entry says what it is (the incident stage
+                    # places it in the resolved district or province around it)
+                    cued=True,
+                )
+            )
+    return out
 
 
 # "Somalia's capital", "the Afghan capital", "the capital of Mali": the country's capital town
