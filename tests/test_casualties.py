@@ -428,3 +428,14 @@ def test_a_live_blog_count_is_superseded_by_the_final_count_of_the_same_people()
     (final,) = [f for f in r.figures if f.low == 12]
     (partial,) = [f for f in r.figures if f.low == 8]
     assert partial.superseded_by == final.id
+
+
+def test_an_attacker_captured_alive_is_arrested_not_a_hostage():
+    text = (
+        "Gunmen stormed a hotel in Mogadishu on Friday. Police said five of the attackers were "
+        "killed and one was captured alive."
+    )
+    r = extract(text, published="2026-03-08")
+    got = sorted((f.status.value, f.category.value, f.low) for f in r.figures)
+    assert ("arrested", "militants", 1) in got
+    assert not any(s == "abducted" for s, _, _ in got)

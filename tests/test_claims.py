@@ -443,3 +443,12 @@ def test_a_group_with_an_arabic_name_described_as_an_affiliate_is_the_speaker(le
 def test_hit_and_run_is_no_event_word(lex):
     text = "This is no longer a hit-and-run insurgency, a Quetta-based analyst said."
     assert claims(text, lex) == []
+
+
+def test_the_group_linked_to_another_is_the_group_told_before(lex):
+    text = (
+        "Al-Shabaab fighters stormed a hotel in Mogadishu on Friday. The al-Qaeda-linked group "
+        "claimed the attack in a radio statement."
+    )
+    got = [c for c in claims(text, lex) if c.stance == Stance.CLAIMS_RESPONSIBILITY]
+    assert [c.speaker_actor_id for c in got] == ["AL_SHABAAB"]

@@ -133,11 +133,16 @@ def test_place_with_its_district_is_one_site_and_listed_places_are_two():
         published="2024-05-08",
     )
     names = sorted(i.place.name for i in r.incidents)
-    # the troops' operation is one act at one site (the area lies in the district), the torched
-    # schools in two towns are two
-    assert names == ["Kalat", "Khuzdar", "North Waziristan"]
-    (op,) = [i for i in r.incidents if i.place.name == "North Waziristan"]
+    # the troops' operation is one act at one site (the area the gazetteer lacks lies in the
+    # district: placed there, at district precision), the torched schools in two towns are two
+    assert names == ["Kalat", "Khuzdar", "Spinwam"]
+    (op,) = [i for i in r.incidents if i.place.name == "Spinwam"]
     assert op.types == [AttackType.SECURITY_OPERATION]
+    assert (op.place.admin2, op.place.precision, op.place.resolved) == (
+        "North Wazīristān",
+        2,
+        False,
+    )
 
 
 def test_security_operation_perpetrator_is_the_state_force():
@@ -1555,15 +1560,28 @@ def test_a_town_the_gazetteer_lacks_is_the_place_put_in_the_region_named_with_it
     assert text[p.spans[0].start : p.spans[0].end] == "Pont-Sondé"
 
 
-def test_a_town_the_gazetteer_lacks_is_put_in_the_articles_only_country():
+def test_a_town_the_gazetteer_lacks_keeps_the_datelines_city_from_being_the_scene():
     text = (
         "OUAGADOUGOU, Burkina Faso — Gunmen attacked villagers near the town of Barsalogho on "
         "Saturday, killing 30 people, a local official said."
     )
     (inc,) = extract(text, published="2026-08-26").incidents
+    # where in Burkina Faso Barsalogho lies is not known: the country, not the capital
+    assert inc.place is not None and inc.place.kind == PlaceKind.COUNTRY
+    assert inc.place.country == "BF"
+
+
+def test_a_neighbourhood_the_gazetteer_lacks_is_part_of_its_town():
+    text = (
+        "In Cali, a motorcycle bomb exploded outside a police station in the Manuela Beltran "
+        "neighbourhood on Tuesday, killing two civilians."
+    )
+    (inc,) = extract(text, published="2026-06-11").incidents
+    assert inc.place is not None and inc.place.name == "Cali"
+    owned = "Gunmen shot dead a shopkeeper in Karachi's Gulshan-e-Iqbal area on Monday."
+    (inc,) = extract(owned, published="2026-06-11").incidents
     p = inc.place
-    assert p is not None and p.name == "Barsalogho" and not p.resolved
-    assert (p.country, p.precision) == ("BF", 4)
+    assert (p.name, p.admin1, p.precision, p.resolved) == ("Gulshan-e-Iqbal", "Sindh", 2, False)
 
 
 def test_the_doers_told_again_give_the_act_the_district_they_went_to():
@@ -1574,3 +1592,32 @@ def test_the_doers_told_again_give_the_act_the_district_they_went_to():
     (inc,) = extract(text, published="2026-09-22").incidents
     assert inc.place is not None and inc.place.admin1 == "Cabo Delgado"
     assert inc.place.kind == PlaceKind.DISTRICT
+
+
+def test_the_police_speaking_are_neither_target_nor_doer():
+    said = "Two men were shot dead in Quetta on Monday, police said."
+    (inc,) = extract(said, published="2026-05-05").incidents
+    assert inc.targets == [] and inc.perpetrators == []
+    assert inc.acled_event_type == "Violence against civilians"
+    described = (
+        "Gunmen killed two traders in Quetta on Monday in what police described as a gang feud."
+    )
+    (inc,) = extract(described, published="2026-05-05").incidents
+    assert AttackType.SECURITY_OPERATION not in inc.types and inc.perpetrators == []
+
+
+def test_the_police_saying_they_shot_militants_did_it_and_it_is_a_battle():
+    text = "Police said they shot dead two militants in Quetta on Monday."
+    (inc,) = extract(text, published="2026-05-05").incidents
+    assert [p.actor_id for p in inc.perpetrators] == ["POLICE"]
+    assert inc.acled_event_type == "Battles"
+
+
+def test_a_town_named_as_a_town_in_a_state_is_the_place():
+    text = (
+        "Gunmen abducted 30 pupils from a school in Kuriga, a town in Kaduna state, on Thursday, "
+        "residents said."
+    )
+    (inc,) = extract(text, published="2026-03-08").incidents
+    p = inc.place
+    assert (p.name, p.admin1, p.country, p.resolved) == ("Kuriga", "Kaduna", "NG", False)

@@ -71,6 +71,9 @@ ACLED_TYPES = {
 _STRIKE_TRIGGERS = frozenset({"airstrike", "harming_strike"})
 _EXPLOSIVE_KINDS = frozenset({"ied", "vehicle_bomb", "landmine", "explosives", "suicide_vest"})
 _REMOTE_KINDS = frozenset({"airstrike", "drone", "rocket", "mortar", "artillery"})
+_CIVILIAN_TARGETS = frozenset(
+    {"civilians", "passengers", "journalists", "aid_workers", "foreigners"}
+)
 STATE_TARGETS = {"police", "military", "paramilitary", "security_post", "prison", "government"}
 
 
@@ -103,7 +106,9 @@ def _acled_type(inc: Incident) -> tuple[str | None, str | None]:
             return "Explosions/Remote violence", "Air/drone strike"
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if first in (AttackType.ARMED_ASSAULT, AttackType.ASSASSINATION, AttackType.UNARMED_ASSAULT):
-        if targets & STATE_TARGETS:
+        if targets & STATE_TARGETS or (
+            "militants" in targets and not targets & _CIVILIAN_TARGETS
+        ):  # "police said they shot dead two militants": armed men fought, not civilians
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     if first == AttackType.UNKNOWN:

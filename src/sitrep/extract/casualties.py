@@ -245,6 +245,14 @@ def find_figure_mentions(doc: Doc, lexicon: Lexicon) -> list[FigureMention]:
             if f.status == FigureStatus.ARRESTED and f.category == Category.UNKNOWN:
                 # decided (ACLED/gold convention): people arrested after an attack are suspects
                 f.category, f.subcategory = Category.MILITANTS, "suspects"
+            if (
+                f.status == FigureStatus.ABDUCTED
+                and f.category == Category.MILITANTS
+                and f.status_term is not None
+                and f.status_term.entry.attrs.get("militants_status")
+            ):
+                # "five attackers were killed and one was captured alive": taken by the state
+                f.status = FigureStatus(f.status_term.entry.attrs["militants_status"])
         source = find_source(doc.text, sent, lexicon)
         for f in found:
             if source is not None:

@@ -1344,6 +1344,11 @@ def _distinct_sites(
         return []
     small = [g for g in got if g[1].kind in SMALL_PLACE_KINDS] or got
     small.sort(key=lambda g: g[0].start)
+    # "In Cali, a bomb exploded in the Manuela Beltran neighbourhood": a name the gazetteer lacks
+    # is part of the town named with it, no site of its own (unless owned by it: "Karachi's
+    # Gulshan-e-Iqbal area", the more specific place of the same site)
+    if any(g[1].resolved and g[1].kind in (PlaceKind.TOWN, PlaceKind.AREA) for g in small):
+        small = [g for g in small if not _unlisted(g[1]) or _owned_by_town(doc, small, g)]
     # "near Daquq, south of Kirkuk": a reference town only when nothing nearer is named
     refs = [
         c.span.end
@@ -1370,17 +1375,27 @@ def _distinct_sites(
             runs[-1].append(cur)
     out = []
     for run in runs:
-        best = min(run, key=lambda g: (_SPECIFICITY.get(g[1].kind, 4), g[0].start))
+        best = min(run, key=lambda g: (_specificity(doc, run, g), g[0].start))
         wider = [g[1] for g in run if g is not best and g[1].resolved]
         if not best[1].resolved and not wider:
             # "the town of Pont-Sonde in the Artibonite region": the unit around it
             wider = [
                 g[1]
-                for g in sorted([*got, *around], key=lambda g: abs(g[0].start - best[0].start))
+                for g in sorted(
+                    [*got, *around],
+                    key=lambda g: (g[1].kind == PlaceKind.COUNTRY, abs(g[0].start - best[0].start)),
+                )
                 if g[1].resolved
-                and g[1].kind in (PlaceKind.DISTRICT, PlaceKind.PROVINCE)
+                and (
+                    g[1].kind in (PlaceKind.DISTRICT, PlaceKind.PROVINCE, PlaceKind.COUNTRY)
+                    # "Karachi's Gulshan-e-Iqbal area": a part of the town named before it
+                    or g[1].kind == PlaceKind.TOWN
+                    and _POSSESSIVE_GAP.fullmatch(doc.text, g[0].end, best[0].start) is not None
+                )
                 and abs(g[0].start - best[0].start) <= _WIDER_REACH
-            ] or _article_country(doc)
+            ]
+            if not wider and _unlisted(best[1]):
+                continue  # "the Qabul Khel area" alone: where it lies is not known, no site
         out.append(
             (
                 best[0],
@@ -1390,15 +1405,30 @@ def _distinct_sites(
     return out
 
 
-def _article_country(doc: Doc) -> list[Place]:
-    """The one country the article's resolved places lie in, as a place (else none): where an
-    unresolved place with no district or province named around it is put."""
-    countries = {p.country for p in doc.places if p.resolved and p.country}
-    if len(countries) != 1:
-        return []
-    iso = next(iter(countries))
-    own = [p for p in doc.places if p.kind == PlaceKind.COUNTRY and p.country == iso]
-    return own[:1]
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+
+
+def _unlisted(place: Place) -> bool:
+    """A place named by a place word that the gazetteer lacks ("the town of Barsalogho"): no
+    candidate anywhere (a place resolved abroad only keeps its candidates as alternatives)."""
+    return not place.resolved and not place.alternatives
+
+
+def _owned_by_town(doc: Doc, places: list[tuple[Span, Place]], g: tuple[Span, Place]) -> bool:
+    """``g`` is unresolved and a town of ``places`` owns it ("Karachi's Gulshan-e-Iqbal area")."""
+    return not g[1].resolved and any(
+        o[1].kind == PlaceKind.TOWN and _POSSESSIVE_GAP.fullmatch(doc.text, o[0].end, g[0].start)
+        for o in places
+    )
+
+
+def _specificity(doc: Doc, run: list[tuple[Span, Place]], g: tuple[Span, Place]) -> int:
+    """How specific a place of one site is (lower: more): a town before a district before a
+    province; an unresolved place owned by a town of the run ("Karachi's Gulshan-e-Iqbal area")
+    is a part of it, more specific still."""
+    if _owned_by_town(doc, run, g):
+        return -1
+    return _SPECIFICITY.get(g[1].kind, 4)
 
 
 #: how far (in characters) from an unresolved place the district or province around it is named
@@ -1535,6 +1565,19 @@ _OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|suspected|alleged|known)\s+)?", re.
 
 
 # "a police spokesman said", "army officials told": the institution speaks, it is not hit
+# "..., police said", "police told reporters", "what police described as": the word is the speaker
+_SPEAKS_AFTER = re.compile(
+    r"\s+(?:officials?\s+|sources?\s+|chiefs?\s+)?(?:"
+    + "|".join(REPORTING_VERBS + ["described", "called", "termed"])
+    + r")\b",
+    re.I,
+)
+# "police said they shot dead", "the army said its troops killed": the speaker did the act
+_SAID_THEY_DID = re.compile(
+    r"\s+(?:said|say|says|announced|reported|confirmed|claimed)\s+(?:that\s+)?"
+    r"(?:they|it|its\s+[\w-]+|their\s+[\w-]+)\s+(?:had\s+|have\s+|has\s+)?(?:[\w-]+ly\s+)?$",
+    re.I,
+)
 _SPEAKER_AFTER = re.compile(
     r"\s+(?:spokesman|spokeswoman|spokesperson|media\s+wing)\b",
     re.I,
@@ -1542,10 +1585,14 @@ _SPEAKER_AFTER = re.compile(
 
 
 def _not_speakers(doc: Doc, targets: list[LexMatch]) -> list[LexMatch]:
+    """The target words that are no speaker ("a police spokesman", "..., police said", "in what
+    police described as a gang killing") and describe no armed group."""
     return [
         t
         for t in targets
-        if not _SPEAKER_AFTER.match(doc.text, t.span.end) and not _describes_a_group(doc, t)
+        if not _SPEAKER_AFTER.match(doc.text, t.span.end)
+        and not _SPEAKS_AFTER.match(doc.text, t.span.end)
+        and not _describes_a_group(doc, t)
     ]
 
 
@@ -1724,6 +1771,12 @@ def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
             sp.start < a.span.end and sp.end > a.span.end and sp.start >= a.span.start - 4
             for sp in longer
         )  # "the police station", "an army camp": what was attacked, not who acted
+        # "in what police described as": a speaker, unless it says it did the act itself
+        # ("police said they shot dead two militants")
+        and (
+            not _SPEAKS_AFTER.match(doc.text, a.span.end)
+            or _SAID_THEY_DID.match(doc.text[a.span.end : t.span.start]) is not None
+        )
     ]
     if not state:
         return None
@@ -1746,9 +1799,10 @@ def _state_agent(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
         # "militants killed 17 soldiers in an attack": counted or killed, the soldiers are harmed
         and not any(0 <= a.span.start - q.end <= 3 for q in counted)
         and not any(0 <= a.span.start - k.end <= 12 for k in kills)
-        and not _ATTRIBUTED.search(
-            doc.text[a.span.end : t.span.start]
-        )  # "police said the bomb ..."
+        and (
+            not _ATTRIBUTED.search(doc.text[a.span.end : t.span.start])  # "police said the bomb"
+            or _SAID_THEY_DID.match(doc.text[a.span.end : t.span.start]) is not None
+        )
     ]
     # "two police officers were shot dead by gunmen": the subject of a passive is harmed
     passive = bool(

@@ -132,7 +132,10 @@ TITLE_WORDS = ROLE_WORDS | frozenset(
     """.split()
 )
 _GROUP_ANAPHOR = re.compile(
-    r"^(?:the|this|that)\s+(?:militant\s+|terrorist\s+|separatist\s+|insurgent\s+|armed\s+|banned\s+|outlawed\s+|proscribed\s+)*"
+    r"^(?:the|this|that)\s+(?:militant\s+|terrorist\s+|separatist\s+|insurgent\s+|armed\s+|banned\s+|outlawed\s+|proscribed\s+|"
+    r"jihadist\s+|extremist\s+|islamist\s+|rebel\s+|"
+    # "the al-Qaeda-linked group": the group told before, not al-Qaeda
+    r"[\w'\u2019-]+-(?:linked|affiliated|allied|aligned|backed|inspired|led)\s+)*"
     r"(?:group|outfit|organisation|organization|movement|militants|insurgents)$",
     re.I,
 )

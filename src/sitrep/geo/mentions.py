@@ -165,14 +165,19 @@ def find_place_mentions(
     return _with_capitals(text, found, gaz)
 
 
-# "the town of Barsalogho", "in Naulala village", "Kulachi tehsil": a place word says the name is a
+# "the town of Barsalogho", "in Naulala village", "Kulachi tehsil", "Kuriga, a town in": a place word says the name is a
 # place although the gazetteer lacks it (cased text only; the name stays unresolved)
 _NAME_RUN = r"[A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*[a-z][\w'’-]*){0,2}"
 _UNIT_OF_NAME = re.compile(
     rf"\b(?:the[ \t]+)?(?P<unit>town|village|city|hamlet|settlement)[ \t]+of[ \t]+(?P<name>{_NAME_RUN})"
 )
 _NAME_OF_UNIT = re.compile(
-    rf"(?<![\w'’-])(?P<name>{_NAME_RUN})[ \t]+(?P<unit>village|town|district|tehsil|subdivision)\b"
+    rf"(?<![\w'’-])(?P<name>{_NAME_RUN})[ \t]+(?P<unit>village|town|district|tehsil|subdivision|area|"
+    r"neighbourhood|neighborhood|locality)\b"
+)
+_NAME_A_UNIT = re.compile(  # "Kuriga, a town in Kaduna state"
+    rf"(?<![\w'’-])(?P<name>{_NAME_RUN}),[ \t]+an?[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?"
+    r"(?P<unit>town|village|city|hamlet|settlement|district|neighbourhood|neighborhood|suburb)\b"
 )
 
 
@@ -186,12 +191,16 @@ def _unlisted_places(text: str, found: list[PlaceMention]) -> list[PlaceMention]
     taken = [(m.span.start, m.span.end) for m in found]
     stop = not_places()
     out: list[PlaceMention] = []
-    for pattern in (_UNIT_OF_NAME, _NAME_OF_UNIT):
+    for pattern in (_UNIT_OF_NAME, _NAME_OF_UNIT, _NAME_A_UNIT):
         for m in pattern.finditer(text):
             s, e = m.span("name")
             name = m.group("name")
+            owner = list(re.finditer(r"['’]s\s+", name))
+            if owner:  # "Karachi's Gulshan-e-Iqbal area": the part after the possessive
+                s += owner[-1].end()
+                name = text[s:e]
             words = name.split()
-            parts = [p for w in words for p in re.split(r"[-'’]", w.lower()) if p]
+            parts = [p for w in words for p in re.split(r"[-'’]", w.lower()) if len(p) > 1]
             if any(w in english or fold(w) in stop for w in parts):  # "Sunni-majority town"
                 continue
             if any(a < e and s < b for a, b in taken):
