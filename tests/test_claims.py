@@ -452,3 +452,13 @@ def test_the_group_linked_to_another_is_the_group_told_before(lex):
     )
     got = [c for c in claims(text, lex) if c.stance == Stance.CLAIMS_RESPONSIBILITY]
     assert [c.speaker_actor_id for c in got] == ["AL_SHABAAB"]
+
+
+def test_the_us_military_is_one_speaker(lex):
+    text = (
+        "Houthi rebels fired two missiles at a cargo ship in the Red Sea on Wednesday, killing "
+        "three crew members, the U.S. military said."
+    )
+    (c,) = claims(text, lex)
+    assert c.speaker.endswith("U.S. military")
+    assert (c.speaker_actor_id, c.stance) == ("US_MILITARY", Stance.REPORTS)

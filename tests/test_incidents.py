@@ -1621,3 +1621,34 @@ def test_a_town_named_as_a_town_in_a_state_is_the_place():
     (inc,) = extract(text, published="2026-03-08").incidents
     p = inc.place
     assert (p.name, p.admin1, p.country, p.resolved) == ("Kuriga", "Kaduna", "NG", False)
+
+
+def test_a_suicide_bomber_ramming_a_car_bomb_into_a_convoy_is_a_suicide_bombing():
+    text = (
+        "A suicide bomber rammed an explosives-laden car into a military convoy near Bannu on "
+        "Friday, killing 12 soldiers."
+    )
+    (inc,) = extract(text, published="2026-04-04").incidents
+    assert AttackType.BOMBING in inc.types and inc.suicide
+    assert inc.acled_sub_event_type == "Suicide bomb"
+    shove = "A man rammed his shopping cart into a shelf at a store in Bannu on Friday."
+    assert extract(shove, published="2026-04-04").incidents == []
+
+
+def test_a_group_counted_among_the_killed_is_no_perpetrator():
+    text = "A drone strike killed three al-Shabaab commanders near Jilib on Friday, the army said."
+    (inc,) = extract(text, published="2026-04-04").incidents
+    assert "AL_SHABAAB" not in [p.actor_id for p in inc.perpetrators]
+    doers = (
+        "Two Boko Haram fighters attacked a village near Maiduguri on Friday, killing five people."
+    )
+    (inc,) = extract(doers, published="2026-04-04").incidents
+    assert [p.actor_id for p in inc.perpetrators] == ["BOKO_HARAM"]
+    assert inc.acled_event_type == "Violence against civilians"
+
+
+def test_the_state_force_that_shot_is_not_the_target():
+    text = "Security forces shot dead five protesters in Bamenda on Friday, rights groups said."
+    (inc,) = extract(text, published="2026-04-04").incidents
+    assert inc.targets == []
+    assert inc.acled_event_type == "Violence against civilians"

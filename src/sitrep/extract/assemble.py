@@ -121,6 +121,8 @@ def _acled_type(inc: Incident) -> tuple[str | None, str | None]:
             return "Explosions/Remote violence", "Remote explosive/landmine/IED"
         if targets & STATE_TARGETS:
             return "Battles", "Armed clash"
+        if targets & _CIVILIAN_TARGETS:
+            return "Violence against civilians", "Attack"  # "attacked a village, killing five"
     return ACLED_TYPES.get(first, (None, None))
 
 
@@ -990,9 +992,19 @@ def _apply_suspicions(
 
 def _targets(types: list[AttackType], group: list[EventMention]) -> list:
     """The targets named with the acts; "militants" is a target only of the state's own action
-    (an attack by insurgents does not target the insurgents named as its doers)."""
+    (an attack by insurgents does not target the insurgents named as its doers), and the state
+    force that acted is none ("security forces shot dead five protesters")."""
     state_act = bool(set(types) & _RESPONSE_TYPES)
-    return tagged([t for e in group for t in e.targets if state_act or t.entry.id != "militants"])
+    agents = [e.state_agent.span for e in group if e.state_agent is not None]
+    return tagged(
+        [
+            t
+            for e in group
+            for t in e.targets
+            if (state_act or t.entry.id != "militants")
+            and not any(t.span.start < a.end and a.start < t.span.end for a in agents)
+        ]
+    )
 
 
 def _weapons(group: list[EventMention]) -> list:

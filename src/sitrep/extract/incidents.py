@@ -1554,6 +1554,8 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
             doc.text, em.trigger.span.end, a.span.start
         ):
             continue  # "it had targeted Hamas militants": the group is the one attacked
+        if _counted_harmed(doc, scope, a):
+            continue  # "a drone strike killed three al-Shabaab commanders": the ones hit
         before = doc.text[max(sent.start, a.span.start - 40) : a.span.start]
         suspected = bool(_SUSPECT.search(before))
         em.agents.append((a, suspected))
@@ -1561,6 +1563,21 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
 
 #: between an attack word and a group right after it when the group is its object ("struck
 #: the Hamas", "attacked suspected TTP hideouts"); never "by", "of", "from" ("attack by TTP")
+def _counted_harmed(doc: Doc, scope: Span, a: LexMatch) -> bool:
+    """The group's name stands in a count of people harmed or arrested: "killed three
+    al-Shabaab commanders", "three al-Shabaab fighters were killed" (not "two Boko Haram
+    fighters attacked": counted doers)."""
+    counts = [q.span for q in doc.quantities_in(max(scope.start, a.span.start - 30), a.span.start)]
+    counted = [q for q in counts if 0 <= a.span.start - q.end <= 3]
+    if not counted:
+        return False
+    q = counted[-1]
+    harm = {"killed", "injured", "arrested", "abducted"}
+    before = doc.terms_in(max(scope.start, q.start - 25), q.start, "casualty_term")
+    after = doc.terms_in(a.span.end, min(scope.end, a.span.end + 40), "casualty_term")
+    return any(m.entry.attrs.get("status") in harm for m in [*before, *after])
+
+
 _OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|suspected|alleged|known)\s+)?", re.I)
 
 

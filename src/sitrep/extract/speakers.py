@@ -48,8 +48,9 @@ _AUX_TAIL = re.compile(
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:had|has|have)\s+been))+\s*$",
     re.I,
 )
+# (a full stop after one capital letter is an initial or "U.S.", no boundary)
 _HARD_BOUNDARY = re.compile(
-    r"[;:()\[\]\"\u201c\u201d]|\.\s|\b(?:that|which|whom|although|though|while|whereas|but|because|"
+    r"[;:()\[\]\"\u201c\u201d]|(?<!\b[A-Z])\.\s|\b(?:that|which|whom|although|though|while|whereas|but|because|"
     r"since|after|before|when|if|however|whether|where|as|so|yet)\b",
     re.I,
 )
