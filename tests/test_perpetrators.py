@@ -644,3 +644,13 @@ def test_an_organisation_merely_mentioned_in_another_sentence_is_no_perpetrator(
     )
     inc = _one_bombing(text)
     assert not [a.text for a in inc.arguments if a.role == "perp_org"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_group_speaking_after_its_acronym_in_brackets_is_a_speaker(lower: bool) -> None:
+    text = "The National Liberation Army (ELN) condemned the shelling of the market on Sunday."
+    got = fillers(text.lower() if lower else text)
+    assert "perp_org" not in got
+    text = "The National Liberation Army (ELN) shelled the market on Sunday."
+    got = fillers(text.lower() if lower else text)
+    assert [t.lower() for t in got["perp_org"]] == ["national liberation army"]

@@ -64,6 +64,21 @@ def org_entity(reader: Any, filler: RoleFiller) -> str | None:
     return None
 
 
+def past_short_name(reader: Any, sent: Any, j: int) -> int:
+    """The last token of the short name in brackets right after the name ending at token j
+    ("the farabundo marti national liberation front (fmln)" -> the token "fmln"), else j."""
+    toks = sent.toks
+    if j + 1 >= len(toks) or reader._gap(sent, j, j + 1).strip() != "(":
+        return j
+    for k in range(j + 1, min(j + 4, len(toks))):
+        gap = reader.text[toks[k].end : toks[k + 1].start if k + 1 < len(toks) else toks[k].end + 1]
+        if gap.strip().startswith(")"):
+            return k
+        if gap.strip():
+            return j
+    return j
+
+
 def is_source(sent: Any, i: int) -> bool:
     """The phrase starting at token i is the source of a report: "according to (the) ..."."""
     k = i - 1
