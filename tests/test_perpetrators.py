@@ -654,3 +654,16 @@ def test_a_group_speaking_after_its_acronym_in_brackets_is_a_speaker(lower: bool
     text = "The National Liberation Army (ELN) shelled the market on Sunday."
     got = fillers(text.lower() if lower else text)
     assert [t.lower() for t in got["perp_org"]] == ["national liberation army"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_group_whose_fighters_are_killed_is_no_perpetrator(lower: bool) -> None:
+    for text in (
+        "Four rebels of the ELN were killed by police near the border on Tuesday.",
+        "Four ELN rebels were killed by police near the border on Tuesday.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert "perp_org" not in got, text
+    text = "Four ELN rebels killed two policemen near the border on Tuesday."
+    got = fillers(text.lower() if lower else text)
+    assert [t.lower() for t in got["perp_org"]] == ["eln"]

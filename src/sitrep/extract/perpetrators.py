@@ -79,6 +79,31 @@ def past_short_name(reader: Any, sent: Any, j: int) -> int:
     return j
 
 
+def org_harmed(reader: Any, sent: Any, i: int, j: int) -> bool:
+    """The organisation at tokens i..j names people who are harmed: "two guerrillas of the
+    fmln were killed", "fmln rebels died in the clash", "soldiers killed three fmln
+    guerrillas": the group lost people, it is no perpetrator of that act."""
+    toks = sent.toks
+    first, last = i, j
+    # "guerrillas of the fmln": the people before the name
+    k = i - 1
+    if k >= 0 and toks[k].low in _ARTICLE:
+        k -= 1
+    if k >= 1 and toks[k].low == "of" and reader._joined(sent, k - 1, k):
+        people = reader.find(toks[k - 1].start, toks[k - 1].end, ["role_person"])
+        if any(m.span.end == toks[k - 1].end for m in people):
+            first = reader.grow_left(sent, k - 1)
+    else:
+        # "fmln guerrillas": the people after the name
+        for m in reader.find(toks[j].end, toks[min(j + 3, len(toks) - 1)].end, ["role_person"]):
+            e = sent.by_end.get(m.span.end)
+            if e is not None and all(reader._joined(sent, n - 1, n) for n in range(j + 1, e + 1)):
+                last = max(last, e)
+    if last == j and first == i:
+        return False  # the name alone ("the fmln was attacked"): the group itself, read elsewhere
+    return bool(reader.passive_harm(sent, last) or reader.object_of_act(sent, first))
+
+
 def is_source(sent: Any, i: int) -> bool:
     """The phrase starting at token i is the source of a report: "according to (the) ..."."""
     k = i - 1
@@ -311,6 +336,8 @@ def org_is_perpetrator(reader: Any, sent: Any, match: Any, i: int, j: int) -> bo
     """The organisation at tokens i..j of ``sent`` is a perpetrator of the sentence's act: any
     armed group; a state force (``agent_only``) only as the agent."""
     if is_source(sent, i):
+        return False
+    if org_harmed(reader, sent, i, j):
         return False
     if not match.entry.attrs.get("agent_only"):
         return True
