@@ -557,7 +557,10 @@ def test_bare_people_words_are_no_perpetrators(lower: bool) -> None:
 
 @pytest.mark.parametrize("lower", [False, True])
 def test_a_rebel_group_takes_the_organisation_the_report_names(lower: bool) -> None:
-    text = "A rebel group blew up a bridge near the town on Monday. The FMLN has stepped up its campaign in the east."
+    text = (
+        "A rebel group blew up a bridge near the town on Monday. "
+        "The FMLN has stepped up its campaign in the east, where FMLN units hold two towns."
+    )
     text = text.lower() if lower else text
     got = incident_roles(text, text.index(".") + 1)
     assert [t.lower() for t in got["perp_org"]] == ["fmln"]
@@ -667,3 +670,21 @@ def test_a_group_whose_fighters_are_killed_is_no_perpetrator(lower: bool) -> Non
     text = "Four ELN rebels killed two policemen near the border on Tuesday."
     got = fillers(text.lower() if lower else text)
     assert [t.lower() for t in got["perp_org"]] == ["eln"]
+
+
+def test_unnamed_rebels_take_no_group_when_the_report_names_several_or_one_in_passing() -> None:
+    # two groups named: whose the rebels are is not told
+    text = (
+        "rebels blew up a bridge near the town on monday. the eln and the farc met in havana "
+        "this week; the eln wants a ceasefire."
+    )
+    assert "perp_org" not in incident_roles(text, text.index(".") + 1)
+    # one group named once, in passing
+    text = "rebels blew up a bridge near the town on monday. the farc met officials in havana."
+    assert "perp_org" not in incident_roles(text, text.index(".") + 1)
+    # one group named again and again: the rebels are its fighters
+    text = (
+        "rebels blew up a bridge near the town on monday. the farc met officials in havana; "
+        "the farc wants a ceasefire."
+    )
+    assert [t.lower() for t in incident_roles(text, text.index(".") + 1)["perp_org"]] == ["farc"]

@@ -11,8 +11,8 @@ Helpers of the role-filler stage (:mod:`sitrep.extract.roles`):
   for the attack"), and call the attackers "the guerrillas" where the attack is told while the
   organisation is named elsewhere.  An incident without a perpetrator organisation takes those
   named in the report's attribution sentences; failing that, an incident whose attackers are
-  insurgents without a name ("guerrillas", "rebels", "terrorists") takes the armed group the
-  report names most often.  An incident without perpetrator individuals takes those of the
+  insurgents without a name ("guerrillas", "rebels", "terrorists") takes the one armed group the
+  report names (more than once).  An incident without perpetrator individuals takes those of the
   attribution sentences.
 """
 
@@ -448,6 +448,22 @@ def _told_as_doers(reader: Any, text: str, tokens: Any, sent: Span, f: Any, i: i
     return False
 
 
+#: mentions of the one armed group a report names that make it the group of the report's
+#: unnamed insurgents
+_GROUP_MENTIONS = 2
+
+
+def _report_group(counts: Counter[str]) -> str | None:
+    """The armed group whose fighters a report's unnamed insurgents are: the only group it
+    names, named more than once.  A report naming several groups (a guerrilla attack in a
+    story of talks between two fronts), or naming one only in passing, does not tell whose
+    the "guerrillas" are (on train, fallbacks with a second group named were all wrong)."""
+    if len(counts) != 1:
+        return None
+    ((group, n),) = counts.items()
+    return group if n >= _GROUP_MENTIONS else None
+
+
 def _last_token(sent: Any, end: int) -> int | None:
     j = sent.by_end.get(end)
     if j is None:  # a possessive cut off the phrase ("the fmln's")
@@ -527,9 +543,9 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
             insurgents = any(
                 a.role == roles.PERP_IND and _insurgent(a) for a in list(inc.arguments) + added
             )
-            if insurgents and counts:
-                best, _ = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]].start))
-                span = first[best]
+            group = _report_group(counts)
+            if insurgents and group is not None:
+                span = first[group]
                 added.append(RoleFiller(roles.PERP_ORG, span.text, [span], span.text.split()[-1]))
         if roles.PERP_IND not in has and not any(a.role == roles.PERP_IND for a in added):
             named = [a for a in list(inc.arguments) + added if a.role == roles.PERP_ORG]
