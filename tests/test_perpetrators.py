@@ -688,3 +688,13 @@ def test_unnamed_rebels_take_no_group_when_the_report_names_several_or_one_in_pa
         "the farc wants a ceasefire."
     )
     assert [t.lower() for t in incident_roles(text, text.index(".") + 1)["perp_org"]] == ["farc"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_group_that_blames_another_is_no_perpetrator(lower: bool) -> None:
+    for text in (
+        "The ELN blamed the army for the bombing of the bridge on Monday.",
+        "The ELN (National Liberation Army) holds the army responsible for the bombing of the bridge.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert [t.lower() for t in got["perp_org"]] == ["army"], text

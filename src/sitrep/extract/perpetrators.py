@@ -64,13 +64,18 @@ def org_entity(reader: Any, filler: RoleFiller) -> str | None:
     return None
 
 
+#: words of an organisation's name in brackets after its other name
+_BRACKETED_NAME = 8
+
+
 def past_short_name(reader: Any, sent: Any, j: int) -> int:
-    """The last token of the short name in brackets right after the name ending at token j
-    ("the farabundo marti national liberation front (fmln)" -> the token "fmln"), else j."""
+    """The last token of the other name in brackets right after the name ending at token j
+    ("the farabundo marti national liberation front (fmln)" -> the token "fmln", "the fmln
+    (farabundo marti national liberation front)" -> "front"), else j."""
     toks = sent.toks
     if j + 1 >= len(toks) or reader._gap(sent, j, j + 1).strip() != "(":
         return j
-    for k in range(j + 1, min(j + 4, len(toks))):
+    for k in range(j + 1, min(j + 2 + _BRACKETED_NAME, len(toks))):
         gap = reader.text[toks[k].end : toks[k + 1].start if k + 1 < len(toks) else toks[k].end + 1]
         if gap.strip().startswith(")"):
             return k
@@ -506,7 +511,11 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
                 and not _told_as_doers(reader, text, tokens, sent, f, i, j)
             ):
                 continue
-            if i is None or j is None or not is_accuser(tokens, i, j):
+            if (
+                i is None
+                or j is None
+                or not is_accuser(tokens, i, past_short_name(reader, tokens, j))
+            ):
                 attributed.append(f)
                 if people_only:
                     need_act.add(f.span)

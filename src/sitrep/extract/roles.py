@@ -104,9 +104,9 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
             continue  # "death squads": people of a kind, read as individuals
         # the clause goes on after the short name in brackets ("the ... front (fmln) said")
         after = perpetrators.past_short_name(reader, sent, j)
-        if not reader.speaker(sent, after) and perpetrators.org_is_perpetrator(
-            reader, sent, m, i, after
-        ):
+        if (
+            not reader.speaker(sent, after) and not perpetrators.is_accuser(sent, i, after)
+        ) and perpetrators.org_is_perpetrator(reader, sent, m, i, after):
             add(PERP_ORG, i, j, j, entity=m.entry.id)
 
     for m in reader.find(span.start, span.end, ["role_title"]):
