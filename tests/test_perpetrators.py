@@ -698,3 +698,14 @@ def test_a_group_that_blames_another_is_no_perpetrator(lower: bool) -> None:
     ):
         got = fillers(text.lower() if lower else text)
         assert [t.lower() for t in got["perp_org"]] == ["army"], text
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_group_that_is_a_side_of_a_clash_is_no_perpetrator(lower: bool) -> None:
+    for text in (
+        "Three soldiers were killed in clashes with the ELN in the east.",
+        "Three soldiers were killed in clashes against members of the ELN in the east.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert "perp_org" not in got, text
+        assert got["victim"] == ["soldiers"]

@@ -109,6 +109,20 @@ def org_harmed(reader: Any, sent: Any, i: int, j: int) -> bool:
     return bool(reader.passive_harm(sent, last) or reader.object_of_act(sent, first))
 
 
+def _people_of(reader: Any, sent: Any, i: int) -> int:
+    """The first token of the people phrase an organisation at token i closes ("members of
+    the fmln" -> "members"), else i."""
+    toks = sent.toks
+    k = i - 1
+    if k >= 0 and toks[k].low in _ARTICLE:
+        k -= 1
+    if k >= 1 and toks[k].low == "of" and reader._joined(sent, k - 1, k):
+        people = reader.find(toks[k - 1].start, toks[k - 1].end, ["role_person"])
+        if any(m.span.end == toks[k - 1].end for m in people):
+            return int(reader.grow_left(sent, k - 1))
+    return i
+
+
 def is_source(sent: Any, i: int) -> bool:
     """The phrase starting at token i is the source of a report: "according to (the) ..."."""
     k = i - 1
@@ -344,6 +358,8 @@ def org_is_perpetrator(reader: Any, sent: Any, match: Any, i: int, j: int) -> bo
         return False
     if org_harmed(reader, sent, i, j):
         return False
+    if in_clash(sent, _people_of(reader, sent, i)):
+        return False  # "clashes with the eln", "fighting against members of the fmln": a side
     if not match.entry.attrs.get("agent_only"):
         return True
     if reader.agent_of_act(sent, j) or reader.by_agent(sent, i):
