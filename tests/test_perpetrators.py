@@ -709,3 +709,14 @@ def test_a_group_that_is_a_side_of_a_clash_is_no_perpetrator(lower: bool) -> Non
         got = fillers(text.lower() if lower else text)
         assert "perp_org" not in got, text
         assert got["victim"] == ["soldiers"]
+
+
+def test_wire_spellings_of_a_group_name_are_the_group() -> None:
+    for text, want in (
+        ("the zarate willca group shot two missionaries in la paz.", "zarate willca"),
+        (
+            "the tupac amary revolutionary movement bombed a bank in lima.",
+            "tupac amary revolutionary movement",
+        ),
+    ):
+        assert fillers(text)["perp_org"] == [want], text
