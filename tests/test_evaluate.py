@@ -381,6 +381,20 @@ def test_perpetrator_organisation_takes_the_short_name_given_in_brackets() -> No
     assert muc4.short_name("The Popular Front's (PF) rebels struck.", "Popular Front") == "PF"
 
 
+def test_perpetrator_organisation_takes_its_acronym_used_elsewhere_in_the_report() -> None:
+    text = (
+        "The Camilist Union kidnapped a landowner on Monday. "
+        "Police said the ELN has stepped up kidnappings this year."
+    )
+    assert muc4.acronym_told(text, "Camilist Union") == "ELN"
+    # no acronym in the report, or one joined to other letters: the name as read
+    assert muc4.acronym_told("The Camilist Union kidnapped a landowner.", "Camilist Union") == (
+        "Camilist Union"
+    )
+    assert muc4.acronym_told("The Camilist Union (UC-ELN) struck.", "Camilist Union") == "UC-ELN"
+    assert muc4.acronym_told("A farm burned.", "unknown group") == "unknown group"
+
+
 def test_kidnapping_with_shooting_of_named_people_is_also_an_attack_template() -> None:
     """MUC-4 gives one template per incident type: the abduction and the shooting done in it
     are two templates with the same people; a kidnapping alone, or one whose victims are not

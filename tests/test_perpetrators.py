@@ -557,7 +557,10 @@ def test_bare_people_words_are_no_perpetrators(lower: bool) -> None:
 
 @pytest.mark.parametrize("lower", [False, True])
 def test_a_rebel_group_takes_the_organisation_the_report_names(lower: bool) -> None:
-    text = "A rebel group blew up a bridge near the town on Monday. The FMLN has stepped up its campaign in the east."
+    text = (
+        "A rebel group blew up a bridge near the town on Monday. "
+        "The FMLN has stepped up its campaign in the east, where FMLN units hold two towns."
+    )
     text = text.lower() if lower else text
     got = incident_roles(text, text.index(".") + 1)
     assert [t.lower() for t in got["perp_org"]] == ["fmln"]
@@ -644,3 +647,76 @@ def test_an_organisation_merely_mentioned_in_another_sentence_is_no_perpetrator(
     )
     inc = _one_bombing(text)
     assert not [a.text for a in inc.arguments if a.role == "perp_org"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_group_speaking_after_its_acronym_in_brackets_is_a_speaker(lower: bool) -> None:
+    text = "The National Liberation Army (ELN) condemned the shelling of the market on Sunday."
+    got = fillers(text.lower() if lower else text)
+    assert "perp_org" not in got
+    text = "The National Liberation Army (ELN) shelled the market on Sunday."
+    got = fillers(text.lower() if lower else text)
+    assert [t.lower() for t in got["perp_org"]] == ["national liberation army"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_group_whose_fighters_are_killed_is_no_perpetrator(lower: bool) -> None:
+    for text in (
+        "Four rebels of the ELN were killed by police near the border on Tuesday.",
+        "Four ELN rebels were killed by police near the border on Tuesday.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert "perp_org" not in got, text
+    text = "Four ELN rebels killed two policemen near the border on Tuesday."
+    got = fillers(text.lower() if lower else text)
+    assert [t.lower() for t in got["perp_org"]] == ["eln"]
+
+
+def test_unnamed_rebels_take_no_group_when_the_report_names_several_or_one_in_passing() -> None:
+    # two groups named: whose the rebels are is not told
+    text = (
+        "rebels blew up a bridge near the town on monday. the eln and the farc met in havana "
+        "this week; the eln wants a ceasefire."
+    )
+    assert "perp_org" not in incident_roles(text, text.index(".") + 1)
+    # one group named once, in passing
+    text = "rebels blew up a bridge near the town on monday. the farc met officials in havana."
+    assert "perp_org" not in incident_roles(text, text.index(".") + 1)
+    # one group named again and again: the rebels are its fighters
+    text = (
+        "rebels blew up a bridge near the town on monday. the farc met officials in havana; "
+        "the farc wants a ceasefire."
+    )
+    assert [t.lower() for t in incident_roles(text, text.index(".") + 1)["perp_org"]] == ["farc"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_group_that_blames_another_is_no_perpetrator(lower: bool) -> None:
+    for text in (
+        "The ELN blamed the army for the bombing of the bridge on Monday.",
+        "The ELN (National Liberation Army) holds the army responsible for the bombing of the bridge.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert [t.lower() for t in got["perp_org"]] == ["army"], text
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_group_that_is_a_side_of_a_clash_is_no_perpetrator(lower: bool) -> None:
+    for text in (
+        "Three soldiers were killed in clashes with the ELN in the east.",
+        "Three soldiers were killed in clashes against members of the ELN in the east.",
+    ):
+        got = fillers(text.lower() if lower else text)
+        assert "perp_org" not in got, text
+        assert got["victim"] == ["soldiers"]
+
+
+def test_wire_spellings_of_a_group_name_are_the_group() -> None:
+    for text, want in (
+        ("the zarate willca group shot two missionaries in la paz.", "zarate willca"),
+        (
+            "the tupac amary revolutionary movement bombed a bank in lima.",
+            "tupac amary revolutionary movement",
+        ),
+    ):
+        assert fillers(text)["perp_org"] == [want], text

@@ -486,6 +486,38 @@ def short_name(text: str, name: str) -> str:
     return m.group(1)
 
 
+@lru_cache(maxsize=1)
+def _org_acronyms() -> dict[str, tuple[str, ...]]:
+    """Per name of an organisation (lower case), the acronyms its lexicon entry lists."""
+    from sitrep.extract.role_reader import role_lexicon
+
+    out: dict[str, tuple[str, ...]] = {}
+    for e in role_lexicon().lexicon.entries("role_org"):
+        acronyms = tuple(a.lower() for a in e.aliases if a.isupper() and " " not in a)
+        if acronyms:
+            for a in e.aliases:
+                out[" ".join(a.lower().split())] = acronyms
+    return out
+
+
+def acronym_told(text: str, name: str) -> str:
+    """The acronym of the organisation ``name`` when the report uses it anywhere ("camilist
+    union" in a report that also writes "eln" -> "eln"), else the name: the keys list the
+    acronym among an organisation's mentions far more often than other names."""
+    key = " ".join(name.lower().split())
+    acronyms = _org_acronyms().get(key, ())
+    if key in acronyms:
+        return name
+    low = text.lower()
+    found = [
+        (m.start(), text[m.start() : m.end()])
+        for a in acronyms
+        for m in [re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", low)]
+        if m
+    ]
+    return min(found)[1] if found else name
+
+
 def incident_roles(extraction: Extraction, incident: Incident) -> dict[str, list[str | None]]:
     """Per MUC-4 role, the texts one incident gives (each predicted entity is one mention).
 
@@ -503,7 +535,10 @@ def incident_roles(extraction: Extraction, incident: Incident) -> dict[str, list
         if role == "Target" and is_military(arg.text):
             continue  # MUC-4 keys code no military targets ("the garrison", "an army convoy")
         if role == "PerpOrg":
-            out[role].append(short_name(extraction.article.text, arg.text))
+            name = short_name(extraction.article.text, arg.text)
+            if name == arg.text:
+                name = acronym_told(extraction.article.text, arg.text)
+            out[role].append(name)
         elif role is not None:
             out[role].append(arg.text)
     return out

@@ -11,8 +11,8 @@ Helpers of the role-filler stage (:mod:`sitrep.extract.roles`):
   for the attack"), and call the attackers "the guerrillas" where the attack is told while the
   organisation is named elsewhere.  An incident without a perpetrator organisation takes those
   named in the report's attribution sentences; failing that, an incident whose attackers are
-  insurgents without a name ("guerrillas", "rebels", "terrorists") takes the armed group the
-  report names most often.  An incident without perpetrator individuals takes those of the
+  insurgents without a name ("guerrillas", "rebels", "terrorists") takes the one armed group the
+  report names (more than once).  An incident without perpetrator individuals takes those of the
   attribution sentences.
 """
 
@@ -62,6 +62,65 @@ def org_entity(reader: Any, filler: RoleFiller) -> str | None:
             if m.span.start == span.start:
                 return str(m.entry.id)
     return None
+
+
+#: words of an organisation's name in brackets after its other name
+_BRACKETED_NAME = 8
+
+
+def past_short_name(reader: Any, sent: Any, j: int) -> int:
+    """The last token of the other name in brackets right after the name ending at token j
+    ("the farabundo marti national liberation front (fmln)" -> the token "fmln", "the fmln
+    (farabundo marti national liberation front)" -> "front"), else j."""
+    toks = sent.toks
+    if j + 1 >= len(toks) or reader._gap(sent, j, j + 1).strip() != "(":
+        return j
+    for k in range(j + 1, min(j + 2 + _BRACKETED_NAME, len(toks))):
+        gap = reader.text[toks[k].end : toks[k + 1].start if k + 1 < len(toks) else toks[k].end + 1]
+        if gap.strip().startswith(")"):
+            return k
+        if gap.strip():
+            return j
+    return j
+
+
+def org_harmed(reader: Any, sent: Any, i: int, j: int) -> bool:
+    """The organisation at tokens i..j names people who are harmed: "two guerrillas of the
+    fmln were killed", "fmln rebels died in the clash", "soldiers killed three fmln
+    guerrillas": the group lost people, it is no perpetrator of that act."""
+    toks = sent.toks
+    first, last = i, j
+    # "guerrillas of the fmln": the people before the name
+    k = i - 1
+    if k >= 0 and toks[k].low in _ARTICLE:
+        k -= 1
+    if k >= 1 and toks[k].low == "of" and reader._joined(sent, k - 1, k):
+        people = reader.find(toks[k - 1].start, toks[k - 1].end, ["role_person"])
+        if any(m.span.end == toks[k - 1].end for m in people):
+            first = reader.grow_left(sent, k - 1)
+    else:
+        # "fmln guerrillas": the people after the name
+        for m in reader.find(toks[j].end, toks[min(j + 3, len(toks) - 1)].end, ["role_person"]):
+            e = sent.by_end.get(m.span.end)
+            if e is not None and all(reader._joined(sent, n - 1, n) for n in range(j + 1, e + 1)):
+                last = max(last, e)
+    if last == j and first == i:
+        return False  # the name alone ("the fmln was attacked"): the group itself, read elsewhere
+    return bool(reader.passive_harm(sent, last) or reader.object_of_act(sent, first))
+
+
+def _people_of(reader: Any, sent: Any, i: int) -> int:
+    """The first token of the people phrase an organisation at token i closes ("members of
+    the fmln" -> "members"), else i."""
+    toks = sent.toks
+    k = i - 1
+    if k >= 0 and toks[k].low in _ARTICLE:
+        k -= 1
+    if k >= 1 and toks[k].low == "of" and reader._joined(sent, k - 1, k):
+        people = reader.find(toks[k - 1].start, toks[k - 1].end, ["role_person"])
+        if any(m.span.end == toks[k - 1].end for m in people):
+            return int(reader.grow_left(sent, k - 1))
+    return i
 
 
 def is_source(sent: Any, i: int) -> bool:
@@ -297,6 +356,10 @@ def org_is_perpetrator(reader: Any, sent: Any, match: Any, i: int, j: int) -> bo
     armed group; a state force (``agent_only``) only as the agent."""
     if is_source(sent, i):
         return False
+    if org_harmed(reader, sent, i, j):
+        return False
+    if in_clash(sent, _people_of(reader, sent, i)):
+        return False  # "clashes with the eln", "fighting against members of the fmln": a side
     if not match.entry.attrs.get("agent_only"):
         return True
     if reader.agent_of_act(sent, j) or reader.by_agent(sent, i):
@@ -406,6 +469,22 @@ def _told_as_doers(reader: Any, text: str, tokens: Any, sent: Span, f: Any, i: i
     return False
 
 
+#: mentions of the one armed group a report names that make it the group of the report's
+#: unnamed insurgents
+_GROUP_MENTIONS = 2
+
+
+def _report_group(counts: Counter[str]) -> str | None:
+    """The armed group whose fighters a report's unnamed insurgents are: the only group it
+    names, named more than once.  A report naming several groups (a guerrilla attack in a
+    story of talks between two fronts), or naming one only in passing, does not tell whose
+    the "guerrillas" are (on train, fallbacks with a second group named were all wrong)."""
+    if len(counts) != 1:
+        return None
+    ((group, n),) = counts.items()
+    return group if n >= _GROUP_MENTIONS else None
+
+
 def _last_token(sent: Any, end: int) -> int | None:
     j = sent.by_end.get(end)
     if j is None:  # a possessive cut off the phrase ("the fmln's")
@@ -448,7 +527,11 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
                 and not _told_as_doers(reader, text, tokens, sent, f, i, j)
             ):
                 continue
-            if i is None or j is None or not is_accuser(tokens, i, j):
+            if (
+                i is None
+                or j is None
+                or not is_accuser(tokens, i, past_short_name(reader, tokens, j))
+            ):
                 attributed.append(f)
                 if people_only:
                     need_act.add(f.span)
@@ -485,9 +568,9 @@ def complete_from_document(reader: Any, text: str, incidents: Sequence[Incident]
             insurgents = any(
                 a.role == roles.PERP_IND and _insurgent(a) for a in list(inc.arguments) + added
             )
-            if insurgents and counts:
-                best, _ = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]].start))
-                span = first[best]
+            group = _report_group(counts)
+            if insurgents and group is not None:
+                span = first[group]
                 added.append(RoleFiller(roles.PERP_ORG, span.text, [span], span.text.split()[-1]))
         if roles.PERP_IND not in has and not any(a.role == roles.PERP_IND for a in added):
             named = [a for a in list(inc.arguments) + added if a.role == roles.PERP_ORG]

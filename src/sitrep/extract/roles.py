@@ -102,7 +102,11 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
         org_ranges.append((i, j))
         if m.entry.attrs.get("unnamed"):
             continue  # "death squads": people of a kind, read as individuals
-        if not reader.speaker(sent, j) and perpetrators.org_is_perpetrator(reader, sent, m, i, j):
+        # the clause goes on after the short name in brackets ("the ... front (fmln) said")
+        after = perpetrators.past_short_name(reader, sent, j)
+        if (
+            not reader.speaker(sent, after) and not perpetrators.is_accuser(sent, i, after)
+        ) and perpetrators.org_is_perpetrator(reader, sent, m, i, after):
             add(PERP_ORG, i, j, j, entity=m.entry.id)
 
     for m in reader.find(span.start, span.end, ["role_title"]):
