@@ -1505,3 +1505,20 @@ def test_people_killed_in_a_states_strikes_are_a_strike_but_a_labour_strike_is_n
     assert [c.speaker for c in r.claims] == ["Hamas-run health ministry"]
     labour = "Two workers were injured in the strike at the factory on Monday, the union said."
     assert extract(labour, published="2026-10-13").incidents == []
+
+
+def test_a_count_of_hostages_counts_people_not_acts():
+    text = "Gunmen seized 20 hostages at a hotel in Bamako on Friday, police said."
+    (inc,) = extract(text, published="2026-05-09").incidents
+    assert AttackType.KIDNAPPING in inc.types
+    many = "There were 20 kidnappings in the province last year, police said."
+    assert extract(many, published="2026-05-09").incidents == []
+
+
+def test_gunmen_who_rob_a_bank_give_an_incident_but_a_robbed_victory_does_not():
+    text = "Gunmen robbed a bank in Lagos on Monday, killing a guard, police said."
+    (inc,) = extract(text, published="2026-05-12").incidents
+    assert [t.kind for t in inc.triggers] == ["robbery"]
+    assert any(a.role == "target" and a.text == "bank" for a in inc.arguments)
+    speech = "The opposition said it had been robbed of its victory in Monday's election."
+    assert extract(speech, published="2026-05-12").incidents == []

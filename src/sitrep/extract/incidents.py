@@ -649,7 +649,10 @@ def read_events(doc: Doc) -> Reading:
                     # clash ensued and x was killed": deaths in a battle told elsewhere; "x was
                     # killed", "gunmen killed two", "troops killed eight militants": an act
                     continue
-            plural = _is_plural_noun(t.span.text)
+            # "seized 20 hostages": a word for the people taken counts people, not acts
+            plural = _is_plural_noun(t.span.text) and t.span.text.lower() not in t.entry.attrs.get(
+                "people_nouns", ()
+            )
             # "a string of bomb and gun attacks": a modifier of the plural attack word after it
             modifier = any(
                 u.span.start > t.span.end
