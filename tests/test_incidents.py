@@ -1522,3 +1522,17 @@ def test_gunmen_who_rob_a_bank_give_an_incident_but_a_robbed_victory_does_not():
     assert any(a.role == "target" and a.text == "bank" for a in inc.arguments)
     speech = "The opposition said it had been robbed of its victory in Monday's election."
     assert extract(speech, published="2026-05-12").incidents == []
+
+
+def test_an_attack_of_unknown_kind_takes_the_type_a_later_reference_gives():
+    text = (
+        "Militants attacked the offices of a newspaper in Quetta on Monday morning, police said. "
+        "The editor said the bomb attack had destroyed the printing press."
+    )
+    (inc,) = extract(text, published="2026-04-07").incidents
+    assert inc.types == [AttackType.BOMBING]
+    plain = (
+        "Militants attacked the offices of a newspaper in Quetta on Monday morning, police said."
+    )
+    (inc,) = extract(plain, published="2026-04-07").incidents
+    assert inc.types == [AttackType.UNKNOWN]
