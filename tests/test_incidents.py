@@ -1536,3 +1536,12 @@ def test_an_attack_of_unknown_kind_takes_the_type_a_later_reference_gives():
     )
     (inc,) = extract(plain, published="2026-04-07").incidents
     assert inc.types == [AttackType.UNKNOWN]
+
+
+def test_an_attack_on_an_oil_well_or_the_power_grid_is_an_act_on_infrastructure():
+    for text in (
+        "Rebels attacked an oil well near Arauca on Sunday, the army said.",
+        "Rebels attacked the power grid on Sunday, the army said.",
+    ):
+        (inc,) = extract(text, published="2026-03-02").incidents
+        assert [t.kind for t in inc.targets] == ["infrastructure"]
