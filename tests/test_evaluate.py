@@ -452,6 +452,9 @@ def test_robbery_alone_is_a_robbery_and_told_with_an_arson_a_template_of_its_own
     )
     (robbery,) = muc4.extraction_to_templates(alone)
     assert robbery.incident_type == "robbery" and robbery.roles["Target"] == (("bank",),)
+    # what they took need not be a target of the lexicon
+    looted = extract("rebels looted two pharmacies in rosario on monday.", published="1990-03-06")
+    assert [t.incident_type for t in muc4.extraction_to_templates(looted)] == ["robbery"]
     both = extract(
         "rebels set fire to a bus in the town of rosario on monday. the rebels also looted a bank.",
         published="1990-03-06",

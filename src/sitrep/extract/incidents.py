@@ -1213,7 +1213,7 @@ def _damage_by_attacker(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
     ):
         return True
     hi = min(seg.end, trigger.span.end + OBJECT_CHARS)
-    if not any(
+    if not trigger.entry.attrs.get("any_object") and not any(
         m.span.start < hi and m.entry.attrs.get("gtd_target_type") not in _NOT_PROPERTY
         for m in doc.terms_in(trigger.span.end, seg.end, "target")
     ):
