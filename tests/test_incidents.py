@@ -1545,3 +1545,14 @@ def test_an_attack_on_an_oil_well_or_the_power_grid_is_an_act_on_infrastructure(
     ):
         (inc,) = extract(text, published="2026-03-02").incidents
         assert [t.kind for t in inc.targets] == ["infrastructure"]
+
+
+def test_a_named_killing_told_beside_a_year_of_another_clause_is_still_the_act():
+    text = (
+        "The city council met on Tuesday after learning of the killing of Ramon Estrada, "
+        "who was mayor of the town in 2015."
+    )
+    (inc,) = extract(text, published="2026-02-10").incidents
+    assert any(a.role == "victim" and a.text == "Ramon Estrada" for a in inc.arguments)
+    history = "Since 2015, the killing of mayors has been rare in the region, the council said."
+    assert extract(history, published="2026-02-10").incidents == []

@@ -574,6 +574,14 @@ def _against_whole_population(doc: Doc, sent: Span, t: LexMatch) -> bool:
     return False
 
 
+def _long_period_in(periods: list, seg: Span) -> bool:
+    """A period of more than two weeks (or of unknown length) is told in ``seg``."""
+    return any(
+        seg.start <= p.span.start < seg.end and (p.days if p.days is not None else 365) > 14
+        for p in periods
+    )
+
+
 def _generic_sentence(doc: Doc, sent: Span) -> bool:
     """The sentence states a habit, history, plan or threat (sentence-scope context cues)."""
     if _GENERIC_PATTERN.search(sent.text):
@@ -722,6 +730,16 @@ def read_events(doc: Doc) -> Reading:
                     and _condemnation_only(doc, sent, segments, t)
                     and _names_its_object(doc, sent, t, before)
                 ):
+                    named_refs.append((si, t))
+                elif (
+                    background_period
+                    and not verb
+                    and not _long_period_in(periods, _segment_of(segments, t.span.start))
+                    and (not generic or _condemnation_only(doc, sent, segments, t))
+                    and _names_its_object(doc, sent, t, before)
+                ):
+                    # "learning of the killing of x, mayor of medellin in 1984": the year is told
+                    # in another clause than the act's (of the victim's office), not of the act
                     named_refs.append((si, t))
                 if not (
                     generic
