@@ -1556,3 +1556,9 @@ def test_a_named_killing_told_beside_a_year_of_another_clause_is_still_the_act()
     assert any(a.role == "victim" and a.text == "Ramon Estrada" for a in inc.arguments)
     history = "Since 2015, the killing of mayors has been rare in the region, the council said."
     assert extract(history, published="2026-02-10").incidents == []
+
+
+def test_the_murder_in_a_place_of_a_named_person_names_its_victim():
+    text = "The committee condemned the recent murder in Tegucigalpa of union leader Ana Robles."
+    (inc,) = extract(text, published="2026-02-10").incidents
+    assert any(a.role == "victim" and a.text == "Ana Robles" for a in inc.arguments)

@@ -856,7 +856,9 @@ def read_events(doc: Doc) -> Reading:
 
 # "the murder of x", "the murder case of x"; "the murders ..., and especially that of x"
 _OBJECT_AFTER = re.compile(
-    r"\s+(?:(?:case|investigation|inquiry|trial|probe)\s+)?(?:of|on|against)\s+(?:the\s+)?", re.I
+    r"\s+(?:in\s+[\w-]+(?:\s+[\w-]+)?\s+(?=of\s))?"  # "the murder in guatemala of x"
+    r"(?:(?:case|investigation|inquiry|trial|probe)\s+)?(?:of|on|against)\s+(?:the\s+)?",
+    re.I,
 )
 _THAT_OF = re.compile(
     r",?\s+(?:and\s+)?(?:especially|particularly|in\s+particular|notably|above\s+all)\s+"
