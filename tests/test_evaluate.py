@@ -458,6 +458,42 @@ def test_kidnapping_with_burning_is_also_an_arson_template() -> None:
     assert [t.incident_type for t in muc4.extraction_to_templates(alone)] == ["kidnapping"]
 
 
+def test_robbery_alone_is_a_robbery_and_told_with_an_arson_a_template_of_its_own() -> None:
+    """Rebels who loot a bank: a robbery template; rebels who loot a bank and burn a bus in one
+    raid: an arson template and a robbery template with the bank only."""
+    alone = extract(
+        "rebels looted a bank in the town of rosario on monday.", published="1990-03-06"
+    )
+    (robbery,) = muc4.extraction_to_templates(alone)
+    assert robbery.incident_type == "robbery" and robbery.roles["Target"] == (("bank",),)
+    # what they took need not be a target of the lexicon
+    looted = extract("rebels looted two pharmacies in rosario on monday.", published="1990-03-06")
+    assert [t.incident_type for t in muc4.extraction_to_templates(looted)] == ["robbery"]
+    both = extract(
+        "rebels set fire to a bus in the town of rosario on monday. the rebels also looted a bank.",
+        published="1990-03-06",
+    )
+    templates = muc4.extraction_to_templates(both)
+    assert sorted(t.incident_type for t in templates) == ["arson", "robbery"]
+    (robbed,) = [t for t in templates if t.incident_type == "robbery"]
+    assert robbed.roles["Target"] == (("bank",),)
+
+
+def test_a_shooting_with_grenades_thrown_is_an_attack_and_a_grenade_alone_a_bombing() -> None:
+    """Gunmen who throw grenades and open fire on a crowd: an attack with the grenade; a
+    grenade thrown at a house, with no shooting: a bombing."""
+    both = extract(
+        "gunmen threw grenades and opened fire on a crowd at the market of huanta on monday.",
+        published="1990-03-06",
+    )
+    (attack,) = muc4.extraction_to_templates(both)
+    assert attack.incident_type == "attack"
+    alone = extract(
+        "unidentified men threw a grenade at a house in huanta on monday.", published="1990-03-06"
+    )
+    assert [t.incident_type for t in muc4.extraction_to_templates(alone)] == ["bombing"]
+
+
 def test_bombing_with_burning_is_also_an_arson_template() -> None:
     """A bomb at a bank and a bus set on fire in one act: a bombing template and an arson
     template (without the bomb); the bombing alone is one."""

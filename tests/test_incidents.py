@@ -1652,3 +1652,60 @@ def test_the_state_force_that_shot_is_not_the_target():
     (inc,) = extract(text, published="2026-04-04").incidents
     assert inc.targets == []
     assert inc.acled_event_type == "Violence against civilians"
+
+
+def test_a_count_of_hostages_counts_people_not_acts():
+    text = "Gunmen seized 20 hostages at a hotel in Bamako on Friday, police said."
+    (inc,) = extract(text, published="2026-05-09").incidents
+    assert AttackType.KIDNAPPING in inc.types
+    many = "There were 20 kidnappings in the province last year, police said."
+    assert extract(many, published="2026-05-09").incidents == []
+
+
+def test_gunmen_who_rob_a_bank_give_an_incident_but_a_robbed_victory_does_not():
+    text = "Gunmen robbed a bank in Lagos on Monday, killing a guard, police said."
+    (inc,) = extract(text, published="2026-05-12").incidents
+    assert [t.kind for t in inc.triggers] == ["robbery"]
+    assert any(a.role == "target" and a.text == "bank" for a in inc.arguments)
+    speech = "The opposition said it had been robbed of its victory in Monday's election."
+    assert extract(speech, published="2026-05-12").incidents == []
+
+
+def test_an_attack_of_unknown_kind_takes_the_type_a_later_reference_gives():
+    text = (
+        "Militants attacked the offices of a newspaper in Quetta on Monday morning, police said. "
+        "The editor said the bomb attack had destroyed the printing press."
+    )
+    (inc,) = extract(text, published="2026-04-07").incidents
+    assert inc.types == [AttackType.BOMBING]
+    plain = (
+        "Militants attacked the offices of a newspaper in Quetta on Monday morning, police said."
+    )
+    (inc,) = extract(plain, published="2026-04-07").incidents
+    assert inc.types == [AttackType.UNKNOWN]
+
+
+def test_an_attack_on_an_oil_well_or_the_power_grid_is_an_act_on_infrastructure():
+    for text in (
+        "Rebels attacked an oil well near Arauca on Sunday, the army said.",
+        "Rebels attacked the power grid on Sunday, the army said.",
+    ):
+        (inc,) = extract(text, published="2026-03-02").incidents
+        assert [t.kind for t in inc.targets] == ["infrastructure"]
+
+
+def test_a_named_killing_told_beside_a_year_of_another_clause_is_still_the_act():
+    text = (
+        "The city council met on Tuesday after learning of the killing of Ramon Estrada, "
+        "who was mayor of the town in 2015."
+    )
+    (inc,) = extract(text, published="2026-02-10").incidents
+    assert any(a.role == "victim" and a.text == "Ramon Estrada" for a in inc.arguments)
+    history = "Since 2015, the killing of mayors has been rare in the region, the council said."
+    assert extract(history, published="2026-02-10").incidents == []
+
+
+def test_the_murder_in_a_place_of_a_named_person_names_its_victim():
+    text = "The committee condemned the recent murder in Tegucigalpa of union leader Ana Robles."
+    (inc,) = extract(text, published="2026-02-10").incidents
+    assert any(a.role == "victim" and a.text == "Ana Robles" for a in inc.arguments)

@@ -104,6 +104,8 @@ BARE_EXPLOSION_PLURALS = frozenset({"explosions", "blasts", "detonations"})
 #: template types given only with at least one role filler: on train a bombing with none aligns
 #: with a key in 5 of 35 documents, a kidnapping in 4 of 24 (an attack in 40 of 104, kept)
 BARE_DROPPED = frozenset({"bombing", "kidnapping"})
+#: trigger entries (triggers.toml) that tell property taken: MUC-4 incident type robbery
+ROBBERY_TRIGGERS = frozenset({"robbery"})
 NON_MUC_TYPES = frozenset({AttackType.ARMED_CLASH, AttackType.SECURITY_OPERATION})
 VICTIM_STATUSES = frozenset({FigureStatus.KILLED, FigureStatus.INJURED, FigureStatus.ABDUCTED})
 
@@ -149,6 +151,20 @@ def muc_incident_type(incident: Incident, text: str | None = None) -> str | None
     weapons = {w.kind for w in incident.weapons}
     if types & {AttackType.KIDNAPPING, AttackType.HIJACKING}:
         return "kidnapping"
+    if incident.triggers and all(t.kind in ROBBERY_TRIGGERS for t in incident.triggers):
+        # "guerrillas looted stores", "gunmen robbed a bank, killing a guard": MUC-4 robbery
+        # (told with other acts, the robbery is a template of its own: ``_robbery``)
+        return "robbery"
+    if (
+        "firearms" in weapons
+        and weapons & DEVICE_OR_EXPLOSIVE == {"grenade"}
+        and AttackType.FACILITY_ATTACK not in types
+        and any(t.kind in SHOOTING_TRIGGERS for t in incident.triggers)
+    ):
+        # "attacked the meeting, throwing grenades and firing their guns at the people":
+        # grenades thrown during a shooting, with no other device, are the shooting's
+        # weapons; MUC-4 keys code the act an attack (with the grenades as its instrument)
+        return "attack"
     if AttackType.BOMBING in types:
         if weapons & PROJECTILE_WEAPONS and not weapons & DEVICE_WEAPONS:
             # shelling, rocket fire or an air raid: MUC-4 "bombing" is an explosive device
@@ -688,6 +704,40 @@ def _bombing_arson(
     )
 
 
+def _robbery(
+    extraction: Extraction, incident: Incident, template: MucTemplate
+) -> MucTemplate | None:
+    """The robbery template of an incident in which things were also robbed or looted ("the
+    attackers robbed the banks and burned the town hall"): MUC-4 keys give one template per
+    incident type; its targets are those told in the sentences of the robbery words."""
+    if template.incident_type == "robbery":
+        return None
+    text = extraction.article.text
+    bounds = [
+        _sentence_bounds(text, sp.start)
+        for t in incident.triggers
+        if t.kind in ROBBERY_TRIGGERS
+        for sp in t.spans
+    ]
+    if not bounds:
+        return None
+    roles = incident_roles(extraction, incident)
+    taken = [
+        a.text
+        for a in incident.arguments
+        if a.role == "target"
+        and not is_military(a.text)
+        and any(lo <= sp.start < hi for sp in a.spans for lo, hi in bounds)
+    ]
+    if not taken:
+        return None
+    roles = {**roles, "Target": taken, "Victim": [], "Weapon": []}
+    return MucTemplate(
+        incident_type="robbery",
+        roles={role: _dedupe(roles.get(role, ())) for role in MUC_ROLES},
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class TemplateSource:
     """A predicted template with the incident it was read from.
@@ -734,6 +784,7 @@ def template_sources(extraction: Extraction) -> list[TemplateSource]:
             ("harm", harm),
             ("damage", _kidnapping_damage(extraction, incident, template)),
             ("arson", _bombing_arson(extraction, incident, template)),
+            ("robbery", _robbery(extraction, incident, template)),
         ):
             if extra is not None and extra not in seen:
                 seen.append(extra)

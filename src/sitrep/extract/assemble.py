@@ -30,6 +30,7 @@ from sitrep.extract.incidents import (
     place_contains,
     placed_within,
     tagged,
+    trigger_types,
 )
 from sitrep.extract.mentions import Doc
 from sitrep.merge.match import distance_km
@@ -1733,6 +1734,42 @@ def type_from_weapons(doc: Doc, incidents: list[Incident]) -> None:
             continue
         known = {t.kind for t in inc.weapons}
         inc.weapons = inc.weapons + [t for t in tagged(matches) if t.kind not in known]
+
+
+_NOT_REFINING = frozenset(
+    {AttackType.UNKNOWN, AttackType.ARMED_CLASH, AttackType.SECURITY_OPERATION}
+)
+
+
+def type_from_references(doc: Doc, reading: Reading, incidents: list[Incident]) -> None:
+    """The one incident told only as "an attack" (type unknown) takes its type from the later
+    references to an act that give one, when they all give the same ("the attack on the
+    newspaper this morning ... calls were received regarding the dynamite attack": a bombing);
+    not when another incident of the article is of that type (the reference may be to it), nor
+    when the references disagree or more than one incident is of unknown type."""
+    unknown = [i for i in incidents if i.types == [AttackType.UNKNOWN]]
+    if len(unknown) != 1:
+        return
+    inc = unknown[0]
+    first = min((s.start for s in inc.spans), default=0)
+    found: list = []
+    for span in reading.reference_spans:
+        if span.start < first:
+            continue
+        for m in doc.terms_in(span.start, span.end, "trigger"):
+            if m.span != span or m.entry.attrs.get("event") is False:
+                continue
+            if m.entry.attrs.get("generic"):
+                continue
+            found.append(m)
+    types = {t for m in found for t in trigger_types(m.entry)} - _NOT_REFINING
+    others = {t for i in incidents if i is not inc for t in i.types}
+    if len(types) != 1 or types & others:
+        return  # the references disagree, or may be to another act of that type
+    inc.types = sorted(types)
+    weapons = [m for f in found for m in doc.terms_in(f.span.start, f.span.end, "weapon")]
+    known = {t.kind for t in inc.weapons}
+    inc.weapons = inc.weapons + [t for t in tagged(weapons) if t.kind not in known]
 
 
 def fill_acled(incidents: list[Incident]) -> None:

@@ -591,6 +591,14 @@ def _against_whole_population(doc: Doc, sent: Span, t: LexMatch) -> bool:
     return False
 
 
+def _long_period_in(periods: list, seg: Span) -> bool:
+    """A period of more than two weeks (or of unknown length) is told in ``seg``."""
+    return any(
+        seg.start <= p.span.start < seg.end and (p.days if p.days is not None else 365) > 14
+        for p in periods
+    )
+
+
 def _generic_sentence(doc: Doc, sent: Span) -> bool:
     """The sentence states a habit, history, plan or threat (sentence-scope context cues)."""
     if _GENERIC_PATTERN.search(sent.text):
@@ -670,7 +678,10 @@ def read_events(doc: Doc) -> Reading:
                     # clash ensued and x was killed": deaths in a battle told elsewhere; "x was
                     # killed", "gunmen killed two", "troops killed eight militants": an act
                     continue
-            plural = _is_plural_noun(t.span.text)
+            # "seized 20 hostages": a word for the people taken counts people, not acts
+            plural = _is_plural_noun(t.span.text) and t.span.text.lower() not in t.entry.attrs.get(
+                "people_nouns", ()
+            )
             # "a string of bomb and gun attacks": a modifier of the plural attack word after it
             modifier = any(
                 u.span.start > t.span.end
@@ -740,6 +751,16 @@ def read_events(doc: Doc) -> Reading:
                     and _condemnation_only(doc, sent, segments, t)
                     and _names_its_object(doc, sent, t, before)
                 ):
+                    named_refs.append((si, t))
+                elif (
+                    background_period
+                    and not verb
+                    and not _long_period_in(periods, _segment_of(segments, t.span.start))
+                    and (not generic or _condemnation_only(doc, sent, segments, t))
+                    and _names_its_object(doc, sent, t, before)
+                ):
+                    # "learning of the killing of x, mayor of medellin in 1984": the year is told
+                    # in another clause than the act's (of the victim's office), not of the act
                     named_refs.append((si, t))
                 if not (
                     generic
@@ -856,7 +877,9 @@ def read_events(doc: Doc) -> Reading:
 
 # "the murder of x", "the murder case of x"; "the murders ..., and especially that of x"
 _OBJECT_AFTER = re.compile(
-    r"\s+(?:(?:case|investigation|inquiry|trial|probe)\s+)?(?:of|on|against)\s+(?:the\s+)?", re.I
+    r"\s+(?:in\s+[\w-]+(?:\s+[\w-]+)?\s+(?=of\s))?"  # "the murder in guatemala of x"
+    r"(?:(?:case|investigation|inquiry|trial|probe)\s+)?(?:of|on|against)\s+(?:the\s+)?",
+    re.I,
 )
 _THAT_OF = re.compile(
     r",?\s+(?:and\s+)?(?:especially|particularly|in\s+particular|notably|above\s+all)\s+"
@@ -1231,7 +1254,7 @@ def _damage_by_attacker(doc: Doc, seg: Span, trigger: LexMatch) -> bool:
     ):
         return True
     hi = min(seg.end, trigger.span.end + OBJECT_CHARS)
-    if not any(
+    if not trigger.entry.attrs.get("any_object") and not any(
         m.span.start < hi and m.entry.attrs.get("gtd_target_type") not in _NOT_PROPERTY
         for m in doc.terms_in(trigger.span.end, seg.end, "target")
     ):

@@ -125,6 +125,7 @@ def extract(
     )
     fill_roles(text, incidents, references=reading.reference_spans, reader=roles)
     assemble.type_from_weapons(doc, incidents)
+    assemble.type_from_references(doc, reading, incidents)
     assemble.fill_acled(incidents)
     for inc in incidents:
         inc.summary = assemble.summarise(inc, figures)
