@@ -479,21 +479,6 @@ def test_robbery_alone_is_a_robbery_and_told_with_an_arson_a_template_of_its_own
     assert robbed.roles["Target"] == (("bank",),)
 
 
-def test_a_shooting_with_grenades_thrown_is_an_attack_and_a_grenade_alone_a_bombing() -> None:
-    """Gunmen who throw grenades and open fire on a crowd: an attack with the grenade; a
-    grenade thrown at a house, with no shooting: a bombing."""
-    both = extract(
-        "gunmen threw grenades and opened fire on a crowd at the market of huanta on monday.",
-        published="1990-03-06",
-    )
-    (attack,) = muc4.extraction_to_templates(both)
-    assert attack.incident_type == "attack"
-    alone = extract(
-        "unidentified men threw a grenade at a house in huanta on monday.", published="1990-03-06"
-    )
-    assert [t.incident_type for t in muc4.extraction_to_templates(alone)] == ["bombing"]
-
-
 def test_bombing_with_burning_is_also_an_arson_template() -> None:
     """A bomb at a bank and a bus set on fire in one act: a bombing template and an arson
     template (without the bomb); the bombing alone is one."""

@@ -155,16 +155,6 @@ def muc_incident_type(incident: Incident, text: str | None = None) -> str | None
         # "guerrillas looted stores", "gunmen robbed a bank, killing a guard": MUC-4 robbery
         # (told with other acts, the robbery is a template of its own: ``_robbery``)
         return "robbery"
-    if (
-        "firearms" in weapons
-        and weapons & DEVICE_OR_EXPLOSIVE == {"grenade"}
-        and AttackType.FACILITY_ATTACK not in types
-        and any(t.kind in SHOOTING_TRIGGERS for t in incident.triggers)
-    ):
-        # "attacked the meeting, throwing grenades and firing their guns at the people":
-        # grenades thrown during a shooting, with no other device, are the shooting's
-        # weapons; MUC-4 keys code the act an attack (with the grenades as its instrument)
-        return "attack"
     if AttackType.BOMBING in types:
         if weapons & PROJECTILE_WEAPONS and not weapons & DEVICE_WEAPONS:
             # shelling, rocket fire or an air raid: MUC-4 "bombing" is an explosive device
