@@ -1076,3 +1076,12 @@ def test_a_bare_apostrophe_possessive_owns_the_harm() -> None:
 def test_a_bracketed_remark_between_a_name_and_its_harm_participle() -> None:
     text = "engineer tomas ibarra gil (name as heard), kidnapped by rebels in may, is still held."
     assert "tomas ibarra gil" in named_victims_of(text)
+
+
+def test_landmines_are_instruments_and_coal_mines_targets() -> None:
+    got = fillers(
+        "two soldiers were wounded when mines planted by the rebels exploded on the road."
+    )
+    assert "mines" not in got.get("target", [])
+    got = fillers("rebels dynamited a coal mine near the border last night.")
+    assert "coal mine" in got["target"]
