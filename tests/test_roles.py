@@ -1085,3 +1085,12 @@ def test_landmines_are_instruments_and_coal_mines_targets() -> None:
     assert "mines" not in got.get("target", [])
     got = fillers("rebels dynamited a coal mine near the border last night.")
     assert "coal mine" in got["target"]
+
+
+def test_the_place_people_belong_to_is_not_a_target() -> None:
+    got = fillers(
+        "a bomb exploded at the farm of juan perez, the manager of the agrarian institute, "
+        "and destroyed the house."
+    )
+    assert "agrarian institute" not in got["target"]
+    assert "house" in got["target"]

@@ -60,6 +60,8 @@ _NAMED_BODIES = frozenset(
 )
 _OF_WORDS = 6  # words of an "of" phrase after a head
 REFERENCE_REACH = 3  # sentences after an incident's own that may refer back to it
+#: prepositions joining people to the place they belong to ("members of the mission")
+_PEOPLE_OF = frozenset({"of"})
 _DAMAGE_NOUNS = frozenset({"damage", "damages", "losses"})  # "property damage"
 # words before a verb: a weapon word right after one is the verb ("to bomb", "did not bomb")
 _VERB_BEFORE = frozenset(
@@ -625,6 +627,22 @@ class RoleReader:
         stations", "we asked the foreign ministry"), not a target."""
         k = self._before_phrase(sent, i)
         return k >= 0 and sent.toks[k].low in _ADDRESS_VERBS and self._joined(sent, k, k + 1)
+
+    def people_of(self, sent: Sentence, i: int) -> bool:
+        """The place at token i is where people named before it belong or work ("members of
+        the diplomatic mission", "the manager of the institute", "crew members of the
+        trawlers"): it tells who they are, not what was hit.  Not "at" or "from": "placed by a
+        man at the office" names the place after the agent."""
+        k = self._before_phrase(sent, i)
+        if k < 1 or sent.toks[k].low not in _PEOPLE_OF or not self._joined(sent, k, k + 1):
+            return False
+        if not self._joined(sent, k - 1, k):
+            return False
+        prev = sent.toks[k - 1]
+        return any(
+            m.span.end == prev.end
+            for m in self.find(prev.start, prev.end, ["role_person", "role_title"])
+        )
 
     def reporter_place(self, sent: Sentence, i: int) -> bool:
         """The place at token i is where the reporter was ("we felt the explosions here at

@@ -173,6 +173,7 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
                 or reader.searched_by_forces(sent, first, last)
                 or reader.addressed(sent, first)
                 or reader.reporter_place(sent, first)
+                or (not m.entry.attrs.get("military") and reader.people_of(sent, first))
             ):
                 continue  # "army helicopters fired rockets", "attacked by a helicopter"
             if _called_off(sent, first) or _listed_after(reader, sent, first, off):
