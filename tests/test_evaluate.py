@@ -1455,3 +1455,19 @@ def test_victims_told_only_kidnapped_or_only_shot_are_shared_out() -> None:
     kinds = {t.incident_type: t.roles["Victim"] for t in muc4.extraction_to_templates(ext)}
     assert kinds["bombing"] == (("luis ortiz vega",),)
     assert kinds["attack"] == (("jose pinto lara",),)
+
+
+def test_places_of_the_armed_forces_are_no_muc4_target_but_keep_the_template() -> None:
+    assert muc4.armed_forces_place("the air force headquarters")
+    assert muc4.armed_forces_place("the military complex of the armed forces joint chiefs")
+    assert not muc4.armed_forces_place("the residence of u.s. military advisers")
+    assert not muc4.armed_forces_place("the peace brigades office")
+    assert not muc4.armed_forces_place("national guard headquarters")
+    ext = _kidnap_extraction()
+    ext.incidents[0].types = [AttackType.FACILITY_ATTACK]
+    ext.incidents[0].arguments = [
+        RoleFiller(role="perp_org", text="the people's front"),
+        RoleFiller(role="target", text="navy headquarters"),
+    ]
+    templates = muc4.extraction_to_templates(ext)
+    assert len(templates) == 1 and templates[0].roles["Target"] == ()

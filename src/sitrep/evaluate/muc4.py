@@ -398,6 +398,26 @@ def is_military(text: str | None) -> bool:
     return False
 
 
+#: words naming the armed forces as the owner of a place (not the police or a national guard,
+#: whose posts MUC-4 keys code as targets)
+_ARMED_OWNER = re.compile(
+    r"\b(?:army|army's|military|air force|navy|naval|armed forces|general staff|joint chiefs|"
+    r"(?<!peace )brigades?)\b"
+)
+#: the armed forces' people housed or served by a place ("the residence of u.s. military
+#: advisers"): a civilian place
+_ARMED_PEOPLE = re.compile(r"\b(?:military|army) (?:advisers|advisors|attaches?|personnel)\b")
+
+
+def armed_forces_place(text: str) -> bool:
+    """Whether a physical target is a place of the armed forces named by its owner ("the air
+    force headquarters", "the army's general staff headquarters", "the military complex of the
+    armed forces joint chiefs").  MUC-4 keys leave such targets out, but an act against one is
+    still coded when other roles tell it (so the template stays: see ``is_military``)."""
+    low = text.lower()
+    return bool(_ARMED_OWNER.search(low)) and not _ARMED_PEOPLE.search(low)
+
+
 #: premises words that take the kind of their owner ("the brigade's installations")
 _PREMISES = frozenset({"installations", "installation", "facilities", "facility", "quarters"})
 
@@ -500,7 +520,7 @@ def incident_roles(extraction: Extraction, incident: Incident) -> dict[str, list
         role = ARGUMENT_ROLES.get(arg.role)
         if role == "Victim" and not arg.named:
             continue  # MUC-4 keys (as GTT gives them) name victims; descriptions are not kept
-        if role == "Target" and is_military(arg.text):
+        if role == "Target" and (is_military(arg.text) or armed_forces_place(arg.text)):
             continue  # MUC-4 keys code no military targets ("the garrison", "an army convoy")
         if role == "PerpOrg":
             out[role].append(short_name(extraction.article.text, arg.text))
