@@ -1094,3 +1094,11 @@ def test_the_place_people_belong_to_is_not_a_target() -> None:
     )
     assert "agrarian institute" not in got["target"]
     assert "house" in got["target"]
+
+
+def test_the_hospital_where_a_victim_was_taken_is_not_a_target() -> None:
+    got = fillers(
+        "a bomb exploded at the bank and injured a guard, who is at the central clinic, where "
+        "he was taken."
+    )
+    assert got["target"] == ["bank"]

@@ -707,15 +707,26 @@ class RoleReader:
             and all(self._joined(sent, m, m + 1) for m in range(k, i))
         )
 
-    def care_place(self, sent: Sentence, i: int) -> bool:
+    def care_place(self, sent: Sentence, i: int, j: int) -> bool:
         """The place at token i is where the victims were cared for, not a target ("taken to
         the hospital", "died in a clinic", "is being treated at the military hospital")."""
         k = i - 1
         while k >= 0 and i - k <= 4 and sent.toks[k].low not in _CARE_VERBS:
             if sent.toks[k].low in _CARE_STOP or not self._joined(sent, k, k + 1):
-                return False
+                break
             k -= 1
-        return k >= 0 and sent.toks[k].low in _CARE_VERBS and i - k <= 4
+        if k >= 0 and sent.toks[k].low in _CARE_VERBS and i - k <= 4:
+            return True
+        return self._cared_where(sent, j)
+
+    def _cared_where(self, sent: Sentence, j: int) -> bool:
+        """The place ending at token j is followed by "where" and a care verb ("the hospital
+        where she was taken", "general hospital, where the victim was taken")."""
+        n = len(sent.toks)
+        k = j + 1
+        if k >= n or sent.toks[k].low != "where":
+            return False
+        return any(t.low in _CARE_VERBS for t in sent.toks[k + 1 : k + 5])
 
     def verb_use(self, sent: Sentence, i: int, j: int) -> bool:
         """A one-word weapon used as a verb ("to bomb", "can bomb", "we bomb")."""

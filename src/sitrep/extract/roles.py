@@ -168,7 +168,7 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
             last = reader.grow_number(sent, last)
             if (
                 reader.attacking_thing(sent, first, last)
-                or reader.care_place(sent, first)
+                or reader.care_place(sent, first, last)
                 or reader.moved_place(sent, first)
                 or reader.searched_by_forces(sent, first, last)
                 or reader.addressed(sent, first)
