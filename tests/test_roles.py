@@ -1102,3 +1102,12 @@ def test_the_hospital_where_a_victim_was_taken_is_not_a_target() -> None:
         "he was taken."
     )
     assert got["target"] == ["bank"]
+
+
+def test_a_place_word_before_a_title_is_no_target() -> None:
+    got = fillers(
+        "gunmen machinegunned former supreme court president juan lopez, and a bomb destroyed "
+        "the bank branch."
+    )
+    assert got["target"] == ["bank branch"]
+    assert "juan lopez" in got["victim"]

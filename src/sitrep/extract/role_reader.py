@@ -644,6 +644,20 @@ class RoleReader:
             for m in self.find(prev.start, prev.end, ["role_person", "role_title"])
         )
 
+    def before_person(self, sent: Sentence, j: int) -> bool:
+        """The place word at token j modifies a person noun or title right after it ("a
+        university president", "the embassy spokesman", "bank employees"): it tells who the
+        people are, not what was hit."""
+        k = j + 1
+        if k >= len(sent.toks) or not self._joined(sent, j, k):
+            return False
+        tok = sent.toks[k]
+        return any(
+            m.span.start == tok.start
+            for m in self.find(tok.start, sent.toks[-1].end, ["role_person", "role_title"])
+            if m.span.start < tok.end
+        )
+
     def reporter_place(self, sent: Sentence, i: int) -> bool:
         """The place at token i is where the reporter was ("we felt the explosions here at
         the x building", "we were covering a ceremony at the x hotel when we heard")."""
