@@ -1111,3 +1111,8 @@ def test_a_place_word_before_a_title_is_no_target() -> None:
     )
     assert got["target"] == ["bank branch"]
     assert "juan lopez" in got["victim"]
+
+
+def test_a_place_a_report_went_to_is_no_target() -> None:
+    got = fillers("witnesses reported to two radio stations that a bomb destroyed the bank branch.")
+    assert got["target"] == ["bank branch"]

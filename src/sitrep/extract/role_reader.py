@@ -108,6 +108,10 @@ COUNTS = frozenset("two three four five six seven eight nine ten both".split())
 _ADDRESS_VERBS = frozenset(
     "called phoned telephoned told asked informed contacted notified".split()
 )
+#: words of a report sent to or coming from a place ("reported to", "reports from")
+_REPORT_WORDS = frozenset(
+    "reported report reports said statement statements communique call calls message".split()
+)
 _FIRST_PERSON = frozenset({"we", "i"})
 DETERMINERS = frozenset(
     "the a an his her their its our my your several some two three four five six seven eight "
@@ -624,9 +628,20 @@ class RoleReader:
 
     def addressed(self, sent: Sentence, i: int) -> bool:
         """The place at token i is whom a speaker addressed ("a spokesman who called two radio
-        stations", "we asked the foreign ministry"), not a target."""
+        stations", "we asked the foreign ministry") or where a report came from ("reports from
+        the radio stations"), not a target."""
         k = self._before_phrase(sent, i)
-        return k >= 0 and sent.toks[k].low in _ADDRESS_VERBS and self._joined(sent, k, k + 1)
+        if k >= 0 and sent.toks[k].low in _ADDRESS_VERBS and self._joined(sent, k, k + 1):
+            return True
+        # a report sent to it or coming from it ("witnesses reported to radio stations",
+        # "reports from central american radio stations")
+        return (
+            k >= 1
+            and sent.toks[k].low in ("to", "from")
+            and sent.toks[k - 1].low in _REPORT_WORDS
+            and self._joined(sent, k - 1, k)
+            and self._joined(sent, k, k + 1)
+        )
 
     def people_of(self, sent: Sentence, i: int) -> bool:
         """The place at token i is where people named before it belong or work ("members of
