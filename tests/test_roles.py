@@ -1116,3 +1116,12 @@ def test_a_place_word_before_a_title_is_no_target() -> None:
 def test_a_place_a_report_went_to_is_no_target() -> None:
     got = fillers("witnesses reported to two radio stations that a bomb destroyed the bank branch.")
     assert got["target"] == ["bank branch"]
+
+
+def test_throwing_tells_the_target_and_the_thrower() -> None:
+    got = fillers("police said the gunman was trying to throw a grenade at the city hall.")
+    assert "city hall" in got["target"]
+    got = fillers(
+        "an air force plane is throwing rockets at the village, and a bomb destroyed the bank."
+    )
+    assert got["target"] == ["bank"]

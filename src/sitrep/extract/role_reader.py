@@ -71,7 +71,7 @@ _SOUNDS = frozenset("fire explosion explosions blast blasts shots bursts detonat
 # verbs whose subject is the attacker's thing ("helicopters fired rockets", "planes are bombing")
 _AGENT_VERBS = frozenset(
     "attacked fired bombed dropped strafed machinegunned machine-gunned shelled launched rocketed "
-    "bombing firing dropping strafing shelling launching machinegunning".split()
+    "bombing firing dropping strafing shelling launching machinegunning throwing hurling".split()
 )
 _AGENT_SKIP = frozenset(
     "had have has also then later reportedly allegedly continuously repeatedly indiscriminately".split()
