@@ -1125,3 +1125,16 @@ def test_throwing_tells_the_target_and_the_thrower() -> None:
         "an air force plane is throwing rockets at the village, and a bomb destroyed the bank."
     )
     assert got["target"] == ["bank"]
+
+
+def test_a_generic_head_after_the_and_a_count_refers_back() -> None:
+    text = (
+        "two bombs exploded at the home of a judge and at the office of a lawyer, and damaged "
+        "the walls of the two premises."
+    )
+    inc = Incident(
+        id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[Span.of(text, 0, len(text))]
+    )
+    fill_roles(text, [inc])
+    targets = [a.text for a in inc.arguments if a.role == "target"]
+    assert "home of a judge" in targets and "premises" not in targets

@@ -871,15 +871,18 @@ def _one_per_thing(args: list[RoleFiller]) -> list[RoleFiller]:
     return [a for a in args if id(a) not in drop]
 
 
-_BACK = re.compile(r"\b(?:the|this|that|these|those)(?:\s+same)?\s+$")
+#: a determiner pointing back, maybe with "same" or a count ("the same", "the two")
+_BACK = re.compile(
+    r"\b(?:the|this|that|these|those)(?:\s+same)?(?:\s+(?:two|three|four|five|several))?\s+$"
+)
 
 
 def _without_back_references(
     text: str, reader: RoleReader, args: list[RoleFiller]
 ) -> list[RoleFiller]:
     """Without the targets that only refer back to another target of the incident: a generic
-    head told bare after "the", "this" or "the same" ("the same establishment", "the
-    building") when the incident names a target that is not such a reference."""
+    head told bare after "the", "this", "the same" or "the two" ("the same establishment",
+    "the building", "the two premises") when the incident names a target that is not such a reference."""
     generic = reader.rl.generic_target
 
     def back(a: RoleFiller) -> bool:
