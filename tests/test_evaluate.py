@@ -1471,3 +1471,17 @@ def test_places_of_the_armed_forces_are_no_muc4_target_but_keep_the_template() -
     ]
     templates = muc4.extraction_to_templates(ext)
     assert len(templates) == 1 and templates[0].roles["Target"] == ()
+
+
+def test_the_things_burned_are_the_arsons_targets_and_the_rest_the_bombings() -> None:
+    both = extract(
+        "a bomb exploded at a bank in lima on monday and the rebels set fire to a bus with "
+        "gasoline. the explosion also destroyed a hotel.",
+        published="1990-03-06",
+    )
+    templates = muc4.extraction_to_templates(both)
+    kinds = {t.incident_type: t.roles["Target"] for t in templates}
+    assert set(kinds) == {"bombing", "arson"}
+    assert kinds["arson"] == (("bus",),)
+    assert ("bank",) in kinds["bombing"] and ("hotel",) in kinds["bombing"]
+    assert ("bus",) not in kinds["bombing"]
