@@ -1485,3 +1485,16 @@ def test_the_things_burned_are_the_arsons_targets_and_the_rest_the_bombings() ->
     assert kinds["arson"] == (("bus",),)
     assert ("bank",) in kinds["bombing"] and ("hotel",) in kinds["bombing"]
     assert ("bus",) not in kinds["bombing"]
+
+
+def test_the_parts_hit_stand_for_the_network() -> None:
+    ext = _kidnap_extraction()
+    ext.incidents[0].types = [AttackType.FACILITY_ATTACK]
+    ext.incidents[0].arguments = [
+        RoleFiller(role="target", text="the national power grid"),
+        RoleFiller(role="target", text="two high-voltage pylons"),
+    ]
+    roles = muc4.incident_roles(ext, ext.incidents[0])
+    assert roles["Target"] == ["two high-voltage pylons"]
+    ext.incidents[0].arguments = [RoleFiller(role="target", text="the national power grid")]
+    assert muc4.incident_roles(ext, ext.incidents[0])["Target"] == ["the national power grid"]

@@ -526,7 +526,31 @@ def incident_roles(extraction: Extraction, incident: Incident) -> dict[str, list
             out[role].append(short_name(extraction.article.text, arg.text))
         elif role is not None:
             out[role].append(arg.text)
+    out["Target"] = _parts_over_network(out["Target"])
     return out
+
+
+#: head words of a whole supply network ("the electrical system", "the power grid")
+_NETWORK_HEADS = frozenset({"system", "systems", "grid", "grids", "network", "networks"})
+#: head words of the network's parts that an act hits ("two pylons", "high-voltage posts")
+_NETWORK_PARTS = frozenset(
+    "pylon pylons tower towers post posts pole poles line lines substation substations "
+    "transformer transformers".split()
+)
+
+
+def _parts_over_network(targets: list[str | None]) -> list[str | None]:
+    """Without the network when the parts hit are named: "sabotage against the power grid
+    destroyed two pylons and seven power poles" hit the pylons and poles (the keys list the
+    parts, not the grid)."""
+
+    def head(t: str | None) -> str:
+        words = normalise(t or "").split(" of ")[0].split()
+        return words[-1] if words else ""
+
+    if not any(head(t) in _NETWORK_PARTS for t in targets):
+        return targets
+    return [t for t in targets if head(t) not in _NETWORK_HEADS]
 
 
 def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate | None:
