@@ -1138,3 +1138,11 @@ def test_a_generic_head_after_the_and_a_count_refers_back() -> None:
     fill_roles(text, [inc])
     targets = [a.text for a in inc.arguments if a.role == "target"]
     assert "home of a judge" in targets and "premises" not in targets
+
+
+def test_a_vehicle_the_attackers_used_is_no_target() -> None:
+    got = fillers(
+        "the attack was staged by ten terrorists who used 2 stolen cars, and a bomb destroyed "
+        "the bank."
+    )
+    assert got["target"] == ["bank"]

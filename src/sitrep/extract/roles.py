@@ -154,6 +154,8 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
         elif kind == "role_target":
             if m.entry.id == "vehicle" and _attackers_ride(reader, sent, first, out):
                 continue  # "men riding in a car threw a bomb": the attackers' vehicle
+            if m.entry.id == "vehicle" and _used_vehicle(sent, first):
+                continue  # "the terrorists used two cars": the attackers' means
             if m.entry.id == "vehicle" and _charge_carrier(reader, sent, first, j, weapon_toks):
                 continue  # "dynamite placed in a truck", "a car, packed with dynamite": the bomb
             if reader.before_damage_noun(sent, j):
@@ -335,6 +337,22 @@ def _attackers_ride(reader: RoleReader, sent: Sentence, first: int, out: list[Fo
         m.span.end == tok.end and m.entry.attrs.get("role") in ("perp", "perp_weak")
         for m in reader.find(tok.start, tok.end, ["role_person"])
     )
+
+
+def _used_vehicle(sent: Sentence, first: int) -> bool:
+    """The vehicle at ``first`` is the object of "used" ("the attackers used two stolen
+    cars", "who used 2 toyota cars"): the attackers' means, not a thing attacked."""
+    for k in range(first - 1, max(-1, first - 5), -1):
+        low = sent.toks[k].low
+        if low == "used":
+            return True
+        if low in _USED_STOP:
+            return False
+    return False
+
+
+#: words that end the search back from a vehicle for "used"
+_USED_STOP = frozenset("and or but to in on at by for of was were is are been being".split())
 
 
 _LOADED = frozenset({"loaded", "filled", "packed", "stuffed", "laden", "rigged"})
