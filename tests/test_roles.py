@@ -1146,3 +1146,8 @@ def test_a_vehicle_the_attackers_used_is_no_target() -> None:
         "the bank."
     )
     assert got["target"] == ["bank"]
+
+
+def test_where_a_target_stands_is_no_second_target() -> None:
+    got = fillers("rebels blew up the river bridge, which is on the coastal highway, last night.")
+    assert got["target"] == ["river bridge"]

@@ -673,6 +673,26 @@ class RoleReader:
             if m.span.start < tok.end
         )
 
+    def located_on(self, sent: Sentence, i: int) -> bool:
+        """The place at token i tells where something named before it stands ("the bridge,
+        which is on the northern highway", "a bank located in the central market"): a
+        location, not a second target."""
+        k = self._before_phrase(sent, i)
+        if k < 1 or sent.toks[k].low not in ("on", "in", "at", "inside"):
+            return False
+        prev = sent.toks[k - 1].low
+        if prev == "located":
+            return True
+        return (
+            prev in ("is", "was", "are", "were")
+            and k > 1
+            and sent.toks[k - 2].low
+            in (
+                "which",
+                "that",
+            )
+        )
+
     def reporter_place(self, sent: Sentence, i: int) -> bool:
         """The place at token i is where the reporter was ("we felt the explosions here at
         the x building", "we were covering a ceremony at the x hotel when we heard")."""
