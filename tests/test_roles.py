@@ -1151,3 +1151,8 @@ def test_a_vehicle_the_attackers_used_is_no_target() -> None:
 def test_where_a_target_stands_is_no_second_target() -> None:
     got = fillers("rebels blew up the river bridge, which is on the coastal highway, last night.")
     assert got["target"] == ["river bridge"]
+
+
+def test_a_list_of_things_attacks_on_are_called_off_keeps_its_preposition() -> None:
+    got = fillers("the rebels agreed to suspend attacks on the power grid and on shopping centers.")
+    assert "target" not in got

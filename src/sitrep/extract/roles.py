@@ -219,7 +219,8 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
     return out
 
 
-_LIST_GLUE = frozenset({"and", "or", "as", "well"}) | DETERMINERS | COUNTS
+#: words between the items of a list ("the town hall, a gas station and on two clinics")
+_LIST_GLUE = frozenset({"and", "or", "as", "well", "on", "against"}) | DETERMINERS | COUNTS
 
 
 def _listed_after(
