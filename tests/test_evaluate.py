@@ -1490,3 +1490,46 @@ def test_victims_told_only_kidnapped_or_only_shot_are_shared_out() -> None:
     kinds = {t.incident_type: t.roles["Victim"] for t in muc4.extraction_to_templates(ext)}
     assert kinds["bombing"] == (("luis ortiz vega",),)
     assert kinds["attack"] == (("jose pinto lara",),)
+
+
+def test_places_of_the_armed_forces_are_no_muc4_target_but_keep_the_template() -> None:
+    assert muc4.armed_forces_place("the air force headquarters")
+    assert muc4.armed_forces_place("the military complex of the armed forces joint chiefs")
+    assert not muc4.armed_forces_place("the residence of u.s. military advisers")
+    assert not muc4.armed_forces_place("the peace brigades office")
+    assert not muc4.armed_forces_place("national guard headquarters")
+    ext = _kidnap_extraction()
+    ext.incidents[0].types = [AttackType.FACILITY_ATTACK]
+    ext.incidents[0].arguments = [
+        RoleFiller(role="perp_org", text="the people's front"),
+        RoleFiller(role="target", text="navy headquarters"),
+    ]
+    templates = muc4.extraction_to_templates(ext)
+    assert len(templates) == 1 and templates[0].roles["Target"] == ()
+
+
+def test_the_things_burned_are_the_arsons_targets_and_the_rest_the_bombings() -> None:
+    both = extract(
+        "a bomb exploded at a bank in lima on monday and the rebels set fire to a bus with "
+        "gasoline. the explosion also destroyed a hotel.",
+        published="1990-03-06",
+    )
+    templates = muc4.extraction_to_templates(both)
+    kinds = {t.incident_type: t.roles["Target"] for t in templates}
+    assert set(kinds) == {"bombing", "arson"}
+    assert kinds["arson"] == (("bus",),)
+    assert ("bank",) in kinds["bombing"] and ("hotel",) in kinds["bombing"]
+    assert ("bus",) not in kinds["bombing"]
+
+
+def test_the_parts_hit_stand_for_the_network() -> None:
+    ext = _kidnap_extraction()
+    ext.incidents[0].types = [AttackType.FACILITY_ATTACK]
+    ext.incidents[0].arguments = [
+        RoleFiller(role="target", text="the national power grid"),
+        RoleFiller(role="target", text="two high-voltage pylons"),
+    ]
+    roles = muc4.incident_roles(ext, ext.incidents[0])
+    assert roles["Target"] == ["two high-voltage pylons"]
+    ext.incidents[0].arguments = [RoleFiller(role="target", text="the national power grid")]
+    assert muc4.incident_roles(ext, ext.incidents[0])["Target"] == ["the national power grid"]

@@ -1076,3 +1076,83 @@ def test_a_bare_apostrophe_possessive_owns_the_harm() -> None:
 def test_a_bracketed_remark_between_a_name_and_its_harm_participle() -> None:
     text = "engineer tomas ibarra gil (name as heard), kidnapped by rebels in may, is still held."
     assert "tomas ibarra gil" in named_victims_of(text)
+
+
+def test_landmines_are_instruments_and_coal_mines_targets() -> None:
+    got = fillers(
+        "two soldiers were wounded when mines planted by the rebels exploded on the road."
+    )
+    assert "mines" not in got.get("target", [])
+    got = fillers("rebels dynamited a coal mine near the border last night.")
+    assert "coal mine" in got["target"]
+
+
+def test_the_place_people_belong_to_is_not_a_target() -> None:
+    got = fillers(
+        "a bomb exploded at the farm of juan perez, the manager of the agrarian institute, "
+        "and destroyed the house."
+    )
+    assert "agrarian institute" not in got["target"]
+    assert "house" in got["target"]
+
+
+def test_the_hospital_where_a_victim_was_taken_is_not_a_target() -> None:
+    got = fillers(
+        "a bomb exploded at the bank and injured a guard, who is at the central clinic, where "
+        "he was taken."
+    )
+    assert got["target"] == ["bank"]
+
+
+def test_a_place_word_before_a_title_is_no_target() -> None:
+    got = fillers(
+        "gunmen machinegunned former supreme court president juan lopez, and a bomb destroyed "
+        "the bank branch."
+    )
+    assert got["target"] == ["bank branch"]
+    assert "juan lopez" in got["victim"]
+
+
+def test_a_place_a_report_went_to_is_no_target() -> None:
+    got = fillers("witnesses reported to two radio stations that a bomb destroyed the bank branch.")
+    assert got["target"] == ["bank branch"]
+
+
+def test_throwing_tells_the_target_and_the_thrower() -> None:
+    got = fillers("police said the gunman was trying to throw a grenade at the city hall.")
+    assert "city hall" in got["target"]
+    got = fillers(
+        "an air force plane is throwing rockets at the village, and a bomb destroyed the bank."
+    )
+    assert got["target"] == ["bank"]
+
+
+def test_a_generic_head_after_the_and_a_count_refers_back() -> None:
+    text = (
+        "two bombs exploded at the home of a judge and at the office of a lawyer, and damaged "
+        "the walls of the two premises."
+    )
+    inc = Incident(
+        id="i1", types=[], status=IncidentStatus.CARRIED_OUT, spans=[Span.of(text, 0, len(text))]
+    )
+    fill_roles(text, [inc])
+    targets = [a.text for a in inc.arguments if a.role == "target"]
+    assert "home of a judge" in targets and "premises" not in targets
+
+
+def test_a_vehicle_the_attackers_used_is_no_target() -> None:
+    got = fillers(
+        "the attack was staged by ten terrorists who used 2 stolen cars, and a bomb destroyed "
+        "the bank."
+    )
+    assert got["target"] == ["bank"]
+
+
+def test_where_a_target_stands_is_no_second_target() -> None:
+    got = fillers("rebels blew up the river bridge, which is on the coastal highway, last night.")
+    assert got["target"] == ["river bridge"]
+
+
+def test_a_list_of_things_attacks_on_are_called_off_keeps_its_preposition() -> None:
+    got = fillers("the rebels agreed to suspend attacks on the power grid and on shopping centers.")
+    assert "target" not in got

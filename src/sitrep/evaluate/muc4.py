@@ -404,6 +404,26 @@ def is_military(text: str | None) -> bool:
     return False
 
 
+#: words naming the armed forces as the owner of a place (not the police or a national guard,
+#: whose posts MUC-4 keys code as targets)
+_ARMED_OWNER = re.compile(
+    r"\b(?:army|army's|military|air force|navy|naval|armed forces|general staff|joint chiefs|"
+    r"(?<!peace )brigades?)\b"
+)
+#: the armed forces' people housed or served by a place ("the residence of u.s. military
+#: advisers"): a civilian place
+_ARMED_PEOPLE = re.compile(r"\b(?:military|army) (?:advisers|advisors|attaches?|personnel)\b")
+
+
+def armed_forces_place(text: str) -> bool:
+    """Whether a physical target is a place of the armed forces named by its owner ("the air
+    force headquarters", "the army's general staff headquarters", "the military complex of the
+    armed forces joint chiefs").  MUC-4 keys leave such targets out, but an act against one is
+    still coded when other roles tell it (so the template stays: see ``is_military``)."""
+    low = text.lower()
+    return bool(_ARMED_OWNER.search(low)) and not _ARMED_PEOPLE.search(low)
+
+
 #: premises words that take the kind of their owner ("the brigade's installations")
 _PREMISES = frozenset({"installations", "installation", "facilities", "facility", "quarters"})
 
@@ -538,7 +558,7 @@ def incident_roles(extraction: Extraction, incident: Incident) -> dict[str, list
         role = ARGUMENT_ROLES.get(arg.role)
         if role == "Victim" and not arg.named:
             continue  # MUC-4 keys (as GTT gives them) name victims; descriptions are not kept
-        if role == "Target" and is_military(arg.text):
+        if role == "Target" and (is_military(arg.text) or armed_forces_place(arg.text)):
             continue  # MUC-4 keys code no military targets ("the garrison", "an army convoy")
         if role == "PerpOrg":
             name = short_name(extraction.article.text, arg.text)
@@ -547,7 +567,31 @@ def incident_roles(extraction: Extraction, incident: Incident) -> dict[str, list
             out[role].append(name)
         elif role is not None:
             out[role].append(arg.text)
+    out["Target"] = _parts_over_network(out["Target"])
     return out
+
+
+#: head words of a whole supply network ("the electrical system", "the power grid")
+_NETWORK_HEADS = frozenset({"system", "systems", "grid", "grids", "network", "networks"})
+#: head words of the network's parts that an act hits ("two pylons", "high-voltage posts")
+_NETWORK_PARTS = frozenset(
+    "pylon pylons tower towers post posts pole poles line lines substation substations "
+    "transformer transformers".split()
+)
+
+
+def _parts_over_network(targets: list[str | None]) -> list[str | None]:
+    """Without the network when the parts hit are named: "sabotage against the power grid
+    destroyed two pylons and seven power poles" hit the pylons and poles (the keys list the
+    parts, not the grid)."""
+
+    def head(t: str | None) -> str:
+        words = normalise(t or "").split(" of ")[0].split()
+        return words[-1] if words else ""
+
+    if not any(head(t) in _NETWORK_PARTS for t in targets):
+        return targets
+    return [t for t in targets if head(t) not in _NETWORK_HEADS]
 
 
 def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate | None:
@@ -728,6 +772,64 @@ def _robbery(
     )
 
 
+#: words telling a thing set on fire: "set fire to", "burned", "torched"
+_BURNED = re.compile(
+    r"\b(?:burn(?:ed|t|ing|s)?|set\s+(?:on\s+)?fire|set\s+ablaze|torch(?:ed|ing)|ablaze|"
+    r"arson|incendiary|molotov|fire-?bomb(?:ed|s)?)\b",
+    re.IGNORECASE,
+)
+
+
+#: words telling an explosion
+_EXPLODED = re.compile(
+    r"\b(?:bombs?|bombed|bombing|explo(?:ded|sion|sions|sives?)|dynamite|dynamited|blasts?|"
+    r"grenades?|blew\s+up|blown\s+up)\b",
+    re.IGNORECASE,
+)
+#: characters before a target that hold the verb telling what was done to it ("the rebels
+#: set fire to a bus"), and after it for a passive ("the bus was burned")
+_VERB_BEFORE_CHARS = 50
+_VERB_AFTER_CHARS = 30
+
+
+def _burned_at(text: str, span: Span) -> bool:
+    """Whether a target's clause tells it burned: its sentence tells a burning and no
+    explosion, or a burning word stands shortly before or after it ("a bomb exploded at a
+    bank and the rebels set fire to a bus": the bus burned, the bank bombed).  Per sentence
+    only, "the bank" would be burned too (train 55.42, dev 51.12; per clause 55.41, 51.27)."""
+    start, end = _sentence_bounds(text, span.start)
+    if not _EXPLODED.search(text[start:end]):
+        return bool(_BURNED.search(text[start:end]))
+    before = text[max(start, span.start - _VERB_BEFORE_CHARS) : span.start]
+    after = text[span.end : min(end, span.end + _VERB_AFTER_CHARS)]
+    return bool(_BURNED.search(before) or _BURNED.search(after))
+
+
+def _split_burned(
+    extraction: Extraction, incident: Incident, bombing: MucTemplate, arson: MucTemplate
+) -> tuple[MucTemplate, MucTemplate]:
+    """The physical targets of a bombing that also burned things, each given to the act its
+    sentences tell: a thing told burned where it is named is the arson's, any other the
+    bombing's ("two bombs went off at a bank.  the rebels also set fire to a bus": the bank
+    is the bombing's target, the bus the arson's).  Unchanged unless both acts keep one."""
+    text = extraction.article.text
+    burned: set[str] = set()
+    other: set[str] = set()
+    for arg in incident.arguments:
+        if arg.role != "target" or not arg.spans:
+            continue
+        told = any(_burned_at(text, sp) for sp in arg.spans)
+        (burned if told else other).add(gtt_normalise(arg.text))
+    if not burned or not other:
+        return bombing, arson
+
+    def only(t: MucTemplate, keep: set[str]) -> MucTemplate:
+        targets = tuple(e for e in t.roles.get("Target", ()) if gtt_normalise(e[0]) in keep)
+        return MucTemplate(incident_type=t.incident_type, roles={**t.roles, "Target": targets})
+
+    return only(bombing, other), only(arson, burned)
+
+
 @dataclass(frozen=True, slots=True)
 class TemplateSource:
     """A predicted template with the incident it was read from.
@@ -768,12 +870,15 @@ def template_sources(extraction: Extraction) -> list[TemplateSource]:
         harm = _harm_attack(extraction, incident, template)
         if harm is not None:
             template, harm = _split_victims(extraction, incident, template, harm)
+        arson = _bombing_arson(extraction, incident, template)
+        if arson is not None:
+            template, arson = _split_burned(extraction, incident, template, arson)
         seen.append(template)
         out.append(TemplateSource(template, incident, "incident"))
         for origin, extra in (
             ("harm", harm),
             ("damage", _kidnapping_damage(extraction, incident, template)),
-            ("arson", _bombing_arson(extraction, incident, template)),
+            ("arson", arson),
             ("robbery", _robbery(extraction, incident, template)),
         ):
             if extra is not None and extra not in seen:

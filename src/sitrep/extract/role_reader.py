@@ -60,6 +60,8 @@ _NAMED_BODIES = frozenset(
 )
 _OF_WORDS = 6  # words of an "of" phrase after a head
 REFERENCE_REACH = 3  # sentences after an incident's own that may refer back to it
+#: prepositions joining people to the place they belong to ("members of the mission")
+_PEOPLE_OF = frozenset({"of"})
 _DAMAGE_NOUNS = frozenset({"damage", "damages", "losses"})  # "property damage"
 # words before a verb: a weapon word right after one is the verb ("to bomb", "did not bomb")
 _VERB_BEFORE = frozenset(
@@ -69,7 +71,7 @@ _SOUNDS = frozenset("fire explosion explosions blast blasts shots bursts detonat
 # verbs whose subject is the attacker's thing ("helicopters fired rockets", "planes are bombing")
 _AGENT_VERBS = frozenset(
     "attacked fired bombed dropped strafed machinegunned machine-gunned shelled launched rocketed "
-    "bombing firing dropping strafing shelling launching machinegunning".split()
+    "bombing firing dropping strafing shelling launching machinegunning throwing hurling".split()
 )
 _AGENT_SKIP = frozenset(
     "had have has also then later reportedly allegedly continuously repeatedly indiscriminately".split()
@@ -105,6 +107,10 @@ COUNTS = frozenset("two three four five six seven eight nine ten both".split())
 # verbs of speaking to someone: a place right after one is whom the speaker addressed
 _ADDRESS_VERBS = frozenset(
     "called phoned telephoned told asked informed contacted notified".split()
+)
+#: words of a report sent to or coming from a place ("reported to", "reports from")
+_REPORT_WORDS = frozenset(
+    "reported report reports said statement statements communique call calls message".split()
 )
 _FIRST_PERSON = frozenset({"we", "i"})
 DETERMINERS = frozenset(
@@ -624,9 +630,70 @@ class RoleReader:
 
     def addressed(self, sent: Sentence, i: int) -> bool:
         """The place at token i is whom a speaker addressed ("a spokesman who called two radio
-        stations", "we asked the foreign ministry"), not a target."""
+        stations", "we asked the foreign ministry") or where a report came from ("reports from
+        the radio stations"), not a target."""
         k = self._before_phrase(sent, i)
-        return k >= 0 and sent.toks[k].low in _ADDRESS_VERBS and self._joined(sent, k, k + 1)
+        if k >= 0 and sent.toks[k].low in _ADDRESS_VERBS and self._joined(sent, k, k + 1):
+            return True
+        # a report sent to it or coming from it ("witnesses reported to radio stations",
+        # "reports from central american radio stations")
+        return (
+            k >= 1
+            and sent.toks[k].low in ("to", "from")
+            and sent.toks[k - 1].low in _REPORT_WORDS
+            and self._joined(sent, k - 1, k)
+            and self._joined(sent, k, k + 1)
+        )
+
+    def people_of(self, sent: Sentence, i: int) -> bool:
+        """The place at token i is where people named before it belong or work ("members of
+        the diplomatic mission", "the manager of the institute", "crew members of the
+        trawlers"): it tells who they are, not what was hit.  Not "at" or "from": "placed by a
+        man at the office" names the place after the agent."""
+        k = self._before_phrase(sent, i)
+        if k < 1 or sent.toks[k].low not in _PEOPLE_OF or not self._joined(sent, k, k + 1):
+            return False
+        if not self._joined(sent, k - 1, k):
+            return False
+        prev = sent.toks[k - 1]
+        return any(
+            m.span.end == prev.end
+            for m in self.find(prev.start, prev.end, ["role_person", "role_title"])
+        )
+
+    def before_person(self, sent: Sentence, j: int) -> bool:
+        """The place word at token j modifies a person noun or title right after it ("a
+        university president", "the embassy spokesman", "bank employees"): it tells who the
+        people are, not what was hit."""
+        k = j + 1
+        if k >= len(sent.toks) or not self._joined(sent, j, k):
+            return False
+        tok = sent.toks[k]
+        return any(
+            m.span.start == tok.start
+            for m in self.find(tok.start, sent.toks[-1].end, ["role_person", "role_title"])
+            if m.span.start < tok.end
+        )
+
+    def located_on(self, sent: Sentence, i: int) -> bool:
+        """The place at token i tells where something named before it stands ("the bridge,
+        which is on the northern highway", "a bank located in the central market"): a
+        location, not a second target."""
+        k = self._before_phrase(sent, i)
+        if k < 1 or sent.toks[k].low not in ("on", "in", "at", "inside"):
+            return False
+        prev = sent.toks[k - 1].low
+        if prev == "located":
+            return True
+        return (
+            prev in ("is", "was", "are", "were")
+            and k > 1
+            and sent.toks[k - 2].low
+            in (
+                "which",
+                "that",
+            )
+        )
 
     def reporter_place(self, sent: Sentence, i: int) -> bool:
         """The place at token i is where the reporter was ("we felt the explosions here at
@@ -691,15 +758,26 @@ class RoleReader:
             and all(self._joined(sent, m, m + 1) for m in range(k, i))
         )
 
-    def care_place(self, sent: Sentence, i: int) -> bool:
+    def care_place(self, sent: Sentence, i: int, j: int) -> bool:
         """The place at token i is where the victims were cared for, not a target ("taken to
         the hospital", "died in a clinic", "is being treated at the military hospital")."""
         k = i - 1
         while k >= 0 and i - k <= 4 and sent.toks[k].low not in _CARE_VERBS:
             if sent.toks[k].low in _CARE_STOP or not self._joined(sent, k, k + 1):
-                return False
+                break
             k -= 1
-        return k >= 0 and sent.toks[k].low in _CARE_VERBS and i - k <= 4
+        if k >= 0 and sent.toks[k].low in _CARE_VERBS and i - k <= 4:
+            return True
+        return self._cared_where(sent, j)
+
+    def _cared_where(self, sent: Sentence, j: int) -> bool:
+        """The place ending at token j is followed by "where" and a care verb ("the hospital
+        where she was taken", "general hospital, where the victim was taken")."""
+        n = len(sent.toks)
+        k = j + 1
+        if k >= n or sent.toks[k].low != "where":
+            return False
+        return any(t.low in _CARE_VERBS for t in sent.toks[k + 1 : k + 5])
 
     def verb_use(self, sent: Sentence, i: int, j: int) -> bool:
         """A one-word weapon used as a verb ("to bomb", "can bomb", "we bomb")."""

@@ -158,6 +158,8 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
         elif kind == "role_target":
             if m.entry.id == "vehicle" and _attackers_ride(reader, sent, first, out):
                 continue  # "men riding in a car threw a bomb": the attackers' vehicle
+            if m.entry.id == "vehicle" and _used_vehicle(sent, first):
+                continue  # "the terrorists used two cars": the attackers' means
             if m.entry.id == "vehicle" and _charge_carrier(reader, sent, first, j, weapon_toks):
                 continue  # "dynamite placed in a truck", "a car, packed with dynamite": the bomb
             if reader.before_damage_noun(sent, j):
@@ -172,11 +174,14 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
             last = reader.grow_number(sent, last)
             if (
                 reader.attacking_thing(sent, first, last)
-                or reader.care_place(sent, first)
+                or reader.care_place(sent, first, last)
                 or reader.moved_place(sent, first)
                 or reader.searched_by_forces(sent, first, last)
                 or reader.addressed(sent, first)
                 or reader.reporter_place(sent, first)
+                or (not m.entry.attrs.get("military") and reader.people_of(sent, first))
+                or (last == j and reader.before_person(sent, j))
+                or reader.located_on(sent, first)
             ):
                 continue  # "army helicopters fired rockets", "attacked by a helicopter"
             if _called_off(sent, first) or _listed_after(reader, sent, first, off):
@@ -218,7 +223,8 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
     return out
 
 
-_LIST_GLUE = frozenset({"and", "or", "as", "well"}) | DETERMINERS | COUNTS
+#: words between the items of a list ("the town hall, a gas station and on two clinics")
+_LIST_GLUE = frozenset({"and", "or", "as", "well", "on", "against"}) | DETERMINERS | COUNTS
 
 
 def _listed_after(
@@ -337,6 +343,22 @@ def _attackers_ride(reader: RoleReader, sent: Sentence, first: int, out: list[Fo
         m.span.end == tok.end and m.entry.attrs.get("role") in ("perp", "perp_weak")
         for m in reader.find(tok.start, tok.end, ["role_person"])
     )
+
+
+def _used_vehicle(sent: Sentence, first: int) -> bool:
+    """The vehicle at ``first`` is the object of "used" ("the attackers used two stolen
+    cars", "who used 2 toyota cars"): the attackers' means, not a thing attacked."""
+    for k in range(first - 1, max(-1, first - 5), -1):
+        low = sent.toks[k].low
+        if low == "used":
+            return True
+        if low in _USED_STOP:
+            return False
+    return False
+
+
+#: words that end the search back from a vehicle for "used"
+_USED_STOP = frozenset("and or but to in on at by for of was were is are been being".split())
 
 
 _LOADED = frozenset({"loaded", "filled", "packed", "stuffed", "laden", "rigged"})
@@ -873,15 +895,18 @@ def _one_per_thing(args: list[RoleFiller]) -> list[RoleFiller]:
     return [a for a in args if id(a) not in drop]
 
 
-_BACK = re.compile(r"\b(?:the|this|that|these|those)(?:\s+same)?\s+$")
+#: a determiner pointing back, maybe with "same" or a count ("the same", "the two")
+_BACK = re.compile(
+    r"\b(?:the|this|that|these|those)(?:\s+same)?(?:\s+(?:two|three|four|five|several))?\s+$"
+)
 
 
 def _without_back_references(
     text: str, reader: RoleReader, args: list[RoleFiller]
 ) -> list[RoleFiller]:
     """Without the targets that only refer back to another target of the incident: a generic
-    head told bare after "the", "this" or "the same" ("the same establishment", "the
-    building") when the incident names a target that is not such a reference."""
+    head told bare after "the", "this", "the same" or "the two" ("the same establishment",
+    "the building", "the two premises") when the incident names a target that is not such a reference."""
     generic = reader.rl.generic_target
 
     def back(a: RoleFiller) -> bool:
