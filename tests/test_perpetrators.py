@@ -384,6 +384,18 @@ def test_description_of_the_attackers_is_part_of_the_phrase(lower: bool) -> None
     assert got["perp_ind"] == ["two men"]
 
 
+def test_people_in_a_vehicle_who_attack_are_the_attackers() -> None:
+    # "in"/"on" + a vehicle, then an attack verb: the vehicle tells the attackers apart
+    got = fillers("two men on a motorcycle threw a grenade at the bakery.")
+    assert got["perp_ind"] == ["two men on a motorcycle"]
+    assert "target" not in got or "motorcycle" not in got["target"]
+    got = fillers("several women in a van opened fire on the clinic.")
+    assert got["perp_ind"] == ["several women in a van"]
+    # people in a vehicle who were harmed keep their phrase short
+    got = fillers("two men in a car were killed near the bridge.")
+    assert "perp_ind" not in got
+
+
 def test_verb_after_a_group_of_people_ends_the_phrase() -> None:
     got = fillers("a group of rebels conducted an attack on the town hall.")
     assert got["perp_ind"] == ["group of rebels"]

@@ -143,7 +143,7 @@ _DESCRIPTION_WORDS = 5  # words of the thing a description names ("a camouflage 
 _ARTICLES = frozenset(("the", "a", "an", "their", "two"))
 
 
-def described(reader: Any, sent: Any, last: int) -> int:
+def described(reader: Any, sent: Any, last: int, ride: bool = False) -> int:
     """The last token of the description that follows the people phrase ending at ``last``
     (``last`` if none): what they wore or rode, which reports give to tell unknown attackers
     apart: "men wearing military uniforms", "a man dressed in combat gear", "eight men in
@@ -155,6 +155,10 @@ def described(reader: Any, sent: Any, last: int) -> int:
         return last
     low = toks[k].low
     attire_only = False
+    if ride and low in ("in", "on", "aboard"):
+        end = _vehicle_after(reader, sent, k + 1)
+        if end is not None and reader.agent_of_act(sent, end):
+            return end  # "two men on a motorcycle fired": the attackers as told
     if low in reader.rl.describe:
         k += 1
         if k < n and toks[k].low in ("in", "as", "on", "aboard") and reader._joined(sent, k - 1, k):
@@ -182,6 +186,27 @@ def described(reader: Any, sent: Any, last: int) -> int:
     if end is None or (attire_only and toks[end].low not in reader.rl.attire):
         return last
     return end
+
+
+def _vehicle_after(reader: Any, sent: Any, k: int) -> int | None:
+    """The last token of a vehicle told from token ``k`` on ("a motorcycle", "two cars", "a
+    red pickup truck", "motorcycles"): an article or count maybe, then up to three words ending
+    in a vehicle of the target lexicon; else None."""
+    toks = sent.toks
+    n = len(toks)
+    if k >= n or not reader._joined(sent, k - 1, k):
+        return None
+    a = k + 1 if toks[k].low in _RIDE_ARTICLES else k
+    for m in range(a, min(a + 3, n)):
+        if not reader._joined(sent, m - 1, m) or m in sent.cues:
+            return None
+        for v in reader.find(toks[a].start, toks[m].end, ["role_target"]):
+            if v.entry.id == "vehicle" and v.span.end == toks[m].end:
+                return m
+    return None
+
+
+_RIDE_ARTICLES = frozenset(("a", "an", "the", "their", "two", "three", "several"))
 
 
 #: words that make a person the accused of an act ("soldiers involved in the killing",
