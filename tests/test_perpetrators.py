@@ -656,3 +656,21 @@ def test_an_organisation_merely_mentioned_in_another_sentence_is_no_perpetrator(
     )
     inc = _one_bombing(text)
     assert not [a.text for a in inc.arguments if a.role == "perp_org"]
+
+
+def test_attackers_told_with_the_victims_surname_in_another_incidents_sentence() -> None:
+    text = (
+        "Radio host Marta Quintal Ferreira was murdered today in the port city. "
+        "Quintal Ferreira, 48, was shot by two men riding a scooter as she left the studio. "
+        "Hours earlier, judge Tomas Berrio was killed in the capital."
+    )
+    first = text.index(" Quintal Ferreira, 48")
+    a = Incident(id="a", types=[], status=IncidentStatus.CARRIED_OUT)
+    a.spans = [Span.of(text, 0, first)]
+    b = Incident(id="b", types=[], status=IncidentStatus.CARRIED_OUT)
+    b.spans = [Span.of(text, first + 1, len(text))]
+    fill_roles(text, [a, b])
+    perps_a = [x.text for x in a.arguments if x.role == "perp_ind"]
+    perps_b = [x.text for x in b.arguments if x.role == "perp_ind"]
+    assert perps_a == ["two men riding a scooter"]
+    assert perps_b == []
