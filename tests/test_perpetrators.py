@@ -674,3 +674,13 @@ def test_attackers_told_with_the_victims_surname_in_another_incidents_sentence()
     perps_b = [x.text for x in b.arguments if x.role == "perp_ind"]
     assert perps_a == ["two men riding a scooter"]
     assert perps_b == []
+
+
+def test_hedged_collective_is_kept_without_its_hedge() -> None:
+    # a bare collective word ("members", "commandos") is dropped unless a hedge told it as the
+    # doers ("alleged commandos"): the hedge goes, the word stays
+    text = "On Monday alleged members shot a judge in the port."
+    got = incident_roles(text, len(text))
+    assert got["perp_ind"] == ["members"]
+    text = "On Monday members shot a judge in the port."
+    assert "perp_ind" not in incident_roles(text, len(text))

@@ -689,10 +689,18 @@ def without_bare_people(reader: Any, fillers: Sequence[RoleFiller]) -> list[Role
     weak = reader.rl.weak_people
 
     def bare(f: RoleFiller) -> bool:
+        if _hedged(reader.text, f):
+            return False  # "alleged commandos": the hedge tells them as the act's doers
         words = [w for w in re.findall(r"[^\W_]+", f.text.lower()) if w not in _BARE_DETERMINERS]
         return f.role == "perp_ind" and not f.named and len(words) == 1 and words[0] in weak
 
     return [f for f in fillers if not bare(f)]
+
+
+def _hedged(text: str, f: RoleFiller) -> bool:
+    """A hedge ("alleged", "suspected") stood right before the phrase's first mention."""
+    before = text[max(0, f.spans[0].start - 12) : f.spans[0].start] if f.spans else ""
+    return bool(re.search(r"\b" + HEDGE.pattern + r"$", before, re.IGNORECASE))
 
 
 def one_per_head(fillers: Sequence[RoleFiller]) -> list[RoleFiller]:
