@@ -684,3 +684,13 @@ def test_hedged_collective_is_kept_without_its_hedge() -> None:
     assert got["perp_ind"] == ["members"]
     text = "On Monday members shot a judge in the port."
     assert "perp_ind" not in incident_roles(text, len(text))
+
+
+def test_attackers_by_kind_harmed_with_an_adverb_are_not_perpetrators() -> None:
+    # "were also killed", "was reportedly shot": the adverb does not make the verb active
+    got = fillers("four insurgents were also killed during the night.")
+    assert "perp_ind" not in got
+    got = fillers("the gunman was reportedly shot dead by a guard.")
+    assert "perp_ind" not in got or "gunman" not in got["perp_ind"]
+    got = fillers("the insurgents also killed two farmers.")
+    assert got["perp_ind"] == ["insurgents"]
