@@ -694,3 +694,13 @@ def test_attackers_by_kind_harmed_with_an_adverb_are_not_perpetrators() -> None:
     assert "perp_ind" not in got or "gunman" not in got["perp_ind"]
     got = fillers("the insurgents also killed two farmers.")
     assert got["perp_ind"] == ["insurgents"]
+
+
+def test_participle_before_an_auxiliary_qualifies_the_harmed() -> None:
+    # "the people killed have been named": "killed" qualifies "people", who are no attackers
+    got = fillers("the three people killed have been named by the hospital.")
+    assert "perp_ind" not in got
+    got = fillers("the men wounded were taken to the clinic.")
+    assert "perp_ind" not in got
+    got = fillers("unidentified men killed three people at the market.")
+    assert got["perp_ind"] == ["unidentified men"]

@@ -121,9 +121,11 @@ _WITNESS_VERBS = frozenset(
 #: of", "charged with")
 _CHARGE_PREPS = frozenset(("of", "with"))
 #: words after a participle that show it has no object ("murdered in", "wounded by", "shot
-#: yesterday"): the noun before it is the one harmed
+#: yesterday"), or that it qualifies the subject of the verb after it ("the four people killed
+#: have been identified", "the men wounded were taken"): the noun before it is the one harmed
 _AFTER_PARTICIPLE = frozenset(
-    "by in on during near with while when after last yesterday today early late this".split()
+    "by in on during near with while when after last yesterday today early late this "
+    "have has had was were is are will would".split()
 )
 NOT_ATTACK_ARMS = frozenset({"nuclear", "atomic", "thermonuclear"})
 #: adverbs between an auxiliary and a harm verb ("were also killed", "was reportedly shot")
