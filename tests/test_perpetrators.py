@@ -704,3 +704,11 @@ def test_participle_before_an_auxiliary_qualifies_the_harmed() -> None:
     assert "perp_ind" not in got
     got = fillers("unidentified men killed three people at the market.")
     assert got["perp_ind"] == ["unidentified men"]
+
+
+def test_people_of_a_force_are_implicated_past_its_name() -> None:
+    # "<people> of the <force> are implicated in <act>": the force's name stands between
+    got = fillers("three soldiers of the army are implicated in the murder of the judge.")
+    assert got["perp_ind"] == ["three soldiers"]
+    got = fillers("three soldiers of the army are guarding the murder scene.")
+    assert "perp_ind" not in got

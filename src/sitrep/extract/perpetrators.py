@@ -238,6 +238,7 @@ def implicated(reader: Any, sent: Any, j: int) -> bool:
     # over the rest of a list of people: "a colonel, two lieutenants, and two soldiers were
     # involved in ..." (each item a few plain words ending in a person noun)
     k = _after_list(reader, sent, j, k)
+    k = _past_force_name(reader, sent, k)
     start = k
     while k < n and k - start < 5 and toks[k].low in _IMPLICATED_GAP:
         if reader._gap(sent, k - 1, k).strip() not in ("", ","):
@@ -257,6 +258,27 @@ def implicated(reader: Any, sent: Any, j: int) -> bool:
         if seen_prep and sent.cues.get(m, frozenset()) & {"harm", "damage"}:
             return True
     return False
+
+
+def _past_force_name(reader: Any, sent: Any, k: int) -> int:
+    """The token after "of (the) <organisation>" at token k ("two soldiers of the salvadoran
+    armed forces are implicated"), k when no such phrase is there."""
+    toks = sent.toks
+    n = len(toks)
+    if k >= n or toks[k].low != "of" or k + 1 >= n:
+        return k
+    a = k + 2 if toks[k + 1].low == "the" else k + 1
+    if a >= n:
+        return k
+    ends = [
+        sent.by_end.get(m.span.end)
+        for m in reader.find(toks[a].start, toks[min(n - 1, a + 6)].end, ["role_org"])
+        if m.span.start == toks[a].start
+    ]
+    ends = [e for e in ends if e is not None]
+    if not ends:
+        return k
+    return max(ends) + 1
 
 
 def _after_list(reader: Any, sent: Any, j: int, k: int) -> int:
