@@ -712,3 +712,11 @@ def test_people_of_a_force_are_implicated_past_its_name() -> None:
     assert got["perp_ind"] == ["three soldiers"]
     got = fillers("three soldiers of the army are guarding the murder scene.")
     assert "perp_ind" not in got
+
+
+def test_members_of_the_public_are_no_attackers_by_kind() -> None:
+    got = fillers("gunmen stormed the bank while members of the public were inside the hall.")
+    assert got["perp_ind"] == ["gunmen"]
+    # as the agent of an act they are
+    got = fillers("members of the public attacked the guard with stones.")
+    assert got["perp_ind"] == ["members of the public"]
