@@ -720,3 +720,18 @@ def test_members_of_the_public_are_no_attackers_by_kind() -> None:
     # as the agent of an act they are
     got = fillers("members of the public attacked the guard with stones.")
     assert got["perp_ind"] == ["members of the public"]
+
+
+def test_people_implicated_in_the_harm_of_a_named_victim_elsewhere() -> None:
+    text = (
+        "Judge Ana Prado was murdered on Friday in the old town. "
+        "Police said three youths were involved in the murder of Prado. "
+        "On Saturday, farmer Tomas Berrio was killed near the river."
+    )
+    cut = text.index(" Police said")
+    a = Incident(id="a", types=[], status=IncidentStatus.CARRIED_OUT)
+    a.spans = [Span.of(text, 0, cut)]
+    b = Incident(id="b", types=[], status=IncidentStatus.CARRIED_OUT)
+    b.spans = [Span.of(text, cut + 1, len(text))]
+    fill_roles(text, [a, b])
+    assert [x.text for x in a.arguments if x.role == "perp_ind"] == ["three youths"]

@@ -644,7 +644,8 @@ def _surname(name: str) -> str:
 
 def _agent(reader: RoleReader, sent: Sentence, span: Span) -> bool:
     """The people phrase at ``span`` is the agent of an attack verb of its sentence ("two men
-    shot him", "was shot by two men")."""
+    shot him", "was shot by two men"), a doer noun ("the killers of x") or said to have taken
+    part in the act ("three youths were involved in the murder of x")."""
     i = sent.by_start.get(span.start)
     j = next((k for k in range(len(sent.toks) - 1, -1, -1) if sent.toks[k].end <= span.end), None)
     if i is None or j is None:
@@ -654,6 +655,7 @@ def _agent(reader: RoleReader, sent: Sentence, span: Span) -> bool:
         or reader.by_agent(sent, i)
         or reader.by_agent_past_org(sent, i)
         or sent.toks[j].low in reader.rl.doer
+        or perpetrators.implicated(reader, sent, j)
     )
 
 
