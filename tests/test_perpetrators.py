@@ -384,6 +384,18 @@ def test_description_of_the_attackers_is_part_of_the_phrase(lower: bool) -> None
     assert got["perp_ind"] == ["two men"]
 
 
+def test_people_in_a_vehicle_who_attack_are_the_attackers() -> None:
+    # "in"/"on" + a vehicle, then an attack verb: the vehicle tells the attackers apart
+    got = fillers("two men on a motorcycle threw a grenade at the bakery.")
+    assert got["perp_ind"] == ["two men on a motorcycle"]
+    assert "target" not in got or "motorcycle" not in got["target"]
+    got = fillers("several women in a van opened fire on the clinic.")
+    assert got["perp_ind"] == ["several women in a van"]
+    # people in a vehicle who were harmed keep their phrase short
+    got = fillers("two men in a car were killed near the bridge.")
+    assert "perp_ind" not in got
+
+
 def test_verb_after_a_group_of_people_ends_the_phrase() -> None:
     got = fillers("a group of rebels conducted an attack on the town hall.")
     assert got["perp_ind"] == ["group of rebels"]
@@ -720,3 +732,82 @@ def test_wire_spellings_of_a_group_name_are_the_group() -> None:
         ),
     ):
         assert fillers(text)["perp_org"] == [want], text
+
+
+def test_attackers_told_with_the_victims_surname_in_another_incidents_sentence() -> None:
+    text = (
+        "Radio host Marta Quintal Ferreira was murdered today in the port city. "
+        "Quintal Ferreira, 48, was shot by two men riding a scooter as she left the studio. "
+        "Hours earlier, judge Tomas Berrio was killed in the capital."
+    )
+    first = text.index(" Quintal Ferreira, 48")
+    a = Incident(id="a", types=[], status=IncidentStatus.CARRIED_OUT)
+    a.spans = [Span.of(text, 0, first)]
+    b = Incident(id="b", types=[], status=IncidentStatus.CARRIED_OUT)
+    b.spans = [Span.of(text, first + 1, len(text))]
+    fill_roles(text, [a, b])
+    perps_a = [x.text for x in a.arguments if x.role == "perp_ind"]
+    perps_b = [x.text for x in b.arguments if x.role == "perp_ind"]
+    assert perps_a == ["two men riding a scooter"]
+    assert perps_b == []
+
+
+def test_hedged_collective_is_kept_without_its_hedge() -> None:
+    # a bare collective word ("members", "commandos") is dropped unless a hedge told it as the
+    # doers ("alleged commandos"): the hedge goes, the word stays
+    text = "On Monday alleged members shot a judge in the port."
+    got = incident_roles(text, len(text))
+    assert got["perp_ind"] == ["members"]
+    text = "On Monday members shot a judge in the port."
+    assert "perp_ind" not in incident_roles(text, len(text))
+
+
+def test_attackers_by_kind_harmed_with_an_adverb_are_not_perpetrators() -> None:
+    # "were also killed", "was reportedly shot": the adverb does not make the verb active
+    got = fillers("four insurgents were also killed during the night.")
+    assert "perp_ind" not in got
+    got = fillers("the gunman was reportedly shot dead by a guard.")
+    assert "perp_ind" not in got or "gunman" not in got["perp_ind"]
+    got = fillers("the insurgents also killed two farmers.")
+    assert got["perp_ind"] == ["insurgents"]
+
+
+def test_participle_before_an_auxiliary_qualifies_the_harmed() -> None:
+    # "the people killed have been named": "killed" qualifies "people", who are no attackers
+    got = fillers("the three people killed have been named by the hospital.")
+    assert "perp_ind" not in got
+    got = fillers("the men wounded were taken to the clinic.")
+    assert "perp_ind" not in got
+    got = fillers("unidentified men killed three people at the market.")
+    assert got["perp_ind"] == ["unidentified men"]
+
+
+def test_people_of_a_force_are_implicated_past_its_name() -> None:
+    # "<people> of the <force> are implicated in <act>": the force's name stands between
+    got = fillers("three soldiers of the army are implicated in the murder of the judge.")
+    assert got["perp_ind"] == ["three soldiers"]
+    got = fillers("three soldiers of the army are guarding the murder scene.")
+    assert "perp_ind" not in got
+
+
+def test_members_of_the_public_are_no_attackers_by_kind() -> None:
+    got = fillers("gunmen stormed the bank while members of the public were inside the hall.")
+    assert got["perp_ind"] == ["gunmen"]
+    # as the agent of an act they are
+    got = fillers("members of the public attacked the guard with stones.")
+    assert got["perp_ind"] == ["members of the public"]
+
+
+def test_people_implicated_in_the_harm_of_a_named_victim_elsewhere() -> None:
+    text = (
+        "Judge Ana Prado was murdered on Friday in the old town. "
+        "Police said three youths were involved in the murder of Prado. "
+        "On Saturday, farmer Tomas Berrio was killed near the river."
+    )
+    cut = text.index(" Police said")
+    a = Incident(id="a", types=[], status=IncidentStatus.CARRIED_OUT)
+    a.spans = [Span.of(text, 0, cut)]
+    b = Incident(id="b", types=[], status=IncidentStatus.CARRIED_OUT)
+    b.spans = [Span.of(text, cut + 1, len(text))]
+    fill_roles(text, [a, b])
+    assert [x.text for x in a.arguments if x.role == "perp_ind"] == ["three youths"]

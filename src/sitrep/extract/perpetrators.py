@@ -202,7 +202,7 @@ _DESCRIPTION_WORDS = 5  # words of the thing a description names ("a camouflage 
 _ARTICLES = frozenset(("the", "a", "an", "their", "two"))
 
 
-def described(reader: Any, sent: Any, last: int) -> int:
+def described(reader: Any, sent: Any, last: int, ride: bool = False) -> int:
     """The last token of the description that follows the people phrase ending at ``last``
     (``last`` if none): what they wore or rode, which reports give to tell unknown attackers
     apart: "men wearing military uniforms", "a man dressed in combat gear", "eight men in
@@ -214,6 +214,10 @@ def described(reader: Any, sent: Any, last: int) -> int:
         return last
     low = toks[k].low
     attire_only = False
+    if ride and low in ("in", "on", "aboard"):
+        end = _vehicle_after(reader, sent, k + 1)
+        if end is not None and reader.agent_of_act(sent, end):
+            return end  # "two men on a motorcycle fired": the attackers as told
     if low in reader.rl.describe:
         k += 1
         if k < n and toks[k].low in ("in", "as", "on", "aboard") and reader._joined(sent, k - 1, k):
@@ -241,6 +245,27 @@ def described(reader: Any, sent: Any, last: int) -> int:
     if end is None or (attire_only and toks[end].low not in reader.rl.attire):
         return last
     return end
+
+
+def _vehicle_after(reader: Any, sent: Any, k: int) -> int | None:
+    """The last token of a vehicle told from token ``k`` on ("a motorcycle", "two cars", "a
+    red pickup truck", "motorcycles"): an article or count maybe, then up to three words ending
+    in a vehicle of the target lexicon; else None."""
+    toks = sent.toks
+    n = len(toks)
+    if k >= n or not reader._joined(sent, k - 1, k):
+        return None
+    a = k + 1 if toks[k].low in _RIDE_ARTICLES else k
+    for m in range(a, min(a + 3, n)):
+        if not reader._joined(sent, m - 1, m) or m in sent.cues:
+            return None
+        for v in reader.find(toks[a].start, toks[m].end, ["role_target"]):
+            if v.entry.id == "vehicle" and v.span.end == toks[m].end:
+                return m
+    return None
+
+
+_RIDE_ARTICLES = frozenset(("a", "an", "the", "their", "two", "three", "several"))
 
 
 #: words that make a person the accused of an act ("soldiers involved in the killing",
@@ -272,6 +297,7 @@ def implicated(reader: Any, sent: Any, j: int) -> bool:
     # over the rest of a list of people: "a colonel, two lieutenants, and two soldiers were
     # involved in ..." (each item a few plain words ending in a person noun)
     k = _after_list(reader, sent, j, k)
+    k = _past_force_name(reader, sent, k)
     start = k
     while k < n and k - start < 5 and toks[k].low in _IMPLICATED_GAP:
         if reader._gap(sent, k - 1, k).strip() not in ("", ","):
@@ -291,6 +317,27 @@ def implicated(reader: Any, sent: Any, j: int) -> bool:
         if seen_prep and sent.cues.get(m, frozenset()) & {"harm", "damage"}:
             return True
     return False
+
+
+def _past_force_name(reader: Any, sent: Any, k: int) -> int:
+    """The token after "of (the) <organisation>" at token k ("two soldiers of the salvadoran
+    armed forces are implicated"), k when no such phrase is there."""
+    toks = sent.toks
+    n = len(toks)
+    if k >= n or toks[k].low != "of" or k + 1 >= n:
+        return k
+    a = k + 2 if toks[k + 1].low == "the" else k + 1
+    if a >= n:
+        return k
+    ends = [
+        sent.by_end.get(m.span.end)
+        for m in reader.find(toks[a].start, toks[min(n - 1, a + 6)].end, ["role_org"])
+        if m.span.start == toks[a].start
+    ]
+    ends = [e for e in ends if e is not None]
+    if not ends:
+        return k
+    return max(ends) + 1
 
 
 def _after_list(reader: Any, sent: Any, j: int, k: int) -> int:
@@ -747,10 +794,18 @@ def without_bare_people(reader: Any, fillers: Sequence[RoleFiller]) -> list[Role
     weak = reader.rl.weak_people
 
     def bare(f: RoleFiller) -> bool:
+        if _hedged(reader.text, f):
+            return False  # "alleged commandos": the hedge tells them as the act's doers
         words = [w for w in re.findall(r"[^\W_]+", f.text.lower()) if w not in _BARE_DETERMINERS]
         return f.role == "perp_ind" and not f.named and len(words) == 1 and words[0] in weak
 
     return [f for f in fillers if not bare(f)]
+
+
+def _hedged(text: str, f: RoleFiller) -> bool:
+    """A hedge ("alleged", "suspected") stood right before the phrase's first mention."""
+    before = text[max(0, f.spans[0].start - 12) : f.spans[0].start] if f.spans else ""
+    return bool(re.search(r"\b" + HEDGE.pattern + r"$", before, re.IGNORECASE))
 
 
 def one_per_head(fillers: Sequence[RoleFiller]) -> list[RoleFiller]:

@@ -55,7 +55,7 @@ def read_person(
                 role = "perp_weak"
     if reader.speaker(sent, last):
         return
-    last = perpetrators.described(reader, sent, last)
+    last = perpetrators.described(reader, sent, last, ride=role == "perp_weak")
     modifiers = {t.low for t in sent.toks[first:i]}
     if role != "victim" and perpetrators.is_source(sent, first):
         return  # "according to the guerrillas, ...": who tells, not who did it

@@ -127,11 +127,18 @@ _WITNESS_VERBS = frozenset(
 #: of", "charged with")
 _CHARGE_PREPS = frozenset(("of", "with"))
 #: words after a participle that show it has no object ("murdered in", "wounded by", "shot
-#: yesterday"): the noun before it is the one harmed
+#: yesterday"), or that it qualifies the subject of the verb after it ("the four people killed
+#: have been identified", "the men wounded were taken"): the noun before it is the one harmed
 _AFTER_PARTICIPLE = frozenset(
-    "by in on during near with while when after last yesterday today early late this".split()
+    "by in on during near with while when after last yesterday today early late this "
+    "have has had was were is are will would".split()
 )
 NOT_ATTACK_ARMS = frozenset({"nuclear", "atomic", "thermonuclear"})
+#: adverbs between an auxiliary and a harm verb ("were also killed", "was reportedly shot")
+_PASSIVE_ADVERBS = frozenset(
+    "also reportedly allegedly apparently later subsequently then all both presumably "
+    "reported said believed thought".split()
+)
 _AGENT_GAP = 3  # words between an attacker and its verb ("who had reportedly killed")
 _AUXILIARY = frozenset(("had", "have", "has"))  # arms of states, not attacks
 
@@ -886,7 +893,8 @@ class RoleReader:
 
     def passive_harm(self, sent: Sentence, j: int) -> bool:
         """ "... were killed", "... died": the phrase ending at j is harmed."""
-        for k in range(j + 1, min(j + 4, len(sent.toks))):
+        skipped = 0  # adverbs between the auxiliary and the verb ("were also killed")
+        for k in range(j + 1, min(j + 4 + skipped, len(sent.toks))):
             if (
                 "harm" in sent.cues.get(k, ())
                 and (
@@ -896,6 +904,9 @@ class RoleReader:
                 )
             ):
                 return True
+            if k > j + 1 and sent.toks[k].low in _PASSIVE_ADVERBS:
+                skipped += 1
+                continue
             if sent.toks[k].low not in (
                 "was",
                 "were",

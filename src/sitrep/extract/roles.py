@@ -657,6 +657,93 @@ def fill_roles(
     _place_other_victims(text, incidents, reader)
     _one_incident_per_person(incidents)
     _fullest_names(text, incidents, reader)
+    _attackers_of_named_victims(text, incidents, reader)
+
+
+def _surname(name: str) -> str:
+    """The words a report uses to tell a named person again: the last word of a two-word name
+    ("fabio roa" -> "roa"), the last two of a longer one ("diego vargas escobar" -> "vargas
+    escobar")."""
+    words = TOKEN.findall(name.lower())
+    return " ".join(words[-2:] if len(words) > 2 else words[-1:])
+
+
+def _agent(reader: RoleReader, sent: Sentence, span: Span) -> bool:
+    """The people phrase at ``span`` is the agent of an attack verb of its sentence ("two men
+    shot him", "was shot by two men"), a doer noun ("the killers of x") or said to have taken
+    part in the act ("three youths were involved in the murder of x")."""
+    i = sent.by_start.get(span.start)
+    j = next((k for k in range(len(sent.toks) - 1, -1, -1) if sent.toks[k].end <= span.end), None)
+    if i is None or j is None:
+        return False
+    return (
+        reader.agent_of_act(sent, j)
+        or reader.by_agent(sent, i)
+        or reader.by_agent_past_org(sent, i)
+        or sent.toks[j].low in reader.rl.doer
+        or perpetrators.implicated(reader, sent, j)
+    )
+
+
+def _names_any(words: str, people: Sequence[RoleFiller]) -> bool:
+    """Whether the sentence (its words, space-joined) tells one of ``people`` by surname."""
+    return any(re.search(rf"\b{re.escape(_surname(p.text))}\b", words) for p in people)
+
+
+def _attackers_of_named_victims(
+    text: str, incidents: Sequence[Incident], reader: RoleReader
+) -> None:
+    """An incident with a named victim and no attackers takes those of another sentence of the
+    report that tells the same person harmed again ("radio announcer x y z was assassinated
+    today." ... "y z, 56, was shot to death by two men riding a motorcycle"): the attackers
+    the reader finds in a sentence naming the victim by surname, and no other incident's
+    named victim; the incident that had them from that sentence, whose own named victims it
+    does not tell, gives them up."""
+    if not incidents:
+        return
+    sentences = split_sentences(text, Span.of(text, 0, len(text)))
+    named = {
+        id(inc): [a for a in inc.arguments if a.role == VICTIM and a.named] for inc in incidents
+    }
+    for inc in incidents:
+        if any(a.role == PERP_IND for a in inc.arguments) or not named[id(inc)]:
+            continue
+        mine = {_surname(a.text) for a in named[id(inc)]}
+        others = [
+            a
+            for o in incidents
+            if o is not inc
+            for a in named[id(o)]
+            if _surname(a.text) not in mine
+        ]
+        for sent in sentences:
+            low = " ".join(TOKEN.findall(sent.text.lower()))
+            if not _names_any(low, named[id(inc)]) or _names_any(low, others):
+                continue
+            toks = reader.sentence(sent)
+            found = [
+                f
+                for f in reader.read(sent)
+                if f.role == PERP_IND and not f.named and _agent(reader, toks, f.span)
+            ]
+            if found:
+                f = found[0]
+                inc.arguments = _sorted(
+                    inc.arguments + [RoleFiller(f.role, f.span.text, [f.span], f.head, f.named)]
+                )
+                for o in incidents:
+                    if o is inc or not named[id(o)] or _names_any(low, named[id(o)]):
+                        continue
+                    # the other incident's victims are not told there: not its attackers
+                    o.arguments = [
+                        a
+                        for a in o.arguments
+                        if not (
+                            a.role == PERP_IND
+                            and all(sent.start <= sp.start < sent.end for sp in a.spans)
+                        )
+                    ]
+                break
 
 
 #: given names written before a surname told alone elsewhere ("hector x y" / "x y")
