@@ -521,6 +521,20 @@ def test_muc_incident_types() -> None:
     assert muc4.muc_incident_type(inc([AttackType.BOMBING], ("explosives",))) == "bombing"
 
 
+def test_air_strike_gives_no_muc4_template() -> None:
+    """A bombing done by aircraft is the state's air strike, which MUC-4 leaves out; a bomb
+    set off by rebels is a bombing."""
+    for text in (
+        "helicopters were bombing the la cruz neighbourhood of santa rosa on monday.",
+        "the air force bombed the hamlet of el pino near santa rosa on monday.",
+    ):
+        r = extract(text, published="1990-03-06")
+        assert r.incidents, text
+        assert muc4.extraction_to_templates(r) == [], text
+    r = extract("rebels bombed the town hall of santa rosa on monday.", published="1990-03-06")
+    assert [t.incident_type for t in muc4.extraction_to_templates(r)] == ["bombing"]
+
+
 def test_attack_made_with_an_explosive_instrument_is_a_bombing() -> None:
     """An act with no bombing word but a bomb, dynamite or a grenade as its instrument is a
     MUC-4 bombing; the same act with no such instrument is an attack."""

@@ -685,6 +685,8 @@ def test_bombing_done_by_aircraft_is_an_air_strike():
             r = extract(t, published="2024-03-05")
             assert r.incidents, t
             assert all(i.types == [AttackType.SECURITY_OPERATION] for i in r.incidents), t
+            # the aircraft is the weapon of the strike
+            assert all("airstrike" in {w.kind for w in i.weapons} for i in r.incidents), t
     r = extract(
         "SAN MARCOS — Rebels claimed the plane bombing near San Marcos on Monday.",
         published="2024-03-05",

@@ -87,6 +87,8 @@ EXPLOSIVE_WEAPONS = frozenset(
 )
 #: weapons of remote violence (ACLED "shelling/artillery/missile attack", "air/drone strike")
 PROJECTILE_WEAPONS = frozenset({"rocket", "mortar", "artillery", "airstrike", "drone"})
+#: weapons of a strike from the air (ACLED "air/drone strike")
+AIR_WEAPONS = frozenset({"airstrike", "drone"})
 #: weapons that make an explosion a bombing in MUC-4's sense (a device placed, thrown or driven);
 #: "explosives" is left out: it is also tagged from the bare act ("blast", "explosion")
 DEVICE_WEAPONS = frozenset({"suicide_vest", "ied", "vehicle_bomb", "grenade", "landmine"})
@@ -204,6 +206,7 @@ def _attack_word_types(incident: Incident) -> set[AttackType]:
 
     lex = default_lexicon()
     out: set[AttackType] = set()
+    air_strike = any(w.kind in AIR_WEAPONS for w in incident.weapons)
     for trig in incident.triggers:
         try:
             entry = lex.entry("trigger", trig.kind)
@@ -211,6 +214,8 @@ def _attack_word_types(incident: Incident) -> set[AttackType]:
             continue
         if entry.attrs.get("event") is False:
             continue
+        if air_strike and trig.kind in EXPLOSION_TRIGGERS:
+            continue  # "helicopters were bombing the neighbourhood": the state's air strike
         if entry.attrs.get("generic") and not _attacked_someone(incident):
             continue  # "the army attacked their positions": a bare attack word in a battle
         if entry.attrs.get("needs_named_victim"):

@@ -1456,9 +1456,16 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
         em.attack_types = [t for t in em.attack_types if t != AttackType.UNKNOWN] + [
             AttackType.SECURITY_OPERATION
         ]
-    if _aerial_bombing(doc, sent, em):
+    aircraft = _aerial_bombing(doc, sent, em)
+    if aircraft is not None:
         # "the air force is bombing the suburbs", "villages bombed by helicopters": an air strike
         em.attack_types = [AttackType.SECURITY_OPERATION]
+        if not any(w.entry.id in ("airstrike", "drone") for w in em.weapons):
+            # the aircraft is the weapon (ACLED "air/drone strike")
+            from sitrep.text.lexicon import default_lexicon
+
+            strike = default_lexicon().entry("weapon", "airstrike")
+            em.weapons = [*em.weapons, LexMatch(strike, aircraft.span)]
     # the groups of the attack word's own clause ("Hamas fired rockets, while Israel said its
     # jets struck Gaza": not Hamas for the strike); the sentence's when the clause names nobody
     scope = em.segment
@@ -1526,17 +1533,17 @@ _AIR_AGENT_GAP = re.compile(
 _BY_AIR = re.compile(r"\s+(?:[\w-]+\s+){0,4}?by\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
-def _aerial_bombing(doc: Doc, sent: Span, em: EventMention) -> bool:
-    """A bombing word whose agent is an aircraft or an air arm (lexicon context cues with role
-    ``aircraft``): "the air force is bombing", "helicopters bombed", "air force bombings",
-    "bombed by planes"; not "the plane bombing" (a plane as what was bombed) nor "a bomb
+def _aerial_bombing(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
+    """The aircraft or air arm (lexicon context cue with role ``aircraft``) that is the agent
+    of a bombing word: "the air force is bombing", "helicopters bombed", "air force bombings",
+    "bombed by planes"; None for "the plane bombing" (a plane as what was bombed) or "a bomb
     exploded on a plane"."""
     t = em.trigger
     word = t.span.text.lower()
     if t.entry.id not in ("bombing", "explode_verb", "drone_drop") or not (
         word.startswith("bomb") or word.startswith("dropp")
     ):
-        return False
+        return None
     verb = word.endswith("ed") or word.startswith("dropp")
     seg = em.segment
     for c in doc.terms_in(seg.start, seg.end, "context_cue"):
@@ -1548,11 +1555,11 @@ def _aerial_bombing(doc: Doc, sent: Span, em: EventMention) -> bool:
             if gap.strip() == "" and not (modifier or verb):
                 continue  # "the plane bombing": what was bombed
             if gap.strip() == "" or _AIR_AGENT_GAP.match(gap):
-                return True
+                return c
         elif c.span.start >= t.span.end and c.span.start - t.span.end <= 40:
             if _BY_AIR.fullmatch(doc.text[t.span.end : c.span.start]):
-                return True
-    return False
+                return c
+    return None
 
 
 _STATE_KINDS = ("state_force", "police")
