@@ -1507,3 +1507,19 @@ def test_people_killed_in_a_states_strikes_are_a_strike_but_a_labour_strike_is_n
     assert [c.speaker for c in r.claims] == ["Hamas-run health ministry"]
     labour = "Two workers were injured in the strike at the factory on Monday, the union said."
     assert extract(labour, published="2026-10-13").incidents == []
+
+
+def test_act_dated_years_back_before_its_word_is_history():
+    for text in (
+        "LIMA — The senator, who was acquitted of the 2015 killing of a reporter, spoke on Monday.",
+        "LIMA — In March 2019, during another attack on the garrison, a sergeant was killed.",
+        "LIMA — The minister recalled that in 2016 the cartel organized the murder of a judge.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "LIMA — Gunmen killed 2,019 head of cattle and a farmer near Lima on Monday.",
+        "LIMA — On 3 January 2024, gunmen attacked a bus near Lima, killing two.",
+        "LIMA — In December 2023, gunmen attacked a bus near Lima, killing two.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text

@@ -738,6 +738,8 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "the contras could attack", "urged them to murder", "we are not bombing"
             if _HABIT_BEFORE.search(doc.text, seg.start, t.span.start):
                 continue  # "the Taliban, who have kidnapped government employees before"
+            if _dated_years_back(doc, sent, seg, t):
+                continue  # "the 1984 killing of a reporter", "in March 1987, during an attack"
             if t.entry.attrs.get("generic") and not _has_violence_evidence(doc, seg, t):
                 continue  # "the opposition attacked the budget"
             if t.entry.attrs.get("needs_attacker") and (
@@ -965,6 +967,8 @@ def _referenced_acts(
         seg = _segment_of(segments, t.span.start)
         if _unreal(doc.text[max(seg.start, t.span.start - 50) : t.span.start]):
             continue
+        if _dated_years_back(doc, sent, seg, t):
+            continue  # "recalled that in 2016 the cartel organized the murder of a judge"
         em = EventMention(
             trigger=t,
             sentence=si,
@@ -977,6 +981,53 @@ def _referenced_acts(
         em.date = event_date
         out.append(em)
     return out
+
+
+# a year ("1984", "March 1987", "7 April 1988"): not part of a larger number ("1,984", "c-1984")
+_YEAR = re.compile(
+    r"(?<![\w,.-])(?:(?:(\d{1,2})\s+)?(january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\s+)?((?:1[89]|20)\d\d)(?![\w,.-]*\d)",
+    re.I,
+)
+_MONTHS = "january february march april may june july august september october november december"
+# a date phrase that opens the sentence ("In March 1987, ...", "On 7 April 1988, ..."): it dates
+# every act the sentence tells
+# (after a dateline, "LIMA — ", when the text has no case to find it by)
+_FRONTED = re.compile(
+    r"\s*(?:[^\W\d][^,;—–]{0,40}?\s[—–-]{1,2}\s+)?(?:in|on|during|by)\s+[^,;]{0,30}?,", re.I
+)
+#: how long before publication an act dated by its year is history, not news (in days)
+YEARS_BACK_DAYS = 365
+
+
+def _dated_years_back(doc: Doc, sent: Span, seg: Span, t: LexMatch) -> bool:
+    """The attack word is dated by a year more than a year before publication, given before it in
+    its clause ("the 1984 killing of a reporter", "organized in 1984 the assassination of x") or
+    in a date phrase that opens the sentence ("In March 1987, during another attack on the
+    garrison, ..."): history recalled, not an act reported (ACLED codebook 2023: events are coded
+    when they occur).  A year told after the attack word ("was kidnapped on 25 January 1988") is
+    left to the date reader."""
+    if doc.published is None:
+        return False
+    spans = [(seg.start, t.span.start)]
+    opening = sent.start
+    if doc.dateline is not None and sent.start <= doc.dateline.start < sent.end:
+        opening = doc.dateline.end  # "LIMA — In March 2019, ...": after the dateline
+    fronted = _FRONTED.match(doc.text, opening, t.span.start)
+    if fronted is not None:
+        spans.append((sent.start, fronted.end()))
+    for lo, hi in spans:
+        for m in _YEAR.finditer(doc.text, lo, hi):
+            year = int(m.group(3))
+            month = _MONTHS.split().index(m.group(2).lower()) + 1 if m.group(2) else 12
+            day = int(m.group(1)) if m.group(1) else 28  # no day: the month's end, near enough
+            try:
+                when = dt.date(year, month, min(day, 28))
+            except ValueError:
+                continue
+            if (doc.published - when).days > YEARS_BACK_DAYS:
+                return True
+    return False
 
 
 def _unreal(before: str) -> bool:
