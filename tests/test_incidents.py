@@ -1523,3 +1523,18 @@ def test_act_dated_years_back_before_its_word_is_history():
         "LIMA — In December 2023, gunmen attacked a bus near Lima, killing two.",
     ):
         assert extract(text, published="2024-03-05").incidents, text
+
+
+def test_denial_with_words_before_its_that_reports_no_act():
+    for text in (
+        "QUITO — The army denied on Monday that its planes had bombed the village of El Pino.",
+        "QUITO — The army denied, however, that its troops had attacked El Pino on Monday.",
+        "QUITO — The army categorically denied yesterday that soldiers killed two farmers in El Pino.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "QUITO — The army denied on Monday that it was involved, but gunmen killed two farmers in El Pino.",
+        "QUITO — Gunmen killed two farmers in El Pino on Monday; the army denied on Tuesday that it knew them.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text

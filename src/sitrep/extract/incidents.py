@@ -734,6 +734,8 @@ def read_events(doc: Doc) -> Reading:
             seg = _segment_of(segments, t.span.start)
             if any(seg.start <= c.span.start < t.span.start for c in clause_cues):
                 continue  # "to prevent future attacks", "revenge for military operations"
+            if _denied_before(text, sent.start, t.span.start):
+                continue  # "the army denied on Monday that its planes had bombed the village"
             if _unreal(doc.text[max(seg.start, t.span.start - 50) : t.span.start]):
                 continue  # "the contras could attack", "urged them to murder", "we are not bombing"
             if _HABIT_BEFORE.search(doc.text, seg.start, t.span.start):
@@ -1028,6 +1030,23 @@ def _dated_years_back(doc: Doc, sent: Span, seg: Span, t: LexMatch) -> bool:
             if (doc.published - when).days > YEARS_BACK_DAYS:
                 return True
     return False
+
+
+# a denial with words of time or manner between the verb and its "that" ("denied on Monday
+# that", "denied, however, that", "categorically denied yesterday that"; "denied that" itself is
+# the lexicon's denial cue); nothing after it that starts another clause (";", "but", "while")
+_DENIED_THAT = re.compile(
+    r"\bden(?:y|ies|ied|ying)(?:\s*,?\s+(?:however|also|again|today|yesterday|tonight|"
+    r"on\s+(?:[\w-]+\s+){0,2}?[\w-]+|in\s+a\s+statement|[a-z]+ly)\b,?){1,3}\s+that\b"
+    r"(?![^;]*?\b(?:but|while|whereas)\b)[^;]*$",
+    re.I,
+)
+
+
+def _denied_before(text: str, start: int, end: int) -> bool:
+    """A denial governs the attack word: "denied on Monday that ... bombed" (ACLED codebook 2023:
+    an event must have occurred; a denied charge is not reported as one)."""
+    return _DENIED_THAT.search(text, start, end) is not None
 
 
 def _unreal(before: str) -> bool:
