@@ -1469,3 +1469,20 @@ def test_victims_told_only_kidnapped_or_only_shot_are_shared_out() -> None:
     kinds = {t.incident_type: t.roles["Victim"] for t in muc4.extraction_to_templates(ext)}
     assert kinds["bombing"] == (("luis ortiz vega",),)
     assert kinds["attack"] == (("jose pinto lara",),)
+
+
+def test_attack_in_fighting_that_hits_nothing_named_gives_no_template() -> None:
+    """An attack word told with fighting that names no one harmed and nothing hit is combat,
+    which MUC-4 leaves out; the same with a bus hit, or without the fighting, is an attack."""
+    fighting = (
+        "guerrillas opened fire in san pedro on monday, and heavy fighting with the army lasted "
+        "four hours."
+    )
+    assert muc4.extraction_to_templates(extract(fighting, published="1990-03-06")) == []
+    for text in (
+        "guerrillas opened fire on a bus in san pedro on monday, and heavy fighting with the army "
+        "lasted four hours.",
+        "guerrillas opened fire in san pedro on monday.",
+    ):
+        got = muc4.extraction_to_templates(extract(text, published="1990-03-06"))
+        assert [t.incident_type for t in got] == ["attack"], text

@@ -543,6 +543,16 @@ def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate
         # set off at a target (bomb, grenade, mine), no named victim: the fire of combat between
         # armed forces, which the keys leave out
         return None
+    if (
+        kind == "attack"
+        and AttackType.ARMED_CLASH in incident.types
+        and not roles.get("Victim")
+        and not roles.get("Target")
+        and not any(a.role in ("victim", "target") for a in incident.arguments)
+    ):
+        # an attack word told with fighting ("the rebels attacked ... heavy fighting followed")
+        # that names no one harmed and nothing hit: combat, which the keys leave out
+        return None
     if kind == "kidnapping":
         # MUC-4 kidnappings have human targets only: no physical target, no instrument
         roles = {**roles, "Target": [], "Weapon": []}
