@@ -680,6 +680,8 @@ def test_bombing_done_by_aircraft_is_an_air_strike():
         "SAN MARCOS — The air force is bombing villages near San Marcos, residents said on Monday.",
         "SAN MARCOS — Two helicopters bombed a hamlet near San Marcos on Monday, residents said.",
         "SAN MARCOS — A hamlet near San Marcos was bombed by army planes on Monday.",
+        "SAN MARCOS — Rebels downed one of the planes that had been bombing San Marcos on Monday.",
+        "SAN MARCOS — When those airplanes bomb San Marcos they kill children, rebels said on Monday.",
     ):
         for t in (text, text.lower()):
             r = extract(t, published="2024-03-05")

@@ -1596,7 +1596,7 @@ _AFFILIATION_AFTER = re.compile(
 
 # between an aircraft and the bombing word it does: auxiliaries, adverbs, "used ... to"
 _AIR_AGENT_GAP = re.compile(
-    r"^\s*(?:(?:is|are|was|were|has|have|had|been|being|also|again|then|still|now|continued|"
+    r"^\s*(?:(?:that|which|is|are|was|were|has|have|had|been|being|also|again|then|still|now|continued|"
     r"continues|continue|began|begun|started|kept|used|to|[a-z]+ly)\s+){0,4}$",
     re.I,
 )
@@ -1622,8 +1622,9 @@ def _aerial_bombing(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
         if c.span.end <= t.span.start and t.span.start - c.span.end <= 50:
             gap = doc.text[c.span.end : t.span.start]
             modifier = c.span.text.lower() in c.entry.attrs.get("modifier", [])
-            if gap.strip() == "" and not (modifier or verb):
-                continue  # "the plane bombing": what was bombed
+            plural_agent = c.span.text.lower().endswith("s") and word == "bomb"
+            if gap.strip() == "" and not (modifier or verb or plural_agent):
+                continue  # "the plane bombing": what was bombed; not "airplanes bomb cities"
             if gap.strip() == "" or _AIR_AGENT_GAP.match(gap):
                 return c
         elif c.span.start >= t.span.end and c.span.start - t.span.end <= 40:
