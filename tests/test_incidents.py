@@ -1540,3 +1540,19 @@ def test_denial_with_words_before_its_that_reports_no_act():
         "QUITO — Gunmen killed two farmers in El Pino on Monday; the army denied on Tuesday that it knew them.",
     ):
         assert extract(text, published="2024-03-05").incidents, text
+
+
+def test_bare_present_attack_verb_after_who_or_they_is_a_habit():
+    for text in (
+        "QUITO — The rebels say the police are men who kidnap, torture and murder students.",
+        "QUITO — It is hard to fight them when they take people as hostages, the general said on Monday.",
+        "QUITO — Peasants said on Monday that they steal, kidnap, and murder anyone who resists.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "QUITO — Gunmen who attacked a bus on Monday killed two people in Quito.",
+        "QUITO — They attacked a bus in Quito on Monday, killing two.",
+        "QUITO — The gunmen who perpetrated an attack in Quito on Monday killed two people.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text

@@ -740,6 +740,8 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "the contras could attack", "urged them to murder", "we are not bombing"
             if _HABIT_BEFORE.search(doc.text, seg.start, t.span.start):
                 continue  # "the Taliban, who have kidnapped government employees before"
+            if _habit_present(text, sent.start, t):
+                continue  # "contras who kidnap and murder peasants", "when they take hostages"
             if _dated_years_back(doc, sent, seg, t):
                 continue  # "the 1984 killing of a reporter", "in March 1987, during an attack"
             if t.entry.attrs.get("generic") and not _has_violence_evidence(doc, seg, t):
@@ -983,6 +985,29 @@ def _referenced_acts(
         em.date = event_date
         out.append(em)
     return out
+
+
+# a subject that makes a bare present verb a habit: a relative pronoun or a plural personal
+# pronoun, maybe a list of verbs before ("who kidnap", "they steal, kidnap, and murder", "when
+# they take people hostage"; not "who perpetrated an attack")
+_HABIT_SUBJECT = re.compile(
+    r"\b(?:who|they)\s+(?:[a-z]+,\s+){0,3}(?:[a-z]+,?\s+(?:and|or)\s+)?$", re.I
+)
+#: bare present forms of attack verbs (a habit after a plural subject, not one act)
+_BARE_ATTACK_VERBS = frozenset(
+    "kidnap murder assassinate attack bomb kill massacre sabotage torture abduct ambush burn "
+    "shoot take".split()
+)
+
+
+def _habit_present(text: str, sent_start: int, t: LexMatch) -> bool:
+    """A bare present attack verb after "who" or "they" ("the police who kidnap, torture and
+    murder", "they steal, kidnap, and murder anyone", "when they take people as hostages"): a
+    habit or a charge, not one act (ACLED codebook 2023: only specific events are coded)."""
+    first = t.span.text.split()[0].lower() if t.span.text.split() else ""
+    if first not in _BARE_ATTACK_VERBS:
+        return False
+    return _HABIT_SUBJECT.search(text, max(sent_start, t.span.start - 60), t.span.start) is not None
 
 
 # a year ("1984", "March 1987", "7 April 1988"): not part of a larger number ("1,984", "c-1984")
