@@ -1556,3 +1556,16 @@ def test_bare_present_attack_verb_after_who_or_they_is_a_habit():
         "QUITO — The gunmen who perpetrated an attack in Quito on Monday killed two people.",
     ):
         assert extract(text, published="2024-03-05").incidents, text
+
+
+def test_act_told_as_an_intention_is_not_an_act():
+    text = (
+        "QUITO — Six armed men went to the banker's house in Quito on Monday with the intention "
+        "of kidnapping him."
+    )
+    for t in (text, text.lower()):
+        got = extract(t, published="2024-03-05").incidents
+        assert not any(AttackType.KIDNAPPING in i.types for i in got), t
+    text = "QUITO — Six armed men kidnapped a banker at his house in Quito on Monday."
+    got = extract(text, published="2024-03-05").incidents
+    assert any(AttackType.KIDNAPPING in i.types for i in got)
