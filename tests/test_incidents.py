@@ -1569,3 +1569,17 @@ def test_act_told_as_an_intention_is_not_an_act():
     text = "QUITO — Six armed men kidnapped a banker at his house in Quito on Monday."
     got = extract(text, published="2024-03-05").incidents
     assert any(AttackType.KIDNAPPING in i.types for i in got)
+
+
+def test_bare_crime_named_in_a_charge_is_not_an_act():
+    for text in (
+        "QUITO — The former minister, who faces charges of kidnapping and torture, fled on Monday.",
+        "QUITO — The mayor, charged with murder, fled on Monday.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "QUITO — Police arrested a man accused of killing two farmers near Quito on Monday.",
+        "QUITO — Three students were charged on Monday with the killing of two missionaries in Quito.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text

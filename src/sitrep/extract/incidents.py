@@ -740,6 +740,8 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "the contras could attack", "urged them to murder", "we are not bombing"
             if _HABIT_BEFORE.search(doc.text, seg.start, t.span.start):
                 continue  # "the Taliban, who have kidnapped government employees before"
+            if _legal_charge(text, sent.start, t):
+                continue  # "charged with murder", "faces charges of kidnapping": a charge's name
             if _habit_present(text, sent.start, t):
                 continue  # "contras who kidnap and murder peasants", "when they take hostages"
             if _dated_years_back(doc, sent, seg, t):
@@ -1008,6 +1010,32 @@ def _habit_present(text: str, sent_start: int, t: LexMatch) -> bool:
     if first not in _BARE_ATTACK_VERBS:
         return False
     return _HABIT_SUBJECT.search(text, max(sent_start, t.span.start - 60), t.span.start) is not None
+
+
+# a legal word right before a bare attack noun, no article ("charged with murder", "faces charges
+# of kidnapping", "implicated in murders", "tried for murders"): the name of a crime in a charge,
+# not an act reported ("charged with the killing of two missionaries" names one)
+_LEGAL_CHARGE_BEFORE = re.compile(
+    r"\b(?:charged|charges?|accused|convicted|tried|sentenced|implicated|indicted|prosecuted|"
+    r"wanted|jailed|imprisoned|acquitted|guilty)\s+(?:with|for|of|in)\s+[\"'“]?$",
+    re.I,
+)
+
+# an object after a gerund ("accused of killing two farmers"): the gerund tells an act
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:a|an|the|his|her|their|its|him|them|this|that|these|those|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|several|dozens|\d[\d,]*)\b",
+    re.I,
+)
+
+
+def _legal_charge(text: str, sent_start: int, t: LexMatch) -> bool:
+    """The attack word is the bare name of a crime after a legal word ("charged with murder",
+    "faces charges of kidnapping and torture", "implicated in murders"); not a gerund with an
+    object ("accused of killing two farmers": an act, alleged)."""
+    if not _LEGAL_CHARGE_BEFORE.search(text, max(sent_start, t.span.start - 60), t.span.start):
+        return False
+    return not (t.span.text.lower().endswith("ing") and _OBJECT_NEXT.match(text, t.span.end))
 
 
 # a year ("1984", "March 1987", "7 April 1988"): not part of a larger number ("1,984", "c-1984")
