@@ -1583,3 +1583,17 @@ def test_bare_crime_named_in_a_charge_is_not_an_act():
         "QUITO — Three students were charged on Monday with the killing of two missionaries in Quito.",
     ):
         assert extract(text, published="2024-03-05").incidents, text
+
+
+def test_singular_crime_noun_listed_with_others_names_a_kind_of_act():
+    for text in (
+        "QUITO — A report said that torture, murder, rape, and disappearances were the methods of the regime.",
+        "QUITO — There were incursions by armed groups, murder, and other crimes, the minister said on Monday.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "QUITO — Gunmen came to intimidate and murder voters in Quito on Monday, killing two.",
+        "QUITO — After the mayor's murder, gunmen fled Quito on Monday, police said.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text

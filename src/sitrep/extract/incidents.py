@@ -147,7 +147,24 @@ _COUNTED_BEFORE = re.compile(
     re.I,
 )
 _WOUNDS = re.compile(r"\bwounds$", re.I)  # "bullet wounds", "gunshot wounds": marks, not kinds
+#: singular attack nouns that name a kind of crime when listed bare ("torture, murder, rape")
+_CRIME_NOUNS = frozenset({"murder", "assassination", "kidnapping", "massacre", "sabotage"})
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$", re.I)
+_LIST_OR_END_AFTER = re.compile(r"\s*(?:,|and\b|or\b|\.|;|\)|$)", re.I)
+
+
+def _listed_crime_noun(text: str, sent: Span, t: LexMatch) -> bool:
+    """A singular crime noun (``_CRIME_NOUNS``) between list separators ("torture, murder, rape,
+    and disappearances"); not a verb with its object ("intimidate and murder voters") nor a
+    possessed noun before a comma ("galan's murder, ...")."""
+    if t.span.text.lower() not in _CRIME_NOUNS:
+        return False
+    head = text[max(sent.start, t.span.start - 6) : t.span.start]
+    return bool(_LIST_BEFORE.search(head)) and bool(
+        _LIST_OR_END_AFTER.match(text, t.span.end, sent.end)
+    )
+
+
 _OBJECT_AFTER_LISTED = re.compile(r"\s+(?:on|against|targeting|upon)\s", re.I)
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:these|those|the|such|this|that|its|their)\s+$", re.I)
@@ -660,8 +677,12 @@ def read_events(doc: Doc) -> Reading:
             if _WAVE_BEFORE.search(before) and (plural or modifier):
                 wave.append(t.span)
                 continue
-            if plural and _enumerated_kind(text, sent, t, before):
-                continue  # "murders, searches, raids on labor offices": kinds of act listed
+            if (plural or _listed_crime_noun(text, sent, t)) and _enumerated_kind(
+                text, sent, t, before
+            ):
+                # "murders, searches, raids on labor offices", "torture, murder, rape, and
+                # disappearances": kinds of act listed
+                continue
             if _against_whole_population(doc, sent, t):
                 continue  # "the army is bombing the salvadoran people": a charge, not one act
             if t.entry.id in _SHOT_TRIGGERS and _INTO_THE_AIR.match(text, t.span.end, sent.end):
