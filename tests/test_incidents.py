@@ -712,11 +712,13 @@ def test_act_against_a_whole_population_is_a_charge_not_an_act():
     for text in (
         "TALCA — The rebels said on Monday that the army is bombing densely populated areas.",
         "TALCA — The bishop said on Monday that troops continue to shell civilian areas.",
+        "TALCA — Refugees fled on Monday from the army's heavy bombings of heavily populated areas.",
     ):
         assert extract(text, published="2024-03-05").incidents == [], text
     for text in (
         "TALCA — Gunmen attacked two civilians at a bus stop in Talca on Monday.",
         "TALCA — Two officials were kidnapped by the People's Liberation Army in Talca on Monday.",
+        "TALCA — Refugees fled on Monday after the bombing of two houses in Talca.",
     ):
         assert extract(text, published="2024-03-05").incidents, text
 

@@ -560,10 +560,11 @@ _OBJECT_THE = re.compile(
 
 
 # the object slot without an article, before a plural noun ("bombing densely populated areas",
+# "bombings of heavily populated areas",
 # "to bomb civilians"): no number, quantifier or preposition among its words ("killed two
 # civilians", "kidnapped by ... people's")
 _OBJECT_BARE = re.compile(
-    r"\s+(?:(?:against|on|upon|at)\s+)?(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\s+(?:(?:against|on|upon|at|of)\s+)?(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"dozens?|scores?|hundreds|thousands|several|some|many|few|more|other|by|with|and|or|of)\b)"
     r"[^\W\d]+\s+){0,2}?$",
     re.I,
