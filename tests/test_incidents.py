@@ -1549,6 +1549,7 @@ def test_bare_present_attack_verb_after_who_or_they_is_a_habit():
         "QUITO — The rebels say the police are men who kidnap, torture and murder students.",
         "QUITO — It is hard to fight them when they take people as hostages, the general said on Monday.",
         "QUITO — Peasants said on Monday that they steal, kidnap, and murder anyone who resists.",
+        "QUITO — The minister said on Monday these are forces that assassinate and destroy.",
     ):
         for t in (text, text.lower()):
             assert extract(t, published="2024-03-05").incidents == [], t
@@ -1556,6 +1557,7 @@ def test_bare_present_attack_verb_after_who_or_they_is_a_habit():
         "QUITO — Gunmen who attacked a bus on Monday killed two people in Quito.",
         "QUITO — They attacked a bus in Quito on Monday, killing two.",
         "QUITO — The gunmen who perpetrated an attack in Quito on Monday killed two people.",
+        "QUITO — Police said that attack on a bus in Quito on Monday killed two people.",
     ):
         assert extract(text, published="2024-03-05").incidents, text
 

@@ -560,8 +560,7 @@ _OBJECT_THE = re.compile(
 
 
 # the object slot without an article, before a plural noun ("bombing densely populated areas",
-# "bombings of heavily populated areas",
-# "to bomb civilians"): no number, quantifier or preposition among its words ("killed two
+# "bombings of heavily populated areas", "to bomb civilians"): no number, quantifier or preposition among its words ("killed two
 # civilians", "kidnapped by ... people's")
 _OBJECT_BARE = re.compile(
     r"\s+(?:(?:against|on|upon|at|of)\s+)?(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -1017,6 +1016,11 @@ def _referenced_acts(
 _HABIT_SUBJECT = re.compile(
     r"\b(?:who|they)\s+(?:[a-z]+,\s+){0,3}(?:[a-z]+,?\s+(?:and|or)\s+)?$", re.I
 )
+_HABIT_THAT = re.compile(
+    r"\b(?:that|which)\s+(?:[a-z]+,\s+){0,3}(?:[a-z]+,?\s+(?:and|or)\s+)?$", re.I
+)
+#: bare present attack verbs that are no nouns ("that kill", not "that attack was")
+_VERB_ONLY = frozenset("kidnap assassinate kill torture abduct shoot".split())
 #: bare present forms of attack verbs (a habit after a plural subject, not one act)
 _BARE_ATTACK_VERBS = frozenset(
     "kidnap murder assassinate attack bomb kill massacre sabotage torture abduct ambush burn "
@@ -1031,7 +1035,11 @@ def _habit_present(text: str, sent_start: int, t: LexMatch) -> bool:
     first = t.span.text.split()[0].lower() if t.span.text.split() else ""
     if first not in _BARE_ATTACK_VERBS:
         return False
-    return _HABIT_SUBJECT.search(text, max(sent_start, t.span.start - 60), t.span.start) is not None
+    lo = max(sent_start, t.span.start - 60)
+    if _HABIT_SUBJECT.search(text, lo, t.span.start) is not None:
+        return True
+    # "forces that assassinate and destroy": "that" or "which" only before a form that is no noun
+    return first in _VERB_ONLY and _HABIT_THAT.search(text, lo, t.span.start) is not None
 
 
 # a legal word right before a bare attack noun, no article ("charged with murder", "faces charges
