@@ -1601,3 +1601,14 @@ def test_singular_crime_noun_listed_with_others_names_a_kind_of_act():
         "QUITO — After the mayor's murder, gunmen fled Quito on Monday, police said.",
     ):
         assert extract(text, published="2024-03-05").incidents, text
+
+
+def test_act_told_as_an_ability_or_a_liking_is_not_an_act():
+    for text in (
+        "QUITO — The rebels now have a plane capable of dropping bombs on Quito, the army said on Monday.",
+        "QUITO — The minister said on Monday that those who like throwing bombs and killing people are few.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    text = "QUITO — A plane dropped bombs on a market in Quito on Monday, killing two."
+    assert extract(text, published="2024-03-05").incidents
