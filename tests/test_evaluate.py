@@ -556,6 +556,20 @@ def test_muc_incident_types() -> None:
     assert muc4.muc_incident_type(inc([AttackType.BOMBING], ("explosives",))) == "bombing"
 
 
+def test_air_strike_gives_no_muc4_template() -> None:
+    """A bombing done by aircraft is the state's air strike, which MUC-4 leaves out; a bomb
+    set off by rebels is a bombing."""
+    for text in (
+        "helicopters were bombing the la cruz neighbourhood of santa rosa on monday.",
+        "the air force bombed the hamlet of el pino near santa rosa on monday.",
+    ):
+        r = extract(text, published="1990-03-06")
+        assert r.incidents, text
+        assert muc4.extraction_to_templates(r) == [], text
+    r = extract("rebels bombed the town hall of santa rosa on monday.", published="1990-03-06")
+    assert [t.incident_type for t in muc4.extraction_to_templates(r)] == ["bombing"]
+
+
 def test_attack_made_with_an_explosive_instrument_is_a_bombing() -> None:
     """An act with no bombing word but a bomb, dynamite or a grenade as its instrument is a
     MUC-4 bombing; the same act with no such instrument is an attack."""
@@ -1533,3 +1547,20 @@ def test_the_parts_hit_stand_for_the_network() -> None:
     assert roles["Target"] == ["two high-voltage pylons"]
     ext.incidents[0].arguments = [RoleFiller(role="target", text="the national power grid")]
     assert muc4.incident_roles(ext, ext.incidents[0])["Target"] == ["the national power grid"]
+
+
+def test_attack_in_fighting_that_hits_nothing_named_gives_no_template() -> None:
+    """An attack word told with fighting that names no one harmed and nothing hit is combat,
+    which MUC-4 leaves out; the same with a bus hit, or without the fighting, is an attack."""
+    fighting = (
+        "guerrillas opened fire in san pedro on monday, and heavy fighting with the army lasted "
+        "four hours."
+    )
+    assert muc4.extraction_to_templates(extract(fighting, published="1990-03-06")) == []
+    for text in (
+        "guerrillas opened fire on a bus in san pedro on monday, and heavy fighting with the army "
+        "lasted four hours.",
+        "guerrillas opened fire in san pedro on monday.",
+    ):
+        got = muc4.extraction_to_templates(extract(text, published="1990-03-06"))
+        assert [t.incident_type for t in got] == ["attack"], text

@@ -685,11 +685,15 @@ def test_bombing_done_by_aircraft_is_an_air_strike():
         "SAN MARCOS — The air force is bombing villages near San Marcos, residents said on Monday.",
         "SAN MARCOS — Two helicopters bombed a hamlet near San Marcos on Monday, residents said.",
         "SAN MARCOS — A hamlet near San Marcos was bombed by army planes on Monday.",
+        "SAN MARCOS — Rebels downed one of the planes that had been bombing San Marcos on Monday.",
+        "SAN MARCOS — When those airplanes bomb San Marcos they kill children, rebels said on Monday.",
     ):
         for t in (text, text.lower()):
             r = extract(t, published="2024-03-05")
             assert r.incidents, t
             assert all(i.types == [AttackType.SECURITY_OPERATION] for i in r.incidents), t
+            # the aircraft is the weapon of the strike
+            assert all("airstrike" in {w.kind for w in i.weapons} for i in r.incidents), t
     r = extract(
         "SAN MARCOS — Rebels claimed the plane bombing near San Marcos on Monday.",
         published="2024-03-05",
@@ -713,11 +717,13 @@ def test_act_against_a_whole_population_is_a_charge_not_an_act():
     for text in (
         "TALCA — The rebels said on Monday that the army is bombing densely populated areas.",
         "TALCA — The bishop said on Monday that troops continue to shell civilian areas.",
+        "TALCA — Refugees fled on Monday from the army's heavy bombings of heavily populated areas.",
     ):
         assert extract(text, published="2024-03-05").incidents == [], text
     for text in (
         "TALCA — Gunmen attacked two civilians at a bus stop in Talca on Monday.",
         "TALCA — Two officials were kidnapped by the People's Liberation Army in Talca on Monday.",
+        "TALCA — Refugees fled on Monday after the bombing of two houses in Talca.",
     ):
         assert extract(text, published="2024-03-05").incidents, text
 
@@ -1709,3 +1715,104 @@ def test_the_murder_in_a_place_of_a_named_person_names_its_victim():
     text = "The committee condemned the recent murder in Tegucigalpa of union leader Ana Robles."
     (inc,) = extract(text, published="2026-02-10").incidents
     assert any(a.role == "victim" and a.text == "Ana Robles" for a in inc.arguments)
+
+
+def test_act_dated_years_back_before_its_word_is_history():
+    for text in (
+        "LIMA — The senator, who was acquitted of the 2015 killing of a reporter, spoke on Monday.",
+        "LIMA — In March 2019, during another attack on the garrison, a sergeant was killed.",
+        "LIMA — The minister recalled that in 2016 the cartel organized the murder of a judge.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "LIMA — Gunmen killed 2,019 head of cattle and a farmer near Lima on Monday.",
+        "LIMA — On 3 January 2024, gunmen attacked a bus near Lima, killing two.",
+        "LIMA — In December 2023, gunmen attacked a bus near Lima, killing two.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text
+
+
+def test_denial_with_words_before_its_that_reports_no_act():
+    for text in (
+        "QUITO — The army denied on Monday that its planes had bombed the village of El Pino.",
+        "QUITO — The army denied, however, that its troops had attacked El Pino on Monday.",
+        "QUITO — The army categorically denied yesterday that soldiers killed two farmers in El Pino.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "QUITO — The army denied on Monday that it was involved, but gunmen killed two farmers in El Pino.",
+        "QUITO — Gunmen killed two farmers in El Pino on Monday; the army denied on Tuesday that it knew them.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text
+
+
+def test_bare_present_attack_verb_after_who_or_they_is_a_habit():
+    for text in (
+        "QUITO — The rebels say the police are men who kidnap, torture and murder students.",
+        "QUITO — It is hard to fight them when they take people as hostages, the general said on Monday.",
+        "QUITO — Peasants said on Monday that they steal, kidnap, and murder anyone who resists.",
+        "QUITO — The minister said on Monday these are forces that assassinate and destroy.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "QUITO — Gunmen who attacked a bus on Monday killed two people in Quito.",
+        "QUITO — They attacked a bus in Quito on Monday, killing two.",
+        "QUITO — The gunmen who perpetrated an attack in Quito on Monday killed two people.",
+        "QUITO — Police said that attack on a bus in Quito on Monday killed two people.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text
+
+
+def test_act_told_as_an_intention_is_not_an_act():
+    text = (
+        "QUITO — Six armed men went to the banker's house in Quito on Monday with the intention "
+        "of kidnapping him."
+    )
+    for t in (text, text.lower()):
+        got = extract(t, published="2024-03-05").incidents
+        assert not any(AttackType.KIDNAPPING in i.types for i in got), t
+    text = "QUITO — Six armed men kidnapped a banker at his house in Quito on Monday."
+    got = extract(text, published="2024-03-05").incidents
+    assert any(AttackType.KIDNAPPING in i.types for i in got)
+
+
+def test_bare_crime_named_in_a_charge_is_not_an_act():
+    for text in (
+        "QUITO — The former minister, who faces charges of kidnapping and torture, fled on Monday.",
+        "QUITO — The mayor, charged with murder, fled on Monday.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "QUITO — Police arrested a man accused of killing two farmers near Quito on Monday.",
+        "QUITO — Three students were charged on Monday with the killing of two missionaries in Quito.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text
+
+
+def test_singular_crime_noun_listed_with_others_names_a_kind_of_act():
+    for text in (
+        "QUITO — A report said that torture, murder, rape, and disappearances were the methods of the regime.",
+        "QUITO — There were incursions by armed groups, murder, and other crimes, the minister said on Monday.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    for text in (
+        "QUITO — Gunmen came to intimidate and murder voters in Quito on Monday, killing two.",
+        "QUITO — After the mayor's murder, gunmen fled Quito on Monday, police said.",
+    ):
+        assert extract(text, published="2024-03-05").incidents, text
+
+
+def test_act_told_as_an_ability_or_a_liking_is_not_an_act():
+    for text in (
+        "QUITO — The rebels now have a plane capable of dropping bombs on Quito, the army said on Monday.",
+        "QUITO — The minister said on Monday that those who like throwing bombs and killing people are few.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    text = "QUITO — A plane dropped bombs on a market in Quito on Monday, killing two."
+    assert extract(text, published="2024-03-05").incidents

@@ -87,6 +87,8 @@ EXPLOSIVE_WEAPONS = frozenset(
 )
 #: weapons of remote violence (ACLED "shelling/artillery/missile attack", "air/drone strike")
 PROJECTILE_WEAPONS = frozenset({"rocket", "mortar", "artillery", "airstrike", "drone"})
+#: weapons of a strike from the air (ACLED "air/drone strike")
+AIR_WEAPONS = frozenset({"airstrike", "drone"})
 #: weapons that make an explosion a bombing in MUC-4's sense (a device placed, thrown or driven);
 #: "explosives" is left out: it is also tagged from the bare act ("blast", "explosion")
 DEVICE_WEAPONS = frozenset({"suicide_vest", "ied", "vehicle_bomb", "grenade", "landmine"})
@@ -210,6 +212,7 @@ def _attack_word_types(incident: Incident) -> set[AttackType]:
 
     lex = default_lexicon()
     out: set[AttackType] = set()
+    air_strike = any(w.kind in AIR_WEAPONS for w in incident.weapons)
     for trig in incident.triggers:
         try:
             entry = lex.entry("trigger", trig.kind)
@@ -217,6 +220,8 @@ def _attack_word_types(incident: Incident) -> set[AttackType]:
             continue
         if entry.attrs.get("event") is False:
             continue
+        if air_strike and trig.kind in EXPLOSION_TRIGGERS:
+            continue  # "helicopters were bombing the neighbourhood": the state's air strike
         if entry.attrs.get("generic") and not _attacked_someone(incident):
             continue  # "the army attacked their positions": a bare attack word in a battle
         if entry.attrs.get("needs_named_victim"):
@@ -622,6 +627,16 @@ def incident_template(extraction: Extraction, incident: Incident) -> MucTemplate
         # explosions told with fighting ("clashes", "heavy fighting", "a shoot-out") and no device
         # set off at a target (bomb, grenade, mine), no named victim: the fire of combat between
         # armed forces, which the keys leave out
+        return None
+    if (
+        kind == "attack"
+        and AttackType.ARMED_CLASH in incident.types
+        and not roles.get("Victim")
+        and not roles.get("Target")
+        and not any(a.role in ("victim", "target") for a in incident.arguments)
+    ):
+        # an attack word told with fighting ("the rebels attacked ... heavy fighting followed")
+        # that names no one harmed and nothing hit: combat, which the keys leave out
         return None
     if kind == "kidnapping":
         # MUC-4 kidnappings have human targets only: no physical target, no instrument

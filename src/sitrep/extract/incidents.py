@@ -147,7 +147,24 @@ _COUNTED_BEFORE = re.compile(
     re.I,
 )
 _WOUNDS = re.compile(r"\bwounds$", re.I)  # "bullet wounds", "gunshot wounds": marks, not kinds
+#: singular attack nouns that name a kind of crime when listed bare ("torture, murder, rape")
+_CRIME_NOUNS = frozenset({"murder", "assassination", "kidnapping", "massacre", "sabotage"})
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$", re.I)
+_LIST_OR_END_AFTER = re.compile(r"\s*(?:,|and\b|or\b|\.|;|\)|$)", re.I)
+
+
+def _listed_crime_noun(text: str, sent: Span, t: LexMatch) -> bool:
+    """A singular crime noun (``_CRIME_NOUNS``) between list separators ("torture, murder, rape,
+    and disappearances"); not a verb with its object ("intimidate and murder voters") nor a
+    possessed noun before a comma ("galan's murder, ...")."""
+    if t.span.text.lower() not in _CRIME_NOUNS:
+        return False
+    head = text[max(sent.start, t.span.start - 6) : t.span.start]
+    return bool(_LIST_BEFORE.search(head)) and bool(
+        _LIST_OR_END_AFTER.match(text, t.span.end, sent.end)
+    )
+
+
 _OBJECT_AFTER_LISTED = re.compile(r"\s+(?:on|against|targeting|upon)\s", re.I)
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:these|those|the|such|this|that|its|their)\s+$", re.I)
@@ -560,10 +577,10 @@ _OBJECT_THE = re.compile(
 
 
 # the object slot without an article, before a plural noun ("bombing densely populated areas",
-# "to bomb civilians"): no number, quantifier or preposition among its words ("killed two
+# "bombings of heavily populated areas", "to bomb civilians"): no number, quantifier or preposition among its words ("killed two
 # civilians", "kidnapped by ... people's")
 _OBJECT_BARE = re.compile(
-    r"\s+(?:(?:against|on|upon|at)\s+)?(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\s+(?:(?:against|on|upon|at|of)\s+)?(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"dozens?|scores?|hundreds|thousands|several|some|many|few|more|other|by|with|and|or|of)\b)"
     r"[^\W\d]+\s+){0,2}?$",
     re.I,
@@ -692,8 +709,12 @@ def read_events(doc: Doc) -> Reading:
             if _WAVE_BEFORE.search(before) and (plural or modifier):
                 wave.append(t.span)
                 continue
-            if plural and _enumerated_kind(text, sent, t, before):
-                continue  # "murders, searches, raids on labor offices": kinds of act listed
+            if (plural or _listed_crime_noun(text, sent, t)) and _enumerated_kind(
+                text, sent, t, before
+            ):
+                # "murders, searches, raids on labor offices", "torture, murder, rape, and
+                # disappearances": kinds of act listed
+                continue
             if _against_whole_population(doc, sent, t):
                 continue  # "the army is bombing the salvadoran people": a charge, not one act
             if t.entry.id in _SHOT_TRIGGERS and _INTO_THE_AIR.match(text, t.span.end, sent.end):
@@ -776,10 +797,18 @@ def read_events(doc: Doc) -> Reading:
             seg = _segment_of(segments, t.span.start)
             if any(seg.start <= c.span.start < t.span.start for c in clause_cues):
                 continue  # "to prevent future attacks", "revenge for military operations"
+            if _denied_before(text, sent.start, t.span.start):
+                continue  # "the army denied on Monday that its planes had bombed the village"
             if _unreal(doc.text[max(seg.start, t.span.start - 50) : t.span.start]):
                 continue  # "the contras could attack", "urged them to murder", "we are not bombing"
             if _HABIT_BEFORE.search(doc.text, seg.start, t.span.start):
                 continue  # "the Taliban, who have kidnapped government employees before"
+            if _legal_charge(text, sent.start, t):
+                continue  # "charged with murder", "faces charges of kidnapping": a charge's name
+            if _habit_present(text, sent.start, t):
+                continue  # "contras who kidnap and murder peasants", "when they take hostages"
+            if _dated_years_back(doc, sent, seg, t):
+                continue  # "the 1984 killing of a reporter", "in March 1987, during an attack"
             if t.entry.attrs.get("generic") and not _has_violence_evidence(doc, seg, t):
                 continue  # "the opposition attacked the budget"
             if t.entry.attrs.get("needs_attacker") and (
@@ -1009,6 +1038,8 @@ def _referenced_acts(
         seg = _segment_of(segments, t.span.start)
         if _unreal(doc.text[max(seg.start, t.span.start - 50) : t.span.start]):
             continue
+        if _dated_years_back(doc, sent, seg, t):
+            continue  # "recalled that in 2016 the cartel organized the murder of a judge"
         em = EventMention(
             trigger=t,
             sentence=si,
@@ -1021,6 +1052,128 @@ def _referenced_acts(
         em.date = event_date
         out.append(em)
     return out
+
+
+# a subject that makes a bare present verb a habit: a relative pronoun or a plural personal
+# pronoun, maybe a list of verbs before ("who kidnap", "they steal, kidnap, and murder", "when
+# they take people hostage"; not "who perpetrated an attack")
+_HABIT_SUBJECT = re.compile(
+    r"\b(?:who|they)\s+(?:[a-z]+,\s+){0,3}(?:[a-z]+,?\s+(?:and|or)\s+)?$", re.I
+)
+_HABIT_THAT = re.compile(
+    r"\b(?:that|which)\s+(?:[a-z]+,\s+){0,3}(?:[a-z]+,?\s+(?:and|or)\s+)?$", re.I
+)
+#: bare present attack verbs that are no nouns ("that kill", not "that attack was")
+_VERB_ONLY = frozenset("kidnap assassinate kill torture abduct shoot".split())
+#: bare present forms of attack verbs (a habit after a plural subject, not one act)
+_BARE_ATTACK_VERBS = frozenset(
+    "kidnap murder assassinate attack bomb kill massacre sabotage torture abduct ambush burn "
+    "shoot take".split()
+)
+
+
+def _habit_present(text: str, sent_start: int, t: LexMatch) -> bool:
+    """A bare present attack verb after "who" or "they" ("the police who kidnap, torture and
+    murder", "they steal, kidnap, and murder anyone", "when they take people as hostages"): a
+    habit or a charge, not one act (ACLED codebook 2023: only specific events are coded)."""
+    first = t.span.text.split()[0].lower() if t.span.text.split() else ""
+    if first not in _BARE_ATTACK_VERBS:
+        return False
+    lo = max(sent_start, t.span.start - 60)
+    if _HABIT_SUBJECT.search(text, lo, t.span.start) is not None:
+        return True
+    # "forces that assassinate and destroy": "that" or "which" only before a form that is no noun
+    return first in _VERB_ONLY and _HABIT_THAT.search(text, lo, t.span.start) is not None
+
+
+# a legal word right before a bare attack noun, no article ("charged with murder", "faces charges
+# of kidnapping", "implicated in murders", "tried for murders"): the name of a crime in a charge,
+# not an act reported ("charged with the killing of two missionaries" names one)
+_LEGAL_CHARGE_BEFORE = re.compile(
+    r"\b(?:charged|charges?|accused|convicted|tried|sentenced|implicated|indicted|prosecuted|"
+    r"wanted|jailed|imprisoned|acquitted|guilty)\s+(?:with|for|of|in)\s+[\"'“]?$",
+    re.I,
+)
+
+# an object after a gerund ("accused of killing two farmers"): the gerund tells an act
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:a|an|the|his|her|their|its|him|them|this|that|these|those|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|several|dozens|\d[\d,]*)\b",
+    re.I,
+)
+
+
+def _legal_charge(text: str, sent_start: int, t: LexMatch) -> bool:
+    """The attack word is the bare name of a crime after a legal word ("charged with murder",
+    "faces charges of kidnapping and torture", "implicated in murders"); not a gerund with an
+    object ("accused of killing two farmers": an act, alleged)."""
+    if not _LEGAL_CHARGE_BEFORE.search(text, max(sent_start, t.span.start - 60), t.span.start):
+        return False
+    return not (t.span.text.lower().endswith("ing") and _OBJECT_NEXT.match(text, t.span.end))
+
+
+# a year ("1984", "March 1987", "7 April 1988"): not part of a larger number ("1,984", "c-1984")
+_YEAR = re.compile(
+    r"(?<![\w,.-])(?:(?:(\d{1,2})\s+)?(january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\s+)?((?:1[89]|20)\d\d)(?![\w,.-]*\d)",
+    re.I,
+)
+_MONTHS = "january february march april may june july august september october november december"
+# a date phrase that opens the sentence ("In March 1987, ...", "On 7 April 1988, ..."): it dates
+# every act the sentence tells
+# (after a dateline, "LIMA — ", when the text has no case to find it by)
+_FRONTED = re.compile(
+    r"\s*(?:[^\W\d][^,;—–]{0,40}?\s[—–-]{1,2}\s+)?(?:in|on|during|by)\s+[^,;]{0,30}?,", re.I
+)
+#: how long before publication an act dated by its year is history, not news (in days)
+YEARS_BACK_DAYS = 365
+
+
+def _dated_years_back(doc: Doc, sent: Span, seg: Span, t: LexMatch) -> bool:
+    """The attack word is dated by a year more than a year before publication, given before it in
+    its clause ("the 1984 killing of a reporter", "organized in 1984 the assassination of x") or
+    in a date phrase that opens the sentence ("In March 1987, during another attack on the
+    garrison, ..."): history recalled, not an act reported (ACLED codebook 2023: events are coded
+    when they occur).  A year told after the attack word ("was kidnapped on 25 January 1988") is
+    left to the date reader."""
+    if doc.published is None:
+        return False
+    spans = [(seg.start, t.span.start)]
+    opening = sent.start
+    if doc.dateline is not None and sent.start <= doc.dateline.start < sent.end:
+        opening = doc.dateline.end  # "LIMA — In March 2019, ...": after the dateline
+    fronted = _FRONTED.match(doc.text, opening, t.span.start)
+    if fronted is not None:
+        spans.append((sent.start, fronted.end()))
+    for lo, hi in spans:
+        for m in _YEAR.finditer(doc.text, lo, hi):
+            year = int(m.group(3))
+            month = _MONTHS.split().index(m.group(2).lower()) + 1 if m.group(2) else 12
+            day = int(m.group(1)) if m.group(1) else 28  # no day: the month's end, near enough
+            try:
+                when = dt.date(year, month, min(day, 28))
+            except ValueError:
+                continue
+            if (doc.published - when).days > YEARS_BACK_DAYS:
+                return True
+    return False
+
+
+# a denial with words of time or manner between the verb and its "that" ("denied on Monday
+# that", "denied, however, that", "categorically denied yesterday that"; "denied that" itself is
+# the lexicon's denial cue); nothing after it that starts another clause (";", "but", "while")
+_DENIED_THAT = re.compile(
+    r"\bden(?:y|ies|ied|ying)(?:\s*,?\s+(?:however|also|again|today|yesterday|tonight|"
+    r"on\s+(?:[\w-]+\s+){0,2}?[\w-]+|in\s+a\s+statement|[a-z]+ly)\b,?){1,3}\s+that\b"
+    r"(?![^;]*?\b(?:but|while|whereas)\b)[^;]*$",
+    re.I,
+)
+
+
+def _denied_before(text: str, start: int, end: int) -> bool:
+    """A denial governs the attack word: "denied on Monday that ... bombed" (ACLED codebook 2023:
+    an event must have occurred; a denied charge is not reported as one)."""
+    return _DENIED_THAT.search(text, start, end) is not None
 
 
 def _unreal(before: str) -> bool:
@@ -1558,9 +1711,16 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
         em.attack_types = [t for t in em.attack_types if t != AttackType.UNKNOWN] + [
             AttackType.SECURITY_OPERATION
         ]
-    if _aerial_bombing(doc, sent, em):
+    aircraft = _aerial_bombing(doc, sent, em)
+    if aircraft is not None:
         # "the air force is bombing the suburbs", "villages bombed by helicopters": an air strike
         em.attack_types = [AttackType.SECURITY_OPERATION]
+        if not any(w.entry.id in ("airstrike", "drone") for w in em.weapons):
+            # the aircraft is the weapon (ACLED "air/drone strike")
+            from sitrep.text.lexicon import default_lexicon
+
+            strike = default_lexicon().entry("weapon", "airstrike")
+            em.weapons = [*em.weapons, LexMatch(strike, aircraft.span)]
     # the groups of the attack word's own clause ("Hamas fired rockets, while Israel said its
     # jets struck Gaza": not Hamas for the strike); the sentence's when the clause names nobody
     scope = em.segment
@@ -1655,24 +1815,24 @@ _AFFILIATION_AFTER = re.compile(
 
 # between an aircraft and the bombing word it does: auxiliaries, adverbs, "used ... to"
 _AIR_AGENT_GAP = re.compile(
-    r"^\s*(?:(?:is|are|was|were|has|have|had|been|being|also|again|then|still|now|continued|"
+    r"^\s*(?:(?:that|which|is|are|was|were|has|have|had|been|being|also|again|then|still|now|continued|"
     r"continues|continue|began|begun|started|kept|used|to|[a-z]+ly)\s+){0,4}$",
     re.I,
 )
 _BY_AIR = re.compile(r"\s+(?:[\w-]+\s+){0,4}?by\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
-def _aerial_bombing(doc: Doc, sent: Span, em: EventMention) -> bool:
-    """A bombing word whose agent is an aircraft or an air arm (lexicon context cues with role
-    ``aircraft``): "the air force is bombing", "helicopters bombed", "air force bombings",
-    "bombed by planes"; not "the plane bombing" (a plane as what was bombed) nor "a bomb
+def _aerial_bombing(doc: Doc, sent: Span, em: EventMention) -> LexMatch | None:
+    """The aircraft or air arm (lexicon context cue with role ``aircraft``) that is the agent
+    of a bombing word: "the air force is bombing", "helicopters bombed", "air force bombings",
+    "bombed by planes"; None for "the plane bombing" (a plane as what was bombed) or "a bomb
     exploded on a plane"."""
     t = em.trigger
     word = t.span.text.lower()
     if t.entry.id not in ("bombing", "explode_verb", "drone_drop") or not (
         word.startswith("bomb") or word.startswith("dropp")
     ):
-        return False
+        return None
     verb = word.endswith("ed") or word.startswith("dropp")
     seg = em.segment
     for c in doc.terms_in(seg.start, seg.end, "context_cue"):
@@ -1681,14 +1841,15 @@ def _aerial_bombing(doc: Doc, sent: Span, em: EventMention) -> bool:
         if c.span.end <= t.span.start and t.span.start - c.span.end <= 50:
             gap = doc.text[c.span.end : t.span.start]
             modifier = c.span.text.lower() in c.entry.attrs.get("modifier", [])
-            if gap.strip() == "" and not (modifier or verb):
-                continue  # "the plane bombing": what was bombed
+            plural_agent = c.span.text.lower().endswith("s") and word == "bomb"
+            if gap.strip() == "" and not (modifier or verb or plural_agent):
+                continue  # "the plane bombing": what was bombed; not "airplanes bomb cities"
             if gap.strip() == "" or _AIR_AGENT_GAP.match(gap):
-                return True
+                return c
         elif c.span.start >= t.span.end and c.span.start - t.span.end <= 40:
             if _BY_AIR.fullmatch(doc.text[t.span.end : c.span.start]):
-                return True
-    return False
+                return c
+    return None
 
 
 _STATE_KINDS = ("state_force", "police")
