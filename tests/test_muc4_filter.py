@@ -47,6 +47,8 @@ def test_features_describe_each_template_of_a_document() -> None:
     assert first["index=0"] == 1.0 and second["index=1"] == 1.0
     assert first["country=CO"] == 1.0
     assert "type_seen_earlier" not in second  # the arson is the first of its type
+    # the number of the document's incidents is no feature: it only helped train
+    assert not any(k.startswith("incidents=") for k in first)
 
 
 def test_a_filter_drops_the_templates_below_its_threshold() -> None:
