@@ -47,6 +47,8 @@ def test_features_describe_each_template_of_a_document() -> None:
     assert first["index=0"] == 1.0 and second["index=1"] == 1.0
     assert first["country=CO"] == 1.0
     assert "type_seen_earlier" not in second  # the arson is the first of its type
+    # the number of the document's incidents is no feature: it only helped train
+    assert not any(k.startswith("incidents=") for k in first)
 
 
 def test_a_filter_drops_the_templates_below_its_threshold() -> None:
@@ -139,3 +141,32 @@ def test_the_predictions_fingerprint_changes_with_any_filler() -> None:
     changed = muc4.MucTemplate(first.incident_type, {**first.roles, "Weapon": (("a rifle",),)})
     assert predictions_fingerprint({"d1": [changed, *one[1:]]}) != a
     assert predictions_fingerprint({"d2": one}) != a
+
+
+def test_the_header_tells_the_kind_of_text_and_where_the_dateline_is() -> None:
+    from sitrep.evaluate.muc4_filter import muc_header
+
+    speech = muc_header(
+        "  LIMA, 4 MAY 90 (RADIO X) -- [SPEECH] [MINISTER OF THE INTERIOR] [TEXT] WE"
+    )
+    assert (speech.genre, speech.dateline) == ("speech", "plain")
+    rebel = muc_header(
+        "CLANDESTINE, 2 JUN 89 (RADIO Y) -- [COMMUNIQUE]\n[COMMAND] [TEXT] OUR UNITS"
+    )
+    assert (rebel.genre, rebel.dateline) == ("communique", "clandestine")
+    abroad = muc_header("ROME (ITALY), 9 SEP 89 (AGENCY) -- [TEXT] THE MINISTER SAID")
+    assert (abroad.genre, abroad.dateline) == ("news", "abroad")
+    assert muc_header("QUITO (ECUADOR), 1 JAN 90 -- [EDITORIAL] [TEXT] A").dateline == "nine"
+    assert muc_header("no header at all").genre == "none"
+
+
+def test_header_features_reach_the_template_features() -> None:
+    from sitrep.evaluate.muc4_filter import Header
+
+    ext = extract(TEXT, published="1990-01-10")
+    sources = muc4.template_sources(ext)
+    first, _ = document_features(ext, sources, Header(genre="opinion", dateline="abroad"))
+    assert first["genre=opinion"] == 1.0 and first["dateline=abroad"] == 1.0
+    # a document without a header reads as a news report datelined at home
+    news, _ = document_features(ext, sources, Header(genre="news", dateline="plain"))
+    assert news == document_features(ext, sources)[0]

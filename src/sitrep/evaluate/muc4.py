@@ -49,7 +49,7 @@ from typing import Any
 
 from sitrep.evaluate.datasets import MUC_ROLES, MucDocument, MucTemplate
 from sitrep.evaluate.extractor import Extractor, RunStats, default_extractor, run_all
-from sitrep.evaluate.muc4_filter import RelevanceFilter, bundled_filter
+from sitrep.evaluate.muc4_filter import Header, RelevanceFilter, bundled_filter, muc_header
 from sitrep.evaluate.scoring import Counts, best_assignment, fold, max_bipartite, normalise
 from sitrep.model import (
     AttackType,
@@ -963,15 +963,19 @@ def _split_victims(
 
 
 def extraction_to_templates(
-    extraction: Extraction, *, relevance: RelevanceFilter | None = None
+    extraction: Extraction,
+    *,
+    relevance: RelevanceFilter | None = None,
+    header: Header | None = None,
 ) -> list[MucTemplate]:
     """Every MUC-4 template of an extraction, in incident order, duplicates dropped.
 
     With ``relevance`` (the learned filter of ``muc4_filter``), templates it judges outside
-    MUC-4's notion of a relevant incident are left out."""
+    MUC-4's notion of a relevant incident are left out (``header``: what the document's FBIS
+    header says, ``muc4_filter.muc_header``, which the filter reads too)."""
     sources = template_sources(extraction)
     if relevance is not None:
-        sources = relevance.keep(extraction, sources)
+        sources = relevance.keep(extraction, sources, header)
     return [s.template for s in sources]
 
 
@@ -1673,8 +1677,10 @@ def evaluate_muc4(
         ((d.id, muc_input(d, text_field), d.doc_date) for d in docs), extractor, stats=stats
     )
     unfiltered = {doc_id: extraction_to_templates(e) for doc_id, e in extractions.items()}
+    headers = {d.id: muc_header(d.text_raw) for d in docs}
     predictions = {
-        doc_id: extraction_to_templates(e, relevance=relevance) for doc_id, e in extractions.items()
+        doc_id: extraction_to_templates(e, relevance=relevance, header=headers.get(doc_id))
+        for doc_id, e in extractions.items()
     }
     gtt = score_gtt(predictions, docs)
     gtt_unfiltered = score_gtt(unfiltered, docs)

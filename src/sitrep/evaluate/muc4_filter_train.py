@@ -27,6 +27,7 @@ from sitrep.evaluate.muc4_filter import (
     MODEL_FILE,
     RelevanceFilter,
     document_features,
+    muc_header,
     predictions_fingerprint,
     vocabulary,
     write_filter,
@@ -62,7 +63,7 @@ def build_cases(docs: Sequence[MucDocument], extractions: dict[str, Extraction])
         sources = muc4.template_sources(extraction)
         templates = [s.template for s in sources]
         aligned = {i for i, _ in muc4.align_document(templates, doc.templates)}
-        features = document_features(extraction, sources)
+        features = document_features(extraction, sources, muc_header(doc.text_raw))
         labels = [int(i in aligned) for i in range(len(sources))]
         out.append(_Doc(doc, sources, features, labels, _fold_of(doc.id)))
     return out
