@@ -1060,6 +1060,7 @@ def _referenced_acts(
 _HABIT_SUBJECT = re.compile(
     r"\b(?:who|they)\s+(?:[a-z]+,\s+){0,3}(?:[a-z]+,?\s+(?:and|or)\s+)?$", re.I
 )
+_HABIT_VERB_BEFORE = re.compile(r"\b(?:who|they)\s+([a-z]+)\s+(?:[a-z]+\s+){0,3}$", re.I)
 _HABIT_THAT = re.compile(
     r"\b(?:that|which)\s+(?:[a-z]+,\s+){0,3}(?:[a-z]+,?\s+(?:and|or)\s+)?$", re.I
 )
@@ -1077,9 +1078,13 @@ def _habit_present(text: str, sent_start: int, t: LexMatch) -> bool:
     murder", "they steal, kidnap, and murder anyone", "when they take people as hostages"): a
     habit or a charge, not one act (ACLED codebook 2023: only specific events are coded)."""
     first = t.span.text.split()[0].lower() if t.span.text.split() else ""
+    lo = max(sent_start, t.span.start - 60)
+    if first in {w.lower() for w in t.entry.attrs.get("people_nouns", ())}:
+        # "when they take people as hostages": the people noun of a bare verb's act
+        verb = _HABIT_VERB_BEFORE.search(text, lo, t.span.start)
+        return verb is not None and verb.group(1).lower() in _BARE_ATTACK_VERBS
     if first not in _BARE_ATTACK_VERBS:
         return False
-    lo = max(sent_start, t.span.start - 60)
     if _HABIT_SUBJECT.search(text, lo, t.span.start) is not None:
         return True
     # "forces that assassinate and destroy": "that" or "which" only before a form that is no noun
