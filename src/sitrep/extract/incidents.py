@@ -696,9 +696,7 @@ def read_events(doc: Doc) -> Reading:
                     # killed", "gunmen killed two", "troops killed eight militants": an act
                     continue
             # "seized 20 hostages": a word for the people taken counts people, not acts
-            plural = _is_plural_noun(t.span.text) and t.span.text.lower() not in t.entry.attrs.get(
-                "people_nouns", ()
-            )
+            plural = _is_plural_noun(t.span.text) and not _is_people_noun(t)
             # "a string of bomb and gun attacks": a modifier of the plural attack word after it
             modifier = any(
                 u.span.start > t.span.end
@@ -1073,13 +1071,19 @@ _BARE_ATTACK_VERBS = frozenset(
 )
 
 
+def _is_people_noun(t: LexMatch) -> bool:
+    """The match is one of its entry's `people_nouns` ("hostages"): it names the people an act
+    harms, not the act (triggers.toml)."""
+    return t.span.text.lower() in t.entry.attrs.get("people_nouns", ())
+
+
 def _habit_present(text: str, sent_start: int, t: LexMatch) -> bool:
     """A bare present attack verb after "who" or "they" ("the police who kidnap, torture and
     murder", "they steal, kidnap, and murder anyone", "when they take people as hostages"): a
     habit or a charge, not one act (ACLED codebook 2023: only specific events are coded)."""
     first = t.span.text.split()[0].lower() if t.span.text.split() else ""
     lo = max(sent_start, t.span.start - 60)
-    if first in {w.lower() for w in t.entry.attrs.get("people_nouns", ())}:
+    if _is_people_noun(t):
         # "when they take people as hostages": the people noun of a bare verb's act
         verb = _HABIT_VERB_BEFORE.search(text, lo, t.span.start)
         return verb is not None and verb.group(1).lower() in _BARE_ATTACK_VERBS
