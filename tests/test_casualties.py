@@ -439,3 +439,28 @@ def test_an_attacker_captured_alive_is_arrested_not_a_hostage():
     got = sorted((f.status.value, f.category.value, f.low) for f in r.figures)
     assert ("arrested", "militants", 1) in got
     assert not any(s == "abducted" for s, _, _ in got)
+
+
+def test_vaccinators_are_civilians_and_one_is_rendered_in_the_singular():
+    from sitrep.extract.render import render_text
+
+    found, result = figs(
+        "Gunmen fired on a police van in Bajaur on Tuesday, killing two policemen and "
+        "wounding a vaccinator."
+    )
+    by_status = {f.status: f for f in found}
+    assert by_status[FigureStatus.INJURED].category == Category.CIVILIANS
+    assert by_status[FigureStatus.INJURED].best == 1
+    text = render_text(result)
+    assert "1 civilian injured" in text
+    assert "2 security forces killed" in text
+
+
+def test_the_people_who_speak_are_not_counted():
+    found, _ = figs(
+        "Gunmen abducted 40 women near Gamboru on Thursday, two residents and a local "
+        "official said on Saturday."
+    )
+    assert [(f.best, f.status) for f in found] == [(40, FigureStatus.ABDUCTED)]
+    f = one("Gunmen killed two villagers near Kano, police said.")
+    assert (f.best, f.category) == (2, Category.CIVILIANS)  # the police speak, not a mixed count

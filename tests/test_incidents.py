@@ -1816,3 +1816,18 @@ def test_act_told_as_an_ability_or_a_liking_is_not_an_act():
             assert extract(t, published="2024-03-05").incidents == [], t
     text = "QUITO — A plane dropped bombs on a market in Quito on Monday, killing two."
     assert extract(text, published="2024-03-05").incidents
+
+
+def test_a_raid_told_separately_is_its_own_incident_and_freed_hostages_no_kidnapping():
+    result = extract(
+        "MAIDUGURI, Nigeria - Insurgents abducted 40 women near the town of Gamboru in Borno "
+        "state on Thursday, residents said. Separately, the army said troops killed 12 "
+        "insurgents and freed seven hostages during a raid in a forest on Friday.",
+        published="2024-03-09",
+    )
+    assert len(result.incidents) == 2
+    first, second = result.incidents
+    assert first.place.name == "Gamboru"
+    assert second.place is None or second.place.name != "Gamboru"
+    assert (second.date.month, second.date.day) == (3, 8)
+    assert AttackType.KIDNAPPING not in second.types

@@ -192,6 +192,9 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
     out: list[EventMention] = []
     hosted: list[EventMention] = []  # placed as the continuation of an act told before
     for e in events:
+        apart = _another_act_cue(doc, doc.sentences[e.sentence].start, e.trigger.span.start)
+        if apart:
+            e.another = True  # "separately, ...": never joined to an act told before
         if e.place is not None and e.place.kind in SMALL_PLACE_KINDS:
             out.append(e)
             continue
@@ -218,6 +221,12 @@ def _place_events(doc: Doc, reading: Reading) -> list[EventMention]:
             e.place, e.place_span = mate.place, None
             if not e.own_date and not e.earlier:
                 e.date = mate.date
+            out.append(e)
+            continue
+        if apart and _strong_apart(doc, doc.sentences[e.sentence].start, e.trigger.span.start):
+            # "Separately, troops killed 12 insurgents in a raid on Friday": not the act just
+            # told, though the sentence names no town of its own
+            e.place = e.place or region
             out.append(e)
             continue
         before = [s for s in sited if s.trigger.span.start < e.trigger.span.start] or sited[:1]
@@ -305,6 +314,15 @@ def _another_act_cue(doc: Doc, start: int, end: int) -> bool:
     reported."""
     return any(
         c.entry.attrs.get("role") == "another_act" for c in doc.terms_in(start, end, "context_cue")
+    )
+
+
+def _strong_apart(doc: Doc, start: int, end: int) -> bool:
+    """An "another act" cue that is not only "meanwhile" or "in addition"."""
+    return any(
+        c.entry.attrs.get("role") == "another_act"
+        and c.span.text.lower() not in ("meanwhile", "in addition")
+        for c in doc.terms_in(start, end, "context_cue")
     )
 
 

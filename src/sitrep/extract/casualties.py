@@ -73,6 +73,13 @@ _MOST_OF_THEM = re.compile(
     r"\s*,\s*(?:most|all|many|mostly|the\s+majority)(?:\s+of\s+(?:them|whom))?\s+", re.I
 )
 _OTHERS = frozenset({"others", "other", "more"})
+# "two residents and a local official said", "three witnesses told Reuters": the people counted
+# are the ones speaking, not casualties
+_SPEAKING_AFTER = re.compile(
+    r"(?:\s+and\s+(?:an?|the|one|two|three|several)\s+[\w-]+(?:\s+[\w-]+){0,2}?)?"
+    r"\s+(?:said|say|says|told|recounted|recalled|described|explained)\b",
+    re.I,
+)
 _NOUN_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
 _COUNTED_PRONOUN = re.compile(
     r"\s*(?:more|others?|people|persons|(?P<partitive>of\s+(?:them|whom|those|these|the\s+hostages)))?\s*",
@@ -288,12 +295,16 @@ def _figure_from_quantity(
             nxt = _victim_after(doc, m.end(), m.end() + 40, victims)
             if nxt is None or nxt.span.start != m.end():
                 break
+            if _SPEAKING_AFTER.match(text, nxt.span.end, min(nxt.span.end + 50, sent.end)):
+                break  # "two villagers, police said": the police speak
             cat2, sub2 = _category(nxt)
             if cat2 != category:
                 category = Category.UNKNOWN
             names.append(cat2.value)
             spans.append(nxt.span)
             end = nxt.span.end
+        if _SPEAKING_AFTER.match(text, end, min(end + 50, sent.end)):
+            return None
         if len(names) > 1 and category == Category.UNKNOWN:
             # the categories the mixed count covers ("security_forces and civilians")
             sub = " and ".join(dict.fromkeys(n if n != "unknown" else "people" for n in names))

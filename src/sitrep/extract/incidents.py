@@ -805,6 +805,8 @@ def read_events(doc: Doc) -> Reading:
                 continue  # "charged with murder", "faces charges of kidnapping": a charge's name
             if _habit_present(text, sent.start, t):
                 continue  # "contras who kidnap and murder peasants", "when they take hostages"
+            if _freed_people(text, sent.start, t):
+                continue  # "troops freed seven hostages": a rescue, not the taking
             if _dated_years_back(doc, sent, seg, t):
                 continue  # "the 1984 killing of a reporter", "in March 1987, during an attack"
             if t.entry.attrs.get("generic") and not _has_violence_evidence(doc, seg, t):
@@ -1075,6 +1077,22 @@ def _is_people_noun(t: LexMatch) -> bool:
     """The match is one of its entry's `people_nouns` ("hostages"): it names the people an act
     harms, not the act (triggers.toml)."""
     return t.span.text.lower() in t.entry.attrs.get("people_nouns", ())
+
+
+_FREED_BEFORE = re.compile(
+    r"\b(?:freed|freeing|frees|rescued|rescuing|rescues|released|releasing|releases|liberated|"
+    r"liberating|recovered|evacuated)\s+(?:(?:the|all|its|their|[\w-]+)\s+){0,3}$",
+    re.I,
+)
+
+
+def _freed_people(text: str, sent_start: int, t: LexMatch) -> bool:
+    """A people noun ("hostages") as what a verb of freeing frees ("troops freed seven
+    hostages", "the rebels released their hostages"): the end of a hostage taking told
+    before or not at all, not a taking of its own."""
+    if not _is_people_noun(t):
+        return False
+    return _FREED_BEFORE.search(text, max(sent_start, t.span.start - 50), t.span.start) is not None
 
 
 def _habit_present(text: str, sent_start: int, t: LexMatch) -> bool:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from sitrep.model import Extraction, Figure, Level
 
+# what one person of a category is called ("1 civilian injured", not "1 civilians")
+_ONE = {"civilians": "civilian", "militants": "militant", "security forces": "security officer"}
+
 
 def _fig(f: Figure) -> str:
     if f.high is None:
@@ -13,7 +16,10 @@ def _fig(f: Figure) -> str:
     else:
         n = str(f.best)
     who = f.subcategory if f.subcategory and f.category.value == "unknown" else f.category.value
-    line = f"{n} {who.replace('_', ' ')} {f.status.value}"
+    who = who.replace("_", " ")
+    if n == "1":
+        who = _ONE.get(who, who)
+    line = f"{n} {who} {f.status.value}"
     if f.period:
         line += f" [{f.period}]"
     if f.source:
@@ -22,7 +28,7 @@ def _fig(f: Figure) -> str:
         line += f" (includes {', '.join(f.includes)})"
     if f.superseded_by:
         line += f" (superseded by {f.superseded_by})"
-    return f"{f.id}: {line}  «{f.sentence.text[:0] if f.sentence else ''}{f.spans[0].text}» @{f.spans[0].start}"
+    return f"{f.id}: {line}  «{f.spans[0].text}» @{f.spans[0].start}"
 
 
 def _place(p) -> str:
