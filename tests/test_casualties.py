@@ -464,3 +464,8 @@ def test_the_people_who_speak_are_not_counted():
     assert [(f.best, f.status) for f in found] == [(40, FigureStatus.ABDUCTED)]
     f = one("Gunmen killed two villagers near Kano, police said.")
     assert (f.best, f.category) == (2, Category.CIVILIANS)  # the police speak, not a mixed count
+
+
+def test_a_community_leader_is_a_civilian():
+    f = one("Gunmen on a motorcycle shot dead a community leader in Suarez on Tuesday.")
+    assert (f.best, f.status, f.category) == (1, FigureStatus.KILLED, Category.CIVILIANS)

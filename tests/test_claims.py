@@ -462,3 +462,26 @@ def test_the_us_military_is_one_speaker(lex):
     (c,) = claims(text, lex)
     assert c.speaker.endswith("U.S. military")
     assert (c.speaker_actor_id, c.stance) == ("US_MILITARY", Stance.REPORTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "At least 25 social leaders were killed this year, according to the rights group "
+            "Temoris.",
+            "Temoris",
+            "organization",
+        ),
+        ("Nine villagers were killed last month, according to Halvane.", "Halvane", "unknown"),
+    ],
+)
+def test_a_body_no_lexicon_lists_after_according_to(lex, text, name, kind):
+    (s,) = split_sentences(text)
+    assert [(x.name, x.kind) for x in find_speakers(text, s, lex)] == [(name, kind)]
+
+
+def test_according_to_witnesses_is_not_a_named_body(lex):
+    text = "Three people were killed, according to witnesses."
+    (s,) = split_sentences(text)
+    assert [x.name for x in find_speakers(text, s, lex)] == ["witnesses"]

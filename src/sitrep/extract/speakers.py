@@ -386,7 +386,25 @@ def _piece_source(
         )
     if words and words[-1] in _INSTITUTION_HEADS and _DETERMINER.match(piece.strip()):
         return Source(piece.strip(), Span.of(text, start, end), None, "organization", verb=verb)
+    named = _NAMED_BODY.match(text, start, end)
+    if named is not None and verb is not None and _ACCORDING.match(verb.text) and not caseless:
+        # "according to Indepaz", "according to the human rights group Indepaz": a body no
+        # lexicon lists, named after the phrase that marks a statement
+        span = Span.of(text, named.start("name"), named.end("name"))
+        kind = "organization" if named.group("head") else "unknown"
+        return Source(span.text, span, None, kind, verb=verb)
     return None
+
+
+# a capitalised name, after an optional description ending in a word for a body ("the human
+# rights group Indepaz", "the monitoring group Acled")
+_NAMED_BODY = re.compile(
+    r"\s*(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*\s+){0,4}(?P<head>group|organi[sz]ation|monitor|"
+    r"observatory|institute|network|watchdog|foundation|centre|center|council|coalition|"
+    r"project|charity|ngo|think\s+tank)\s+)?"
+    r"(?P<name>[A-Z][\w'\u2019.&-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'\u2019.&-]*))*?"
+    r"(?:\s+[A-Z][\w'\u2019.&-]*)?)\s*$"
+)
 
 
 _OWNED = re.compile(
