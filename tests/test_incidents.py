@@ -1831,3 +1831,15 @@ def test_a_raid_told_separately_is_its_own_incident_and_freed_hostages_no_kidnap
     assert second.place is None or second.place.name != "Gamboru"
     assert (second.date.month, second.date.day) == (3, 8)
     assert AttackType.KIDNAPPING not in second.types
+
+
+def test_a_state_missile_on_a_residential_building_is_no_security_operation():
+    result = extract(
+        "KYIV - A Russian missile struck a residential building in the city of Dnipro on "
+        "Thursday, killing nine people, the regional governor said.",
+        published="2025-01-31",
+    )
+    (inc,) = result.incidents
+    assert AttackType.SECURITY_OPERATION not in inc.types
+    assert AttackType.BOMBING in inc.types
+    assert inc.acled_event_type == "Explosions/Remote violence"

@@ -1682,6 +1682,25 @@ def placed_within(place: Place, wider: Place) -> Place:
 _CLAUSE_BREAK = re.compile(r";|\s(?:while|whereas|but)\s", re.I)
 
 
+#: targets that are civilians or their places (targets.toml ids)
+_CIVILIAN_TARGETS = frozenset(
+    "civilians passengers school religious market hospital journalists business aid_workers".split()
+)
+
+
+#: weapons fired from afar (weapons.toml ids)
+_REMOTE_WEAPONS = frozenset({"rocket", "mortar", "drone", "airstrike", "artillery"})
+
+
+def _civilians_struck(em: EventMention) -> bool:
+    """A state's strike from afar (missile, drone, shell) whose own targets are civilians or
+    their places only ("a Russian missile struck a residential building"): an attack, not a security operation
+    against armed people (ACLED: explosions/remote violence or violence against civilians)."""
+    ids = {t.entry.id for t in em.targets}
+    remote = any(w.entry.id in _REMOTE_WEAPONS for w in em.weapons)
+    return remote and bool(ids) and ids <= _CIVILIAN_TARGETS
+
+
 def _clause_of(doc: Doc, sent: Span, offset: int) -> tuple[int, int]:
     """The part of the sentence around ``offset`` between ';', 'while', 'but'."""
     lo, hi = sent.start, sent.end
@@ -1733,7 +1752,11 @@ def _read_clause(doc: Doc, sent: Span, em: EventMention, *, single: bool = True)
     em.state_agent = _state_agent(doc, sent, em)
     if em.state_agent is not None and em.state_agent.entry.attrs.get("generic"):
         em.specific_state = _named_force(doc, em.state_agent)
-    if em.state_agent is not None and AttackType.SECURITY_OPERATION not in em.attack_types:
+    if (
+        em.state_agent is not None
+        and AttackType.SECURITY_OPERATION not in em.attack_types
+        and not _civilians_struck(em)
+    ):
         # "security forces killed eight militants", "raids by police": the state's own action
         em.attack_types = [t for t in em.attack_types if t != AttackType.UNKNOWN] + [
             AttackType.SECURITY_OPERATION
