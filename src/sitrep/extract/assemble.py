@@ -885,7 +885,7 @@ def split_acts(
                 k = len(acts)
                 acts.append([])
                 things.append(set())
-            elif hit and things[-1] and not acts[-1] and own_act:
+            elif hit and (things[-1] or more) and not acts[-1] and own_act:
                 # "guerrillas bombed a bank. ... they also set fire to a bus": another thing
                 # attacked, told with its own attack word, is another act
                 k = len(acts)
