@@ -887,10 +887,16 @@ def split_acts(
                 things.append(set())
             elif hit and (things[-1] or more) and not acts[-1] and own_act:
                 # "guerrillas bombed a bank. ... they also set fire to a bus": another thing
-                # attacked, told with its own attack word, is another act
+                # attacked, told with its own attack word, is another act; so is one told with
+                # "also" or "later" after an act that named no thing ("a car bomb exploded
+                # ... rebels also blew up pylons"), told as one more act
                 k = len(acts)
                 acts.append([])
                 things.append(set())
+                if more and not things[-2]:
+                    for o in group:
+                        if o.sentence == e.sentence:
+                            o.another = True
             else:
                 k = len(acts) - 1
             acts[k].extend(named)
