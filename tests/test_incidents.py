@@ -1816,3 +1816,17 @@ def test_act_told_as_an_ability_or_a_liking_is_not_an_act():
             assert extract(t, published="2024-03-05").incidents == [], t
     text = "QUITO — A plane dropped bombs on a market in Quito on Monday, killing two."
     assert extract(text, published="2024-03-05").incidents
+
+
+def test_one_more_thing_attacked_told_with_also_is_another_act():
+    """ "a car bomb exploded ... rebels also blew up two pylons": one more act, even when the
+    first act named no thing attacked; told with no "also" and no attack word of its own ("the
+    blast damaged ..."), the same act."""
+    text = "A car bomb exploded in Lima on Monday. Rebels also blew up two power pylons."
+    for t in (text, text.lower()):
+        r = extract(t, published="2021-03-02")
+        assert len(r.incidents) == 2, t
+        assert _targets(r.incidents[1]) == ["power pylons"]
+    text = "A car bomb exploded in Lima on Monday. The blast damaged two power pylons."
+    for t in (text, text.lower()):
+        assert len(extract(t, published="2021-03-02").incidents) == 1, t
