@@ -885,11 +885,17 @@ def split_acts(
                 k = len(acts)
                 acts.append([])
                 things.append(set())
-            elif hit and (things[-1] or more) and not acts[-1] and own_act:
+            elif (
+                hit
+                and (things[-1] or (more and not _ACT_DOERS.search(text)))
+                and not acts[-1]
+                and own_act
+            ):
                 # "guerrillas bombed a bank. ... they also set fire to a bus": another thing
                 # attacked, told with its own attack word, is another act; so is one told with
                 # "also" or "later" after an act that named no thing ("a car bomb exploded
-                # ... rebels also blew up pylons"), told as one more act
+                # ... rebels also blew up pylons"), told as one more act (not by the act's
+                # doers: "the attackers also set fire to houses" goes on with the raid)
                 k = len(acts)
                 acts.append([])
                 things.append(set())
