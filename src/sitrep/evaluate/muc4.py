@@ -176,13 +176,31 @@ def muc_incident_type(incident: Incident, text: str | None = None) -> str | None
         if weapons & EXPLOSIVE_WEAPONS:
             return "bombing"
     if any(
-        w.kind in DEVICE_OR_EXPLOSIVE and is_instrument(_first_text(w.spans))
+        w.kind in DEVICE_OR_EXPLOSIVE
+        and is_instrument(_first_text(w.spans))
+        and not (text and _only_heard(text, w.spans))
         for w in incident.weapons
-    ) or any(_explosive_text(a.text) for a in incident.arguments if a.role == "weapon"):
+    ) or any(
+        _explosive_text(a.text) and not (text and _only_heard(text, a.spans))
+        for a in incident.arguments
+        if a.role == "weapon"
+    ):
         # an attack made with a bomb, dynamite or a grenade ("attacked the town hall with
         # dynamite", "placed an explosive device"): MUC-4 keys type it a bombing
         return "bombing"
     return "attack"
+
+
+#: a sentence that tells explosions heard, not set off at a target ("bomb explosions and
+#: shooting were heard throughout the night")
+_HEARD = re.compile(r"\b(?:heard|could\s+hear|were\s+audible)\b", re.IGNORECASE)
+
+
+def _only_heard(text: str, spans: Sequence[Span]) -> bool:
+    """Whether every mention of a weapon stands in a sentence that tells it heard."""
+    return bool(spans) and all(
+        _HEARD.search(text, *_sentence_bounds(text, sp.start)) for sp in spans
+    )
 
 
 @lru_cache(maxsize=4096)
