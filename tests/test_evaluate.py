@@ -1567,3 +1567,34 @@ def test_attack_in_fighting_that_hits_nothing_named_gives_no_template() -> None:
     ):
         got = muc4.extraction_to_templates(extract(text, published="1990-03-06"))
         assert [t.incident_type for t in got] == ["attack"], text
+
+
+def test_the_things_sabotaged_with_a_burning_are_an_attack_of_their_own() -> None:
+    """ "sabotaged a pylon and set fire to a truck": an arson template (the truck) and an
+    attack template (the pylon); the burning alone is one arson."""
+    both = extract(
+        "rebels sabotaged a power pylon near lima on monday and set fire to a truck.",
+        published="1990-03-06",
+    )
+    templates = muc4.extraction_to_templates(both)
+    kinds = {t.incident_type: t.roles["Target"] for t in templates}
+    assert kinds == {"arson": (("truck",),), "attack": (("power pylon",),)}
+    alone = extract("rebels set fire to a truck near lima on monday.", published="1990-03-06")
+    assert [t.incident_type for t in muc4.extraction_to_templates(alone)] == ["arson"]
+
+
+def test_explosions_only_heard_do_not_make_a_shooting_a_bombing() -> None:
+    """ "bomb explosions and shooting were heard": no device set off at the one shot, an attack;
+    a bomb thrown at his car is a bombing of its own."""
+    heard = extract(
+        "soldiers shot dead the reporter juan perez in san salvador on monday. bomb explosions "
+        "and shooting were heard throughout the night.",
+        published="1990-03-06",
+    )
+    assert [t.incident_type for t in muc4.extraction_to_templates(heard)] == ["attack"]
+    thrown = extract(
+        "soldiers shot dead the reporter juan perez in san salvador on monday. the soldiers also "
+        "threw a bomb at his car.",
+        published="1990-03-06",
+    )
+    assert "bombing" in {t.incident_type for t in muc4.extraction_to_templates(thrown)}

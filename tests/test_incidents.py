@@ -1843,3 +1843,17 @@ def test_a_state_missile_on_a_residential_building_is_no_security_operation():
     assert AttackType.SECURITY_OPERATION not in inc.types
     assert AttackType.BOMBING in inc.types
     assert inc.acled_event_type == "Explosions/Remote violence"
+
+
+def test_one_more_thing_attacked_told_with_also_is_another_act():
+    """ "a car bomb exploded ... rebels also blew up two pylons": one more act, even when the
+    first act named no thing attacked; told with no "also" and no attack word of its own ("the
+    blast damaged ..."), the same act."""
+    text = "A car bomb exploded in Lima on Monday. Rebels also blew up two power pylons."
+    for t in (text, text.lower()):
+        r = extract(t, published="2021-03-02")
+        assert len(r.incidents) == 2, t
+        assert _targets(r.incidents[1]) == ["power pylons"]
+    text = "A car bomb exploded in Lima on Monday. The blast damaged two power pylons."
+    for t in (text, text.lower()):
+        assert len(extract(t, published="2021-03-02").incidents) == 1, t

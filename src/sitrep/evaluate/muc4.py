@@ -176,13 +176,31 @@ def muc_incident_type(incident: Incident, text: str | None = None) -> str | None
         if weapons & EXPLOSIVE_WEAPONS:
             return "bombing"
     if any(
-        w.kind in DEVICE_OR_EXPLOSIVE and is_instrument(_first_text(w.spans))
+        w.kind in DEVICE_OR_EXPLOSIVE
+        and is_instrument(_first_text(w.spans))
+        and not (text and _only_heard(text, w.spans))
         for w in incident.weapons
-    ) or any(_explosive_text(a.text) for a in incident.arguments if a.role == "weapon"):
+    ) or any(
+        _explosive_text(a.text) and not (text and _only_heard(text, a.spans))
+        for a in incident.arguments
+        if a.role == "weapon"
+    ):
         # an attack made with a bomb, dynamite or a grenade ("attacked the town hall with
         # dynamite", "placed an explosive device"): MUC-4 keys type it a bombing
         return "bombing"
     return "attack"
+
+
+#: a sentence that tells explosions heard, not set off at a target ("bomb explosions and
+#: shooting were heard throughout the night")
+_HEARD = re.compile(r"\b(?:heard|could\s+hear|were\s+audible)\b", re.IGNORECASE)
+
+
+def _only_heard(text: str, spans: Sequence[Span]) -> bool:
+    """Whether every mention of a weapon stands in a sentence that tells it heard."""
+    return bool(spans) and all(
+        _HEARD.search(text, *_sentence_bounds(text, sp.start)) for sp in spans
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -845,6 +863,68 @@ def _split_burned(
     return only(bombing, other), only(arson, burned)
 
 
+#: trigger entries of an act on a thing that is neither a burning nor an explosion: a thing
+#: they tell done to is not the burning's ("sabotaged a tower and set fire to a bus")
+_OTHER_ACT_TRIGGERS = frozenset(
+    {"sabotage", "damage", "attack", "assault", "raid", "storm", "storm_verb", "onslaught"}
+)
+
+
+def _nearest_act(text: str, incident: Incident, span: Span) -> str | None:
+    """The trigger entry of the incident told nearest a target in its sentence: the last one
+    before it ("sabotaged an electrical tower"), else the first after it ("a bus was set on
+    fire"); None when its sentence tells none."""
+    lo, hi = _sentence_bounds(text, span.start)
+    told = [(sp.start, t.kind) for t in incident.triggers for sp in t.spans if lo <= sp.start < hi]
+    before = [x for x in told if x[0] < span.start]
+    if before:
+        return max(before)[1]
+    after = [x for x in told if x[0] >= span.end]
+    return min(after)[1] if after else None
+
+
+def _arson_attack(
+    extraction: Extraction, incident: Incident, template: MucTemplate
+) -> tuple[MucTemplate, MucTemplate | None]:
+    """An arson that also tells other things attacked with an act word of their own ("the
+    guerrillas sabotaged an electrical tower and set fire to a vehicle"): the things told with
+    that act are an attack template of their own (MUC-4 keys give one template per incident
+    type); the arson keeps the things told burned.  Unchanged unless both keep one."""
+    if template.incident_type != "arson":
+        return template, None
+    text = extraction.article.text
+    attacked: set[str] = set()
+    burned: set[str] = set()
+    for arg in incident.arguments:
+        if arg.role != "target" or not arg.spans or is_military(arg.text):
+            continue
+        kinds = {_nearest_act(text, incident, sp) for sp in arg.spans}
+        if kinds & {"arson"}:
+            burned.add(gtt_normalise(arg.text))
+        elif kinds & _OTHER_ACT_TRIGGERS:
+            attacked.add(gtt_normalise(arg.text))
+    attacked -= burned
+    if not attacked or not burned:
+        return template, None
+    keep = tuple(e for e in template.roles.get("Target", ()) if gtt_normalise(e[0]) not in attacked)
+    moved = tuple(e for e in template.roles.get("Target", ()) if gtt_normalise(e[0]) in attacked)
+    if not keep or not moved:
+        return template, None
+    arson = replace(template, roles={**template.roles, "Target": keep})
+    attack = MucTemplate(
+        incident_type="attack",
+        roles={
+            **template.roles,
+            "Target": moved,
+            "Victim": (),
+            "Weapon": tuple(
+                e for e in template.roles.get("Weapon", ()) if not _BURNED.search(e[0])
+            ),
+        },
+    )
+    return arson, attack
+
+
 @dataclass(frozen=True, slots=True)
 class TemplateSource:
     """A predicted template with the incident it was read from.
@@ -888,10 +968,12 @@ def template_sources(extraction: Extraction) -> list[TemplateSource]:
         arson = _bombing_arson(extraction, incident, template)
         if arson is not None:
             template, arson = _split_burned(extraction, incident, template, arson)
+        template, struck = _arson_attack(extraction, incident, template)
         seen.append(template)
         out.append(TemplateSource(template, incident, "incident"))
         for origin, extra in (
             ("harm", harm),
+            ("struck", struck),
             ("damage", _kidnapping_damage(extraction, incident, template)),
             ("arson", arson),
             ("robbery", _robbery(extraction, incident, template)),

@@ -903,12 +903,24 @@ def split_acts(
                 k = len(acts)
                 acts.append([])
                 things.append(set())
-            elif hit and things[-1] and not acts[-1] and own_act:
+            elif (
+                hit
+                and (things[-1] or (more and not _ACT_DOERS.search(text)))
+                and not acts[-1]
+                and own_act
+            ):
                 # "guerrillas bombed a bank. ... they also set fire to a bus": another thing
-                # attacked, told with its own attack word, is another act
+                # attacked, told with its own attack word, is another act; so is one told with
+                # "also" or "later" after an act that named no thing ("a car bomb exploded
+                # ... rebels also blew up pylons"), told as one more act (not by the act's
+                # doers: "the attackers also set fire to houses" goes on with the raid)
                 k = len(acts)
                 acts.append([])
                 things.append(set())
+                if more and not things[-2]:
+                    for o in group:
+                        if o.sentence == e.sentence:
+                            o.another = True
             else:
                 k = len(acts) - 1
             acts[k].extend(named)
