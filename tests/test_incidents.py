@@ -908,6 +908,23 @@ def test_dangers_missions_calls_and_refrained_acts_are_not_incidents():
     assert extract(text, published="2024-03-05").incidents
 
 
+def test_acts_urged_suspended_or_prepared_for_are_not_incidents():
+    for text in (
+        "TALCA — The rebels agreed on Monday to suspend attacks on the power lines.",
+        "TALCA — A radio caller on Monday urged the bombing of the ministry.",
+        "TALCA — A radio caller on Monday urged the murder of the mayor.",
+        "TALCA — The militias were said on Monday to be preparing for raids on the villages.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    # the cue governs only its object: an act told further on in the clause is reported
+    text = (
+        "TALCA — The rebels decided on Monday to suspend the talks with the government after "
+        "gunmen murdered the mayor of Talca."
+    )
+    assert extract(text, published="2024-03-05").incidents
+
+
 def test_victims_counted_in_hundreds_are_a_toll_not_an_act():
     for text in (
         "TALCA — Hundreds of farmers have been murdered in the region, the bishop said on Monday.",
