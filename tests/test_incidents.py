@@ -1833,3 +1833,16 @@ def test_act_told_as_an_ability_or_a_liking_is_not_an_act():
             assert extract(t, published="2024-03-05").incidents == [], t
     text = "QUITO — A plane dropped bombs on a market in Quito on Monday, killing two."
     assert extract(text, published="2024-03-05").incidents
+
+
+def test_a_person_burned_is_no_arson():
+    for text in (
+        "TALCA — Two policemen burned to death inside their car near Talca on Monday.",
+        "TALCA — The pilot was seriously burned when the plane crashed near Talca on Monday.",
+        "TALCA — The exile showed reporters his burnt hands on Monday.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    # property burned is an arson
+    text = "TALCA — Rebels burned the town hall of Talca on Monday."
+    assert extract(text, published="2024-03-05").incidents

@@ -427,7 +427,19 @@ def _harms_after(doc: Doc, seg: Span, t: LexMatch) -> bool:
 
 def _blocked_before(text: str, lo: int, t: LexMatch) -> bool:
     """One of the trigger entry's ``not_after`` words stands right before it ("the general
-    strike", "the storm hit the coast")."""
+    strike", "the storm hit the coast"), or one of its ``not_before`` phrases right after it
+    ("burned to death")."""
+    following = t.entry.attrs.get("not_before")
+    if following:
+        after = " ".join(text[t.span.end : t.span.end + 30].lower().split())
+        if any(
+            after == f
+            or after.startswith(f + " ")
+            or after.startswith(f + ",")
+            or after.startswith(f + ".")
+            for f in following
+        ):
+            return True  # "the policemen burned to death": burns, not arson
     blocked = t.entry.attrs.get("not_after")
     if not blocked:
         return False
