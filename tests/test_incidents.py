@@ -913,6 +913,7 @@ def test_acts_urged_suspended_or_prepared_for_are_not_incidents():
         "TALCA — The rebels agreed on Monday to suspend attacks on the power lines.",
         "TALCA — A radio caller on Monday urged the bombing of the ministry.",
         "TALCA — A radio caller on Monday urged the murder of the mayor.",
+        "TALCA — The bishop on Monday demanded an end to bombings in the villages.",
         "TALCA — The militias were said on Monday to be preparing for raids on the villages.",
     ):
         for t in (text, text.lower()):
