@@ -1355,10 +1355,15 @@ def test_bare_bombing_and_kidnapping_give_no_muc4_template() -> None:
         inc = Incident("i1", types, IncidentStatus.CARRIED_OUT, arguments=args)
         return Extraction(article=Article(text="a bombing; a kidnapping"), incidents=[inc])
 
+    eln = RoleFiller(role="perp_org", text="eln")
     for types in ([AttackType.BOMBING], [AttackType.KIDNAPPING]):
         assert muc4.extraction_to_templates(ext(types, [])) == []
-        kept = muc4.extraction_to_templates(ext(types, [RoleFiller(role="perp_org", text="eln")]))
-        assert len(kept) == 1
+    assert len(muc4.extraction_to_templates(ext([AttackType.KIDNAPPING], [eln]))) == 1
+    # a bombing that names only who did it ("the army bombed the cities", a charge) gives none;
+    # one that names what it hit is kept
+    assert muc4.extraction_to_templates(ext([AttackType.BOMBING], [eln])) == []
+    bridge = RoleFiller(role="target", text="a bridge")
+    assert len(muc4.extraction_to_templates(ext([AttackType.BOMBING], [eln, bridge]))) == 1
     # a bare attack is kept (on train it aligns with a key in 40 of 104 documents)
     assert len(muc4.extraction_to_templates(ext([AttackType.ARMED_ASSAULT], []))) == 1
 

@@ -908,6 +908,24 @@ def test_dangers_missions_calls_and_refrained_acts_are_not_incidents():
     assert extract(text, published="2024-03-05").incidents
 
 
+def test_acts_urged_suspended_or_prepared_for_are_not_incidents():
+    for text in (
+        "TALCA — The rebels agreed on Monday to suspend attacks on the power lines.",
+        "TALCA — A radio caller on Monday urged the bombing of the ministry.",
+        "TALCA — A radio caller on Monday urged the murder of the mayor.",
+        "TALCA — The bishop on Monday demanded an end to bombings in the villages.",
+        "TALCA — The militias were said on Monday to be preparing for raids on the villages.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    # the cue governs only its object: an act told further on in the clause is reported
+    text = (
+        "TALCA — The rebels decided on Monday to suspend the talks with the government after "
+        "gunmen murdered the mayor of Talca."
+    )
+    assert extract(text, published="2024-03-05").incidents
+
+
 def test_victims_counted_in_hundreds_are_a_toll_not_an_act():
     for text in (
         "TALCA — Hundreds of farmers have been murdered in the region, the bishop said on Monday.",
@@ -1857,3 +1875,16 @@ def test_one_more_thing_attacked_told_with_also_is_another_act():
     text = "A car bomb exploded in Lima on Monday. The blast damaged two power pylons."
     for t in (text, text.lower()):
         assert len(extract(t, published="2021-03-02").incidents) == 1, t
+
+
+def test_a_person_burned_is_no_arson():
+    for text in (
+        "TALCA — Two policemen burned to death inside their car near Talca on Monday.",
+        "TALCA — The pilot was seriously burned when the plane crashed near Talca on Monday.",
+        "TALCA — The exile showed reporters his burnt hands on Monday.",
+    ):
+        for t in (text, text.lower()):
+            assert extract(t, published="2024-03-05").incidents == [], t
+    # property burned is an arson
+    text = "TALCA — Rebels burned the town hall of Talca on Monday."
+    assert extract(text, published="2024-03-05").incidents

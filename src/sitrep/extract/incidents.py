@@ -427,7 +427,19 @@ def _harms_after(doc: Doc, seg: Span, t: LexMatch) -> bool:
 
 def _blocked_before(text: str, lo: int, t: LexMatch) -> bool:
     """One of the trigger entry's ``not_after`` words stands right before it ("the general
-    strike", "the storm hit the coast")."""
+    strike", "the storm hit the coast"), or one of its ``not_before`` phrases right after it
+    ("burned to death")."""
+    following = t.entry.attrs.get("not_before")
+    if following:
+        after = " ".join(text[t.span.end : t.span.end + 30].lower().split())
+        if any(
+            after == f
+            or after.startswith(f + " ")
+            or after.startswith(f + ",")
+            or after.startswith(f + ".")
+            for f in following
+        ):
+            return True  # "the policemen burned to death": burns, not arson
     blocked = t.entry.attrs.get("not_after")
     if not blocked:
         return False
@@ -793,7 +805,10 @@ def read_events(doc: Doc) -> Reading:
             if aggregate_period and plural:
                 continue  # "follow-up operations ... had raised the number killed in three days"
             seg = _segment_of(segments, t.span.start)
-            if any(seg.start <= c.span.start < t.span.start for c in clause_cues):
+            if any(
+                seg.start <= c.span.start < t.span.start and _cue_reaches(text, c, t)
+                for c in clause_cues
+            ):
                 continue  # "to prevent future attacks", "revenge for military operations"
             if _denied_before(text, sent.start, t.span.start):
                 continue  # "the army denied on Monday that its planes had bombed the village"
@@ -1038,6 +1053,13 @@ def _referenced_acts(
         seg = _segment_of(segments, t.span.start)
         if _unreal(doc.text[max(seg.start, t.span.start - 50) : t.span.start]):
             continue
+        if any(
+            c.entry.attrs.get("reach") is not None
+            and seg.start <= c.span.start < t.span.start
+            and _cue_reaches(doc.text, c, t)
+            for c in doc.terms_in(sent.start, sent.end, "context_cue")
+        ):
+            continue  # "urged the murder of the mayor": a call, not a report of the act
         if _dated_years_back(doc, sent, seg, t):
             continue  # "recalled that in 2016 the cartel organized the murder of a judge"
         em = EventMention(
@@ -1699,6 +1721,16 @@ def _civilians_struck(em: EventMention) -> bool:
     ids = {t.entry.id for t in em.targets}
     remote = any(w.entry.id in _REMOTE_WEAPONS for w in em.weapons)
     return remote and bool(ids) and ids <= _CIVILIAN_TARGETS
+
+
+def _cue_reaches(text: str, cue: LexMatch, t: LexMatch) -> bool:
+    """A clause cue governs the attack word after it: any in its clause, or, for a cue with a
+    ``reach``, one at most that many words after it ("urged the throwing of fire bombs"; not
+    "decided to suspend the dialogue process following the dynamite attack")."""
+    reach = cue.entry.attrs.get("reach")
+    if reach is None:
+        return True
+    return len(text[cue.span.end : t.span.start].split()) <= int(reach)
 
 
 def _clause_of(doc: Doc, sent: Span, offset: int) -> tuple[int, int]:
