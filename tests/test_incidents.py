@@ -1816,3 +1816,14 @@ def test_act_told_as_an_ability_or_a_liking_is_not_an_act():
             assert extract(t, published="2024-03-05").incidents == [], t
     text = "QUITO — A plane dropped bombs on a market in Quito on Monday, killing two."
     assert extract(text, published="2024-03-05").incidents
+
+
+def test_shots_fired_at_someone_are_an_armed_assault():
+    for text in (
+        "QUITO — Two men on a motorcycle fired several shots at a judge outside his home in Quito on Monday.",
+        "QUITO — A man fired a rifle at a woman in a market in Quito on Monday, wounding her.",
+    ):
+        incidents = extract(text, published="2024-03-05").incidents
+        assert incidents and AttackType.ARMED_ASSAULT in incidents[0].types, text
+    text = "QUITO — The manager was fired from his job at the bank in Quito on Monday."
+    assert extract(text, published="2024-03-05").incidents == []
