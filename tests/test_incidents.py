@@ -1888,3 +1888,28 @@ def test_a_person_burned_is_no_arson():
     # property burned is an arson
     text = "TALCA — Rebels burned the town hall of Talca on Monday."
     assert extract(text, published="2024-03-05").incidents
+
+
+def test_shots_fired_at_someone_are_an_armed_assault():
+    for text in (
+        "QUITO — Two men on a motorcycle fired several shots at a judge outside his home in Quito on Monday.",
+        "QUITO — A man fired a rifle at a woman in a market in Quito on Monday, wounding her.",
+    ):
+        incidents = extract(text, published="2024-03-05").incidents
+        assert incidents and AttackType.ARMED_ASSAULT in incidents[0].types, text
+    text = "QUITO — The manager was fired from his job at the bank in Quito on Monday."
+    assert extract(text, published="2024-03-05").incidents == []
+
+
+def test_a_device_set_off_is_a_bombing_but_a_tally_of_devices_set_off_is_not_one_act():
+    for text in (
+        "QUITO — Rebels set off a charge of dynamite outside the police station in Quito on Monday.",
+        "QUITO — A charge of dynamite was set off outside the town hall in Quito on Monday.",
+    ):
+        incidents = extract(text, published="2024-03-05").incidents
+        assert incidents and AttackType.BOMBING in incidents[0].types, text
+    for text in (
+        "QUITO — The delegation set off for Quito on Monday.",
+        "QUITO — The cartel has set off more than 200 bombs in the country this year, the army said on Monday.",
+    ):
+        assert extract(text, published="2024-03-05").incidents == [], text

@@ -377,6 +377,11 @@ def _places_device(doc: Doc, sent: Span, t: LexMatch) -> bool:
     """A verb of setting ("placed") whose object is a device ("placed a bomb", "placed two
     charges of dynamite") or whose passive subject is one ("the bomb, which had been placed")
     (lexicon ``needs_device`` triggers)."""
+    return _set_device(doc, sent, t) is not None
+
+
+def _set_device(doc: Doc, sent: Span, t: LexMatch) -> Span | None:
+    """The device a ``needs_device`` verb sets, throws or sets off (see ``_places_device``)."""
     # not a device word inside a word that names no act ("the bomb squad was placed on alert")
     units = [
         u.span
@@ -388,11 +393,17 @@ def _places_device(doc: Doc, sent: Span, t: LexMatch) -> bool:
         for m in doc.terms_in(max(sent.start, t.span.start - 60), sent.end, "weapon")
         if m.entry.id in _DEVICES and not any(u.start <= m.span.start < u.end for u in units)
     ]
-    if any(0 <= m.span.start - t.span.end <= 30 for m in weapons):
-        return True
-    return any(
-        m.span.end <= t.span.start and _PASSIVE_AUX.fullmatch(doc.text, m.span.end, t.span.start)
-        for m in weapons
+    after = next((m.span for m in weapons if 0 <= m.span.start - t.span.end <= 30), None)
+    if after is not None:
+        return after
+    return next(
+        (
+            m.span
+            for m in weapons
+            if m.span.end <= t.span.start
+            and _PASSIVE_AUX.fullmatch(doc.text, m.span.end, t.span.start)
+        ),
+        None,
     )
 
 
@@ -845,6 +856,17 @@ def read_events(doc: Doc) -> Reading:
                 suicide=bool(t.entry.attrs.get("suicide")),
             )
             specific.append(em)
+        # "set off more than 260 bombs", "seven bombs were set off in two cities": the verb
+        # whose device is a tally of devices tells the tally (a wave), not one more act
+        specific = [
+            em
+            for em in specific
+            if not (
+                em.trigger.entry.attrs.get("needs_device")
+                and (device := _set_device(doc, sent, em.trigger)) is not None
+                and any(w.start < device.end and device.start < w.end for w in wave)
+            )
+        ]
         if not specific:
             continue
         _pair_places(doc, sent, segments, specific)
