@@ -1738,8 +1738,9 @@ _REMOTE_WEAPONS = frozenset({"rocket", "mortar", "drone", "airstrike", "artiller
 
 def _civilians_struck(em: EventMention) -> bool:
     """A state's strike from afar (missile, drone, shell) whose own targets are civilians or
-    their places only ("a Russian missile struck a residential building"): an attack, not a security operation
-    against armed people (ACLED: explosions/remote violence or violence against civilians)."""
+    their places only ("a Russian missile struck a residential building"): an attack, not a
+    security operation against armed people (ACLED: explosions/remote violence or violence
+    against civilians)."""
     ids = {t.entry.id for t in em.targets}
     remote = any(w.entry.id in _REMOTE_WEAPONS for w in em.weapons)
     return remote and bool(ids) and ids <= _CIVILIAN_TARGETS
