@@ -1567,3 +1567,15 @@ def test_attack_in_fighting_that_hits_nothing_named_gives_no_template() -> None:
     ):
         got = muc4.extraction_to_templates(extract(text, published="1990-03-06"))
         assert [t.incident_type for t in got] == ["attack"], text
+
+
+def test_an_instrument_told_in_the_singular_and_the_plural_is_one_weapon() -> None:
+    ext = _kidnap_extraction()
+    ext.incidents[0].types = [AttackType.BOMBING]
+    ext.incidents[0].arguments = [
+        RoleFiller(role="weapon", text="bombs"),
+        RoleFiller(role="weapon", text="the bomb"),
+        RoleFiller(role="weapon", text="dynamite"),
+    ]
+    roles = muc4.incident_roles(ext, ext.incidents[0])
+    assert roles["Weapon"] == ["bombs", "dynamite"]
