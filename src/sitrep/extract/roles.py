@@ -182,6 +182,7 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
                 or (not m.entry.attrs.get("military") and reader.people_of(sent, first))
                 or (last == j and reader.before_person(sent, j))
                 or reader.located_on(sent, first)
+                or reader.owner(sent, first)
             ):
                 continue  # "army helicopters fired rockets", "attacked by a helicopter"
             if _called_off(sent, first) or _listed_after(reader, sent, first, off):
