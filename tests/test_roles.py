@@ -1165,3 +1165,10 @@ def test_the_owner_of_a_target_is_no_second_target() -> None:
         "rebels set fire to two buses, one belonging to cotran (the national transport company)."
     )
     assert got["target"] == ["buses"]
+
+
+def test_a_list_of_places_one_at_each_gives_every_target() -> None:
+    got = fillers(
+        "two bombs went off in the capital, one at a bank and another at the teachers college."
+    )
+    assert got["target"] == ["bank", "teachers college"]

@@ -224,8 +224,11 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
     return out
 
 
-#: words between the items of a list ("the town hall, a gas station and on two clinics")
-_LIST_GLUE = frozenset({"and", "or", "as", "well", "on", "against"}) | DETERMINERS | COUNTS
+#: words between the items of a list ("the town hall, a gas station and on two clinics"; "one
+#: at the bank, another at the school")
+_LIST_GLUE = (
+    frozenset({"and", "or", "as", "well", "on", "against", "at", "another"}) | DETERMINERS | COUNTS
+)
 
 
 def _listed_after(
