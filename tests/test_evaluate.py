@@ -1603,3 +1603,15 @@ def test_explosions_only_heard_do_not_make_a_shooting_a_bombing() -> None:
         published="1990-03-06",
     )
     assert "bombing" in {t.incident_type for t in muc4.extraction_to_templates(thrown)}
+
+
+def test_an_instrument_told_in_the_singular_and_the_plural_is_one_weapon() -> None:
+    ext = _kidnap_extraction()
+    ext.incidents[0].types = [AttackType.BOMBING]
+    ext.incidents[0].arguments = [
+        RoleFiller(role="weapon", text="bombs"),
+        RoleFiller(role="weapon", text="the bomb"),
+        RoleFiller(role="weapon", text="dynamite"),
+    ]
+    roles = muc4.incident_roles(ext, ext.incidents[0])
+    assert roles["Weapon"] == ["bombs", "dynamite"]

@@ -1156,3 +1156,19 @@ def test_where_a_target_stands_is_no_second_target() -> None:
 def test_a_list_of_things_attacks_on_are_called_off_keeps_its_preposition() -> None:
     got = fillers("the rebels agreed to suspend attacks on the power grid and on shopping centers.")
     assert "target" not in got
+
+
+def test_the_owner_of_a_target_is_no_second_target() -> None:
+    got = fillers("the burned truck belonged to the water ministry, the police said.")
+    assert got["target"] == ["truck"]
+    got = fillers(
+        "rebels set fire to two buses, one belonging to cotran (the national transport company)."
+    )
+    assert got["target"] == ["buses"]
+
+
+def test_a_list_of_places_one_at_each_gives_every_target() -> None:
+    got = fillers(
+        "two bombs went off in the capital, one at a bank and another at the teachers college."
+    )
+    assert got["target"] == ["bank", "teachers college"]

@@ -591,6 +591,30 @@ def incident_roles(extraction: Extraction, incident: Incident) -> dict[str, list
         elif role is not None:
             out[role].append(arg.text)
     out["Target"] = _parts_over_network(out["Target"])
+    out["Weapon"] = _one_number(out["Weapon"])
+    return out
+
+
+def _singular(text: str) -> str:
+    """A filler's words with its last word singular ("two bombs" -> "two bomb")."""
+    words = gtt_normalise(text).split()
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+def _one_number(weapons: list[str | None]) -> list[str | None]:
+    """Instruments told in the singular and the plural ("bombs exploded ... the bomb") once,
+    as first told: the keys give one entity for the arms of one act, named by one of the two
+    forms (on train the first told in 3 of 4)."""
+    seen: set[str] = set()
+    out: list[str | None] = []
+    for w in weapons:
+        key = _singular(w or "")
+        if key and key in seen:
+            continue
+        seen.add(key)
+        out.append(w)
     return out
 
 

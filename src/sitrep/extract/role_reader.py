@@ -182,6 +182,7 @@ class RoleLexicon:
     attacker_words: frozenset[str] = frozenset()  # one-word attackers by kind ("gunman")
     place_of: frozenset[str] = frozenset()  # "town", "province": "the town of x" names a place
     named_for: frozenset[tuple[str, ...]] = frozenset()  # "named after", "in memory of"
+    owner_of: frozenset[tuple[str, ...]] = frozenset()  # "belonging to", "owned by"
 
     @classmethod
     def load(cls, folder: Path | None = None) -> RoleLexicon:
@@ -248,6 +249,7 @@ class RoleLexicon:
             attacker_words=frozenset(attackers),
             place_of=frozenset(cues.get("place_of", ())),
             named_for=frozenset(tuple(TOKEN.findall(a)) for a in cues.get("named_for", ())),
+            owner_of=frozenset(tuple(TOKEN.findall(a)) for a in cues.get("owner_of", ())),
         )
 
 
@@ -700,6 +702,19 @@ class RoleReader:
                 "which",
                 "that",
             )
+        )
+
+    def owner(self, sent: Sentence, i: int) -> bool:
+        """The phrase at token i names the owner of a thing told before it ("a vehicle
+        belonging to the agriculture ministry", "the truck was owned by a soda company"):
+        whose the target is, not a second target."""
+        k = self._before_phrase(sent, i) + 1
+        low = [t.low for t in sent.toks]
+        ends = [k]
+        if k > 1 and "(" in self._gap(sent, k - 1, k):
+            ends.append(self._before_phrase(sent, k - 1) + 1)  # "belonging to x (the ... bank)"
+        return any(
+            e >= len(p) and tuple(low[e - len(p) : e]) == p for e in ends for p in self.rl.owner_of
         )
 
     def reporter_place(self, sent: Sentence, i: int) -> bool:

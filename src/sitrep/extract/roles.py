@@ -182,6 +182,7 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
                 or (not m.entry.attrs.get("military") and reader.people_of(sent, first))
                 or (last == j and reader.before_person(sent, j))
                 or reader.located_on(sent, first)
+                or reader.owner(sent, first)
             ):
                 continue  # "army helicopters fired rockets", "attacked by a helicopter"
             if _called_off(sent, first) or _listed_after(reader, sent, first, off):
@@ -223,8 +224,11 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
     return out
 
 
-#: words between the items of a list ("the town hall, a gas station and on two clinics")
-_LIST_GLUE = frozenset({"and", "or", "as", "well", "on", "against"}) | DETERMINERS | COUNTS
+#: words between the items of a list ("the town hall, a gas station and on two clinics"; "one
+#: at the bank, another at the school")
+_LIST_GLUE = (
+    frozenset({"and", "or", "as", "well", "on", "against", "at", "another"}) | DETERMINERS | COUNTS
+)
 
 
 def _listed_after(
