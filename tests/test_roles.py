@@ -1156,3 +1156,13 @@ def test_where_a_target_stands_is_no_second_target() -> None:
 def test_a_list_of_things_attacks_on_are_called_off_keeps_its_preposition() -> None:
     got = fillers("the rebels agreed to suspend attacks on the power grid and on shopping centers.")
     assert "target" not in got
+
+
+def test_a_name_before_a_description_left_unclosed_is_the_victim() -> None:
+    got = fillers(
+        "ramon quispe torres, deputy secretary of the farmers union was shot dead by two men."
+    )
+    assert "ramon quispe torres" in got["victim"]
+    # the description names the harmed man only when its clause tells him harmed
+    got = fillers("tomas arevalo pinto, a cousin of the kidnapped engineer, read a statement.")
+    assert "tomas arevalo pinto" not in got.get("victim", [])
