@@ -37,9 +37,9 @@ from collections.abc import Sequence
 
 from sitrep.extract import names, perpetrators
 from sitrep.extract.role_names import (
+    read_apposed_names,
     read_harmed_names,
     read_more_names,
-    read_apposed_names,
     read_owners,
     read_person,
     read_title,
