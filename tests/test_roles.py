@@ -1172,3 +1172,13 @@ def test_a_list_of_places_one_at_each_gives_every_target() -> None:
         "two bombs went off in the capital, one at a bank and another at the teachers college."
     )
     assert got["target"] == ["bank", "teachers college"]
+
+
+def test_a_name_before_a_description_left_unclosed_is_the_victim() -> None:
+    got = fillers(
+        "ramon quispe torres, deputy secretary of the farmers union was shot dead by two men."
+    )
+    assert "ramon quispe torres" in got["victim"]
+    # the description names the harmed man only when its clause tells him harmed
+    got = fillers("tomas arevalo pinto, a cousin of the kidnapped engineer, read a statement.")
+    assert "tomas arevalo pinto" not in got.get("victim", [])

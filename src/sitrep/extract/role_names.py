@@ -656,6 +656,65 @@ def _owner_name(reader: RoleReader, sent: Sentence, k: int, titles: set[int]) ->
     return a
 
 
+#: words that open an apposition after a name: "x, a former mayor", "x, the party's leader"
+_APPOSITION_OPENERS = frozenset({"a", "an", "the", "another", "former"})
+
+
+def _apposition_harmed(reader: RoleReader, sent: Sentence, j: int | None) -> bool:
+    """After the description ending at token j, the clause's verb is a passive harm ("..., a
+    former mayor of the town, was shot", "... of the party was killed"): the first "was",
+    "were", "has" or "had" within the apposition's reach opens a harm verb, with no speech
+    word ("said", "stated") before it."""
+    toks = sent.toks
+    if j is None:
+        return False
+    for k in range(j + 1, min(j + 1 + _APPOSITION, len(toks))):
+        if "speech" in sent.cues.get(k, ()):
+            return False
+        if toks[k].low in ("was", "were", "has", "had"):
+            return _harm_after(reader, sent, k - 1)
+    return False
+
+
+def read_apposed_names(reader: RoleReader, sent: Sentence, out: list[Found], add, free) -> None:
+    """The named person a described victim stands in apposition to: "gunmen attacked x,
+    director of the institute", "x, deputy secretary of the party was shot" (the closing comma
+    left out): the person read as harmed is x, told by the description after the comma."""
+    toks = sent.toks
+    for f in list(out):
+        if f.role != VICTIM or f.named:
+            continue
+        i = sent.by_start.get(f.span.start)
+        if i is None:
+            continue
+        c = i - 1  # the comma before the description, past its article
+        if c >= 0 and toks[c].low in _APPOSITION_OPENERS and reader._joined(sent, c, i):
+            c -= 1
+        c += 1
+        if c < 2 or reader._gap(sent, c - 1, c).strip() != ",":
+            continue
+        last = c - 1
+        found = None
+        for a in range(max(0, last - MAX_NAME), last):
+            if reader.name_at(sent, a) == last and all(
+                reader._joined(sent, m - 1, m) for m in range(a + 1, last + 1)
+            ):
+                found = a
+                break
+        if found is None or not free(found, last) or reader.speaker(sent, last):
+            continue
+        if not _apposition_harmed(reader, sent, sent.by_end.get(f.span.end)):
+            continue  # "x, a brother of one of the victims, stated": not the one harmed
+        if found > 0 and toks[found - 1].low in _PLACE_PREPOSITIONS:
+            continue  # "in san miguel, the mayor was shot": a place
+        start, end = toks[found].start, toks[last].end
+        if any(g.span.start < end and start < g.span.end for g in out):
+            continue
+        if reader.find(start, end, ["role_org"]):
+            continue
+        add(VICTIM, found, last, last, True)
+
+
 def read_owners(reader: RoleReader, sent: Sentence, out: list[Found], add) -> None:
     """The named owner of a home, office, farm or vehicle that is attacked or damaged:
     "attacking the residence of vice president x", "x's house was also attacked", "a farm

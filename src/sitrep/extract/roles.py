@@ -37,6 +37,7 @@ from collections.abc import Sequence
 
 from sitrep.extract import names, perpetrators
 from sitrep.extract.role_names import (
+    read_apposed_names,
     read_harmed_names,
     read_more_names,
     read_owners,
@@ -220,6 +221,7 @@ def _read_sentence(reader: RoleReader, span: Span) -> list[Found]:
     read_harmed_names(reader, sent, add, free)
     read_more_names(reader, sent, out, add, free)
     read_owners(reader, sent, out, add)
+    read_apposed_names(reader, sent, out, add, free)
     out.extend(perpetrators.forces_of_attackers(reader, span, out))
     return out
 
