@@ -669,8 +669,8 @@ def _apposition_harmed(reader: RoleReader, sent: Sentence, j: int | None) -> boo
     if j is None:
         return False
     for k in range(j + 1, min(j + 1 + _APPOSITION, len(toks))):
-        if "speech" in sent.cues.get(k, ()):
-            return False
+        if "speech" in sent.cues.get(k, ()) or toks[k].low in ("who", "whom", "whose", "which"):
+            return False  # a relative clause's verb is its own ("x, a y, who replaced z, who")
         if toks[k].low in ("was", "were", "has", "had"):
             return _harm_after(reader, sent, k - 1)
     return False
