@@ -469,3 +469,45 @@ def test_the_people_who_speak_are_not_counted():
 def test_a_community_leader_is_a_civilian():
     f = one("Gunmen on a motorcycle shot dead a community leader in Suarez on Tuesday.")
     assert (f.best, f.status, f.category) == (1, FigureStatus.KILLED, Category.CIVILIANS)
+
+
+def test_plain_men_listed_beside_police_among_the_dead_are_civilians():
+    found, _ = figs(
+        "A bomb exploded at a police station in Mardan on Tuesday. Among the dead were four "
+        "police constables and three men who had come to file a complaint."
+    )
+    assert sorted((f.best, f.category) for f in found) == [
+        (3, Category.CIVILIANS),
+        (4, Category.SECURITY_FORCES),
+    ]
+    # with no security force in the list, plain people stay of unknown kind
+    f = one("A bomb exploded in a bazaar in Mardan on Tuesday. Among the dead were three men.")
+    assert f.category == Category.UNKNOWN
+
+
+def test_a_vague_count_is_superseded_by_a_later_number_past_a_part_told_between():
+    _, result = figs(
+        "A bomb went off next to a van in Khar on Sunday, killing several people, including "
+        "two women. Police said seven people had been killed."
+    )
+    by_best = {f.best: f for f in result.figures}
+    seven = by_best[7]
+    assert seven.superseded_by is None
+    vague = next(f for f in result.figures if f.low == 3 and f.high == 9)
+    assert vague.superseded_by == seven.id
+    assert by_best[2].category == Category.CIVILIANS and by_best[2].superseded_by is None
+
+
+def test_a_breakdown_with_an_attacker_fits_the_toll_it_details():
+    _, result = figs(
+        "Gunmen stormed a checkpoint in Tank on Monday, killing six people. Among the dead "
+        "were four policemen, two passers-by and one of the attackers."
+    )
+    by_cat = {f.category: f for f in result.figures}
+    total = by_cat[Category.UNKNOWN]
+    assert total.best == 6
+    assert set(total.includes) == {
+        by_cat[Category.SECURITY_FORCES].id,
+        by_cat[Category.CIVILIANS].id,
+    }
+    assert by_cat[Category.MILITANTS].id not in total.includes

@@ -485,3 +485,13 @@ def test_according_to_witnesses_is_not_a_named_body(lex):
     text = "Three people were killed, according to witnesses."
     (s,) = split_sentences(text)
     assert [x.name for x in find_speakers(text, s, lex)] == ["witnesses"]
+
+
+def test_told_with_a_long_object_before_that(lex):
+    t = "A doctor told reporters outside the district hospital that nine bodies had been brought in."
+    (c,) = claims(t, lex)
+    assert (c.stance, c.speaker, c.about) == (
+        Stance.REPORTS,
+        "A doctor",
+        "nine bodies had been brought in",
+    )

@@ -346,3 +346,15 @@ def test_an_act_with_no_town_lies_in_the_country_the_article_is_about():
     )
     (inc,) = extract(text, published="1990-01-10").incidents
     assert inc.place is not None and inc.place.country == "SV"
+
+
+@pytest.mark.parametrize("town", ["Khar", "Wana", "Landi Kotal"])
+def test_a_small_town_stays_in_a_country_named_once_beside_one_named_more(town):
+    # Afghanistan named thrice (Afghan twice, Kabul), Pakistan only by its capital: a small
+    # Pakistani town is still placed, not dropped as foreign
+    text = (
+        f"A bomb went off on the main road in {town} on Sunday. Islamabad blamed militants on "
+        "Afghan soil; the Afghan ministry in Kabul rejected the charge."
+    )
+    p = by_name(text)[town]
+    assert (p.resolved, p.country) == (True, "PK")

@@ -1423,8 +1423,10 @@ def _refined(
     """A later count of the same people that replaces an earlier one: the earlier was vague
     ("several people", "dozens") and the later is a number, or either sentence says the count
     was revised ("police first said three ...; by late afternoon the hospital had 21 dead")."""
-    earlier = _find_updatable(figures, fig)
-    if earlier is None or earlier.sentence is None or fig.category != earlier.category:
+    # the latest count of the same people, not a part told between ("killing several people,
+    # including two women ... police said seven people had been killed")
+    earlier = _find_updatable([f for f in figures if f.category == fig.category], fig)
+    if earlier is None or earlier.sentence is None:
         return None
     vague = earlier.high is None or earlier.high != earlier.low
     precise = fig.high is not None and fig.high == fig.low
@@ -1500,7 +1502,9 @@ def _link_totals(
             hi = total.high
             if total.low <= s and (hi is None or s <= hi):
                 total.includes = sorted({*total.includes, *(p.id for p in covered)}, key=_fid)
-            elif s < total.low and any(p.id in partial for p in covered):
+            elif any(p.id in partial for p in covered) and _within(
+                sum(p.best for p in covered if p.category != Category.MILITANTS), total
+            ):
                 # "among the dead were two guards": a part of the toll, not all of it (the
                 # bomber, "also killed", is not counted in it)
                 inside = [p for p in covered if p.category != Category.MILITANTS]
@@ -1533,6 +1537,11 @@ def _link_totals(
                             {*other.includes, *(p.id for p in covered)}, key=_fid
                         )
                         total.includes = sorted({*total.includes, other.id}, key=_fid)
+
+
+def _within(count: int, total: Figure) -> bool:
+    """A breakdown of ``count`` fits inside ``total`` (at most its high, or its low if open)."""
+    return 0 < count <= (total.high if total.high is not None else total.low)
 
 
 def _covered_parts(total: Figure, parts: list[Figure]) -> list[Figure]:

@@ -73,6 +73,8 @@ _MOST_OF_THEM = re.compile(
     r"\s*,\s*(?:most|all|many|mostly|the\s+majority)(?:\s+of\s+(?:them|whom))?\s+", re.I
 )
 _OTHERS = frozenset({"others", "other", "more"})
+#: words for people of no stated kind (not "prisoners", "occupants": they say who the people are)
+_PLAIN_PEOPLE = frozenset({"people", "persons", "individuals", "men", "victims"})
 # "two residents and a local official said", "three witnesses told Reuters": the people counted
 # are the ones speaking, not casualties
 _SPEAKING_AFTER = re.compile(
@@ -248,6 +250,7 @@ def find_figure_mentions(doc: Doc, lexicon: Lexicon) -> list[FigureMention]:
         _mark_parts(doc, found, base=len(out))
         _resolve_partitives(found, out)
         _inherit_categories(doc, found)
+        _contrasted_civilians(found)
         for f in found:
             if f.status == FigureStatus.ARRESTED and f.category == Category.UNKNOWN:
                 # decided (ACLED/gold convention): people arrested after an attack are suspects
@@ -561,6 +564,27 @@ def _inherit_categories(doc: Doc, found: list[FigureMention]) -> None:
             if not re.search(r"\band\b|,", between):
                 continue
         f.category, f.subcategory = prev.category, prev.subcategory
+
+
+def _contrasted_civilians(found: list[FigureMention]) -> None:
+    """'Among the dead were eleven police constables and eight young men': a breakdown of the
+    dead that sets people of no stated kind beside security forces counts them as the
+    non-combatants they are told apart from (civilians), not as a second toll of people."""
+    listed = [
+        f
+        for f in found
+        if f.status_term is not None and f.status_term.span.text.lower().startswith("among")
+    ]
+    if not any(f.category == Category.SECURITY_FORCES for f in listed):
+        return
+    for f in listed:
+        if (
+            f.category == Category.UNKNOWN
+            and f.victim is not None
+            and f.victim.entry.id == "people"
+            and f.victim.span.text.lower().split()[-1] in _PLAIN_PEOPLE
+        ):
+            f.category, f.subcategory = Category.CIVILIANS, "civilians"
 
 
 _ONE_OF = re.compile(r"\b(one)\s+of\s+(?:the|them|those|whom|its|their)\b", re.I)

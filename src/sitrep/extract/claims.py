@@ -105,7 +105,7 @@ _GROUP_ANAPHOR = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
 _LEAD_THAT = re.compile(r"^(?:that|it\s+was|,)\s+", re.I)
-_LEAD_TOLD = re.compile(r"^(?:[\w.']+\s+){1,3}?that\s+", re.I)
+_LEAD_TOLD = re.compile(r"^(?:[\w.']+\s+){1,6}?that\s+", re.I)
 _INVERTING = ("said", "says", "added", "stated", "confirmed", "told")
 
 

@@ -545,12 +545,14 @@ def _dominant(countries: Counter[str], peer_countries: Counter[str]) -> str | No
 
 
 def _outside_article(best: _Scored, countries: Counter[str]) -> bool:
-    """True when the article names countries and ``best`` is a small place in none of them."""
+    """True when the article names a country twice or more and ``best`` is a small place in
+    a country it never names ("Khar" in a report naming Afghanistan twice and Pakistan once
+    is still Pakistan's)."""
     e = best.entry
     if not countries or e.kind == PlaceKind.COUNTRY:
         return False
     strong = {c for c, n in countries.items() if n >= 2}
-    return bool(strong) and e.country not in strong and e.population < FOREIGN_TOWN_POPULATION
+    return bool(strong) and e.country not in countries and e.population < FOREIGN_TOWN_POPULATION
 
 
 def _place(ms: list[PlaceMention], scored: list[_Scored], gaz: Gazetteer) -> Place:
