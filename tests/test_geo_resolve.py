@@ -358,3 +358,15 @@ def test_a_small_town_stays_in_a_country_named_once_beside_one_named_more(town):
     )
     p = by_name(text)[town]
     assert (p.resolved, p.country) == (True, "PK")
+
+
+def test_a_province_abroad_that_is_also_a_district_here_is_no_evidence_of_its_country():
+    # "Karak" is a governorate of Jordan and a district of Pakistan: naming it four times
+    # must not make the article Jordanian and drop the small Pakistani towns beside it
+    text = (
+        "KARAK: Gunmen attacked a police post in Karak district on Sunday. The wounded were "
+        "taken to hospital in Karak. DPO Karak said a search was on. On Friday a bomb went off "
+        "in Kulachi, and on Saturday gunmen shot a man in Topi."
+    )
+    got = {p.name.lower(): p for p in places(text)}
+    assert [got[n].country for n in ("karak", "kulachi", "topi")] == ["PK", "PK", "PK"]

@@ -1913,3 +1913,21 @@ def test_a_device_set_off_is_a_bombing_but_a_tally_of_devices_set_off_is_not_one
         "QUITO — The cartel has set off more than 200 bombs in the country this year, the army said on Monday.",
     ):
         assert extract(text, published="2024-03-05").incidents == [], text
+
+
+def test_a_spate_of_attacks_over_several_days_is_no_coordinated_group():
+    text = (
+        "Gunmen attacked a police post in Karak on Sunday, killing two policemen. On Saturday "
+        "a bomb hit a police van in Tank. On Sunday gunmen shot dead a retired soldier in Topi. "
+        "The spate of attacks has alarmed the provincial government."
+    )
+    r = extract(text, published="2024-12-02")
+    assert len(r.incidents) == 3
+    assert r.groups == [] and all(i.group_id is None for i in r.incidents)
+    # the same acts told as coordinated attacks on one day are one group
+    text = (
+        "Militants carried out coordinated attacks on Sunday. Gunmen attacked a police post in "
+        "Karak, and a bomb hit a police van in Tank."
+    )
+    r = extract(text, published="2024-12-02")
+    assert len(r.groups) == 1 and len(r.groups[0].incident_ids) == 2

@@ -1105,6 +1105,11 @@ def _agents(group: list[EventMention]) -> list[Perpetrator]:
 def build_groups(doc: Doc, reading: Reading, incidents: list[Incident]) -> list[Group]:
     """Incidents on one day in one region reported as a wave."""
     wave = wave_described(doc, reading)
+    days = {inc.date.iso for inc in incidents if inc.date is not None and inc.date.iso}
+    if wave and len(days) > 1 and not doc.wave_article and not _coordinated_wave(doc, reading):
+        # "the spate of attacks" told of acts on several days is a sequence, not one
+        # coordinated action: two of its acts on the same day are not a group
+        wave = False
     by_day: dict[tuple[str, str], list[Incident]] = {}
     for inc in incidents:
         if inc.date is None or inc.date.iso is None:
@@ -1135,6 +1140,19 @@ def build_groups(doc: Doc, reading: Reading, incidents: list[Incident]) -> list[
             m.group_id = gid
         groups.append(group)
     return groups
+
+
+_COORDINATED = re.compile(
+    r"\b(?:coordinated|co-ordinated|simultaneous|synchronised|synchronized|twin|near-simultaneous)\b",
+    re.I,
+)
+
+
+def _coordinated_wave(doc: Doc, reading: Reading) -> bool:
+    """A wave word says the acts were done together ("coordinated attacks", "twin blasts")."""
+    return any(
+        _COORDINATED.search(doc.text, max(0, w.start - 60), w.start) for w in reading.wave_spans
+    )
 
 
 def _group_place(doc: Doc, members: list[Incident]) -> Place | None:

@@ -81,8 +81,9 @@ def text_context(
     is not its own evidence ("Santa Rosa", a province of Guatemala, does not make the article
     Guatemalan when it is scored itself); ``own_provinces`` the same for the province counts
     ("Trujillo", a state of Venezuela, is not evidence for the Venezuelan town).  A province's
-    name that is also a city of 100,000 or more in another country ("Valencia") is no evidence
-    of its country at all.
+    name that is also a city of 100,000 or more or a district in another country ("Valencia";
+    "Karak", a governorate of Jordan and a district of Pakistan) is no evidence of its
+    country at all.
     """
     countries: Counter[str] = Counter()
     provinces: Counter[int] = Counter()
@@ -102,9 +103,11 @@ def text_context(
             provs
             and len({e.country for e in provs}) == 1
             and not any(
-                e.kind == PlaceKind.TOWN
-                and e.country != provs[0].country
-                and e.population >= AMBIGUOUS_TOWN_POPULATION
+                e.country != provs[0].country
+                and (
+                    (e.kind == PlaceKind.TOWN and e.population >= AMBIGUOUS_TOWN_POPULATION)
+                    or e.kind == PlaceKind.DISTRICT
+                )
                 for e in entries
             )
         ):
