@@ -370,3 +370,13 @@ def test_a_province_abroad_that_is_also_a_district_here_is_no_evidence_of_its_co
     )
     got = {p.name.lower(): p for p in places(text)}
     assert [got[n].country for n in ("karak", "kulachi", "topi")] == ["PK", "PK", "PK"]
+
+
+def test_a_small_town_beside_places_of_its_country_is_kept_when_only_a_neighbour_is_named():
+    # Afghanistan named once, Pakistan never, but Peshawar lies in Pakistan: Alizai is placed
+    text = (
+        "Gunmen fired on a convoy near Alizai on its way to Peshawar on Thursday. The district "
+        "borders Afghanistan."
+    )
+    got = {p.name: p for p in places(text)}
+    assert (got["Alizai"].resolved, got["Alizai"].country) == (True, "PK")

@@ -487,7 +487,9 @@ def resolve_places(
                 kind=ms[0].kind_hint,
             )
             key = place.key
-        elif _outside_article(scored[0], countries):
+        elif _outside_article(scored[0], countries) and not _peers_in_its_country(
+            scored[0], peer_c, own=group_key in sure
+        ):
             # the only candidates lie in countries the article does not speak of: a village of
             # the same name abroad is a worse answer than none (kept as alternatives)
             place = _place(ms, scored, gaz)
@@ -556,6 +558,15 @@ def _outside_article(best: _Scored, countries: Counter[str]) -> bool:
         return False
     strong = {c for c, n in countries.items() if n >= 2}
     return bool(strong) and e.country not in countries and e.population < FOREIGN_TOWN_POPULATION
+
+
+def _peers_in_its_country(best: _Scored, peer_countries: Counter[str], *, own: bool) -> bool:
+    """Another place the article names surely lies in ``best``'s country ("Alizai" beside
+    Peshawar and Parachinar in a report that names Afghanistan and never Pakistan)."""
+    n = peer_countries.get(best.entry.country or "", 0)
+    if own and _counts_as_peer(best):
+        n -= 1  # not its own evidence
+    return n >= 1
 
 
 def _place(ms: list[PlaceMention], scored: list[_Scored], gaz: Gazetteer) -> Place:
